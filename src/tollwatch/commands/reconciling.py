@@ -1,0 +1,9 @@
+"""CLI commands (registered into the tollwatch Typer app)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""

@@ -1,0 +1,89 @@
+"""One exception tree for tollwatch, each class with a stable, searchable code.
+
+    TollwatchError (TW000)
+    ├── InputError (TW100)        a document or input file cannot be read
+    │   ├── DecodeError (TW101)   bytes that are binary or in no detectable text encoding
+    │   ├── EmptyInputError (TW102)
+    │   ├── RecordError (TW103)   a malformed JSONL/CSV line or record
+    │   ├── TooLargeError (TW104) an input over the configured size limit
+    │   └── NoArticleError (TW105) HTML holding no article text
+    ├── FetchError (TW200)        a URL could not be fetched (unreachable, refused, too big)
+    ├── ModelError (TW300)        the spaCy pipeline cannot be loaded
+    ├── StoreError (TW400)        the database cannot be opened or migrated
+    └── ConfigError (TW500)       a bad setting or alias file
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "TollwatchError",
+    "InputError",
+    "DecodeError",
+    "EmptyInputError",
+    "RecordError",
+    "TooLargeError",
+    "NoArticleError",
+    "FetchError",
+    "ModelError",
+    "StoreError",
+    "ConfigError",
+]
+
+
+class TollwatchError(Exception):
+    """Base of every error tollwatch raises on purpose."""
+
+    code = "TW000"
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source is not None:
+            where = self.source if self.line is None else f"{self.source}:{self.line}"
+            where += ": "
+        return f"{where}{self.message} [{self.code}]"
+
+
+class InputError(TollwatchError):
+    code = "TW100"
+
+
+class DecodeError(InputError):
+    code = "TW101"
+
+
+class EmptyInputError(InputError):
+    code = "TW102"
+
+
+class RecordError(InputError):
+    code = "TW103"
+
+
+class TooLargeError(InputError):
+    code = "TW104"
+
+
+class NoArticleError(InputError):
+    code = "TW105"
+
+
+class FetchError(TollwatchError):
+    code = "TW200"
+
+
+class ModelError(TollwatchError):
+    code = "TW300"
+
+
+class StoreError(TollwatchError):
+    code = "TW400"
+
+
+class ConfigError(TollwatchError):
+    code = "TW500"

@@ -1,0 +1,39 @@
+"""HTML to article text and metadata, with trafilatura."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+from tollwatch.errors import NoArticleError
+
+__all__ = ["Article", "html_to_article"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+def html_to_article(html: str, source: str, url: str | None = None) -> Article:
+    """Extract the main text of an HTML page; NoArticleError when there is none."""
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=False,
+    )
+    text = getattr(result, "text", None) if result is not None else None
+    if not text or not text.strip():
+        raise NoArticleError("no article text found in the HTML", source=source)
+    date = getattr(result, "date", None)
+    return Article(
+        text=text,
+        title=getattr(result, "title", None),
+        published=date[:10] if isinstance(date, str) and len(date) >= 10 else None,
+        url=getattr(result, "url", None) or url,
+        outlet=getattr(result, "sitename", None),
+    )
