@@ -1,9 +1,174 @@
-"""CLI commands (registered into the tollwatch Typer app)."""
+"""CLI: extract, eval, bench."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from tollwatch.errors import InputError, TollwatchError
+from tollwatch.extract import ExtractOptions, Extractor
+from tollwatch.model import Claim, Document
+
+__all__ = ["register"]
+
+err = Console(stderr=True)
+DEFAULT_MODEL = ExtractOptions().model
+
+ModelOpt = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
+ProcOpt = Annotated[int, typer.Option("--processes", "-j", min=1,
+                                      help="Worker processes for extraction.")]
+
+
+def report_error(e: TollwatchError) -> None:
+    """Print one input error to stderr, naming the input (escaped: never markup)."""
+    err.print(f"tollwatch: error: {e}", markup=False, highlight=False)
+
+
+def _number(c: Claim) -> str:
+    if c.value is None:
+        return f"{c.low:,}–{c.high:,}"
+    sign = {"approx": "~", "min": "≥", "max": "≤"}.get(c.qualifier, "")
+    return f"{sign}{c.value:,}"
+
+
+def claims_table(doc: Document, claims: list[Claim]) -> Table:
+    t = Table(title=f"{doc.id}: {len(claims)} claim(s)", title_justify="left", show_lines=True)
+    for col in ("metric", "number", "who", "actor", "origin ← speaker", "date", "quote"):
+        t.add_column(col, overflow="fold")
+    for c in claims:
+        src = "; ".join(c.origin[:1]) or "(text)"
+        if c.speaker:
+            src += " ← " + c.speaker[0]
+        quote = c.quote if len(c.quote) <= 160 else c.quote[:157] + "…"
+        t.add_row(c.metric, _number(c), c.subject or "", c.actor or "", src, c.date or "",
+                  quote)
+    return t
+
+
+def extract(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help=".txt, .html or .jsonl files or directories; '-' or nothing reads stdin.")] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON line per document.")] = False,
+    model: ModelOpt = DEFAULT_MODEL,
+    processes: ProcOpt = 1,
+    published: Annotated[Optional[str], typer.Option(
+        help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+) -> None:
+    """Extract count claims from articles and print them."""
+    from tollwatch.ingest.sources import iter_inputs
+
+    ex = Extractor(ExtractOptions(model=model, n_process=processes))
+    failed = 0
+    out = Console(soft_wrap=False, highlight=False)
+
+    def docs() -> "typer.Iterator[Document]":  # type: ignore[name-defined]
+        nonlocal failed
+        for item in iter_inputs(paths or ["-"]):
+            if isinstance(item, InputError):
+                failed += 1
+                report_error(item)
+                continue
+            if published and not item.published:
+                item = Document(id=item.id, text=item.text, published=published,
+                                url=item.url, outlet=item.outlet, title=item.title)
+            yield item
+
+    try:
+        for doc, claims in ex.extract_many(docs()):
+            if jsonl:
+                sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims]},
+                                            ensure_ascii=False) + "\n")
+            else:
+                out.print(claims_table(doc, claims))
+    except TollwatchError as e:
+        report_error(e)
+        raise typer.Exit(2) from None
+    if failed:
+        err.print(f"tollwatch: {failed} input(s) failed", markup=False)
+        raise typer.Exit(1)
+
+
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (annotation guidelines format).")],
+    errors: Annotated[int, typer.Option("--errors", help="Show the first N errors.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
+    model: ModelOpt = DEFAULT_MODEL,
+    processes: ProcOpt = 1,
+    predictions: Annotated[Optional[Path], typer.Option(
+        help="Also write the predictions here (JSONL, one line a document).")] = None,
+) -> None:
+    """Extract from a gold file's texts and score against its claims."""
+    from tollwatch.evaluate import gold_claims, load_gold, score
+
+    try:
+        records = load_gold(gold)
+        ex = Extractor(ExtractOptions(model=model, n_process=processes))
+        docs = [Document(id=str(r["id"]), text=str(r["text"]), published=r.get("published"),
+                         url=r.get("url"), outlet=r.get("outlet")) for r in records]
+        pred = {d.id: [c.to_dict() for c in cs] for d, cs in ex.extract_many(docs)}
+    except TollwatchError as e:
+        report_error(e)
+        raise typer.Exit(2) from None
+    if predictions is not None:
+        with predictions.open("w", encoding="utf-8") as f:
+            for doc_id, cs in pred.items():
+                f.write(json.dumps({"id": doc_id, "claims": cs}, ensure_ascii=False) + "\n")
+    s = score(gold_claims(records), pred)
+    if as_json:
+        print(json.dumps(s.as_dict()))
+    else:
+        out = Console(highlight=False)
+        t = Table(title=f"{gold}: {s.docs} documents", title_justify="left")
+        t.add_column("measure")
+        t.add_column("value", justify="right")
+        for k, v in s.as_dict().items():
+            if k != "per_metric":
+                t.add_row(k, "n/a" if v is None else str(v))
+        out.print(t)
+        pm = Table(title="per metric", title_justify="left")
+        for col in ("metric", "gold", "predicted", "matched", "precision", "recall", "f1"):
+            pm.add_column(col, justify="right" if col != "metric" else "left")
+        for m, row in s.per_metric.items():
+            pm.add_row(m, *(str(row[k]) for k in ("gold", "predicted", "matched", "precision",
+                                                  "recall", "f1")))
+        out.print(pm)
+    if errors:
+        for e in s.errors[:errors]:
+            err.print(f"{e.kind}\t{e.doc_id}\t{e.key}\t{e.quote[:200]}", markup=False,
+                      highlight=False)
+
+
+def bench(
+    corpus: Annotated[Optional[Path], typer.Argument(
+        help="JSONL corpus of documents (default: the example corpus shipped with tollwatch).")] = None,
+    model: ModelOpt = DEFAULT_MODEL,
+    processes: ProcOpt = 2,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Time extraction against a plain spaCy pass over the same texts, as whole processes."""
+    from tollwatch.bench import run_bench
+
+    figures = run_bench(corpus, model=model, processes=processes)
+    if as_json:
+        print(json.dumps(figures))
+        return
+    out = Console(highlight=False)
+    t = Table(title="tollwatch bench", title_justify="left")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    for k, v in figures.items():
+        t.add_row(k, f"{v:,.3f}" if isinstance(v, float) else str(v))
+    out.print(t)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command()(extract)
+    app.command("eval")(eval_)
+    app.command()(bench)

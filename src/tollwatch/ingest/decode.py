@@ -8,7 +8,7 @@ from tollwatch.errors import DecodeError, EmptyInputError
 
 __all__ = ["decode_bytes", "looks_binary"]
 
-_CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL = set(range(32)) - {9, 10, 12, 13}
 
 
 def looks_binary(data: bytes) -> bool:

@@ -1,34 +1,89 @@
-"""Input files to Documents: .txt, .html/.htm, .jsonl (gold format) and standard input.
+"""Input files to Documents: .txt, .html/.htm, .jsonl (gold format), .csv, RSS/Atom feeds,
+directories (recursive) and web pages by URL.
 
-Readers yield either a Document or an InputError for each record, so one bad file or line
-never stops the rest. Callers report the errors and carry on.
+Readers yield either a Document (``read_path``) or a ``Sourced`` document (``read_input``),
+or an error, for each record, so one bad file or line never stops the rest. Callers report
+the errors and carry on.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from tollwatch.errors import InputError, RecordError, TooLargeError
-from tollwatch.ingest.decode import decode_bytes
+from tollwatch.errors import (
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    RecordError,
+    TollwatchError,
+    TooLargeError,
+)
+from tollwatch.ingest.decode import decode_bytes, looks_binary
 from tollwatch.ingest.html import html_to_article
 from tollwatch.model import Document
 
-__all__ = ["ReadOptions", "read_path", "read_bytes", "documents_from_jsonl_text"]
+__all__ = [
+    "CSV_SUFFIXES",
+    "FEED_SUFFIXES",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "Item",
+    "Read",
+    "ReadOptions",
+    "Sourced",
+    "documents_from_jsonl_text",
+    "html_language",
+    "iter_files",
+    "kind_of",
+    "read_bytes",
+    "read_file",
+    "read_path",
+]
 
 Item = Document | InputError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv"}
+FEED_SUFFIXES = {".rss", ".atom"}
 
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How inputs are read: the size limit in bytes for one file."""
+    """How inputs are read: the size limit in bytes for one file (for one record in
+    JSONL), and the CSV column holding the text."""
 
     max_bytes: int = 50 * 1024 * 1024
+    text_column: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A document and the input it came from: a path, ``path:line`` or a URL."""
+
+    doc: Document
+    source: str
+    language: str | None = None
+
+
+Read = Sourced | TollwatchError
+
+_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})?)",
+                   re.IGNORECASE)
+
+
+def html_language(html: bytes | str) -> str | None:
+    """The ``lang`` of the ``<html>`` element, if any."""
+    data = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    m = _LANG.search(data[:65536])
+    return m.group(1).decode("ascii").lower() if m else None
 
 
 def _str_or_none(v: object) -> str | None:
@@ -43,32 +98,39 @@ def _published(v: object) -> str | None:
     return s[:10] if s else None
 
 
+def _record(obj: dict[str, Any], body: str, fallback_id: str) -> Document:
+    return Document(
+        id=_str_or_none(obj.get("id")) or fallback_id,
+        text=body,
+        published=_published(obj.get("published")),
+        url=_str_or_none(obj.get("url")),
+        outlet=_str_or_none(obj.get("outlet")),
+        title=_str_or_none(obj.get("title")),
+    )
+
+
+def _jsonl_line(line: str, source: str, n: int) -> Sourced | RecordError | None:
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return RecordError(f"malformed JSON line ({e.msg})", source=source, line=n)
+    if not isinstance(obj, dict):
+        return RecordError("JSON line is not an object", source=source, line=n)
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        return RecordError("record has no text", source=source, line=n)
+    doc = _record(obj, body, f"{Path(source).stem}:{n}")
+    return Sourced(doc, f"{source}:{n}", _str_or_none(obj.get("language")))
+
+
 def documents_from_jsonl_text(text: str, source: str) -> Iterator[Item]:
     """Documents from gold-format JSONL lines (id, text, published, url, outlet)."""
     for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield RecordError(f"malformed JSON line ({e.msg})", source=source, line=n)
-            continue
-        if not isinstance(obj, dict):
-            yield RecordError("JSON line is not an object", source=source, line=n)
-            continue
-        body = obj.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield RecordError("record has no text", source=source, line=n)
-            continue
-        doc_id = _str_or_none(obj.get("id")) or f"{Path(source).stem}:{n}"
-        yield Document(
-            id=doc_id,
-            text=body,
-            published=_published(obj.get("published")),
-            url=_str_or_none(obj.get("url")),
-            outlet=_str_or_none(obj.get("outlet")),
-            title=_str_or_none(obj.get("title")),
-        )
+        got = _jsonl_line(line, source, n)
+        if got is not None:
+            yield got.doc if isinstance(got, Sourced) else got
 
 
 def read_bytes(data: bytes, source: str, kind: str, doc_id: str) -> Iterator[Item]:
@@ -99,11 +161,17 @@ def kind_of(path: Path) -> str:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix == ".xml":
+        return "xml"
     return "txt"
 
 
 def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
-    """Documents from one file; errors are yielded, never raised."""
+    """Documents from one .txt, .html or .jsonl file; errors are yielded, never raised."""
     opts = options or ReadOptions()
     source = str(path)
     try:
@@ -117,3 +185,123 @@ def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
         yield InputError(f"cannot read: {e.strerror or e}", source=source)
         return
     yield from read_bytes(data, source, kind_of(path), path.stem)
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Regular files under ``root`` (recursive, sorted, hidden names skipped)."""
+    for p in sorted(root.rglob("*")):
+        if any(part.startswith(".") for part in p.relative_to(root).parts):
+            continue
+        if p.is_file():
+            yield p
+
+
+def _read_jsonl(path: Path, source: str, opts: ReadOptions) -> Iterator[Read]:
+    """JSONL streamed line by line; the size limit applies to each record."""
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+        if not head.strip():
+            yield EmptyInputError("empty input", source=source)
+            return
+        if looks_binary(head):
+            yield DecodeError("binary data, not text", source=source)
+            return
+        fh.seek(0)
+        for n, raw in enumerate(fh, 1):
+            if len(raw) > opts.max_bytes:
+                yield TooLargeError(f"record is {len(raw)} bytes, over the limit of "
+                                    f"{opts.max_bytes}", source=source, line=n)
+                continue
+            if not raw.strip():
+                continue
+            try:
+                line = decode_bytes(raw, source)
+            except InputError as e:
+                yield RecordError(e.message, source=source, line=n)
+                continue
+            got = _jsonl_line(line, source, n)
+            if got is not None:
+                yield got
+
+
+def _read_csv(text: str, source: str, opts: ReadOptions, stem: str) -> Iterator[Read]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        fields = reader.fieldnames
+    except csv.Error as e:
+        yield RecordError(f"malformed CSV header ({e})", source=source, line=1)
+        return
+    if not fields or opts.text_column not in fields:
+        yield RecordError(f"no column named {opts.text_column!r} (use --text-column)",
+                          source=source, line=1)
+        return
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield RecordError(f"malformed CSV row ({e})", source=source, line=reader.line_num)
+            return
+        n = reader.line_num
+        if None in row:
+            yield RecordError("row has more fields than the header", source=source, line=n)
+            continue
+        body = row.get(opts.text_column)
+        if not body or not body.strip():
+            yield RecordError(f"row has no text in column {opts.text_column!r}",
+                              source=source, line=n)
+            continue
+        doc = _record(dict(row), body, f"{stem}:{n}")
+        yield Sourced(doc, f"{source}:{n}", _str_or_none(row.get("language")))
+
+
+def read_file(path: Path, options: ReadOptions | None = None,
+              fetcher: Any = None) -> Iterator[Read]:
+    """Sourced documents from one file of any supported kind; errors yielded, not raised.
+
+    ``fetcher`` (a ``tollwatch.ingest.fetch.Fetcher``) fetches the pages of a feed's
+    entries; without one, feeds are reported as errors.
+    """
+    opts = options or ReadOptions()
+    source = str(path)
+    kind = kind_of(path)
+    try:
+        if kind == "jsonl":
+            yield from _read_jsonl(path, source, opts)
+            return
+        size = path.stat().st_size
+        if size > opts.max_bytes:
+            yield TooLargeError(f"file is {size} bytes, over the limit of {opts.max_bytes}",
+                                source=source)
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        yield InputError(f"cannot read: {e.strerror or e}", source=source)
+        return
+    if kind in ("feed", "xml"):
+        from tollwatch.ingest.feeds import feed_items, is_feed
+
+        if kind == "feed" or is_feed(data, None):
+            yield from feed_items(data, source, fetcher)
+            return
+        kind = "html"
+    try:
+        text = decode_bytes(data, source)
+    except InputError as e:
+        yield e
+        return
+    if kind == "csv":
+        yield from _read_csv(text, source, opts, path.stem)
+        return
+    if kind == "html":
+        try:
+            art = html_to_article(text, source)
+        except InputError as e:
+            yield e
+            return
+        doc = Document(id=path.stem, text=art.text, published=art.published, url=art.url,
+                       outlet=art.outlet, title=art.title)
+        yield Sourced(doc, source, html_language(data))
+        return
+    yield Sourced(Document(id=path.stem, text=text), source)

@@ -1,0 +1,383 @@
+"""Who said it: find the source of a sentence's figures, and resolve later references.
+
+A sentence is attributed by a reporting verb ("X said", "said X"), by a phrase ("according
+to X", "per X"), or by a headline tag ("...: ISPR"). Chains give an origin and a relay:
+"X said, citing Y", "X reported after a briefing from Y", "according to X, Y said". A
+document-level memory resolves later references: pronouns ("he said"), surnames ("Lee
+added") and descriptions ("the agency said") to the source named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.lexicon import Lexicon
+
+__all__ = ["Source", "Attribution", "SourceMemory", "attribute_sentence"]
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_PERSON_ROLES = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "governor",
+    "commander", "lawmaker", "legislator", "leader", "chief", "director", "mayor", "general",
+    "officer", "secretary", "ambassador", "envoy", "head", "source", "resident", "witness",
+    "chairman", "analyst", "prosecutor", "senator", "deputy", "premier", "adviser", "advisor",
+}
+_ORG_HEADS = {
+    "agency", "ministry", "military", "army", "office", "service", "government", "police",
+    "council", "committee", "organisation", "organization", "department", "force", "forces",
+    "command", "authority", "authorities", "observatory", "group", "monitor", "mission",
+    "commission", "cell", "centre", "center", "court", "statement", "media", "wing", "unit",
+}
+
+
+@dataclass
+class Source:
+    """A source as named in the text, with every name it went by."""
+
+    names: list[str]
+    person: bool
+    head: str = ""
+    date: str | None = None
+    origin: Source | None = None  # who this source relays, when it is a relay
+
+    def add_name(self, name: str) -> None:
+        name = name.strip(" ,;:.\"'“”‘’()")
+        if name and name.lower() not in {n.lower() for n in self.names}:
+            self.names.append(name)
+
+
+@dataclass
+class Attribution:
+    origin: list[str] = field(default_factory=list)
+    speaker: list[str] = field(default_factory=list)
+    date: str | None = None
+    verb_i: int | None = None  # token index of the reporting verb, when there is one
+    explicit: bool = False     # named in this sentence (not inherited)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.\"'“”‘’")
+    return text
+
+
+def _strip_det(text: str) -> str:
+    parts = text.split(" ", 1)
+    if len(parts) == 2 and parts[0].lower() in _DETERMINERS:
+        return parts[1]
+    return text
+
+
+def _span_text(doc: Doc, tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    return _clean(doc[start:end].text)
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    """The noun phrase of ``tok`` without relative clauses and trailing participles."""
+    out: list[Token] = []
+    for t in tok.subtree:
+        if t is not tok and t.dep_ in ("relcl", "acl", "advcl", "punct") and t.i > tok.i:
+            # keep parenthesised acronyms ("(NIS)") but drop clauses
+            if t.dep_ == "punct":
+                continue
+            skip = set(x.i for x in t.subtree)
+            out = [x for x in out if x.i not in skip]
+            continue
+        out.append(t)
+    # drop any token inside a dropped clause
+    drop: set[int] = set()
+    for t in tok.subtree:
+        if t is not tok and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
+            drop.update(x.i for x in t.subtree)
+    return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
+
+
+def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
+    """Names for a source phrase: the phrase, its entities, acronyms in parentheses."""
+    names: list[str] = []
+    if not tokens:
+        return names, False, ""
+    idx = {t.i for t in tokens}
+    # the phrase up to an appositive comma ("Imran Hayat, the Railways superintendent")
+    main = [t for t in tokens if not any(a.dep_ == "appos" and t.i in
+                                         {x.i for x in a.subtree} for a in tokens)]
+    phrase = _span_text(doc, main or tokens)
+    full = _span_text(doc, tokens)
+    person = False
+    head = ""
+    for ent in doc.ents:
+        if ent.start in idx or (ent.end - 1) in idx:
+            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+                if ent.label_ == "PERSON":
+                    person = True
+                if ent.label_ in ("PERSON", "ORG"):
+                    names.append(_clean(ent.text))
+    for t in tokens:
+        if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",):
+            names.append(t.text)
+    roots = [t for t in tokens if t.head.i not in idx or t.head is t]
+    root = roots[0] if roots else tokens[-1]
+    head = root.lemma_.lower()
+    if head in _PERSON_ROLES or root.ent_type_ == "PERSON":
+        person = True
+    out = [n for n in (phrase, _strip_det(phrase), full) if n]
+    for n in names:
+        if n not in out:
+            out.append(n)
+    seen: set[str] = set()
+    uniq = []
+    for n in out:
+        k = n.lower()
+        if k not in seen and len(n) > 1:
+            seen.add(k)
+            uniq.append(n)
+    return uniq, person, head
+
+
+class SourceMemory:
+    """The sources named so far in one document, to resolve later references."""
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+
+    def remember(self, src: Source) -> Source:
+        # merge with an earlier source that shares a name
+        keys = {n.lower() for n in src.names}
+        for old in reversed(self.sources):
+            if keys & {n.lower() for n in old.names}:
+                for n in src.names:
+                    old.add_name(n)
+                if src.origin and not old.origin:
+                    old.origin = src.origin
+                if src.date and not old.date:
+                    old.date = src.date
+                self.sources.remove(old)
+                self.sources.append(old)
+                return old
+        self.sources.append(src)
+        return src
+
+    def resolve(self, text: str, person_hint: bool | None) -> Source | None:
+        """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
+        low = text.lower().strip()
+        words = low.split()
+        if not words:
+            return None
+        if low in _PRONOUNS:
+            want_person = low in {"he", "she", "him", "her", "i"}
+            for src in reversed(self.sources):
+                if low in ("they", "them", "we") or src.person == want_person:
+                    return src
+            return None
+        # surname or partial name: "Lee", "Mr Rafael", "Klymenko"
+        core = [w for w in text.split() if w[:1].isupper() and w.lower() not in _DETERMINERS
+                and w.rstrip(".").lower() not in {"mr", "mrs", "ms", "dr", "gen", "president"}]
+        if len(core) == 1 and len(words) <= 2:
+            name = core[0].lower()
+            for src in reversed(self.sources):
+                if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
+                    return src
+        # a description: "the agency", "the ministry", "the official", "the statement"
+        if words[0] in ("the", "this", "that") and len(words) <= 3:
+            head = words[-1]
+            for src in reversed(self.sources):
+                if src.head == head or any(head in n.lower().split() for n in src.names):
+                    return src
+            if head in ("statement", "report", "source", "sources", "official", "officials"):
+                return self.sources[-1] if self.sources else None
+        return None
+
+
+def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
+    out = []
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
+                and t.dep_ not in ("amod", "compound"):
+            out.append(t)
+    return out
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    # "X told reporters ... and said ...": conj verb shares the subject
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    return None
+
+
+def _verb_date(verb: Token) -> str | None:
+    """Text of a date attached to a reporting verb ("said on Monday", "said Sunday")."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and c.ent_type_ == "DATE":
+            return " ".join(t.text for t in c.subtree)
+        if c.dep_ == "prep" and c.lower_ in ("on", "in"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ == "DATE":
+                    return " ".join(t.text for t in p.subtree)
+    return None
+
+
+def _chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
+    """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
+    scope = list(verb.subtree) if verb is not None else list(doc)
+    for t in scope:
+        low = t.lower_
+        if low in ("citing", "quoting") and t.pos_ in ("VERB", "NOUN", "ADP", "SCONJ"):
+            objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")]
+            if objs:
+                return _np_tokens(objs[0])
+        if t.lemma_.lower() in lex.relay_nouns or low in ("data", "figures"):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    if objs and (objs[0].ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                                 or objs[0].text[:1].isupper()):
+                        return _np_tokens(objs[0])
+    return None
+
+
+def _according_to(doc: Doc) -> list[Token] | None:
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            to = doc[t.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
+                objs = [c for c in t.children if c.dep_ == "pobj"]
+            if objs:
+                return _np_tokens(objs[0])
+            # unparsed: take the capitalised run after "according to"
+            run = []
+            for x in doc[t.i + 2:]:
+                if x.is_punct and x.text not in ("'s", "’s", "-"):
+                    break
+                run.append(x)
+            return run or None
+        if t.lower_ == "per" and t.i > 0 and doc[t.i - 1].is_punct:
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+            if objs:
+                return _np_tokens(objs[0])
+    return None
+
+
+_HEADLINE_TAG = re.compile(r":\s*([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*$")
+
+
+def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
+                       number_i: int | None = None, published: str | None = None) -> Attribution:
+    """The attribution for the figures in the sentence ``doc``.
+
+    ``number_i`` is a token index of the figure: when several reporting verbs are present,
+    the one governing it wins.
+    """
+    verbs = _attribution_verbs(doc, lex)
+    chosen: Token | None = None
+    subj: Token | None = None
+    if verbs:
+        with_subj = [(v, _subject_of(v)) for v in verbs]
+        with_subj = [(v, s) for v, s in with_subj if s is not None
+                     and not (number_i is not None and s.i <= number_i <= max(
+                         x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS)]
+        if number_i is not None:
+            tok = doc[number_i]
+            ancestors = {a.i for a in tok.ancestors}
+            gov = [(v, s) for v, s in with_subj if v.i in ancestors]
+            if gov:
+                with_subj = gov
+        if with_subj:
+            # the governing verb nearest the root
+            chosen, subj = min(with_subj, key=lambda vs: len(list(vs[0].ancestors)))
+    according = _according_to(doc)
+    chain = _chain_from(doc, chosen, lex)
+    att = Attribution()
+    date_text = _verb_date(chosen) if chosen is not None else None
+
+    speaker_src: Source | None = None
+    if subj is not None:
+        stoks = _np_tokens(subj)
+        stext = _span_text(doc, stoks)
+        names, person, head = _names_of(doc, stoks)
+        ref = memory.resolve(stext, person)
+        if subj.lemma_.lower() in _PRONOUNS or subj.lower_ in _PRONOUNS:
+            if ref is None:
+                speaker_src = None
+            else:
+                speaker_src = ref
+        elif ref is not None and (len(stoks) <= 3):
+            for n in names:
+                ref.add_name(n)
+            speaker_src = ref
+        elif names:
+            speaker_src = memory.remember(Source(names=names, person=person, head=head))
+        att.verb_i = chosen.i if chosen is not None else None
+    elif verbs and according is None:
+        # passive "it was reported" or a verb without a subject we can use
+        pass
+
+    according_src: Source | None = None
+    if according:
+        names, person, head = _names_of(doc, according)
+        text = _span_text(doc, according)
+        ref = memory.resolve(text, person)
+        if ref is not None:
+            according_src = ref
+        elif names:
+            according_src = memory.remember(Source(names=names, person=person, head=head))
+    chain_src: Source | None = None
+    if chain:
+        names, person, head = _names_of(doc, chain)
+        ref = memory.resolve(_span_text(doc, chain), person)
+        chain_src = ref or (memory.remember(Source(names=names, person=person, head=head))
+                            if names else None)
+
+    if speaker_src is None and according_src is None and chain_src is None:
+        m = _HEADLINE_TAG.search(doc.text)
+        if m and len(doc.text) - len(m.group(0)) > 20:
+            tag = m.group(1)
+            ref = memory.resolve(tag, None)
+            speaker_src = ref or memory.remember(Source(names=[tag], person=False,
+                                                        head=tag.split()[-1].lower()))
+    date = resolve_date(date_text, published) if date_text else None
+
+    if speaker_src is not None and chain_src is not None and chain_src is not speaker_src:
+        speaker_src.origin = chain_src
+        origin, relay = chain_src, speaker_src
+    elif speaker_src is not None and according_src is not None and \
+            according_src is not speaker_src:
+        origin, relay = speaker_src, according_src
+    elif speaker_src is not None:
+        origin, relay = speaker_src, None
+        if speaker_src.origin is not None:
+            origin, relay = speaker_src.origin, speaker_src
+    elif according_src is not None:
+        origin, relay = according_src, None
+        if chain_src is not None and chain_src is not according_src:
+            origin, relay = chain_src, according_src
+        elif according_src.origin is not None:
+            origin, relay = according_src.origin, according_src
+    elif chain_src is not None:
+        origin, relay = chain_src, None
+    else:
+        return att
+    att.explicit = True
+    att.origin = list(origin.names)
+    att.speaker = list(relay.names) if relay is not None else []
+    # "told AFP": the news agency relays the source
+    if chosen is not None and chosen.lemma_.lower() == "tell":
+        for c in chosen.children:
+            if c.dep_ in ("dative", "dobj", "iobj") and c.ent_type_ in ("ORG", "PERSON") \
+                    and c.lower_ not in ("reporters", "journalists"):
+                att.speaker = att.speaker + [_span_text(doc, _np_tokens(c))]
+    src = relay or origin
+    if date is not None:
+        src.date = date
+    att.date = date if date is not None else src.date
+    return att

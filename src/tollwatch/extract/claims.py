@@ -1,0 +1,421 @@
+"""Find the count claims of one parsed sentence.
+
+For each number mention: reject what cannot count people (dates, ages, percentages, money,
+units, things); find the counted noun; find the metric from the trigger words linked to it
+(the noun itself, its modifiers, the verb governing it, then the nearest trigger in the same
+clause); then the hedge, subject, civilian status and the raw material for the actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.numbers import NumberMention
+
+__all__ = ["RawClaim", "claims_in_sentence", "candidate_numbers"]
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_CURRENCY = ("$", "€", "£", "¥", "₦", "us$", "usd", "rs", "rs.", "ksh", "sh")
+_OF_WORDS = {"of", "the", "its", "their", "his", "her", "our", "those", "these", "them",
+             "whom", "which", "all", "were", "was"}
+_NP_SKIP_POS = {"ADJ", "PROPN", "NOUN", "NUM", "DET", "PART", "ADV"}
+_STATE_ARMED = {"soldier", "troop", "serviceman", "servicemen", "servicemember", "personnel",
+                "police", "policeman", "policemen", "officer", "marine", "paratrooper",
+                "cadet", "guard", "army", "forces", "pow", "conscript", "reservist",
+                "trooper", "jawan", "infantryman", "sailor", "pilot", "commando", "defender"}
+_WEAK_ONE = {"one"}
+
+
+@dataclass
+class RawClaim:
+    mention: NumberMention          # offsets relative to the sentence
+    metric: str
+    qualifier: str
+    subject: str | None
+    head: str | None                # lemma of the counted noun
+    civilian: bool | None
+    actor_hints: list[str] = field(default_factory=list)   # phrases naming the side
+    state_armed: bool = False
+    armed: bool = False
+    inherit: bool = False           # "others", bare number: same group as the claim before
+    location: str | None = None
+    stance: str = "asserted"
+    confidence: float = 0.5
+    token_i: int = 0
+
+
+def candidate_numbers(text: str, numbers: list[NumberMention]) -> list[NumberMention]:
+    """Drop numbers that by their surroundings cannot count people."""
+    out = []
+    low = text.lower()
+    for n in numbers:
+        after = low[n.end:n.end + 14]
+        before = low[max(0, n.start - 12):n.start]
+        if re.match(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hour|-km|-mile|:\d)|"
+                    r"(st|nd|rd|th)\b|[a-z])", after) and not n.words:
+            continue
+        if re.match(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for-)", after):
+            continue
+        if re.match(r"-for-|-\w", after) and not n.words:
+            continue
+        if re.search(r"(aged|age of|ages of|ages|no\.|number|#|page|article|resolution|"
+                     r"chapter|section)\s*$", before):
+            continue
+        if any(before.rstrip().endswith(c) for c in _CURRENCY):
+            continue
+        prev_word = re.findall(r"[a-z]+\.?$", before.rstrip())
+        next_word = re.findall(r"^\s*([a-z]+)", after)
+        if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \
+                (next_word and next_word[0] in _MONTHS):
+            continue
+        v = n.value
+        if v is not None and not n.words and 1900 <= v <= 2100 and "," not in n.text:
+            continue
+        if n.words and n.text.lower() in _WEAK_ONE and re.match(r"\s+(another|of the (day|year|"
+                                                                 r"most|first|last|main))",
+                                                                after):
+            continue
+        out.append(n)
+    return out
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _is_person_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.people
+
+
+def _counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
+    """The noun the number counts: "300 North Korean soldiers" -> soldiers."""
+    i = span.end
+    steps = 0
+    while i < len(doc) and steps < 7:
+        t = doc[i]
+        low = t.lower_
+        if low in _OF_WORDS and steps < 4:
+            i += 1
+            steps += 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and low in lex.people):
+            # skip compounds/modifiers that attach to a later noun
+            if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i > t.i and \
+                    t.head.i - t.i <= 4 and t.head.pos_ in ("NOUN", "PROPN"):
+                i += 1
+                steps += 1
+                continue
+            if low in ("'s", "’s"):
+                i += 1
+                continue
+            return t
+        if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s"):
+            i += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
+    """'armed', 'civilian', 'neutral', 'metric' or None (not people)."""
+    lem, low = _lemma(tok), tok.lower_
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    two = f"{prev} {lem}"
+    for w in (two, lem, low):
+        if w in lex.civilian:
+            return "civilian"
+        if w in lex.armed:
+            return "armed"
+    if lem in lex.metric_nouns or low in lex.metric_nouns:
+        return "metric"
+    for w in (two, lem, low):
+        if w in lex.neutral:
+            return "neutral"
+    if nationality:
+        return "neutral"
+    return None
+
+
+@dataclass
+class _Trigger:
+    start: int   # token index range
+    end: int
+    metric: str
+    kind: str    # verb/noun/adj/phrase
+
+
+def _triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
+    out: list[_Trigger] = []
+    covered: set[int] = set()
+    text_low = doc.text.lower()
+    for phrase, metric in lex.metric_phrases:
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            out.append(_Trigger(span.start, span.end, metric, "phrase"))
+            covered.update(range(span.start, span.end))
+    for t in doc:
+        if t.i in covered:
+            continue
+        lem, low = _lemma(t), t.lower_
+        metric = None
+        kind = ""
+        if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
+            metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low)
+            kind = "verb"
+            if lem == "lose" and metric is None:
+                metric, kind = "casualties", "lose"
+        elif t.pos_ == "NOUN" or t.pos_ == "PROPN":
+            metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low)
+            kind = "noun"
+        elif t.pos_ == "ADJ":
+            metric = lex.metric_adjectives.get(low) or lex.metric_adjectives.get(lem)
+            kind = "adj"
+        if metric is None and t.pos_ in ("ADJ", "NOUN") and low in lex.metric_adjectives:
+            metric, kind = lex.metric_adjectives[low], "adj"
+        if metric:
+            out.append(_Trigger(t.i, t.i + 1, metric, kind))
+    return out
+
+
+def _qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberMention) -> str:
+    if mention.value is None:
+        return "range"
+    if mention.plus:
+        return "min"
+    before = re.sub(r"\s+", " ", text_before.lower()).rstrip()
+    before = re.sub(r"\b(of|by|to|the|a|nearly about)$", lambda m: m.group(0), before)
+    for hedge, qual in lex.qualifiers:
+        h = hedge
+        if re.search(rf"(?:^|[^\w]){re.escape(h)}(?: of| to| by| at)?$", before):
+            return qual
+        # one word between: "rose to over", "killed at least"
+    after = text_after.lower()
+    if re.match(r"\s*(or more|and more|plus|\+)\b", after):
+        return "min"
+    return "exact"
+
+
+def _between_has_number(a: int, b: int, number_tokens: set[int]) -> bool:
+    lo, hi = (a, b) if a < b else (b, a)
+    return any(lo < i < hi for i in number_tokens)
+
+
+def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigger],
+                 number_tokens: set[int], lex: Lexicon, armed: bool) -> tuple[str, float, int] | None:
+    """(metric, confidence, trigger index) for the number ``span`` counting ``head``."""
+    anchor = head if head is not None else span.root
+    best: tuple[float, str, int] | None = None
+
+    def consider(score: float, trig: _Trigger) -> None:
+        nonlocal best
+        metric = trig.metric
+        if trig.kind == "lose" and not armed:
+            metric = "killed"
+        if best is None or score > best[0]:
+            best = (score, metric, trig.start)
+
+    ancestors = list(anchor.ancestors)[:4]
+    anc_ids = {a.i: k for k, a in enumerate(ancestors)}
+    for trig in triggers:
+        ti = trig.start
+        tok = doc[ti]
+        if head is not None and trig.start <= head.i < trig.end:
+            consider(100, trig)
+            continue
+        if span.start <= ti < span.end:
+            continue
+        if head is not None and tok.head.i == head.i and tok.dep_ in ("amod", "compound",
+                                                                      "acl", "relcl"):
+            consider(92 if tok.dep_ != "relcl" else 85, trig)
+            continue
+        if ti in anc_ids and not _between_has_number(ti, anchor.i, number_tokens):
+            consider(88 - 4 * anc_ids[ti], trig)
+            continue
+        # children of the governing verb: "left four policemen dead", "were killed"
+        if ancestors and tok.head.i == ancestors[0].i and tok.dep_ in (
+                "oprd", "acomp", "xcomp", "ccomp", "dobj", "attr", "nsubj", "nsubjpass") \
+                and not _between_has_number(ti, anchor.i, number_tokens):
+            consider(80, trig)
+            continue
+        # a metric noun as the subject of the verb that takes the number ("toll rose to 60")
+        if trig.kind == "noun" and ancestors and head is None:
+            verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and
+                                        trig.start <= c.i < trig.end or
+                                        (c.dep_ in ("nsubj", "nsubjpass") and
+                                         any(x.i == ti for x in c.subtree))
+                                        for c in verb.children):
+                consider(78, trig)
+                continue
+        dist = ti - (span.end - 1) if ti >= span.end else span.start - trig.end + 1
+        a, b = (span.end - 1, ti) if ti >= span.end else (trig.end - 1, span.start)
+        if dist <= 10 and not _between_has_number(a, b, number_tokens):
+            between = doc[min(a, b) + 1:max(a, b)]
+            if any(t.text in (";", "—", "–", "(", ")") or t.lower_ in ("while", "whereas",
+                                                                      "but", "although")
+                   for t in between):
+                continue
+            score = 60 - dist
+            if ti > span.end and re.match(r"(were|was|have been|had been|are|is|got|been)\b",
+                                          doc[span.end:ti].text.split(" ", 1)[-1]
+                                          if False else " ".join(x.lower_ for x in between[-3:]) or ""):
+                score += 3
+            consider(score, trig)
+    if best is None:
+        return None
+    score, metric, ti = best
+    return metric, min(0.95, score / 100.0), ti
+
+
+def _subject_text(doc: Doc, span: Span, head: Token | None) -> str | None:
+    if head is None:
+        return None
+    start = span.end
+    while start < head.i and doc[start].lower_ in _OF_WORDS:
+        start += 1
+    return doc[start:head.i + 1].text if start <= head.i else head.text
+
+
+def _actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
+    """Phrases in the counted noun phrase that can name a side."""
+    hints: list[str] = []
+    if head is None:
+        return hints
+    np_start = span.end
+    np_tokens = [t for t in doc[np_start:head.i + 1]]
+    # "members of the Taliban", "soldiers of the 5th brigade"
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    np_tokens.extend(p.subtree)
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < span.start:
+            np_tokens.extend(c.subtree)
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("NORP", "GPE", "ORG", "LOC") and any(
+                ent.start <= t.i < ent.end for t in np_tokens):
+            if ent.start not in seen:
+                hints.append(ent.text)
+                seen.add(ent.start)
+    for t in np_tokens:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
+            hints.append(t.text)
+    # multiword modifiers joined
+    caps = " ".join(t.text for t in np_tokens if t.text[:1].isupper())
+    if caps:
+        hints.append(caps)
+    hints.append(head.text)
+    return hints
+
+
+def _location(doc: Doc, span: Span) -> str | None:
+    best: tuple[int, str] | None = None
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and \
+                doc[ent.start - 1].lower_ in ("in", "at", "near", "outside", "from", "across",
+                                              "around", "on"):
+            d = abs(ent.start - span.start)
+            if best is None or d < best[0]:
+                best = (d, ent.text)
+    return best[1] if best else None
+
+
+def _stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
+    for a in [tok, *tok.ancestors]:
+        lem = a.lemma_.lower()
+        if lem in lex.denial and a.pos_ in ("VERB", "ADJ"):
+            return "denied"
+        if lem in lex.denial_objects and a.pos_ == "NOUN":
+            for x in a.ancestors:
+                if x.lemma_.lower() in lex.denial:
+                    return "denied"
+    for a in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+            return "hypothetical"
+        if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in
+                                             ("could", "would", "might") for c in a.children):
+            return "hypothetical"
+    return "asserted"
+
+
+def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
+                       nationality_of: "callable[[str], str | None]") -> list[RawClaim]:  # type: ignore[valid-type]
+    """The claims of one parsed sentence ``doc`` given its number ``mentions``."""
+    spans: list[tuple[NumberMention, Span]] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            spans.append((m, span))
+    if not spans:
+        return []
+    triggers = _triggers(doc, lex)
+    number_tokens: set[int] = set()
+    analysed = []
+    for m, span in spans:
+        head = _counted_noun(doc, span, lex)
+        kind = None
+        if head is not None:
+            nat = nationality_of(head.text) is not None and head.text[:1].isupper()
+            kind = _person_kind(head, lex, nat)
+            if kind is None:
+                if head.lemma_.lower() in lex.units_not_people or head.pos_ in ("NOUN", "PROPN"):
+                    continue  # counts things
+        elif m.words and m.text.lower() == "one":
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is None or nxt.lower_ not in ("of",) and not (
+                    span.start > 0 and doc[span.start - 1].pos_ == "VERB"):
+                continue
+        number_tokens.update(range(span.start, span.end))
+        analysed.append((m, span, head, kind))
+    out: list[RawClaim] = []
+    for m, span, head, kind in analysed:
+        armed = kind == "armed"
+        picked = _pick_metric(doc, span, head, triggers, number_tokens, lex, armed)
+        if picked is None:
+            if armed:
+                picked = ("deployed", 0.35, span.start)
+            else:
+                continue
+        metric, conf, _ = picked
+        if kind == "metric" and head is not None:
+            conf = max(conf, 0.8)
+        if head is None:
+            conf *= 0.8
+        before = doc.text[:m.start]
+        after = doc.text[m.end:]
+        qual = _qualifier(before, after, lex, m)
+        civ: bool | None = None
+        lem = head.lemma_.lower() if head is not None else None
+        if kind == "civilian":
+            civ = True
+        elif kind == "armed":
+            civ = False
+        if head is not None and civ is None:
+            np_text = doc[span.end:head.i + 1].text.lower()
+            if "civilian" in np_text:
+                civ = True
+            elif any(w in np_text for w in ("prisoners of war", "pows", "soldier", "troop")):
+                civ = False
+        if head is not None and head.lower_ in ("pows", "pow"):
+            civ = False
+        subj = _subject_text(doc, span, head)
+        inherit = head is None or (lem in ("other", "others") if lem else False)
+        out.append(RawClaim(
+            mention=m, metric=metric, qualifier=qual, subject=subj, head=lem,
+            civilian=civ, actor_hints=_actor_hints(doc, span, head),
+            state_armed=bool(lem and lem in _STATE_ARMED), armed=armed, inherit=inherit,
+            location=_location(doc, span), stance=_stance(doc, span.root, lex),
+            confidence=round(conf, 3), token_i=span.root.i,
+        ))
+    return out

@@ -1,0 +1,117 @@
+"""The extraction lexicon, loaded from ``tollwatch/data/lexicon.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tollwatch.errors import ConfigError
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+
+def _words(items: Any) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in (items or []))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    metric_verbs: dict[str, str]        # lemma -> metric
+    metric_nouns: dict[str, str]        # lemma -> metric
+    metric_adjectives: dict[str, str]   # word -> metric
+    metric_phrases: tuple[tuple[str, str], ...]  # (phrase, metric), longest first
+    armed: frozenset[str]
+    civilian: frozenset[str]
+    neutral: frozenset[str]
+    qualifiers: tuple[tuple[str, str], ...]  # (hedge, qualifier), longest first
+    after_min: frozenset[str]
+    attribution_verbs: frozenset[str]
+    relay_nouns: frozenset[str]
+    chain_markers: tuple[str, ...]
+    denial: frozenset[str]
+    denial_objects: frozenset[str]
+    units_not_people: frozenset[str]
+
+    @property
+    def people(self) -> frozenset[str]:
+        return self.armed | self.civilian | self.neutral
+
+    def trigger_words(self) -> frozenset[str]:
+        """Every single word that can signal a metric (for cheap candidate filtering)."""
+        words: set[str] = set()
+        for table in (self.metric_verbs, self.metric_nouns, self.metric_adjectives):
+            for w in table:
+                words.update(w.split())
+        for phrase, _ in self.metric_phrases:
+            words.update(phrase.split())
+        return frozenset(words)
+
+
+def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
+    try:
+        verbs: dict[str, str] = {}
+        nouns: dict[str, str] = {}
+        adjs: dict[str, str] = {}
+        phrases: list[tuple[str, str]] = []
+        for metric, spec in data["metrics"].items():
+            for w in spec.get("verbs") or []:
+                verbs.setdefault(str(w).lower(), metric)
+            for w in spec.get("nouns") or []:
+                nouns.setdefault(str(w).lower(), metric)
+            for w in spec.get("adjectives") or []:
+                adjs.setdefault(str(w).lower(), metric)
+            for w in spec.get("phrases") or []:
+                phrases.append((str(w).lower(), metric))
+        quals: list[tuple[str, str]] = []
+        for qual, items in data["qualifiers"].items():
+            if qual == "after_min":
+                continue
+            for w in items:
+                quals.append((str(w).lower(), qual))
+        att = data["attribution"]
+        people = data["people"]
+        return Lexicon(
+            metric_verbs=verbs,
+            metric_nouns=nouns,
+            metric_adjectives=adjs,
+            metric_phrases=tuple(sorted(phrases, key=lambda p: -len(p[0]))),
+            armed=_words(people["armed"]),
+            civilian=_words(people["civilian"]),
+            neutral=_words(people["neutral"]),
+            qualifiers=tuple(sorted(quals, key=lambda p: -len(p[0]))),
+            after_min=_words(data["qualifiers"].get("after_min")),
+            attribution_verbs=_words(att["verbs"]),
+            relay_nouns=_words(att["relay_nouns"]),
+            chain_markers=tuple(str(x).lower() for x in att["chain_markers"]),
+            denial=_words(att["denial"]),
+            denial_objects=_words(att["denial_objects"]),
+            units_not_people=_words(data["units_not_people"]),
+        )
+    except (KeyError, TypeError, AttributeError) as e:
+        raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load the built-in lexicon, or the YAML file at ``path``."""
+    if path is None:
+        text = resources.files("tollwatch.data").joinpath("lexicon.yaml").read_text("utf-8")
+        where = "tollwatch/data/lexicon.yaml"
+    else:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as e:
+            raise ConfigError(f"cannot read lexicon: {e.strerror or e}", source=path) from e
+        where = path
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ConfigError(f"lexicon is not valid YAML: {e}", source=where) from e
+    if not isinstance(data, dict):
+        raise ConfigError("lexicon must be a mapping", source=where)
+    return _from_mapping(data, where)

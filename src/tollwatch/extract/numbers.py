@@ -1,0 +1,153 @@
+"""Find stated numbers in text: digits, separators, scale words, ranges and number words.
+
+Each mention records its character span, its value (or low/high for a range) and whether
+it is written in words. Whether a number counts people is decided later, in context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["NumberMention", "find_numbers", "parse_number_words"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+               "bn": 1_000_000_000}
+
+_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|" \
+        r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
+_WORDS_RE = re.compile(
+    rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand|million)\b))?{_WORD}"
+    rf"(?:(?:[\s-]+|\s+and\s+){_WORD})*\b",
+    re.IGNORECASE,
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:million|thousand|billion|hundred)\b|(?:k|m|mn|mln|bn)\b)"
+_DIGIT_RE = re.compile(
+    rf"(?<![\w.,/:-])(?P<a>{_DIGITS})(?P<sa>{_SCALE})?"
+    rf"(?:(?P<sep>\s*(?:-|–|—|to)\s*)(?P<b>{_DIGITS})(?P<sb>{_SCALE})?)?"
+    rf"(?P<plus>\+)?(?![\w,]*\d)",
+    re.IGNORECASE,
+)
+_BETWEEN_RE = re.compile(
+    rf"\bbetween\s+(?P<a>{_DIGITS})(?P<sa>{_SCALE})?\s+and\s+(?P<b>{_DIGITS})(?P<sb>{_SCALE})?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    start: int
+    end: int
+    text: str
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+    words: bool = False
+    plus: bool = False  # "10,000+"
+
+
+def _scale(s: str | None) -> int:
+    if not s:
+        return 1
+    key = s.strip().lower()
+    return _SCALES.get(key) or _SCALE_ABBR.get(key, 1)
+
+
+def _digits(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def parse_number_words(text: str) -> int | None:
+    """'twenty-five' -> 25, 'a dozen' -> 12, 'two hundred thousand' -> 200000."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
+    if not tokens:
+        return None
+    if tokens[0] in ("a", "an"):
+        tokens = ["one"] + tokens[1:]
+    total = 0
+    current = 0
+    seen = False
+    for t in tokens:
+        if t in _UNITS:
+            current += _UNITS[t]
+        elif t in _TENS:
+            current += _TENS[t]
+        elif t == "dozen":
+            current = (current or 1) * 12
+        elif t == "hundred":
+            current = (current or 1) * 100
+        elif t in _SCALES:
+            total += (current or 1) * _SCALES[t]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """All number mentions in ``text``, in order, without overlaps."""
+    out: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _BETWEEN_RE.finditer(text):
+        sb = _scale(m.group("sb"))
+        sa = _scale(m.group("sa")) if m.group("sa") else sb
+        lo, hi = round(_digits(m.group("a")) * sa), round(_digits(m.group("b")) * sb)
+        if lo < hi:
+            out.append(NumberMention(m.start(), m.end(), m.group(0), None, lo, hi))
+            taken.append((m.start(), m.end()))
+    for m in _DIGIT_RE.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        a, b = m.group("a"), m.group("b")
+        sb = _scale(m.group("sb"))
+        if b is not None:
+            sa = _scale(m.group("sa")) if m.group("sa") else sb
+            lo, hi = round(_digits(a) * sa), round(_digits(b) * sb)
+            sep = m.group("sep").strip()
+            if lo < hi and (sep != "to" or True):
+                out.append(NumberMention(m.start(), m.end(), m.group(0), None, lo, hi,
+                                         plus=bool(m.group("plus"))))
+                taken.append((m.start(), m.end()))
+                continue
+            # not a range ("1,000-for-1,000", "24-7"): keep the first number only
+            end = m.start("sep")
+            val = round(_digits(a) * _scale(m.group("sa")))
+            out.append(NumberMention(m.start(), end, text[m.start():end], val))
+            taken.append((m.start(), end))
+            continue
+        val = round(_digits(a) * _scale(m.group("sa")))
+        out.append(NumberMention(m.start(), m.end(), m.group(0), val,
+                                 plus=bool(m.group("plus"))))
+        taken.append((m.start(), m.end()))
+    for m in _WORDS_RE.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        words = m.group(0)
+        # a trailing digit scale after words is rare; a word range "ten to twelve" is handled
+        # by two mentions joined later if needed
+        val = parse_number_words(words)
+        if val is None:
+            continue
+        out.append(NumberMention(m.start(), m.end(), words, val, words=True))
+        taken.append((m.start(), m.end()))
+    # digits followed by a scale word written out: "3 million" is covered by _SCALE;
+    out.sort(key=lambda n: n.start)
+    return out

@@ -1,0 +1,93 @@
+"""A fast sentence splitter that keeps character offsets.
+
+spaCy's parser would split sentences too, but only the sentences that can hold a claim are
+worth parsing, so the text is split first with rules: terminal punctuation followed by a
+capital, a digit or a quote; blank lines; and single line breaks that end a headline-like
+line. Hard-wrapped lines (a break inside a sentence) are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["split_sentences"]
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pte", "st",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "etc", "approx", "gov", "rep", "sen", "prof", "rev", "adm", "brig", "cmdr",
+    "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
+}
+_FUNCTION_WORDS = {
+    "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "and", "or", "with", "from",
+    "as", "that", "which", "who", "its", "their", "his", "her", "into", "than", "but",
+}
+
+# End punctuation, optional closing quotes/brackets, then whitespace.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9À-Þ]")
+
+
+def _is_abbrev(text: str, dot: int) -> bool:
+    """True when the '.' at ``dot`` closes an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and text[j].isupper():
+        return True  # an initial: "J. Smith"
+    return word in _ABBREV
+
+
+def _line_breaks(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets (within [start, end)) where a line break ends a sentence."""
+    for m in re.finditer(r"\n", text[start:end]):
+        pos = start + m.start()
+        before = text[start:pos].rstrip(" \t\r")
+        after = text[pos + 1:end]
+        if not before.strip():
+            continue
+        if after.startswith("\n") or re.match(r"[ \t\r]*\n", after):
+            yield pos
+            continue
+        nxt = after.lstrip(" \t\r")
+        if not nxt:
+            continue
+        last = before.split()[-1] if before.split() else ""
+        if before[-1] in ".!?:;\"”’)":
+            yield pos
+        elif (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
+                and not last[-1:] in ",-–":
+            yield pos
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) character spans of the sentences of ``text``, trimmed."""
+    cuts: set[int] = set()
+    for m in _END.finditer(text):
+        end = m.end()
+        last_dot = m.start()
+        if _is_abbrev(text, last_dot) and m.end() - m.start() == 1:
+            continue
+        if not _NEXT_START.match(text, end):
+            continue
+        cuts.add(end)
+    for pos in _line_breaks(text, 0, len(text)):
+        cuts.add(pos)
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for cut in sorted(cuts) + [len(text)]:
+        s, e = prev, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        prev = cut
+    return spans

@@ -1,0 +1,137 @@
+"""Reading claims back as Reports, with filters and reviewers' corrections applied.
+
+Filters work on the extraction (a reviewer's corrections change what a Report shows, not
+which filter it matches). ``actor`` and ``origin`` match the normalised name (the store's
+canonicaliser) or any alias of it, case-insensitively. ``since``/``until`` (ISO dates,
+inclusive) apply to the claim's date, or the document's published date when the claim has
+none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, or_, select
+
+from tollwatch.model import Claim, Report
+from tollwatch.store.names import ACTOR, SOURCE, Canonicaliser
+from tollwatch.store.schema import (
+    AliasRow,
+    ClaimReviewRow,
+    ClaimRow,
+    ClaimSourceRow,
+    DocumentRow,
+    NameRow,
+)
+
+__all__ = ["Filters", "count_query", "report_query", "rows_to_reports"]
+
+_CLAIM_FIELDS = frozenset(Claim.__dataclass_fields__)
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    actor: str | None = None
+    metric: str | None = None
+    origin: str | None = None
+    since: str | None = None
+    until: str | None = None
+    doc_id: str | None = None
+
+
+_COLUMNS = (
+    ClaimRow.id, DocumentRow.doc_id, DocumentRow.url, DocumentRow.outlet,
+    DocumentRow.published, DocumentRow.title,
+    ClaimRow.metric, ClaimRow.value, ClaimRow.low, ClaimRow.high, ClaimRow.qualifier,
+    ClaimRow.subject, ClaimRow.actor, ClaimRow.civilian, ClaimRow.location, ClaimRow.origin,
+    ClaimRow.speaker, ClaimRow.date, ClaimRow.stance, ClaimRow.quote, ClaimRow.char_start,
+    ClaimRow.char_end, ClaimRow.confidence,
+)
+
+
+def _alias_ids(kind: str, name: str, canonicalise: Canonicaliser) -> Select[Any]:
+    key = canonicalise(name, kind)
+    names = select(NameRow.id).where(NameRow.kind == kind, NameRow.canonical == key)
+    by_alias = select(AliasRow.name_id).where(
+        AliasRow.kind == kind, func.lower(AliasRow.alias) == name.strip().lower())
+    return select(AliasRow.id).where(AliasRow.kind == kind,
+                                     or_(AliasRow.name_id.in_(names),
+                                         AliasRow.name_id.in_(by_alias)))
+
+
+def _where(q: Select[Any], f: Filters, canonicalise: Canonicaliser) -> Select[Any]:
+    q = q.join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+    q = q.where(ClaimRow.superseded.is_(False))
+    if f.actor:
+        q = q.where(ClaimRow.actor_alias_id.in_(_alias_ids(ACTOR, f.actor, canonicalise)))
+    if f.metric:
+        q = q.where(ClaimRow.metric == f.metric)
+    if f.origin:
+        q = q.where(ClaimRow.id.in_(select(ClaimSourceRow.claim_id).where(
+            ClaimSourceRow.role == "origin",
+            ClaimSourceRow.alias_id.in_(_alias_ids(SOURCE, f.origin, canonicalise)))))
+    when = func.coalesce(ClaimRow.date, DocumentRow.published)
+    if f.since:
+        q = q.where(when >= f.since)
+    if f.until:
+        q = q.where(func.substr(when, 1, len(f.until)) <= f.until)
+    if f.doc_id:
+        q = q.where(DocumentRow.doc_id == f.doc_id)
+    return q
+
+
+def report_query(f: Filters, canonicalise: Canonicaliser, limit: int | None = None,
+                 offset: int = 0) -> Select[Any]:
+    q: Select[Any] = _where(select(*_COLUMNS), f, canonicalise)  # type: ignore[arg-type]
+    q = q.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
+    if limit is not None:
+        q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
+    return q
+
+
+def count_query(f: Filters, canonicalise: Canonicaliser) -> Select[Any]:
+    return _where(select(func.count(ClaimRow.id)), f, canonicalise)
+
+
+def _latest_reviews(conn: Connection, claim_ids: Sequence[int]) -> dict[int, tuple[str, dict[str, Any]]]:
+    out: dict[int, tuple[str, dict[str, Any]]] = {}
+    if conn.execute(select(ClaimReviewRow.id).limit(1)).first() is None:
+        return out
+    for i in range(0, len(claim_ids), _CHUNK):
+        chunk = claim_ids[i:i + _CHUNK]
+        rows = conn.execute(select(ClaimReviewRow.claim_id, ClaimReviewRow.status,
+                                   ClaimReviewRow.corrected)
+                            .where(ClaimReviewRow.claim_id.in_(chunk))
+                            .order_by(ClaimReviewRow.created, ClaimReviewRow.id))
+        for claim_id, status, corrected in rows:
+            out[claim_id] = (status, corrected or {})
+    return out
+
+
+def rows_to_reports(conn: Connection, rows: Iterable[Any]) -> list[Report]:
+    rows = list(rows)
+    reviews = _latest_reviews(conn, [r[0] for r in rows])
+    out: list[Report] = []
+    for r in rows:
+        claim = Claim(metric=r.metric, value=r.value, low=r.low, high=r.high,
+                      qualifier=r.qualifier, subject=r.subject, actor=r.actor,
+                      civilian=r.civilian, location=r.location, origin=list(r.origin or []),
+                      speaker=list(r.speaker or []), date=r.date, stance=r.stance,
+                      quote=r.quote, start=r.char_start, end=r.char_end,
+                      confidence=r.confidence)
+        status: str | None = None
+        review = reviews.get(r.id)
+        if review is not None:
+            status, corrected = review
+            fields = {k: v for k, v in corrected.items() if k in _CLAIM_FIELDS}
+            if fields:
+                claim = Claim.from_dict({**claim.to_dict(), **fields})
+        out.append(Report(claim_id=r.id, doc_id=r.doc_id, claim=claim, url=r.url,
+                          outlet=r.outlet, published=r.published, title=r.title,
+                          status=status))
+    return out

@@ -1,0 +1,122 @@
+"""Shared fixtures: the database each store test runs against, SQLite and PostgreSQL.
+
+PostgreSQL comes from ``$TOLLWATCH_TEST_PG_URL`` (a server URL whose user may create
+databases) or, failing that, a throwaway cluster this fixture starts itself with the
+installed ``initdb``/``pg_ctl`` on a free loopback port (as the ``postgres`` user when run
+as root) and stops at the end. Without PostgreSQL the Postgres cases skip, unless
+``TOLLWATCH_REQUIRE_PG=1`` (CI) turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PG_ENV = "TOLLWATCH_TEST_PG_URL"
+
+
+def _pg_bindir() -> Path | None:
+    found = shutil.which("initdb")
+    if found:
+        return Path(os.path.realpath(found)).parent
+    dirs = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                  key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    return Path(dirs[-1]).parent if dirs else None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("TOLLWATCH_REQUIRE_PG") == "1":
+        pytest.fail(f"PostgreSQL required but unavailable: {reason}")
+    pytest.skip(f"PostgreSQL unavailable: {reason} (install it, e.g. .ci/start-postgres, "
+                f"or set {PG_ENV})")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A URL (``postgresql+psycopg://user@127.0.0.1:port/postgres``) to an admin database."""
+    if os.environ.get(PG_ENV):
+        yield os.environ[PG_ENV].replace("postgresql://", "postgresql+psycopg://", 1)
+        return
+    bindir = _pg_bindir()
+    if bindir is None:
+        _unavailable("no initdb found")
+    assert bindir is not None
+    run_as: dict[str, Any] = {}
+    tmp = Path(tempfile.mkdtemp(prefix="tollwatch-pg-"))
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            pw = pwd.getpwnam("postgres")
+        except KeyError:
+            shutil.rmtree(tmp)
+            _unavailable("running as root and there is no 'postgres' user")
+        os.chown(tmp, pw.pw_uid, pw.pw_gid)
+        run_as = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
+    data, port = tmp / "data", _free_port()
+    env = {**os.environ, "LC_ALL": "C"}
+    try:
+        subprocess.run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
+                        "--auth=trust", "-E", "UTF8", "--no-sync"], check=True,
+                       capture_output=True, env=env, cwd=tmp, **run_as)
+        opts = (f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
+                f"-c synchronous_commit=off -c full_page_writes=off")
+        subprocess.run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(tmp / "log"),
+                        "-o", opts, "-w", "-t", "60", "start"], check=True,
+                       capture_output=True, env=env, cwd=tmp, **run_as)
+    except subprocess.CalledProcessError as e:
+        log = (tmp / "log").read_text(errors="replace") if (tmp / "log").exists() else ""
+        shutil.rmtree(tmp, ignore_errors=True)
+        pytest.fail(f"cannot start PostgreSQL: {e.stderr!r} {log}")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, env=env, cwd=tmp, check=False, **run_as)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _pg_admin(url: str, sql: str) -> None:
+    import psycopg
+
+    plain = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test."""
+    name = f"tw_{uuid.uuid4().hex[:12]}"
+    _pg_admin(pg_server, f'CREATE DATABASE "{name}"')
+    base = pg_server.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        _pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store location for one test: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    url: str = request.getfixturevalue("pg_url")
+    return url
