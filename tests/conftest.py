@@ -120,3 +120,37 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "store.db")
     url: str = request.getfixturevalue("pg_url")
     return url
+
+
+# -- a stand-in extractor for storage tests (the end-to-end tests use the real one) -------
+
+_KEYWORDS = {"killed": "killed", "dead": "killed", "wounded": "injured", "injured": "injured",
+             "fled": "displaced", "detained": "detained", "captured": "captured"}
+
+
+def toy_extract(doc: Any) -> list[Any]:
+    """One claim per sentence holding a number and a keyword; actor/origin by 'by X' and
+    'X said'. Deterministic, fast, and enough to exercise the store."""
+    import re
+
+    from tollwatch.model import Claim
+
+    claims = []
+    for m in re.finditer(r"[^.!?\n]+[.!?]?", doc.text):
+        sentence = m.group(0)
+        num = re.search(r"\b(\d+)\b", sentence)
+        metric = next((v for k, v in _KEYWORDS.items() if k in sentence.lower()), None)
+        if num is None or metric is None:
+            continue
+        actor = re.search(r"\bby ((?:the )?[A-Z]?[a-z]+(?: [a-z]+)?)", sentence)
+        origin = re.search(r", ((?:the |a )?[\w ]+?) said", sentence)
+        claims.append(Claim(metric=metric, value=int(num.group(1)),
+                            actor=actor.group(1) if actor else None,
+                            origin=[origin.group(1)] if origin else [],
+                            quote=sentence.strip(), start=m.start(), end=m.end()))
+    return claims
+
+
+@pytest.fixture
+def toy_extractor() -> Any:
+    return toy_extract

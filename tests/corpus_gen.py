@@ -34,7 +34,7 @@ TEMPLATES = [
     "According to {source}, {actor} lost {n} soldiers near {place} on {day}.",
     "Around {n} residents of {place} {verb} {aside}, according to {source}.",
     "{Actor} said on {day} that they had detained {n} suspects in {place}.",
-    "More than {n} families {verb} from {place} {aside}, {source} told reporters.",
+    "More than {n} families fled {place} {aside}, {source} told reporters.",
     "{Source} denied claims that {n} fighters {verb} in {place}.",
     "Some {n} troops were deployed to {place} on {day}, {source} announced.",
     "Between {n} and {m} people {verb} in the strike on {place}, {source} estimated.",

@@ -110,6 +110,9 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
                                          {x.i for x in a.subtree} for a in tokens)]
     phrase = _span_text(doc, main or tokens)
     full = _span_text(doc, tokens)
+    bare = _clean(re.sub(r"\s*\([^)]*\)?", "", phrase))
+    if bare and bare != phrase:
+        phrase, full = bare, phrase
     person = False
     head = ""
     for ent in doc.ents:

@@ -69,11 +69,14 @@ def candidate_numbers(text: str, numbers: list[NumberMention]) -> list[NumberMen
             continue
         if any(before.rstrip().endswith(c) for c in _CURRENCY):
             continue
-        prev_word = re.findall(r"[a-z]+\.?$", before.rstrip())
+        prev_word = re.findall(r"[a-z]+\.?(?=,?$)", before.rstrip())
         next_word = re.findall(r"^\s*([a-z]+)", after)
         if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \
                 (next_word and next_word[0] in _MONTHS):
             continue
+        if re.search(r"[A-Z][\w.'’-]+,\s*$", text[max(0, n.start - 30):n.start]) and \
+                re.match(r"\s*,", text[n.end:]) and not n.words:
+            continue  # an age in apposition: "Jane Doe, 22, a resident"
         v = n.value
         if v is not None and not n.words and 1900 <= v <= 2100 and "," not in n.text:
             continue
@@ -106,13 +109,10 @@ def _counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             continue
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and low in lex.people):
             # skip compounds/modifiers that attach to a later noun
-            if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i > t.i and \
+            if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and \
                     t.head.i - t.i <= 4 and t.head.pos_ in ("NOUN", "PROPN"):
                 i += 1
                 steps += 1
-                continue
-            if low in ("'s", "’s"):
-                i += 1
                 continue
             return t
         if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s"):
@@ -214,6 +214,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
     """(metric, confidence, trigger index) for the number ``span`` counting ``head``."""
     anchor = head if head is not None else span.root
     best: tuple[float, str, int] | None = None
+    number_tokens = number_tokens - set(range(span.start, span.end))
 
     def consider(score: float, trig: _Trigger) -> None:
         nonlocal best
@@ -237,7 +238,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
                                                                       "acl", "relcl"):
             consider(92 if tok.dep_ != "relcl" else 85, trig)
             continue
-        if ti in anc_ids and not _between_has_number(ti, anchor.i, number_tokens):
+        if ti in anc_ids:
             consider(88 - 4 * anc_ids[ti], trig)
             continue
         # children of the governing verb: "left four policemen dead", "were killed"
@@ -246,6 +247,17 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
                 and not _between_has_number(ti, anchor.i, number_tokens):
             consider(80, trig)
             continue
+        # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
+        if ancestors and trig.kind in ("verb", "phrase"):
+            x, hops = tok, 0
+            while x.dep_ in ("conj", "xcomp", "advcl") and hops < 3 and x.head is not x:
+                x, hops = x.head, hops + 1
+                if x.i == ancestors[0].i:
+                    break
+            if hops and x.i == ancestors[0].i and not _between_has_number(ti, anchor.i,
+                                                                            number_tokens):
+                consider(70 - 2 * hops, trig)
+                continue
         # a metric noun as the subject of the verb that takes the number ("toll rose to 60")
         if trig.kind == "noun" and ancestors and head is None:
             verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -366,7 +378,10 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         head = _counted_noun(doc, span, lex)
         kind = None
         if head is not None:
-            nat = nationality_of(head.text) is not None and head.text[:1].isupper()
+            comp = " ".join(t.text for t in doc[span.end:head.i + 1]
+                            if t.dep_ == "compound" or t.i == head.i)
+            nat = head.text[:1].isupper() and (nationality_of(head.text) is not None or
+                                               nationality_of(comp) is not None)
             kind = _person_kind(head, lex, nat)
             if kind is None:
                 if head.lemma_.lower() in lex.units_not_people or head.pos_ in ("NOUN", "PROPN"):

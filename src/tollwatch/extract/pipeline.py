@@ -293,13 +293,17 @@ def _source_key(c: Claim) -> str:
 
 def _dedup(claims: list[Claim]) -> list[Claim]:
     """One claim per (metric, number, source, group): later repeats are dropped."""
-    seen: set[tuple[Any, ...]] = set()
+    seen: dict[tuple[Any, ...], list[Claim]] = {}
     out: list[Claim] = []
     for c in claims:
-        key = (c.metric, c.value, c.low, c.high, _source_key(c), c.actor)
-        if key in seen:
+        key = (c.metric, c.value, c.low, c.high, _source_key(c))
+        earlier = seen.setdefault(key, [])
+        if any(e.actor == c.actor or e.actor is None or c.actor is None for e in earlier):
+            for e in earlier:
+                if e.actor is None and c.actor is not None:
+                    e.actor = c.actor
             continue
-        seen.add(key)
+        earlier.append(c)
         out.append(c)
     return out
 
