@@ -154,3 +154,110 @@ def toy_extract(doc: Any) -> list[Any]:
 @pytest.fixture
 def toy_extractor() -> Any:
     return toy_extract
+
+
+# -- a local web server on loopback for fetch tests (never the internet) -------------------
+
+ARTICLE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Strike on Carrow depot</title>
+<meta property="og:site_name" content="Demo Wire">
+<meta name="date" content="2024-06-03">
+</head><body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Strike on Carrow depot</h1>
+<p>At least 11 people were killed when a missile struck a fuel depot on the edge of Carrow
+late on Sunday, the regional governor said in a statement on Monday morning.</p>
+<p>Firefighters spent most of the night containing the blaze, which sent a column of black
+smoke over the industrial district and forced the evacuation of two nearby streets.</p>
+<p>The governor said 23 others were injured, four of them seriously, and that rescue teams
+were still searching a collapsed warehouse at the back of the site.</p>
+</article><footer>Copyright Demo Wire</footer></body></html>"""
+
+STORY_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Story {n}</title></head><body><article><h1>Story {n} from Pellan</h1>
+<p>Volunteer units said {k} fighters were captured in the forest north of Pellan during a
+raid that began before dawn on Thursday and lasted until the early afternoon.</p>
+<p>Story {n} continues: the detainees were moved to a school gymnasium in the town centre,
+where officials said they would be questioned before being handed to the military police.</p>
+<p>Residents of the surrounding villages were told to stay indoors while patrols searched
+the woods for anyone who had escaped, according to a notice posted at the town hall.</p>
+</article></body></html>"""
+
+NO_ARTICLE_HTML = "<html><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></body></html>"
+
+
+def rss(base: str) -> str:
+    items = "".join(
+        f"<item><title>Item {n}</title><link>{base}/story/{n}</link>"
+        f"<pubDate>Tue, 0{n} Jul 2024 08:00:00 GMT</pubDate></item>" for n in (1, 2))
+    items += f"<item><title>Gone</title><link>{base}/missing</link></item>"
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Demo feed</title>'
+            f"<link>{base}/</link><description>d</description>{items}</channel></rss>")
+
+
+@pytest.fixture(scope="session")
+def web() -> Iterator[str]:
+    """Base URL of a small HTTP server on 127.0.0.1 serving pages, a feed and failures."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def _send(self, code: int, body: bytes, ctype: str,
+                  headers: dict[str, str] | None = None) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            html = "text/html; charset=utf-8"
+            p = self.path
+            if p == "/article.html":
+                self._send(200, ARTICLE_HTML.encode(), html)
+            elif p.startswith("/story/"):
+                n = int(p.rsplit("/", 1)[1])
+                self._send(200, STORY_HTML.format(n=n, k=n * 7).encode(), html)
+            elif p == "/feed.xml":
+                self._send(200, rss(base).encode(), "application/rss+xml")
+            elif p == "/plain.txt":
+                self._send(200, "Marines said 6 sailors were missing after the storm.".encode(),
+                           "text/plain; charset=utf-8")
+            elif p == "/latin1.txt":
+                self._send(200, "Caf\xe9 staff said 4 were injured.".encode("latin-1"),
+                           "text/plain; charset=iso-8859-1")
+            elif p == "/nav.html":
+                self._send(200, NO_ARTICLE_HTML.encode(), html)
+            elif p == "/redirect":
+                self._send(302, b"", html, {"Location": "/article.html"})
+            elif p == "/loop":
+                self._send(302, b"", html, {"Location": "/loop"})
+            elif p == "/big":
+                self._send(200, b"x" * 200_000, "text/plain")
+            elif p == "/slow":
+                time.sleep(2)
+                self._send(200, b"late", "text/plain")
+            else:
+                self._send(404, b"not here", "text/plain")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture
+def unused_port() -> int:
+    return _free_port()

@@ -12,7 +12,13 @@ WIRE = ("Shelling of the riverside district of Varno killed at least 14 people o
         "reach families trapped under collapsed apartment blocks, and the city's main "
         "hospital said it had admitted 37 wounded, several of them children. The governor "
         "blamed artillery units stationed across the river and called for an independent "
-        "inquiry into the strike, which also cut electricity to much of the district.")
+        "inquiry into the strike, which also cut electricity to much of the district.\n"
+        "Aid workers described queues for bread stretching around two blocks near the old "
+        "tram depot, where a field kitchen had been set up the week before. Residents said "
+        "the shelling began shortly after midnight and lasted for nearly three hours.\n"
+        "Municipal engineers warned that a water main damaged in the attack could leave "
+        "the eastern neighbourhoods without running water for several days.\n"
+        "The governor said the final toll could rise as more bodies are recovered.")
 
 
 def claim(metric: str = "killed", value: int | None = 14, actor: str | None = "the army",
@@ -44,10 +50,10 @@ def test_new_then_seen_then_duplicate(store: Store) -> None:
 
 def test_near_duplicate_is_kept_and_linked(store: Store) -> None:
     store.add_document(Document(id="orig", text=WIRE), [claim()], V)
-    trimmed = "Dozens hurt as shells hit Varno\n" + WIRE.rsplit(" The governor", 1)[0]
+    trimmed = "Dozens hurt as shells hit Varno\n" + WIRE.rsplit("\n", 1)[0]
     r = store.add_document(Document(id="syndicated", text=trimmed), [claim()], V)
     assert r.outcome == NEAR_DUPLICATE and r.duplicate_of == "orig"
-    assert r.similarity is not None and r.similarity >= 0.7
+    assert r.similarity is not None and r.similarity >= 0.8
     again = trimmed.replace("Dozens hurt", "Many hurt")
     r2 = store.add_document(Document(id="third", text=again), [claim()], V)
     assert r2.outcome == NEAR_DUPLICATE and r2.duplicate_of == "orig"  # linked to the story

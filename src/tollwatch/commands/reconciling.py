@@ -1,9 +1,250 @@
-"""CLI commands (registered into the tollwatch Typer app)."""
+"""``tollwatch timeline``, ``discrepancies`` and ``export``: reconciled claims from the store.
+
+Thin: read reports from the store, reconcile with :mod:`tollwatch.reconcile`, print.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from tollwatch.errors import TollwatchError
+from tollwatch.model import METRICS, Report
+from tollwatch.reconcile.names import Names, default_names
+
+__all__ = ["register"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
+                 "[default: $TOLLWATCH_DB or ./tollwatch.db]")]
+AliasesOption = Annotated[Path | None, typer.Option(
+    "--aliases", help="YAML file of extra aliases [default: $TOLLWATCH_ALIASES]",
+    exists=True, dir_okay=False)]
+WindowOption = Annotated[int, typer.Option(
+    "--window", min=0, help="Days within which reports of one figure from one origin are one claim")]
+
+
+class TimelineFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    png = "png"
+    svg = "svg"
+
+
+class DiscrepancyFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+    ucdp = "ucdp"
+    acled = "acled"
+
+
+def _clean(s: str) -> str:
+    return _CONTROL.sub("?", s)
+
+
+def _err() -> Console:
+    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    _err().print(f"error: {_clean(message)}")
+    return typer.Exit(code)
+
+
+def _check_metric(metric: str | None) -> None:
+    if metric is not None and metric not in METRICS:
+        raise _fail(f"unknown metric {metric!r}; one of {', '.join(METRICS)}")
+
+
+def _reports(db: str | None, metric: str | None) -> list[Report]:
+    from tollwatch.store import Store
+
+    try:
+        store = Store.open(db)
+    except TollwatchError as e:
+        raise _fail(str(e), 3) from e
+    try:
+        return store.reports(metric=metric)
+    except TollwatchError as e:
+        raise _fail(str(e), 3) from e
+    finally:
+        store.close()
+
+
+def _names(aliases: Path | None) -> Names:
+    try:
+        return Names(aliases) if aliases is not None else default_names()
+    except TollwatchError as e:
+        raise _fail(str(e)) from e
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else _clean(str(value))
+
+
+def timeline_cmd(
+    actor: Annotated[str, typer.Option("--actor", help="Actor (any name, demonym or alias)")],
+    metric: Annotated[str | None, typer.Option("--metric", help="Only this metric")] = None,
+    location: Annotated[str | None, typer.Option("--location", help="Only claims at this place")]
+        = None,
+    fmt: Annotated[TimelineFormat, typer.Option("--format", help="Output format")]
+        = TimelineFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write here instead of stdout (png/svg default: timeline.<fmt>)")]
+        = None,
+    window: WindowOption = 7,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """The underlying claims about one actor, in date order."""
+    from tollwatch.reconcile.chart import write_chart
+    from tollwatch.reconcile.export import write_csv
+    from tollwatch.reconcile.timeline import build_timeline, to_jsonl
+    from tollwatch.reconcile.underlying import ReconcileOptions
+
+    _check_metric(metric)
+    names = _names(aliases)
+    reports = _reports(db, metric)
+    entries = build_timeline(reports, actor, metric=metric, location=location,
+                             options=ReconcileOptions(window_days=window), names=names)
+    canonical = names.actor(actor) or actor
+    if fmt in (TimelineFormat.png, TimelineFormat.svg):
+        path = output or Path(f"timeline.{fmt.value}")
+        title = f"{canonical}: " + (metric or "all metrics")
+        if location:
+            title += f" at {location}"
+        write_chart(entries, path, "svg" if fmt is TimelineFormat.svg else "png", title=title)
+        _err().print(f"wrote {len(entries)} claims to {path}")
+        return
+    if fmt is TimelineFormat.jsonl:
+        _write_text(to_jsonl(entries), output)
+        return
+    if fmt is TimelineFormat.csv:
+        if output is not None:
+            write_csv(entries, output)
+        else:
+            write_csv(entries, sys.stdout)
+        return
+    console = Console(markup=False, highlight=False)
+    if not entries:
+        console.print(f"no claims about {_clean(canonical)}")
+        return
+    table = Table(title=f"{_clean(canonical)}: {len(entries)} underlying claims")
+    for col in ("date", "metric", "figure", "origin", "kind", "reports", "outlets"):
+        table.add_column(col, overflow="fold")
+    for c in entries:
+        table.add_row(_cell(c.date), c.metric, c.figure(), _cell(c.origin), c.kind,
+                      str(len(c.reports)), _cell(", ".join(c.outlets)))
+    console.print(table)
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def discrepancies_cmd(
+    actor: Annotated[str | None, typer.Option("--actor", help="Only this actor")] = None,
+    metric: Annotated[str | None, typer.Option("--metric", help="Only this metric")] = None,
+    threshold: Annotated[float, typer.Option(
+        "--threshold", min=0.0, help="Smallest relative gap that counts as a disagreement")] = 0.2,
+    stale_days: Annotated[int, typer.Option(
+        "--stale-days", min=0, help="How long an origin's figure stays current")] = 30,
+    fmt: Annotated[DiscrepancyFormat, typer.Option("--format", help="Output format")]
+        = DiscrepancyFormat.table,
+    window: WindowOption = 7,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Where origins disagree at the same time, and where an origin revised a figure."""
+    from tollwatch.reconcile.discrepancies import find_discrepancies
+    from tollwatch.reconcile.underlying import ReconcileOptions, underlying_claims
+
+    _check_metric(metric)
+    names = _names(aliases)
+    claims = underlying_claims(_reports(db, metric), ReconcileOptions(window_days=window),
+                               names=names)
+    found = find_discrepancies(claims, actor=actor, threshold=threshold,
+                               stale_days=stale_days, names=names)
+    if fmt is DiscrepancyFormat.jsonl:
+        sys.stdout.write("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n"
+                                 for d in found))
+        return
+    console = Console(markup=False, highlight=False)
+    if not found:
+        console.print("no discrepancies")
+        return
+    table = Table(title=f"{len(found)} discrepancies")
+    for col in ("date", "kind", "actor", "metric", "what", "gap", "reports"):
+        table.add_column(col, overflow="fold")
+    for d in found:
+        docs = ", ".join(dict.fromkeys(r.doc_id for c in d.claims for r in c.reports))
+        table.add_row(_cell(d.date), d.kind, _cell(d.actor), d.metric, _clean(d.describe()),
+                      f"{d.gap:.0%}", _clean(docs))
+    console.print(table)
+
+
+def export_cmd(
+    output: Annotated[Path, typer.Argument(help="File to write")],
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", help="csv/parquet: underlying claims; ucdp/acled: event-table rows "
+                         "(fatality claims)")] = ExportFormat.csv,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only this actor")] = None,
+    metric: Annotated[str | None, typer.Option("--metric", help="Only this metric")] = None,
+    window: WindowOption = 7,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Export underlying claims as CSV or Parquet, or as UCDP/ACLED-style event rows."""
+    from tollwatch.reconcile.export import (
+        EventStyle,
+        write_csv,
+        write_events_csv,
+        write_parquet,
+    )
+    from tollwatch.reconcile.timeline import filter_claims
+    from tollwatch.reconcile.underlying import ReconcileOptions, underlying_claims
+
+    _check_metric(metric)
+    names = _names(aliases)
+    claims = underlying_claims(_reports(db, metric), ReconcileOptions(window_days=window),
+                               names=names)
+    claims = filter_claims(claims, actor=actor, metric=metric, names=names)
+    try:
+        if fmt is ExportFormat.csv:
+            write_csv(claims, output)
+            n = len(claims)
+        elif fmt is ExportFormat.parquet:
+            write_parquet(claims, output)
+            n = len(claims)
+        else:
+            style: EventStyle = "ucdp" if fmt is ExportFormat.ucdp else "acled"
+            n = write_events_csv(claims, output, style, names=names)
+    except OSError as e:
+        raise _fail(f"cannot write {output}: {e.strerror or e}", 1) from e
+    _err().print(f"wrote {n} rows to {output}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("timeline")(timeline_cmd)
+    app.command("discrepancies")(discrepancies_cmd)
+    app.command("export")(export_cmd)

@@ -167,6 +167,18 @@ class SourceMemory:
         self.sources.append(src)
         return src
 
+    def note_people(self, doc: Doc) -> None:
+        """Remember the people a sentence names, as antecedents for "he" and "she"."""
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                start = ent.start
+                while start > 0 and doc[start - 1].dep_ == "compound" and \
+                        doc[start - 1].text[:1].isupper():
+                    start -= 1
+                names = [_clean(doc[start:ent.end].text), _clean(ent.text)]
+                self.remember(Source(names=list(dict.fromkeys(names)), person=True,
+                                     head=ent.root.lemma_.lower()))
+
     def resolve(self, text: str, person_hint: bool | None) -> Source | None:
         """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
         low = text.lower().strip()
@@ -242,8 +254,8 @@ def _chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | Non
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                     objs = [p for p in c.children if p.dep_ == "pobj"]
-                    if objs and (objs[0].ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                                 or objs[0].text[:1].isupper()):
+                    if objs and any(x.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                                    or x.text[:1].isupper() for x in objs[0].subtree):
                         return _np_tokens(objs[0])
     return None
 
@@ -281,6 +293,8 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
     ``number_i`` is a token index of the figure: when several reporting verbs are present,
     the one governing it wins.
     """
+    if number_i is None:  # a sentence read for its sources only
+        memory.note_people(doc)
     verbs = _attribution_verbs(doc, lex)
     chosen: Token | None = None
     subj: Token | None = None

@@ -133,7 +133,7 @@ def _person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
             return "civilian"
         if w in lex.armed:
             return "armed"
-    if lem in lex.metric_nouns or low in lex.metric_nouns:
+    if lem in lex.metric_nouns or low in lex.metric_nouns or low in lex.metric_adjectives:
         return "metric"
     for w in (two, lem, low):
         if w in lex.neutral:
@@ -201,6 +201,8 @@ def _qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberM
     after = text_after.lower()
     if re.match(r"\s*(or more|and more|plus|\+)\b", after):
         return "min"
+    if re.match(r"\s*(or so|odd)\b", after):
+        return "approx"
     return "exact"
 
 
@@ -234,6 +236,10 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
             continue
         if span.start <= ti < span.end:
             continue
+        if head is None and span.start <= tok.head.i < span.end and tok.dep_ in (
+                "acl", "amod", "relcl"):
+            consider(95, trig)  # "150 killed"
+            continue
         if head is not None and tok.head.i == head.i and tok.dep_ in ("amod", "compound",
                                                                       "acl", "relcl"):
             consider(92 if tok.dep_ != "relcl" else 85, trig)
@@ -245,7 +251,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
         if ancestors and tok.head.i == ancestors[0].i and tok.dep_ in (
                 "oprd", "acomp", "xcomp", "ccomp", "dobj", "attr", "nsubj", "nsubjpass") \
                 and not _between_has_number(ti, anchor.i, number_tokens):
-            consider(80, trig)
+            consider(86, trig)
             continue
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
         if ancestors and trig.kind in ("verb", "phrase"):

@@ -116,6 +116,8 @@ class Extractor:
         for k, (s, e, _, cand) in enumerate(plan):
             if cand:
                 need.add(k)
+                if k > 0:
+                    need.add(k - 1)  # who "he" or "the agency" is, is often said just before
                 if k in quote_close:
                     need.add(quote_close[k])
             elif k < last_candidate and _CUE.search(text[s:e]):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import trafilatura
 
 from tollwatch.errors import NoArticleError
 
-__all__ = ["Article", "html_to_article"]
+__all__ = ["MIN_WORDS", "Article", "html_to_article"]
+
+#: Fewer words than this is a menu or a stub, not an article.
+MIN_WORDS = 6
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +32,7 @@ def html_to_article(html: str, source: str, url: str | None = None) -> Article:
         favor_precision=False,
     )
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or len(_WORD.findall(text)) < MIN_WORDS:
         raise NoArticleError("no article text found in the HTML", source=source)
     date = getattr(result, "date", None)
     return Article(

@@ -156,6 +156,8 @@ class _Batcher:
         return len(self.items) >= self.opts.batch_size or len(self.errors) >= 1000
 
     def flush(self) -> None:
+        if not self.items and not self.errors:
+            return
         items, self.items = self.items, []
         hashes = [content_hash(s.doc.text) for s in items]
         known = self.store.known_hashes(hashes)

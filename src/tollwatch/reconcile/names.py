@@ -64,7 +64,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", 
                          "\u201c": '"', "\u201d": '"'})
 _DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212_/]+")
 _SPACES = re.compile(r"\s+")
-_EDGE_PUNCT = " \t\n\r.,;:!?\"()[]{}*"
+_EDGE_PUNCT = " \t\n\r.,;:!?\"*"
 _POSSESSIVE = re.compile(r"(?:(?<=\w)'s|(?<=s)')$", re.IGNORECASE)
 _CACHE_LIMIT = 200_000
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -79,6 +79,11 @@ def _tidy(text: str) -> str:
     """Normalise quotes and spaces and trim edge punctuation, keeping case."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
+    # brackets only come off the edges when unbalanced: "(NIS" -> "NIS", "X (Y)" stays
+    while t and t[-1] in ")]}" and t.count(t[-1]) > t.count({")": "(", "]": "[", "}": "{"}[t[-1]]):
+        t = t[:-1].strip(_EDGE_PUNCT)
+    while t and t[0] in "([{" and t.count(t[0]) > t.count({"(": ")", "[": "]", "{": "}"}[t[0]]):
+        t = t[1:].strip(_EDGE_PUNCT)
     return t
 
 
@@ -491,6 +496,15 @@ class Names:
         hit = self._sources.get(clean, plurals=False)
         if hit is not None:
             return hit
+        paren = re.match(r"^(.+?)\s*\(([^()]+)\)$", clean)
+        if paren is not None:
+            # "the National Intelligence Service (NIS)": either part may be the known one
+            for part in (paren.group(1), paren.group(2)):
+                resolved = self._resolve_source(part)
+                if resolved in self._sources.aliases:
+                    return resolved
+            return self._resolve_source(paren.group(1))
+        clean = _strip_the(clean)
         f = _strip_article(fold(clean))
         # "X's Y", "X Y", "Y of X", "Y in X" with Y a body or a kind of body
         words = f.split(" ")
@@ -516,13 +530,15 @@ class Names:
                     if known is not None:
                         return known
         kind = self._kind_of(f)
-        if kind is not None:
+        if kind is not None and self._kind_template[kind].startswith("Ministry"):
+            # "the defence ministry" names an institution; "officials" or "the military"
+            # alone name nobody in particular and stay as written
             return self._kind_name(None, kind)
         person = self.person(clean)
         if person is not None:
             known = self._sources.get(person.name, plurals=False)
             return known if known is not None else person.name
-        return clean[4:] if clean.lower().startswith("the ") else clean
+        return clean
 
     def _kind_of(self, folded: str) -> str | None:
         folded = _strip_article(folded)

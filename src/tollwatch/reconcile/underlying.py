@@ -26,7 +26,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any, Literal
 
@@ -276,7 +276,6 @@ def _share_syndicated(items: list[_Item], names: Names) -> None:
 @dataclass(slots=True)
 class _Origin:
     display: str
-    aliases: list[str] = field(default_factory=list)
 
 
 def _resolve_origins(items: list[_Item], names: Names) -> dict[str, _Origin]:
@@ -285,7 +284,6 @@ def _resolve_origins(items: list[_Item], names: Names) -> dict[str, _Origin]:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     persons: dict[str, Person] = {}
     roles: dict[str, set[str]] = defaultdict(set)
-    raw_names: dict[str, list[str]] = defaultdict(list)
 
     def key_of(name: str, own: bool) -> str:
         canonical = names.source(name) or name
@@ -302,7 +300,8 @@ def _resolve_origins(items: list[_Item], names: Names) -> dict[str, _Origin]:
     item_keys: list[list[str]] = []
     for it in items:
         if it.own_voice:
-            label = it.report.outlet or UNATTRIBUTED
+            # a syndicated copy already carries the outlet that first ran the sentence
+            label = it.names[0] if it.names else (it.report.outlet or UNATTRIBUTED)
             keys = [key_of(label, True)]
             it.names = [label]
         else:
@@ -336,14 +335,7 @@ def _resolve_origins(items: list[_Item], names: Names) -> dict[str, _Origin]:
             display = max(total, key=lambda f: (total[f], len(f), f))
         origins[root] = _Origin(display=display)
     for it, keys in zip(items, item_keys, strict=True):
-        root = uf.find(keys[0])
-        it.origin_key = root
-        for n in it.names:
-            tidy = " ".join(n.split())
-            if tidy not in raw_names[root]:
-                raw_names[root].append(tidy)
-    for root, o in origins.items():
-        o.aliases = raw_names.get(root, [])
+        it.origin_key = uf.find(keys[0])
     return origins
 
 
@@ -358,6 +350,17 @@ def _majority(values: Iterable[Any]) -> Any:
     if not counts:
         return None
     return counts.most_common(1)[0][0]
+
+
+def _aliases(group: list[_Item]) -> list[str]:
+    """The names the origin appears under in these reports, in order of appearance."""
+    out: list[str] = []
+    for it in group:
+        for n in it.names:
+            tidy = " ".join(n.split())
+            if tidy not in out:
+                out.append(tidy)
+    return out
 
 
 def _ref(it: _Item) -> ReportRef:
@@ -382,7 +385,7 @@ def _build(group: list[_Item], origin: _Origin) -> UnderlyingClaim:
         id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, first),
         actor=head.actor, metric=head.metric, value=value, low=low, high=high,
         qualifier=qualifier, origin=origin.display, origin_key=head.origin_key,
-        aliases=list(origin.aliases), date=first, last_date=last,
+        aliases=_aliases(group), date=first, last_date=last,
         reports=[_ref(i) for i in group], own_voice=head.own_voice,
         location=_majority(i.place for i in group),
         civilian=_majority(i.report.claim.civilian for i in group),

@@ -1,0 +1,3 @@
+from tollwatch.cli import main
+
+main()

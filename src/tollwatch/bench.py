@@ -1,0 +1,109 @@
+"""Throughput of ``tollwatch extract --jsonl`` against a plain spaCy pass, as whole processes.
+
+Both commands run as separate processes over the same corpus on the same machine, one after
+the other; wall-clock time and the peak resident memory of each process tree (sampled from
+/proc every 50 ms) are measured. Ratios from one run are what to compare: absolute figures
+move with the machine's load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["run_bench", "PLAIN_SPACY"]
+
+PLAIN_SPACY = """
+import json, sys, spacy
+nlp = spacy.load(sys.argv[2])
+texts = []
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        if line.strip():
+            texts.append(json.loads(line)["text"])
+n = 0
+for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32):
+    n += len(doc)
+print(n)
+"""
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory in bytes of ``pid`` and all its descendants (Linux /proc)."""
+    total = 0
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as f:
+                parts = f.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(parts[1]), []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        stack.extend(children.get(p, []))
+        try:
+            with open(f"/proc/{p}/status", encoding="utf-8") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            continue
+    return total
+
+
+def _timed(cmd: list[str]) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        if os.path.isdir("/proc"):
+            peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    out, errs = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} exited {proc.returncode}: {errs[-500:]}")
+    return elapsed, peak, out
+
+
+def default_corpus() -> Path:
+    return Path(str(resources.files("tollwatch.data").joinpath("bench-corpus.jsonl")))
+
+
+def run_bench(corpus: Path | None, model: str, processes: int = 2) -> dict[str, Any]:
+    """Run both passes over ``corpus`` and return the figures."""
+    path = corpus or default_corpus()
+    texts = [json.loads(x)["text"] for x in path.read_text("utf-8").splitlines() if x.strip()]
+    exe = [sys.executable, "-m", "tollwatch"]
+    t_plain, m_plain, out_plain = _timed([sys.executable, "-c", PLAIN_SPACY, str(path), model,
+                                          str(processes)])
+    tokens = int(out_plain.strip().splitlines()[-1])
+    t_tw, m_tw, out_tw = _timed(exe + ["extract", "--jsonl", "--model", model,
+                                       "-j", str(processes), str(path)])
+    n_claims = sum(len(json.loads(x)["claims"]) for x in out_tw.splitlines() if x.strip())
+    return {
+        "corpus": str(path),
+        "documents": len(texts),
+        "tokens": tokens,
+        "processes": processes,
+        "claims": n_claims,
+        "tollwatch_seconds": round(t_tw, 3),
+        "tollwatch_docs_per_s": round(len(texts) / t_tw, 2),
+        "tollwatch_tokens_per_s": round(tokens / t_tw, 1),
+        "tollwatch_peak_mb": round(m_tw / 2**20, 1),
+        "spacy_seconds": round(t_plain, 3),
+        "spacy_docs_per_s": round(len(texts) / t_plain, 2),
+        "spacy_peak_mb": round(m_plain / 2**20, 1),
+        "speedup_vs_spacy": round(t_plain / t_tw, 3),
+    }

@@ -1,0 +1,19 @@
+import pytest
+
+from tollwatch.extract.dates import resolve_date
+
+
+@pytest.mark.parametrize(("expr", "published", "expected"), [
+    ("Monday", "2024-03-13", "2024-03-11"),       # a Wednesday: Monday two days before
+    ("on Wednesday", "2024-03-13", "2024-03-13"),  # same day
+    ("5 August", "2024-09-01", "2024-08-05"),
+    ("August 5", "2024-09-01", "2024-08-05"),
+    ("Dec. 30", "2025-01-02", "2024-12-30"),      # the year before publication
+    ("yesterday", "2024-03-13", "2024-03-12"),
+    ("today", "2024-03-13", "2024-03-13"),
+    ("12 May 2021", None, "2021-05-12"),
+    ("Monday", None, None),                         # nothing to resolve against
+    ("last week", "2024-03-13", None),              # no day named
+])
+def test_resolve(expr: str, published: str | None, expected: str | None) -> None:
+    assert resolve_date(expr, published) == expected

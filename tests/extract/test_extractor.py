@@ -1,0 +1,153 @@
+"""End-to-end extraction on hand-written sentences (none taken from evaluation data)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
+
+
+def _by_number(claims: list[Claim]) -> dict[tuple[str, int | None, int | None, int | None], Claim]:
+    return {(c.metric, c.value, c.low, c.high): c for c in claims}
+
+
+def test_several_figures_share_one_attribution(claims_of: Run) -> None:
+    text = ("About 1,200 casualties, including 150 killed and 1,050 injured, were recorded "
+            "among Ruritanian conscripts, a senator said.")
+    got = _by_number(claims_of(text))
+    assert set(got) >= {("casualties", 1200, None, None), ("killed", 150, None, None),
+                        ("injured", 1050, None, None)}
+    assert got[("casualties", 1200, None, None)].qualifier == "approx"
+    for c in got.values():
+        assert any("senator" in n for n in c.origin)
+
+
+def test_hedges(claims_of: Run) -> None:
+    text = ("At least 40 villagers were killed and up to 90 were wounded in the raid. "
+            "Nearly 600 residents fled, and some 75 people were detained.")
+    got = {(c.metric, c.value): c.qualifier for c in claims_of(text)}
+    assert got[("killed", 40)] == "min"
+    assert got[("injured", 90)] == "max"
+    assert got[("displaced", 600)] == "max"
+    assert got[("detained", 75)] == "approx"
+
+
+def test_ranges(claims_of: Run) -> None:
+    claims = claims_of("Between 200 and 300 fighters were captured near the dam, officials said.")
+    (c,) = [c for c in claims if c.metric == "captured"]
+    assert (c.value, c.low, c.high, c.qualifier) == (None, 200, 300, "range")
+
+
+def test_killed_or_wounded_is_casualties(claims_of: Run) -> None:
+    (c,) = claims_of("Six Malian soldiers were killed or wounded in the ambush.")
+    assert (c.metric, c.value, c.actor, c.civilian) == ("casualties", 6, "Mali", False)
+
+
+def test_number_words_and_actor_from_demonym(claims_of: Run) -> None:
+    (c,) = claims_of("Two Ethiopian soldiers were captured at the checkpoint, the ministry said.")
+    assert (c.metric, c.value, c.actor, c.civilian) == ("captured", 2, "Ethiopia", False)
+
+
+def test_chain_citing_gives_origin_and_speaker(claims_of: Run) -> None:
+    (c,) = claims_of("Some 500 Syrian refugees crossed the border this week, a senator said, "
+                     "citing the UN refugee agency.")
+    assert c.metric == "displaced"
+    assert any("refugee agency" in n for n in c.origin)
+    assert any("senator" in n for n in c.speaker)
+
+
+def test_briefing_relay_and_later_reference_by_surname(claims_of: Run) -> None:
+    text = ("About 90 Chadian troops have been wounded, Amina Diallo said on Monday after a "
+            "briefing from the National Security Agency (NSA). Roughly 20 were killed, "
+            "Diallo added.")
+    claims = claims_of(text, published="2024-06-05")
+    got = _by_number(claims)
+    injured = got[("injured", 90, None, None)]
+    killed = got[("killed", 20, None, None)]
+    for c in (injured, killed):
+        assert any("National Security Agency" in n for n in c.origin)
+        assert any("Amina Diallo" in n for n in c.speaker)
+    assert injured.date == "2024-06-03"
+    assert killed.date == "2024-06-03"  # same statement, same day
+
+
+def test_pronoun_refers_to_earlier_person(claims_of: Run) -> None:
+    text = ("Governor Ruth Okeke visited the camp on Friday. \u201cWe counted 310 displaced "
+            "families and 1,400 displaced people,\u201d she said.")
+    claims = claims_of(text)
+    c = _by_number(claims)[("displaced", 1400, None, None)]
+    assert any("Ruth Okeke" in n for n in c.origin)
+
+
+def test_according_to_and_possessive_acronym(claims_of: Run) -> None:
+    text = ("More than 70 militants were killed in the operation, according to Kenya's "
+            "Ministry of Interior (MOI).")
+    (c,) = claims_of(text)
+    assert (c.metric, c.value, c.qualifier) == ("killed", 70, "min")
+    assert any("Ministry of Interior" in n for n in c.origin)
+    assert "MOI" in c.origin
+
+
+def test_own_voice_has_no_source(claims_of: Run) -> None:
+    (c,) = claims_of("Fifteen fishermen went missing after the boat was shelled.")
+    assert (c.metric, c.value, c.civilian) == ("missing", 15, True)
+    assert c.origin == [] and c.speaker == []
+
+
+def test_relative_date_from_publication(claims_of: Run) -> None:
+    (c,) = claims_of("The health ministry said on Sunday that 12 people were killed.",
+                     published="2024-02-14")
+    assert c.date == "2024-02-11"
+
+
+def test_date_of_the_event_is_not_the_claim_date(claims_of: Run) -> None:
+    (c,) = claims_of("Shelling on Saturday killed 14 people, the ministry said.",
+                     published="2024-02-14")
+    assert c.date is None
+
+
+def test_denial(claims_of: Run) -> None:
+    (c,) = claims_of("The army denied reports that 300 soldiers had deserted.")
+    assert (c.metric, c.value, c.stance) == ("defected", 300, "denied")
+
+
+def test_quote_and_offsets_are_exact(claims_of: Run) -> None:
+    text = "Heavy rain fell. Nine students were abducted from a dormitory, police said."
+    (c,) = claims_of(text)
+    assert c.quote == "Nine students were abducted from a dormitory, police said."
+    assert text[c.start:c.end] == c.quote
+    assert 0.0 <= c.confidence <= 1.0
+
+
+def test_not_claims(claims_of: Run) -> None:
+    text = ("The convoy carried 40 trucks and 300 shells. About 60% of the troops were "
+            "reservists. The 11th Corps lost ground in 2023. A 19-year-old was among the "
+            "crowd. Hundreds of soldiers marched. The fund pays $5,000 to each family.")
+    assert claims_of(text) == []
+
+
+def test_repeat_by_same_source_is_one_claim(claims_of: Run) -> None:
+    text = ("The ministry said 45 police officers were killed. Later the ministry said again "
+            "that 45 police officers had been killed.")
+    claims = claims_of(text)
+    assert [(c.metric, c.value) for c in claims] == [("killed", 45)]
+
+
+def test_same_figure_from_two_sources_is_two_claims(claims_of: Run) -> None:
+    text = ("Nine villagers were killed, a local chief said. Nine villagers were killed, the "
+            "regional governor said.")
+    assert len(claims_of(text)) == 2
+
+
+def test_others_inherit_the_group(claims_of: Run) -> None:
+    text = "Four Iraqi policemen were killed and five others were wounded, officials said."
+    got = _by_number(claims_of(text))
+    assert got[("injured", 5, None, None)].actor == "Iraq"
+    assert got[("injured", 5, None, None)].civilian is False
+
+
+def test_empty_text_gives_no_claims(claims_of: Run) -> None:
+    assert claims_of("") == []
+    assert claims_of("   \n ") == []

@@ -1,0 +1,42 @@
+import pytest
+
+from tollwatch.extract.numbers import find_numbers, parse_number_words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("roughly 3,000 casualties", [(3000, None, None)]),
+        ("1.2 million people fled", [(1_200_000, None, None)]),
+        ("10-12 thousand troops", [(None, 10_000, 12_000)]),
+        ("10,000 to 12,000 troops", [(None, 10_000, 12_000)]),
+        ("between 200 and 300 dead", [(None, 200, 300)]),
+        ("twenty-five soldiers", [(25, None, None)]),
+        ("a dozen hostages", [(12, None, None)]),
+        ("Fifty nine bodies", [(59, None, None)]),
+        ("more than a hundred guards", [(100, None, None)]),
+        ("25,000+ refugees", [(25_000, None, None)]),
+    ],
+)
+def test_values(text: str, expected: list[tuple[int | None, int | None, int | None]]) -> None:
+    got = [(n.value, n.low, n.high) for n in find_numbers(text)]
+    assert got == expected
+
+
+def test_offsets_point_at_the_number() -> None:
+    text = "Officials said 1,250 people were hurt."
+    (n,) = find_numbers(text)
+    assert text[n.start:n.end] == "1,250"
+
+
+def test_plus_is_recorded() -> None:
+    (n,) = find_numbers("5,000+ troops")
+    assert n.plus
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("two", 2), ("twenty-five", 25), ("a dozen", 12), ("two hundred thousand", 200_000),
+    ("one hundred and twelve", 112), ("banana", None),
+])
+def test_number_words(words: str, value: int | None) -> None:
+    assert parse_number_words(words) == value
