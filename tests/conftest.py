@@ -227,7 +227,7 @@ def web() -> Iterator[str]:
             elif p == "/feed.xml":
                 self._send(200, rss(base).encode(), "application/rss+xml")
             elif p == "/plain.txt":
-                self._send(200, "Marines said 6 sailors were missing after the storm.".encode(),
+                self._send(200, b"Marines said 6 sailors were missing after the storm.",
                            "text/plain; charset=utf-8")
             elif p == "/latin1.txt":
                 self._send(200, "Caf\xe9 staff said 4 were injured.".encode("latin-1"),

@@ -4,7 +4,7 @@ import pytest
 
 from tollwatch.errors import FetchError
 from tollwatch.ingest.feeds import url_items
-from tollwatch.ingest.fetch import FetchOptions, Fetcher
+from tollwatch.ingest.fetch import Fetcher, FetchOptions
 from tollwatch.ingest.readers import Sourced
 
 

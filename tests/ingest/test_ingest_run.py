@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_gen import make_corpus, write_jsonl
 
+from corpus_gen import make_corpus, write_jsonl
 from tollwatch.errors import TollwatchError
 from tollwatch.ingest.run import IngestOptions, IngestSummary, ingest, reextract
 from tollwatch.model import Claim, Document

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import report  # type: ignore[import-not-found]
 
+from conftest import report  # type: ignore[import-not-found]
 from tollwatch.model import Report
 from tollwatch.reconcile.chart import render_chart, write_chart
 from tollwatch.reconcile.discrepancies import find_discrepancies, relative_gap
@@ -46,7 +46,7 @@ def test_hedges_and_threshold(names: Names) -> None:
     rs = [report("a", "killed", 100, origin=["OCHA"], date="2031-01-01"),
           report("b", "killed", 300, origin=["ACLED"], qualifier="min", date="2031-01-02"),
           report("c", "killed", 110, origin=["Amnesty"], date="2031-01-03"),
-          report("d", "killed", None, low=200, high=250, qualifier="range",
+          report("d", "killed", None, low=250, high=350, qualifier="range",
                  origin=["HRW"], date="2031-01-04")]
     claims = underlying_claims(rs, names=names)
     by = {c.origin: c for c in claims}

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from conftest import expected, report  # type: ignore[import-not-found]
-
 from tollwatch.model import Report
 from tollwatch.reconcile.names import Names
 from tollwatch.reconcile.timeline import build_timeline, filter_claims
