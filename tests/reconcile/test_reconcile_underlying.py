@@ -157,3 +157,40 @@ def test_timeline_filters(reports: list[Report], names: Names) -> None:
     assert build_timeline(reports, "Ruritania", names=names) == []
     claims = underlying_claims(reports, names=names)
     assert len(filter_claims(claims, origin="Seoul's spy agency", names=names)) == 9
+
+
+def test_person_given_as_origin_stands_for_the_body_they_relay(names: Names) -> None:
+    rs = [report("a", "killed", 70, origin=["NIS"], speaker=["lawmaker Han Jeong-woo"],
+                 date="2031-03-01"),
+          report("b", "killed", 70, origin=["Opposition lawmaker Han Jung-woo"],
+                 date="2031-03-01")]
+    claims = underlying_claims(rs, names=names)
+    assert len(claims) == 1 and claims[0].origin == NIS
+
+
+def test_generic_names_beside_an_origin_do_not_merge_bodies(names: Names) -> None:
+    rs = [report("a", "casualties", 500, origin=["Ukraine's General Staff", "General Staff"],
+                 date="2031-03-01"),
+          report("b", "casualties", 500, origin=["Russia's General Staff", "General Staff"],
+                 date="2031-03-01"),
+          report("c", "casualties", 500, origin=["The Defense Department", "US"],
+                 date="2031-03-01")]
+    origins = sorted(c.origin for c in underlying_claims(rs, names=names))
+    assert origins == ["Armed forces (Russia)", "Department of Defense (United States)",
+                       "General Staff of the Armed Forces of Ukraine"]
+
+
+def test_actor_from_the_quote_when_the_claim_has_none(names: Names) -> None:
+    r = report("a", "casualties", None, low=4000, high=5000, qualifier="range", actor=None,
+               origin=["Britain's Defence Intelligence"],
+               quote="Britain's Defence Intelligence said North Korea had suffered between "
+                     "4,000 and 5,000 casualties.")
+    assert underlying_claims([r], names=names)[0].actor == "North Korea"
+    r2 = report("b", "killed", 30, actor="Ukraine", origin=["Ukrainian military intelligence"],
+                subject="troops",
+                quote="Ukrainian military intelligence said Pyongyang had lost 30 troops.")
+    assert underlying_claims([r2], names=names)[0].actor == "North Korea"
+    r3 = report("c", "killed", 30, actor="Ukraine", origin=["Ukraine's General Staff"],
+                subject="Ukrainian soldiers",
+                quote="Ukraine's General Staff said 30 Ukrainian soldiers were killed.")
+    assert underlying_claims([r3], names=names)[0].actor == "Ukraine"

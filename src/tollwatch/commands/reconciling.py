@@ -147,7 +147,7 @@ def timeline_cmd(
         return
     table = Table(title=f"{_clean(canonical)}: {len(entries)} underlying claims")
     for col in ("date", "metric", "figure", "origin", "kind", "reports", "outlets"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "figure", "kind"))
     for c in entries:
         table.add_row(_cell(c.date), c.metric, c.figure(), _cell(c.origin), c.kind,
                       str(len(c.reports)), _cell(", ".join(c.outlets)))
@@ -194,7 +194,7 @@ def discrepancies_cmd(
         return
     table = Table(title=f"{len(found)} discrepancies")
     for col in ("date", "kind", "actor", "metric", "what", "gap", "reports"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "gap"))
     for d in found:
         docs = ", ".join(dict.fromkeys(r.doc_id for c in d.claims for r in c.reports))
         table.add_row(_cell(d.date), d.kind, _cell(d.actor), d.metric, _clean(d.describe()),

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tollwatch.errors import ModelError, StoreError, TollwatchError
+from tollwatch.model import Report
 from tollwatch.store import Store
 
 __all__ = ["register"]
@@ -201,7 +202,7 @@ def claims_cmd(
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many")] = None,
 ) -> None:
     """Stored claims, one a row, with the document's id, url, outlet and date beside."""
-    from tollwatch.store.export import COLUMNS, report_row, write_csv, write_jsonl, write_parquet
+    from tollwatch.store.export import write_csv, write_jsonl, write_parquet
 
     if fmt not in ("table", "csv", "jsonl", "parquet"):
         raise typer.BadParameter("must be table, csv, jsonl or parquet", param_hint="--format")
@@ -225,21 +226,30 @@ def claims_cmd(
             with output.open("w", encoding="utf-8", newline="") as fh:
                 write(reports, fh)
         return
-    shown = ("claim_id", "doc_id", "published", "outlet", "metric", "value", "low", "high",
-             "qualifier", "actor", "origin", "stance", "quote", "url")
-    assert set(shown) <= set(COLUMNS)
-    table = Table(*shown, show_lines=False)
+    table = Table("id", "doc", "published", "outlet", "metric", "figure", "actor", "origin",
+                  "quote", expand=False, show_lines=False)
+    for col in table.columns:
+        col.overflow = "fold"
     for r in reports:
-        row = report_row(r)
-        table.add_row(*[Text(_clean("; ".join(v) if isinstance(v, list) else
-                                    "" if v is None else str(v)))
-                        for v in (row[k] for k in shown)])
+        table.add_row(*[Text(_clean(x)) for x in _table_cells(r)])
     if output is None:
         Console(highlight=False).print(table, Text(f"{len(reports)} claims"))
         return
     with output.open("w", encoding="utf-8") as fh:
         Console(file=fh, highlight=False, width=200).print(table,
                                                            Text(f"{len(reports)} claims"))
+
+
+def _table_cells(r: Report) -> list[str]:
+    c = r.claim
+    figure = str(c.value) if c.value is not None else f"{c.low}-{c.high}"
+    if c.qualifier not in ("exact", "range"):
+        figure = f"{figure} ({c.qualifier})"
+    if c.stance != "asserted":
+        figure = f"{figure} [{c.stance}]"
+    quote = c.quote if len(c.quote) <= 120 else c.quote[:117] + "..."
+    return [str(r.claim_id), r.doc_id, r.published or "", r.outlet or "", c.metric, figure,
+            c.actor or "", "; ".join(c.origin), quote]
 
 
 def register(app: typer.Typer) -> None:

@@ -44,6 +44,7 @@ class Source:
     head: str = ""
     date: str | None = None
     origin: Source | None = None  # who this source relays, when it is a relay
+    noted: bool = False  # only mentioned, never yet the source of a statement
 
     def add_name(self, name: str) -> None:
         name = name.strip(" ,;:.\"'“”‘’()")
@@ -161,6 +162,7 @@ class SourceMemory:
                     old.origin = src.origin
                 if src.date and not old.date:
                     old.date = src.date
+                old.noted = old.noted and src.noted
                 self.sources.remove(old)
                 self.sources.append(old)
                 return old
@@ -177,7 +179,7 @@ class SourceMemory:
                     start -= 1
                 names = [_clean(doc[start:ent.end].text), _clean(ent.text)]
                 self.remember(Source(names=list(dict.fromkeys(names)), person=True,
-                                     head=ent.root.lemma_.lower()))
+                                     head=ent.root.lemma_.lower(), noted=True))
 
     def resolve(self, text: str, person_hint: bool | None) -> Source | None:
         """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
@@ -188,6 +190,8 @@ class SourceMemory:
         if low in _PRONOUNS:
             want_person = low in {"he", "she", "him", "her", "i"}
             for src in reversed(self.sources):
+                if src.noted and not want_person:
+                    continue
                 if low in ("they", "them", "we") or src.person == want_person:
                     return src
             return None
@@ -206,7 +210,8 @@ class SourceMemory:
                 if src.head == head or any(head in n.lower().split() for n in src.names):
                     return src
             if head in ("statement", "report", "source", "sources", "official", "officials"):
-                return self.sources[-1] if self.sources else None
+                stated = [x for x in self.sources if not x.noted]
+                return stated[-1] if stated else None
         return None
 
 
@@ -219,10 +224,21 @@ def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
     return out
 
 
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+
+
+def _usable_subject(tok: Token) -> bool:
+    """A subject that can be a source: not a relative pronoun, not a counted group."""
+    if tok.lower_ in _RELATIVE:
+        return False
+    return not any(t.like_num and t.dep_ in ("nummod", "nsubj", "dobj", "pobj", "quantmod")
+                   for t in tok.subtree if t.i <= tok.i)
+
+
 def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+        if c.dep_ == "nsubj":
+            return c if _usable_subject(c) else None
     # "X told reporters ... and said ...": conj verb shares the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
@@ -281,6 +297,15 @@ def _according_to(doc: Doc) -> list[Token] | None:
             if objs:
                 return _np_tokens(objs[0])
     return None
+
+
+_HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.'’ -]{2,60}):\s+\S")
+
+
+def _looks_like_source(prefix: str) -> bool:
+    """A headline prefix naming a body ("Health Ministry: ..."), not a place ("Nigeria: ...")."""
+    words = {w.lower().strip("'’s") for w in prefix.split()}
+    return bool(words & _ORG_HEADS) or bool(words & _PERSON_ROLES)
 
 
 _HEADLINE_TAG = re.compile(r":\s*([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*$")
@@ -355,6 +380,13 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
         chain_src = ref or (memory.remember(Source(names=names, person=person, head=head))
                             if names else None)
 
+    if speaker_src is None and according_src is None and chain_src is None:
+        m = _HEADLINE_PREFIX.match(doc.text)
+        if m and _looks_like_source(m.group(1)):
+            tag = m.group(1).strip()
+            ref = memory.resolve(tag, None)
+            speaker_src = ref or memory.remember(Source(names=[tag], person=False,
+                                                        head=tag.split()[-1].lower()))
     if speaker_src is None and according_src is None and chain_src is None:
         m = _HEADLINE_TAG.search(doc.text)
         if m and len(doc.text) - len(m.group(0)) > 20:

@@ -312,7 +312,7 @@ def _actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
     np_tokens = [t for t in doc[np_start:head.i + 1]]
     # "members of the Taliban", "soldiers of the 5th brigade"
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+        if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
                 if p.dep_ == "pobj":
                     np_tokens.extend(p.subtree)

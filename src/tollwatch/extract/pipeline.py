@@ -124,7 +124,7 @@ class Extractor:
                 need.add(k)
         order = sorted(need)
         parsed = dict(zip(order, self.nlp.pipe(
-            [text[plan[k][0]:plan[k][1]].replace("\n", " ") for k in order])))
+            [_blank_dateline(text[plan[k][0]:plan[k][1]].replace("\n", " ")) for k in order])))
         return self._claims_from(doc, plan, parsed, quote_close)
 
     @staticmethod
@@ -261,6 +261,18 @@ class Extractor:
                       initargs=(self.options,)) as pool:
             for batch in pool.imap(_work, _batches(docs, self.options.batch_size)):
                 yield from batch
+
+
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[\w .]{2,30}?)?"
+                       r"\s*(?:[–—-]|/[A-Za-z]+/\.?|\(\w+\)\s*[–—-]?)\s+)")
+
+
+def _blank_dateline(sentence: str) -> str:
+    """Blank a dateline ("KABUL –", "MOSCOW, May 3 /TASS/.") keeping offsets."""
+    m = _DATELINE.match(sentence)
+    if not m or len(m.group(0)) > 60:
+        return sentence
+    return " " * len(m.group(0)) + sentence[m.end():]
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

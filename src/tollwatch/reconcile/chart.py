@@ -87,6 +87,7 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
         ax.set_ylim(bottom=0)
         ax.grid(True, alpha=0.25)
         ax.margins(x=0.08, y=0.15)
+        ax.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(ticker.StrMethodFormatter("{x:,.0f}"))
         ax.xaxis.set_major_formatter(
             mdates.DateFormatter("%Y-%m-%d"))  # type: ignore[no-untyped-call]
@@ -95,7 +96,7 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
     axes[-1].tick_params(axis="x", labelrotation=30)
     if title:
         fig.suptitle(title, fontsize=12)
-    fig.text(0.01, 0.005, _CAPTION, fontsize=8, color="0.3", ha="left", va="bottom")
+    fig.supxlabel(_CAPTION, fontsize=8, color="0.3")
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt, dpi=120, metadata=_metadata(fmt))
     return buf.getvalue()

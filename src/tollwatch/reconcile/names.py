@@ -235,6 +235,9 @@ class Names:
         self._kind_template: dict[str, str] = {}
         self._kind_phrases: list[tuple[str, str]] = []
         self._titles: list[tuple[str, str]] = []
+        self._title_modifiers: list[str] = []
+        self._not_names: set[str] = set()
+        self._templated_actor: dict[str, str] = {}
         self._country_words: dict[str, str] = {}
         self._surnames: dict[str, str] = {}
         self._place_suffixes: list[str] = []
@@ -315,6 +318,10 @@ class Names:
             for word in _as_list(words, "sources.yaml:titles"):
                 titles.append((fold(word), str(role)))
         self._titles = sorted(set(titles), key=lambda p: (-len(p[0]), p[0]))
+        self._not_names = {fold(w) for w in _as_list(data.get("not_names"), "sources.yaml:not_names")}
+        self._title_modifiers = sorted(
+            {fold(m) for m in _as_list(data.get("title_modifiers"), "sources.yaml:title_modifiers")},
+            key=lambda m: (-len(m), m))
         for code, words in (data.get("country_words") or {}).items():
             actor = self._code_to_actor.get(code)
             if actor is None:
@@ -421,17 +428,29 @@ class Names:
         whole = self._actors.get(text)
         if whole is not None:
             return whole
+        found = self.actors_in(text)
+        return found[0] if found else None
+
+    def actors_in(self, text: str | None) -> list[str]:
+        """Every actor named in a text, in order of first mention (capitalised words only)."""
+        if not text:
+            return []
         tokens = re.findall(r"[\w'’.\-]+", _tidy(text))
         tokens = [t.strip(".") or t for t in tokens]
-        for i in range(len(tokens)):
-            if not any(ch.isupper() for ch in tokens[i]):
-                continue
-            for n in range(min(6, len(tokens) - i), 0, -1):
-                phrase = " ".join(tokens[i:i + n])
-                hit = self._actors.get(phrase)
-                if hit is not None:
-                    return hit
-        return None
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            step = 1
+            if any(ch.isupper() for ch in tokens[i]):
+                for n in range(min(6, len(tokens) - i), 0, -1):
+                    hit = self._actors.get(" ".join(tokens[i:i + n]))
+                    if hit is not None:
+                        if hit not in out:
+                            out.append(hit)
+                        step = n
+                        break
+            i += step
+        return out
 
     def is_group(self, actor: str) -> bool:
         """Whether a canonical actor is an armed group rather than a country."""
@@ -471,7 +490,29 @@ class Names:
         return self.source(name) in self._sources.aliases
 
     def source_kind(self, canonical: str) -> str | None:
+        """The kind of body a canonical source is ("intelligence", "health_ministry")."""
         return self._source_kind.get(canonical)
+
+    def source_actor(self, name: str | None) -> str | None:
+        """The country (or group) a source belongs to, when the tables or its name say."""
+        canonical = self.source(name)
+        return self._source_actor.get(canonical) or self._templated_actor.get(canonical)
+
+    def is_generic_source(self, name: str | None) -> bool:
+        """Whether a source name names nobody in particular: empty, an actor's name
+        ("US"), a bare kind of body ("officials", "General Staff") or all lower case."""
+        if not name or not name.strip():
+            return True
+        if self.is_known_source(name):
+            return False
+        clean = _strip_possessive(_tidy(name))
+        if _strip_article(fold(clean)) in self._not_names:
+            return True
+        if self._actors.get(clean) is not None:
+            return True
+        if self._kind_of(fold(clean)) is not None:
+            return True
+        return not any(ch.isupper() for ch in clean)
 
     def _actor_for_source(self, text: str) -> str | None:
         f = fold(_strip_possessive(_tidy(text)))
@@ -486,7 +527,9 @@ class Names:
             known = self._by_actor_kind.get((actor, kind))
             if known is not None:
                 return known
-            return self._kind_template[kind].format(country=actor)
+            name = self._kind_template[kind].format(country=actor)
+            self._templated_actor[name] = actor
+            return name
         return re.sub(r"\s*\(\{country\}\)", "", self._kind_template[kind]).strip()
 
     def _resolve_source(self, name: str) -> str:
@@ -559,17 +602,32 @@ class Names:
         return result
 
     def _take_title(self, tokens: list[str]) -> tuple[int, str | None]:
-        """Length of a leading title in ``tokens`` and its role."""
+        """Length of a leading title (with any modifiers before it) and its role."""
         folded = [fold(t) for t in tokens]
+        start = 0
+        moved = True
+        while moved:
+            moved = False
+            for mod in self._title_modifiers:
+                parts = mod.split(" ")
+                if folded[start:start + len(parts)] == parts:
+                    start += len(parts)
+                    moved = True
+                    break
         for phrase, role in self._titles:
             parts = phrase.split(" ")
-            if folded[:len(parts)] == parts:
-                return len(parts), role
+            if folded[start:start + len(parts)] == parts:
+                return start + len(parts), role
         return 0, None
 
     def _parse_person(self, name: str) -> Person | None:
         text = _strip_possessive(_tidy(name))
         role: str | None = None
+        words = _strip_article(fold(text)).split(" ")
+        if any(self._kind_of(" ".join(words[k:])) is not None for k in range(min(4, len(words)))):
+            return None  # "General Staff", "Russia's General Staff": a body, not a person
+        if self._sources.get(text, plurals=False) is not None:
+            return None
         # "Lee Seong-kweun, a lawmaker" / "Lee Seong-kweun (lawmaker)"
         m = re.match(r"^(.+?)\s*(?:,|\()\s*(.+?)\)?$", text)
         if m is not None:

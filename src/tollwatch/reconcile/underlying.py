@@ -223,14 +223,36 @@ def _quote_key(quote: str) -> str:
     return _NON_WORD.sub(" ", fold(quote)).strip()
 
 
+def _actor_from_quote(quote: str, sources: list[str], names: Names) -> str | None:
+    """The one actor the quote names besides the source's own side, if exactly one."""
+    found = names.actors_in(quote)
+    if not found:
+        return None
+    own = {names.source_actor(n) for n in sources} | {names.actor_in(n) for n in sources}
+    rest = [a for a in found if a not in own]
+    return rest[0] if len(rest) == 1 else None
+
+
 def _item_for(report: Report, names: Names) -> _Item:
     c = report.claim
-    actor = names.actor(c.actor) or names.actor_in(c.actor) or names.actor_in(c.subject)
-    claim_date = parse_date(c.date)
-    when = claim_date or parse_date(report.published)
     given = [n for n in (c.origin or []) if n and n.strip()]
     if not given:
         given = [n for n in (c.speaker or []) if n and n.strip()]
+    actor = names.actor(c.actor) or names.actor_in(c.actor) or names.actor_in(c.subject)
+    if actor is None and not c.actor and c.quote:
+        actor = _actor_from_quote(c.quote, given, names)
+    elif (actor is not None and c.quote and names.actor_in(c.subject) is None
+          and any(names.source_actor(n) == actor for n in given)):
+        # the side the source belongs to, given where the counted group names none: the
+        # group is more likely the one other side the rest of the sentence names
+        rest = c.quote
+        for n in given:
+            rest = rest.replace(n, " ")
+        other = [a for a in names.actors_in(rest) if a != actor]
+        if len(other) == 1 and actor not in names.actors_in(rest):
+            actor = other[0]
+    claim_date = parse_date(c.date)
+    when = claim_date or parse_date(report.published)
     return _Item(report=report, actor=actor, metric=c.metric, numbers=(c.value, c.low, c.high),
                  date=when, dated=claim_date is not None, names=given, own_voice=not given,
                  quote_key=_quote_key(c.quote) if c.quote else "",
@@ -273,6 +295,46 @@ def _share_syndicated(items: list[_Item], names: Names) -> None:
                     i.date, i.dated = first, True
 
 
+def _primary_first(given: list[str], names: Names) -> list[str]:
+    """The names with the best one first: a known body, else a specific name."""
+    order = sorted(range(len(given)), key=lambda i: (
+        not names.is_known_source(given[i]), names.is_generic_source(given[i]), i))
+    return [given[i] for i in order]
+
+
+def _apply_relays(items: list[_Item], names: Names) -> None:
+    """A person seen relaying one body's figures stands for that body where a report
+    gives the person alone as the origin ("lawmaker Han said" after "Han, citing the NIS")."""
+    relays: list[tuple[Person, str]] = []
+    for it in items:
+        c = it.report.claim
+        if not c.origin or not c.speaker:
+            continue
+        body = next((n for n in c.origin if names.is_known_source(n)), None)
+        if body is None:
+            body = next((n for n in c.origin if not names.is_generic_source(n)), None)
+        if body is None or names.person(body) is not None and not names.is_known_source(body):
+            continue
+        for s in c.speaker:
+            p = names.person(s)
+            if p is not None:
+                relays.append((p, names.source(body)))
+    if not relays:
+        return
+    for it in items:
+        if it.own_voice or any(names.is_known_source(n) for n in it.names):
+            continue
+        people = [p for n in it.names if (p := names.person(n)) is not None]
+        if not people:
+            continue
+        bodies = {body for p in people for q, body in relays
+                  if fold(q.name) == fold(p.name)
+                  or (names.same_person(q.name, p.name) and q.role is not None
+                      and q.role == p.role)}
+        if len(bodies) == 1:
+            it.names = [bodies.pop(), *it.names]
+
+
 @dataclass(slots=True)
 class _Origin:
     display: str
@@ -284,6 +346,8 @@ def _resolve_origins(items: list[_Item], names: Names) -> dict[str, _Origin]:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     persons: dict[str, Person] = {}
     roles: dict[str, set[str]] = defaultdict(set)
+
+    _apply_relays(items, names)
 
     def key_of(name: str, own: bool) -> str:
         canonical = names.source(name) or name
@@ -305,9 +369,14 @@ def _resolve_origins(items: list[_Item], names: Names) -> dict[str, _Origin]:
             keys = [key_of(label, True)]
             it.names = [label]
         else:
+            it.names = _primary_first(it.names, names)
             keys = [key_of(n, False) for n in it.names]
-        for k in keys[1:]:
-            uf.union(keys[0], k)
+        # names an extractor lists together are one body, unless one of them names
+        # nobody in particular ("US", "General Staff", "the same statement")
+        specific = [k for n, k in zip(it.names, keys, strict=True)
+                    if it.own_voice or not names.is_generic_source(n)]
+        for k in specific[1:]:
+            uf.union(specific[0], k)
         item_keys.append(keys)
 
     # people: the same name with and without a title is one key already; romanisation
