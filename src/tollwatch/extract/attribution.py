@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["Source", "Attribution", "SourceMemory", "attribute_sentence"]
+__all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}

@@ -9,6 +9,7 @@ clause); then the hedge, subject, civilian status and the raw material for the a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import NumberMention
 
-__all__ = ["RawClaim", "claims_in_sentence", "candidate_numbers"]
+__all__ = ["RawClaim", "candidate_numbers", "claims_in_sentence"]
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
@@ -155,18 +156,18 @@ def _triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
     out: list[_Trigger] = []
     covered: set[int] = set()
     text_low = doc.text.lower()
-    for phrase, metric in lex.metric_phrases:
+    for phrase, phrase_metric in lex.metric_phrases:
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or any(i in covered for i in range(span.start, span.end)):
                 continue
-            out.append(_Trigger(span.start, span.end, metric, "phrase"))
+            out.append(_Trigger(span.start, span.end, phrase_metric, "phrase"))
             covered.update(range(span.start, span.end))
     for t in doc:
         if t.i in covered:
             continue
         lem, low = _lemma(t), t.lower_
-        metric = None
+        metric: str | None = None
         kind = ""
         if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
             metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low)
@@ -282,11 +283,10 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
                                                                       "but", "although")
                    for t in between):
                 continue
-            score = 60 - dist
-            if ti > span.end and re.match(r"(were|was|have been|had been|are|is|got|been)\b",
-                                          doc[span.end:ti].text.split(" ", 1)[-1]
-                                          if False else " ".join(x.lower_ for x in between[-3:]) or ""):
-                score += 3
+            score = 60.0 - dist
+            if ti > span.end and {x.lower_ for x in between[-3:]} & {
+                    "were", "was", "been", "are", "is", "got"}:
+                score += 3  # passive after the noun: "14 people were killed"
             consider(score, trig)
     if best is None:
         return None
@@ -368,7 +368,7 @@ def _stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
 
 
 def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
-                       nationality_of: "callable[[str], str | None]") -> list[RawClaim]:  # type: ignore[valid-type]
+                       nationality_of: Callable[[str], str | None]) -> list[RawClaim]:
     """The claims of one parsed sentence ``doc`` given its number ``mentions``."""
     spans: list[tuple[NumberMention, Span]] = []
     for m in mentions:

@@ -121,8 +121,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         if b is not None:
             sa = _scale(m.group("sa")) if m.group("sa") else sb
             lo, hi = round(_digits(a) * sa), round(_digits(b) * sb)
-            sep = m.group("sep").strip()
-            if lo < hi and (sep != "to" or True):
+            if lo < hi:
                 out.append(NumberMention(m.start(), m.end(), m.group(0), None, lo, hi,
                                          plus=bool(m.group("plus"))))
                 taken.append((m.start(), m.end()))
@@ -143,10 +142,10 @@ def find_numbers(text: str) -> list[NumberMention]:
         words = m.group(0)
         # a trailing digit scale after words is rare; a word range "ten to twelve" is handled
         # by two mentions joined later if needed
-        val = parse_number_words(words)
-        if val is None:
+        wval = parse_number_words(words)
+        if wval is None:
             continue
-        out.append(NumberMention(m.start(), m.end(), words, val, words=True))
+        out.append(NumberMention(m.start(), m.end(), words, wval, words=True))
         taken.append((m.start(), m.end()))
     # digits followed by a scale word written out: "3 million" is covered by _SCALE;
     out.sort(key=lambda n: n.start)

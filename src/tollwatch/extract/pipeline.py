@@ -32,7 +32,7 @@ EXTRACTOR_VERSION = "0.1.0"
 _CUE = re.compile(r"\b(said|says|say|told|tells|according|reported|reports|added|claimed|"
                   r"stated|announced|noted|confirmed|revealed|citing|quoting|statement|"
                   r"estimated|estimates|indicated|shared|explained|wrote|posted|briefing|"
-                  r"accused|alleged|per)\b", re.I)
+                  r"accused|alleged|per)\b", re.IGNORECASE)
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
@@ -77,7 +77,7 @@ def _trigger_regex(lex: Lexicon) -> re.Pattern[str]:
                   "police", "fighter", "militant", "servicem", "pow", "hostage", "captive",
                   "prisoner", "return", "home", "freed", "release"])
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})", re.I)
+    return re.compile(rf"\b(?:{alt})", re.IGNORECASE)
 
 
 class Extractor:

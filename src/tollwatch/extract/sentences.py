@@ -59,9 +59,7 @@ def _line_breaks(text: str, start: int, end: int) -> Iterator[int]:
         if not nxt:
             continue
         last = before.split()[-1] if before.split() else ""
-        if before[-1] in ".!?:;\"”’)":
-            yield pos
-        elif (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
+        if before[-1] in ".!?:;\"”’)" or (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
                 and not last[-1:] in ",-–":
             yield pos
 

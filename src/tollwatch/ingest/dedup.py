@@ -14,9 +14,11 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:  # datasketch (and numpy, scipy) load on first use: reading needs neither
+    from datasketch import MinHash
 
 __all__ = [
     "NEAR_THRESHOLD",
@@ -55,31 +57,46 @@ def _shingles(text: str) -> list[bytes]:
 
 
 _SCHEME = "affine32"
-_PROTO = MinHash(num_perm=NUM_PERM, scheme=_SCHEME)
+
+
+@cache
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
 
 
 def signature(text: str) -> MinHash:
     """The MinHash of ``text``'s word 5-shingles."""
-    m = MinHash(num_perm=NUM_PERM, permutations=_PROTO.permutations, scheme=_SCHEME)
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=_SCHEME)
     m.update_batch(_shingles(text))
     return m
 
 
 def to_bytes(m: MinHash) -> bytes:
     """A signature as bytes, for the store."""
+    import numpy as np
+
     return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
 
 
 def from_bytes(data: bytes) -> MinHash:
     """A signature back from ``to_bytes``."""
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64),
-                   permutations=_PROTO.permutations, scheme=_SCHEME)
+                   permutations=_permutations(), scheme=_SCHEME)
 
 
 class NearDupIndex:
     """In-memory LSH over the stored documents' signatures, keyed by document row id."""
 
     def __init__(self, threshold: float = NEAR_THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._sigs: dict[int, MinHash] = {}

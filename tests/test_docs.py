@@ -1,0 +1,46 @@
+"""Every command and every error code is documented (fails when one is added silently)."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import typer
+
+import tollwatch.errors as errors
+from tollwatch.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _commands() -> list[str]:
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_is_in_the_cli_reference() -> None:
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    missing = [c for c in _commands() if f"## tollwatch {c}\n" not in text]
+    assert not missing, f"regenerate docs/cli.md (python scripts/gen_cli_docs.py): {missing}"
+
+
+def test_every_command_is_named_in_the_readme() -> None:
+    text = (ROOT / "README.md").read_text("utf-8")
+    missing = [c for c in _commands() if not re.search(rf"`(tollwatch )?{c}\b", text)]
+    assert not missing, f"README does not mention: {missing}"
+
+
+def test_every_error_code_is_in_the_readme() -> None:
+    text = (ROOT / "README.md").read_text("utf-8")
+    codes = {cls.code for _, cls in inspect.getmembers(errors, inspect.isclass)
+             if issubclass(cls, errors.TollwatchError) and cls is not errors.TollwatchError}
+    assert all(code in text for code in codes), sorted(c for c in codes if c not in text)
+
+
+def test_readme_commands_match_ci() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    blocks = re.findall(r"```bash\n(.*?)\n```", readme, re.S)
+    setup, tests = blocks[0].strip(), blocks[1].strip()
+    assert setup in ci and tests in ci
