@@ -162,3 +162,12 @@ def test_missing_alias_file(tmp_path: Path) -> None:
 def test_fold() -> None:
     assert fold("  Al-Shabaab’s ") == "al shabaab's"
     assert fold("Bogotá") == "bogota"
+
+
+def test_store_canonicaliser() -> None:
+    from tollwatch.reconcile.names import store_canonicaliser
+
+    assert store_canonicaliser("Pyongyang", "actor") == store_canonicaliser("DPRK", "actor")
+    assert store_canonicaliser("NIS", "source") == store_canonicaliser("Seoul's spy agency",
+                                                                        "source")
+    assert store_canonicaliser("Coast Gazette", "source") == "coast gazette"

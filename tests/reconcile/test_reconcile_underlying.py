@@ -194,3 +194,14 @@ def test_actor_from_the_quote_when_the_claim_has_none(names: Names) -> None:
                 subject="Ukrainian soldiers",
                 quote="Ukraine's General Staff said 30 Ukrainian soldiers were killed.")
     assert underlying_claims([r3], names=names)[0].actor == "Ukraine"
+
+
+def test_a_non_name_origin_falls_back_to_a_body_named_in_the_quote(names: Names) -> None:
+    q = "Seoul's spy agency believes some 900 soldiers were sent, according to a briefing."
+    rs = [report("a", "deployed", 900, origin=["a briefing"], quote=q, date="2031-03-01"),
+          report("b", "deployed", 900, origin=["NIS"], date="2031-03-02")]
+    claims = underlying_claims(rs, names=names)
+    assert len(claims) == 1 and claims[0].origin == NIS
+    r = report("c", "deployed", 5, origin=["the statement"], quote="It said 5 were sent.",
+               outlet="Coast Gazette")
+    assert underlying_claims([r], names=names)[0].origin == "Coast Gazette"

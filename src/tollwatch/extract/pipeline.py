@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -95,9 +95,31 @@ class Extractor:
             self._nlp = _load_nlp(self.options.model)
         return self._nlp
 
-    # -- one document ---------------------------------------------------------------
+    # -- documents ----------------------------------------------------------------------
     def extract(self, doc: Document) -> list[Claim]:
         """All count claims of ``doc``, in text order."""
+        return self.extract_batch([doc])[0]
+
+    def extract_batch(self, docs: Sequence[Document]) -> list[list[Claim]]:
+        """Claims for each of ``docs``; their sentences are parsed in one spaCy pass."""
+        plans = [self._plan(d) for d in docs]
+        texts: list[str] = []
+        for d, (plan, order, _) in zip(docs, plans):
+            for k in order:
+                texts.append(_blank_dateline(d.text[plan[k][0]:plan[k][1]].replace("\n", " ")))
+        parsed_all = iter(self.nlp.pipe(texts, batch_size=256)) if texts else iter(())
+        out: list[list[Claim]] = []
+        for d, (plan, order, quote_close) in zip(docs, plans):
+            if not order:
+                out.append([])
+                continue
+            parsed = {k: next(parsed_all) for k in order}
+            out.append(self._claims_from(d, plan, parsed, quote_close))
+        return out
+
+    def _plan(self, doc: Document) -> tuple[list[tuple[int, int, list[Any], bool]], list[int],
+                                            dict[int, int]]:
+        """Split ``doc`` and choose the sentences worth parsing."""
         text = doc.text
         sents = split_sentences(text)
         plan: list[tuple[int, int, list[Any], bool]] = []  # (start, end, mentions, candidate)
@@ -110,7 +132,7 @@ class Extractor:
             if cand:
                 last_candidate = k
         if last_candidate < 0:
-            return []
+            return plan, [], {}
         quote_close = self._quote_closers(text, sents)
         need: set[int] = set()
         for k, (s, e, _, cand) in enumerate(plan):
@@ -122,10 +144,7 @@ class Extractor:
                     need.add(quote_close[k])
             elif k < last_candidate and _CUE.search(text[s:e]):
                 need.add(k)
-        order = sorted(need)
-        parsed = dict(zip(order, self.nlp.pipe(
-            [_blank_dateline(text[plan[k][0]:plan[k][1]].replace("\n", " ")) for k in order])))
-        return self._claims_from(doc, plan, parsed, quote_close)
+        return plan, sorted(need), quote_close
 
     @staticmethod
     def _quote_closers(text: str, sents: list[tuple[int, int]]) -> dict[int, int]:
@@ -253,8 +272,8 @@ class Extractor:
     def extract_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
         """(document, claims) for each document, in input order; parallel when n_process > 1."""
         if self.options.n_process <= 1:
-            for d in docs:
-                yield d, self.extract(d)
+            for batch in _batches(docs, self.options.batch_size):
+                yield from zip(batch, self.extract_batch(batch))
             return
         ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
         with ctx.Pool(self.options.n_process, initializer=_init_worker,
@@ -297,7 +316,7 @@ def _init_worker(options: ExtractOptions) -> None:
 
 def _work(batch: list[Document]) -> list[tuple[Document, list[Claim]]]:
     assert _WORKER is not None
-    return [(d, _WORKER.extract(d)) for d in batch]
+    return list(zip(batch, _WORKER.extract_batch(batch)))
 
 
 def _source_key(c: Claim) -> str:

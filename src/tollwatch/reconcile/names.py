@@ -56,6 +56,7 @@ __all__ = [
     "default_names",
     "fold",
     "reset_default_names",
+    "store_canonicaliser",
 ]
 
 ALIASES_ENV = "TOLLWATCH_ALIASES"
@@ -489,6 +490,27 @@ class Names:
             return False
         return self.source(name) in self._sources.aliases
 
+    def is_not_a_name(self, name: str | None) -> bool:
+        """Whether an extracted source is no name at all ("a briefing", "the statement")."""
+        if not name or not name.strip():
+            return True
+        return _strip_article(fold(_strip_possessive(_tidy(name)))) in self._not_names
+
+    def source_in(self, text: str | None) -> str | None:
+        """The first known body a text names ("... Seoul's spy agency believes ..."), by its
+        canonical name; None when it names none."""
+        if not text:
+            return None
+        tokens = re.findall(r"[\w'’.\-]+", _tidy(text))
+        for i in range(len(tokens)):
+            if not any(ch.isupper() for ch in tokens[i]):
+                continue
+            for n in range(min(8, len(tokens) - i), 0, -1):
+                phrase = " ".join(tokens[i:i + n]).strip(".")
+                if self.is_known_source(phrase):
+                    return self.source(phrase)
+        return None
+
     def source_kind(self, canonical: str) -> str | None:
         """The kind of body a canonical source is ("intelligence", "health_ministry")."""
         return self._source_kind.get(canonical)
@@ -785,6 +807,15 @@ def actor_in(text: str | None) -> str | None:
 def canonical_source(name: str | None) -> str:
     """Canonical name of a source; unknown names come back tidied."""
     return default_names().source(name)
+
+
+def store_canonicaliser(name: str, kind: str) -> str:
+    """A key for the store's pluggable canonicaliser (``Store.open(canonicalise=...)``):
+    actors by canonical actor, sources by canonical source, both folded."""
+    names = default_names()
+    if kind == "actor":
+        return fold(names.actor(name) or name)
+    return names.source_key(name) or fold(name)
 
 
 def canonical_place(text: str | None) -> str | None:

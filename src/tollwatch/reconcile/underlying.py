@@ -235,9 +235,14 @@ def _actor_from_quote(quote: str, sources: list[str], names: Names) -> str | Non
 
 def _item_for(report: Report, names: Names) -> _Item:
     c = report.claim
-    given = [n for n in (c.origin or []) if n and n.strip()]
+    given = [n for n in (c.origin or []) if not names.is_not_a_name(n)]
     if not given:
-        given = [n for n in (c.speaker or []) if n and n.strip()]
+        given = [n for n in (c.speaker or []) if not names.is_not_a_name(n)]
+    if not given and c.origin and c.quote:
+        # the extractor saw a source but took a non-name for it ("a briefing"): a known
+        # body named in the sentence is the better guess
+        found = names.source_in(c.quote)
+        given = [found] if found is not None else []
     actor = names.actor(c.actor) or names.actor_in(c.actor) or names.actor_in(c.subject)
     if actor is None and not c.actor and c.quote:
         actor = _actor_from_quote(c.quote, given, names)
