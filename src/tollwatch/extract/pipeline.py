@@ -66,6 +66,44 @@ def _load_nlp(model: str) -> Any:
         ) from e
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|[.,;:!?()\"“”]")
+_BARE_FOLLOWERS = {"were", "was", "have", "had", "has", "are", "is", "of", "died", "killed",
+                   "wounded", "injured", "dead", "more", "others", "other", "remain",
+                   "remained", "in", "at", "on", "and", "or", "to", "from", "during", "by",
+                   "this", "last", "so", "people", ".", ",", ";", ":", "!", "?", ")", "\"",
+                   "”", "“", "(", "including", "among", "who", "after", "when", "while",
+                   "since", "before", "with", "over", "as", "each", "a", "an", "the"}
+_VERBS = (r"(?:said|says|told|tells|added|adds|reported|reports|noted|stated|claimed|"
+          r"announced|confirmed|revealed|indicated|estimated|explained|shared|wrote|posted)")
+_BACKREF = re.compile(
+    rf"\b(?:he|she|they|it|we)\s+(?:\w+\s+)?{_VERBS}\b|{_VERBS}\s+(?:he|she|they)\b|"
+    rf"\b(?:the|this|that)\s+(?:[a-z]+\s+){{0,2}}(?:agency|ministry|military|army|police|"
+    rf"statement|report|official|officials|source|sources|spokesman|spokeswoman|"
+    rf"spokesperson|office|government|group|minister|president|commander|governor|"
+    rf"monitor|organisation|organization|council|service|forces|authorities)\s+"
+    rf"(?:\w+\s+)?{_VERBS}\b|"
+    rf"(?:^|[,“\"]\s*)(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z][\w'’-]+\s+(?:also\s+)?{_VERBS}\b|"
+    rf"{_VERBS}\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][\w'’-]+[.,]|according to (?:the|him|her)\b|"
+    rf"\b(?:citing|quoting)\s+(?:the|him|her)\b")
+_PRONOUN_SOURCE = re.compile(r"\b(he|she|his|her)\b", re.I)
+
+
+def _people_words(lex: Lexicon) -> frozenset[str]:
+    words: set[str] = set()
+    for w in lex.people | frozenset(lex.metric_nouns) | frozenset(lex.metric_adjectives):
+        last = w.split()[-1]
+        words.update({last, last + "s", last + "es"})
+        if last.endswith("y"):
+            words.add(last[:-1] + "ies")
+        if last.endswith("man"):
+            words.add(last[:-3] + "men")
+        if last.endswith("fe"):
+            words.add(last[:-2] + "ves")
+    words.update({"children", "women", "men", "people", "police", "personnel", "staff",
+                  "crew", "kinsmen", "militia", "bodies", "lives", "dead", "others"})
+    return frozenset(words)
+
+
 def _trigger_regex(lex: Lexicon) -> re.Pattern[str]:
     stems: set[str] = set()
     for w in lex.trigger_words():
@@ -87,6 +125,7 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.lexicon = load_lexicon(self.options.lexicon)
         self._trigger_re = _trigger_regex(self.lexicon)
+        self._people_words = _people_words(self.lexicon)
         self._nlp: Any = None
 
     @property
@@ -127,7 +166,8 @@ class Extractor:
         for k, (s, e) in enumerate(sents):
             st = text[s:e]
             mentions = candidate_numbers(st, find_numbers(st))
-            cand = bool(mentions) and self._trigger_re.search(st) is not None
+            cand = bool(mentions) and self._trigger_re.search(st) is not None and \
+                any(self._may_count_people(st, m) for m in mentions)
             plan.append((s, e, mentions, cand))
             if cand:
                 last_candidate = k
@@ -135,16 +175,38 @@ class Extractor:
             return plan, [], {}
         quote_close = self._quote_closers(text, sents)
         need: set[int] = set()
+        last_backref = -1  # the last sentence that refers back to a source named before
         for k, (s, e, _, cand) in enumerate(plan):
             if cand:
                 need.add(k)
-                if k > 0:
-                    need.add(k - 1)  # who "he" or "the agency" is, is often said just before
-                if k in quote_close:
-                    need.add(quote_close[k])
-            elif k < last_candidate and _CUE.search(text[s:e]):
-                need.add(k)
+                closer = quote_close.get(k)
+                if closer is not None:
+                    need.add(closer)
+                refs = text[s:e] + (" " + text[plan[closer][0]:plan[closer][1]]
+                                    if closer is not None else "")
+                if _BACKREF.search(refs):
+                    last_backref = max(last_backref, closer if closer is not None else k)
+                    if k > 0 and _PRONOUN_SOURCE.search(refs):
+                        need.add(k - 1)  # who "he" or "she" is, is often said just before
+        for k, (s, e, _, cand) in enumerate(plan):
+            if not cand and k < last_backref and _CUE.search(text[s:e]):
+                need.add(k)  # names a source that a later figure refers back to
         return plan, sorted(need), quote_close
+
+    def _may_count_people(self, sentence: str, m: Any) -> bool:
+        """A cheap look at the words around a number before paying for a parse."""
+        after = _WORD.findall(sentence[m.end:m.end + 60])[:5]
+        for w in after:
+            lw = w.lower()
+            if lw in self._people_words or self._trigger_re.match(lw):
+                return True
+            if w[:1].isupper() and lw.endswith("s") and len(lw) > 3:
+                return True  # a plural demonym: "Ukrainians"
+        first = after[0].lower() if after else ""
+        if not after or first in _BARE_FOLLOWERS:
+            return True  # a bare number: "rose to 60", "two were killed"
+        before = _WORD.findall(sentence[max(0, m.start - 50):m.start])[-4:]
+        return any(self._trigger_re.match(w.lower()) for w in before)
 
     @staticmethod
     def _quote_closers(text: str, sents: list[tuple[int, int]]) -> dict[int, int]:
@@ -174,18 +236,7 @@ class Extractor:
                      parsed: dict[int, Any], quote_close: dict[int, int]) -> list[Claim]:
         lex = self.lexicon
         memory = SourceMemory()
-        countries: Counter[str] = Counter()
-        groups: Counter[str] = Counter()
-        for sdoc in parsed.values():
-            for ent in sdoc.ents:
-                if ent.label_ in ("NORP", "GPE", "ORG"):
-                    a = actor_for(ent.text)
-                    if a is None:
-                        continue
-                    if is_armed_group(a):
-                        groups[a] += 1
-                    elif ent.label_ != "ORG":
-                        countries[a] += 1
+        countries, groups = _side_mentions(doc.text)
         claims: list[Claim] = []
         prev: Claim | None = None
         lookahead: dict[int, Attribution] = {}
@@ -317,6 +368,31 @@ def _init_worker(options: ExtractOptions) -> None:
 def _work(batch: list[Document]) -> list[tuple[Document, list[Claim]]]:
     assert _WORKER is not None
     return list(zip(batch, _WORKER.extract_batch(batch)))
+
+
+_CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def _side_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
+    """How often the text names each country and each armed group (capitalised phrases)."""
+    countries: Counter[str] = Counter()
+    groups: Counter[str] = Counter()
+    for m in _CAPS.finditer(text):
+        phrase = m.group(0)
+        words = phrase.split()
+        found = actor_for(phrase)
+        if found is None and len(words) > 1:
+            for w in words:
+                found = actor_for(w)
+                if found is not None:
+                    break
+        if found is None:
+            continue
+        if is_armed_group(found):
+            groups[found] += 1
+        else:
+            countries[found] += 1
+    return countries, groups
 
 
 def _source_key(c: Claim) -> str:

@@ -114,24 +114,23 @@ def _latest_reviews(conn: Connection, claim_ids: Sequence[int]) -> dict[int, tup
 
 
 def rows_to_reports(conn: Connection, rows: Iterable[Any]) -> list[Report]:
-    rows = list(rows)
+    """Reports from rows of ``report_query`` (unpacked by position: this is the hot loop)."""
+    rows = [tuple(r) for r in rows]
     reviews = _latest_reviews(conn, [r[0] for r in rows])
     out: list[Report] = []
-    for r in rows:
-        claim = Claim(metric=r.metric, value=r.value, low=r.low, high=r.high,
-                      qualifier=r.qualifier, subject=r.subject, actor=r.actor,
-                      civilian=r.civilian, location=r.location, origin=list(r.origin or []),
-                      speaker=list(r.speaker or []), date=r.date, stance=r.stance,
-                      quote=r.quote, start=r.char_start, end=r.char_end,
-                      confidence=r.confidence)
+    append = out.append
+    for (claim_id, doc_id, url, outlet, published, title, metric, value, low, high, qualifier,
+         subject, actor, civilian, location, origin, speaker, date, stance, quote, start, end,
+         confidence) in rows:
+        claim = Claim(metric, value, low, high, qualifier, subject, actor, civilian, location,
+                      list(origin or ()), list(speaker or ()), date, stance, quote, start, end,
+                      confidence)
         status: str | None = None
-        review = reviews.get(r.id)
+        review = reviews.get(claim_id)
         if review is not None:
             status, corrected = review
             fields = {k: v for k, v in corrected.items() if k in _CLAIM_FIELDS}
             if fields:
                 claim = Claim.from_dict({**claim.to_dict(), **fields})
-        out.append(Report(claim_id=r.id, doc_id=r.doc_id, claim=claim, url=r.url,
-                          outlet=r.outlet, published=r.published, title=r.title,
-                          status=status))
+        append(Report(claim_id, doc_id, claim, url, outlet, published, title, status))
     return out
