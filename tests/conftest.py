@@ -259,5 +259,11 @@ def web() -> Iterator[str]:
 
 
 @pytest.fixture
+def feed_xml(web: str) -> str:
+    """An RSS document whose entries link to pages of ``web`` (two good, one missing)."""
+    return rss(web)
+
+
+@pytest.fixture
 def unused_port() -> int:
     return _free_port()

@@ -126,11 +126,9 @@ def test_missing_path_is_an_error(tmp_path: Path) -> None:
     assert isinstance(item, InputError) and "no such file" in item.message
 
 
-def test_feed_file_fetches_entries(tmp_path: Path, web: str) -> None:
-    from conftest import rss
-
+def test_feed_file_fetches_entries(tmp_path: Path, feed_xml: str) -> None:
     p = tmp_path / "news.rss"
-    p.write_text(rss(web), encoding="utf-8")
+    p.write_text(feed_xml, encoding="utf-8")
     with Fetcher() as f:
         items = list(read_inputs([str(p)], fetcher=f))
     assert len(_docs(items)) == 2 and len(items) == 3

@@ -171,3 +171,13 @@ def test_untrusted_text_round_trips(store: Store) -> None:
     store.add_document(Document(id=nasty, text=nasty + " 5 killed"), [claim(actor=nasty)], V)
     assert store.reports(actor=nasty)[0].claim.actor == nasty
     assert store.get_document(nasty) is not None
+
+
+def test_nul_characters_are_stored_as_replacement_characters(store: Store) -> None:
+    text = "Medics said 4 were hurt.\x00 More later."
+    store.add_document(Document(id="n\x00ul", text=text, title="t\x00"),
+                       [claim(actor="x\x00y", origin=["a\x00b"])], V)
+    got = store.get_document("n\ufffdul")
+    assert got is not None and got.document.text == text.replace("\x00", "\ufffd")
+    assert len(got.document.text) == len(text)
+    assert store.reports()[0].claim.origin == ["a\ufffdb"]

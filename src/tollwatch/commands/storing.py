@@ -116,7 +116,7 @@ def ingest_cmd(
         typer.echo(json.dumps({**summary.to_dict(), "seconds": round(elapsed, 3)}))
     else:
         rate = summary.documents / max(elapsed, 1e-9)
-        Console(highlight=False).print(
+        Console(highlight=False, soft_wrap=True).print(
             f"run {summary.run_id}: {summary.new} new, {summary.duplicate} duplicate, "
             f"{summary.near_duplicate} near-duplicate, {summary.seen} already stored, "
             f"{summary.failed} failed; {summary.claims} claims added "
@@ -158,7 +158,7 @@ def reextract_cmd(
         raise typer.Exit(3) from e
     finally:
         store.close()
-    Console(highlight=False).print(
+    Console(highlight=False, soft_wrap=True).print(
         f"run {summary.run_id}: {summary.documents} documents re-extracted with version "
         f"{version}, {summary.claims} claims, {summary.failed} failed")
     if summary.failed:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, delete, exists, insert, select, updat
 
 from tollwatch.errors import TollwatchError
 from tollwatch.ingest.dedup import NearDupIndex, content_hash, signature, to_bytes
-from tollwatch.model import Claim
+from tollwatch.model import Claim, Document
 from tollwatch.store.names import ACTOR, MAX_NAME, SOURCE, Canonicaliser
 from tollwatch.store.records import (
     DUPLICATE,
@@ -53,6 +53,33 @@ def _key(source: str) -> str:
 
 def _clip(s: str | None, n: int) -> str | None:
     return s[:n] if s is not None else None
+
+
+def _safe_doc(d: Document) -> Document:
+    """NUL characters (PostgreSQL text cannot hold them) as U+FFFD: one character for
+    one, so claim offsets stay valid."""
+    if not any("\x00" in (v or "") for v in (d.id, d.text, d.url, d.outlet, d.title,
+                                               d.published)):
+        return d
+    def fix(v: str | None) -> str | None:
+        return v.replace("\x00", "\ufffd") if v is not None else None
+    return Document(id=d.id.replace("\x00", "\ufffd"), text=d.text.replace("\x00", "\ufffd"),
+                    published=fix(d.published), url=fix(d.url), outlet=fix(d.outlet),
+                    title=fix(d.title))
+
+
+def _fix(v: Any) -> Any:
+    if isinstance(v, str):
+        return v.replace("\x00", "\ufffd")
+    if isinstance(v, list):
+        return [_fix(x) for x in v]
+    return v
+
+
+def _safe_claim(c: Claim) -> Claim:
+    data = c.to_dict()
+    fixed = {k: _fix(v) for k, v in data.items()}
+    return c if fixed == data else Claim.from_dict(fixed)
 
 
 class Writer:
@@ -105,6 +132,7 @@ class Writer:
                       version: str) -> int:
         if not claims:
             return 0
+        claims = [_safe_claim(c) for c in claims]
         stamp = now()
         rows: list[dict[str, Any]] = []
         for c in claims:
@@ -152,7 +180,8 @@ class Writer:
 
     def add_one(self, conn: Connection, item: Incoming, version: str,
                 run_id: int | None) -> AddResult:
-        doc = item.doc
+        doc = _safe_doc(item.doc)
+        item = Incoming(doc, item.claims, _fix(item.source), _fix(item.language), item.fetched)
         chash = content_hash(doc.text)
         source = item.source if item.source is not None else f"id:{doc.id}"
         skey = _key(source)
@@ -227,8 +256,8 @@ def record_errors(conn: Connection, run_id: int, errors: Sequence[TollwatchError
     if errors:
         stamp = now()
         conn.execute(insert(RunErrorRow), [{
-            "run_id": run_id, "source": e.source or "-", "line": e.line, "code": e.code,
-            "reason": e.message, "created": stamp} for e in errors])
+            "run_id": run_id, "source": _fix(e.source or "-"), "line": e.line, "code": e.code,
+            "reason": _fix(e.message), "created": stamp} for e in errors])
 
 
 def count_run(conn: Connection, run_id: int, results: Sequence[AddResult], failed: int) -> None:
