@@ -34,6 +34,9 @@ _STATE_ARMED = {"soldier", "troop", "serviceman", "servicemen", "servicemember",
                 "cadet", "guard", "army", "forces", "pow", "conscript", "reservist",
                 "trooper", "jawan", "infantryman", "sailor", "pilot", "commando", "defender"}
 _WEAK_ONE = {"one"}
+_DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "police",
+               "policeman", "policemen", "marine", "paratrooper", "peacekeeper", "reservist",
+               "officer", "guard", "man", "men", "fighter"}
 
 
 @dataclass
@@ -109,6 +112,10 @@ def _counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
         low = t.lower_
         if low in _OF_WORDS and steps < 4:
             i += 1
+            steps += 1
+            continue
+        if t.dep_ == "poss" and i > span.end and doc[i - 1].lower_ in ("the", "its", "their"):
+            i += 1  # "one of the army's priorities": the possessor is not what is counted
             steps += 1
             continue
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and low in lex.people):
@@ -221,6 +228,8 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
     anchor = head if head is not None else span.root
     best: tuple[float, str, int] | None = None
     number_tokens = number_tokens - set(range(span.start, span.end))
+    # numbers inside the counted phrase ("10 members including four bombers") do not block
+    number_tokens = number_tokens - {t.i for t in anchor.subtree}
 
     def consider(score: float, trig: _Trigger) -> None:
         nonlocal best
@@ -407,10 +416,11 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         armed = kind == "armed"
         picked = _pick_metric(doc, span, head, triggers, number_tokens, lex, armed)
         if picked is None:
-            if armed:
-                picked = ("deployed", 0.35, span.start)
-            else:
+            # "900 troops to the border": state forces counted with no other metric are
+            # most often a deployment; other armed groups are not guessed
+            if not (armed and head is not None and head.lemma_.lower() in _DEPLOYABLE):
                 continue
+            picked = ("deployed", 0.35, span.start)
         metric, conf, _ = picked
         if kind == "metric" and head is not None:
             conf = max(conf, 0.8)
