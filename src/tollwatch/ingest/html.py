@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from tollwatch.errors import NoArticleError
 
 __all__ = ["MIN_WORDS", "Article", "html_to_article"]
@@ -27,6 +25,8 @@ class Article:
 
 def html_to_article(html: str, source: str, url: str | None = None) -> Article:
     """Extract the main text of an HTML page; NoArticleError when there is none."""
+    import trafilatura  # imported on first use: it is slow to import
+
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=False,

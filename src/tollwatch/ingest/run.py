@@ -7,6 +7,10 @@ hash is already stored are not extracted again.
 
 The extractor is anything with ``extract_many(docs) -> Iterator[(Document, claims)]``
 (a ``tollwatch.extract.Extractor``) or a plain function ``Document -> list[Claim]``.
+
+An engine that extracts elsewhere (``tollwatch.engines``: Ray workers) hands the loop
+``Extracted`` items, documents with their claims (or their extraction failure) already
+known; the loop stores them by the same rules, and extracts here only what came without.
 """
 
 from __future__ import annotations
@@ -25,11 +29,15 @@ from tollwatch.store import DUPLICATE, NEAR_DUPLICATE, NEW, SEEN, AddResult, Inc
 
 __all__ = [
     "ExtractFn",
+    "Extracted",
     "ExtractorLike",
     "IngestOptions",
     "IngestSummary",
+    "OnError",
+    "OnProgress",
     "ReextractSummary",
     "as_extractor",
+    "extract_documents",
     "ingest",
     "ingest_items",
     "reextract",
@@ -90,12 +98,22 @@ class IngestSummary:
                 "renamed": [list(r) for r in self.renamed]}
 
 
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A read document whose extraction was done upstream: ``claims``, or ``error`` when
+    it failed; neither when it was not extracted (its text was already stored)."""
+
+    item: Sourced
+    claims: list[Claim] | None = None
+    error: TollwatchError | None = None
+
+
 OnError = Callable[[TollwatchError], None]
 OnProgress = Callable[[IngestSummary], None]
 
 
-def _extract(extractor: ExtractorLike, docs: Sequence[Document]
-             ) -> tuple[dict[int, list[Claim]], dict[int, TollwatchError]]:
+def extract_documents(extractor: ExtractorLike, docs: Sequence[Document]
+                      ) -> tuple[dict[int, list[Claim]], dict[int, TollwatchError]]:
     """Claims by position; a batch that fails is retried one document at a time so that
     one bad document fails alone. A ModelError (no pipeline) stops the run."""
     got: dict[int, list[Claim]] = {}
@@ -123,6 +141,7 @@ def _extract(extractor: ExtractorLike, docs: Sequence[Document]
     return got, failed
 
 
+
 def _tally(summary: IngestSummary, results: Iterable[AddResult]) -> None:
     for r in results:
         if r.outcome == NEW:
@@ -143,7 +162,7 @@ class _Batcher:
                  summary: IngestSummary, on_error: OnError | None) -> None:
         self.store, self.extractor, self.opts = store, extractor, opts
         self.summary, self.on_error = summary, on_error
-        self.items: list[Sourced] = []
+        self.items: list[Sourced | Extracted] = []
         self.errors: list[TollwatchError] = []
 
     def fail(self, err: TollwatchError) -> None:
@@ -158,7 +177,8 @@ class _Batcher:
     def flush(self) -> None:
         if not self.items and not self.errors:
             return
-        items, self.items = self.items, []
+        got, self.items = self.items, []
+        items = [g.item if isinstance(g, Extracted) else g for g in got]
         hashes = [content_hash(s.doc.text) for s in items]
         known = self.store.known_hashes(hashes)
         first: dict[str, int] = {}
@@ -167,12 +187,24 @@ class _Batcher:
             if h not in known and h not in first:
                 first[h] = i
                 todo.append(i)
-        claims, failures = _extract(self.extractor, [items[i].doc for i in todo])
-        bad_hashes = {hashes[todo[j]] for j in failures}
-        for err in failures.values():
-            self.fail(err)
+        extracted: dict[int, list[Claim]] = {}
+        failures: dict[int, TollwatchError] = {}
+        here: list[int] = []  # todo documents that came without their extraction
+        for i in todo:
+            g = got[i]
+            if isinstance(g, Extracted) and g.error is not None:
+                failures[i] = g.error
+            elif isinstance(g, Extracted) and g.claims is not None:
+                extracted[i] = g.claims
+            else:
+                here.append(i)
+        claims, failed_here = extract_documents(self.extractor, [items[i].doc for i in here])
+        extracted.update({here[j]: c for j, c in claims.items()})
+        failures.update({here[j]: e for j, e in failed_here.items()})
+        bad_hashes = {hashes[i] for i in failures}
+        for i in sorted(failures):
+            self.fail(failures[i])
         incoming: list[Incoming] = []
-        extracted = {todo[j]: c for j, c in claims.items()}
         for i, s in enumerate(items):
             if hashes[i] in bad_hashes:
                 if first.get(hashes[i]) != i:
@@ -187,7 +219,7 @@ class _Batcher:
         _tally(self.summary, results)
 
 
-def ingest_items(store: Store, items: Iterable[Sourced | TollwatchError],
+def ingest_items(store: Store, items: Iterable[Sourced | Extracted | TollwatchError],
                  extractor: ExtractorLike | ExtractFn, options: IngestOptions, *,
                  inputs: Sequence[str] = (), on_error: OnError | None = None,
                  on_progress: OnProgress | None = None) -> IngestSummary:
@@ -254,7 +286,7 @@ def reextract(store: Store, extractor: ExtractorLike | ExtractFn, extractor_vers
     try:
         while batch := store.stale_documents(extractor_version, after, batch_size):
             after = batch[-1][0]
-            claims, failures = _extract(ex, [d for _, d in batch])
+            claims, failures = extract_documents(ex, [d for _, d in batch])
             for err in failures.values():
                 summary.failed += 1
                 if on_error is not None:

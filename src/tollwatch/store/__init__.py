@@ -13,13 +13,16 @@ from tollwatch.store.records import (
     NEW,
     SEEN,
     AddResult,
+    DocumentSummary,
     Incoming,
+    ReviewRecord,
     StoredDocument,
     StoreStats,
 )
-from tollwatch.store.store import REVIEW_STATUSES, Store
+from tollwatch.store.store import CORRECTABLE_FIELDS, REVIEW_STATUSES, Store
 
 __all__ = [
+    "CORRECTABLE_FIELDS",
     "DUPLICATE",
     "NEAR_DUPLICATE",
     "NEW",
@@ -27,7 +30,9 @@ __all__ = [
     "SEEN",
     "AddResult",
     "Canonicaliser",
+    "DocumentSummary",
     "Incoming",
+    "ReviewRecord",
     "Store",
     "StoreStats",
     "StoredDocument",

@@ -49,8 +49,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url`` with tollwatch's connection settings."""
+def create_store_engine(url: str, **options: Any) -> Engine:
+    """An engine for ``url`` with tollwatch's connection settings; ``options`` go to
+    SQLAlchemy's ``create_engine`` (e.g. ``pool_size`` for a server)."""
     try:
         if url.startswith("sqlite"):
             path = make_url(url).database
@@ -58,10 +59,10 @@ def create_store_engine(url: str) -> Engine:
                 parent = Path(path).parent
                 if not parent.is_dir():
                     raise StoreError("directory does not exist", source=str(parent))
-            engine = create_engine(url)
+            engine = create_engine(url, **options)
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, **options)
     except (SQLAlchemyError, ImportError) as e:
         raise StoreError(f"cannot open the database: {e}", source=url) from e
 

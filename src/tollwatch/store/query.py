@@ -26,7 +26,7 @@ from tollwatch.store.schema import (
     NameRow,
 )
 
-__all__ = ["Filters", "count_query", "report_query", "rows_to_reports"]
+__all__ = ["Filters", "alias_ids_query", "count_query", "extracted_claim", "report_query", "rows_to_reports"]
 
 _CLAIM_FIELDS = frozenset(Claim.__dataclass_fields__)
 _CHUNK = 500
@@ -134,3 +134,21 @@ def rows_to_reports(conn: Connection, rows: Iterable[Any]) -> list[Report]:
                 claim = Claim.from_dict({**claim.to_dict(), **fields})
         append(Report(claim_id, doc_id, claim, url, outlet, published, title, status))
     return out
+
+
+def extracted_claim(conn: Connection, claim_id: int) -> Claim | None:
+    """The claim as extracted (no review applied), or None."""
+    cols = _COLUMNS[6:]
+    row = conn.execute(select(*cols).where(ClaimRow.id == claim_id)).first()
+    if row is None:
+        return None
+    (metric, value, low, high, qualifier, subject, actor, civilian, location, origin, speaker,
+     date, stance, quote, start, end, confidence) = tuple(row)
+    return Claim(metric, value, low, high, qualifier, subject, actor, civilian, location,
+                 list(origin or ()), list(speaker or ()), date, stance, quote, start, end,
+                 confidence)
+
+
+def alias_ids_query(kind: str, name: str, canonicalise: Canonicaliser) -> Select[Any]:
+    """The alias ids a filter on ``name`` matches (public form of the filters' subquery)."""
+    return _alias_ids(kind, name, canonicalise)

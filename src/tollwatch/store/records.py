@@ -14,7 +14,9 @@ __all__ = [
     "NEW",
     "SEEN",
     "AddResult",
+    "DocumentSummary",
     "Incoming",
+    "ReviewRecord",
     "StoreStats",
     "StoredDocument",
 ]
@@ -87,3 +89,37 @@ class StoreStats:
 
     def to_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One stored document in a listing (``Store.documents``): no text, its claim count."""
+
+    doc_id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    claims: int
+    chars: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    """One reviewer verdict on a claim (``Store.reviews``); the latest one applies."""
+
+    id: int
+    claim_id: int
+    status: str
+    corrected: dict[str, object]
+    note: str | None
+    reviewer: str | None
+    created: datetime
+
+    def to_dict(self) -> dict[str, object]:
+        out = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        out["created"] = self.created.isoformat()
+        return out

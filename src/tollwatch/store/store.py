@@ -14,15 +14,29 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, Self
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from tollwatch.errors import StoreError, TollwatchError
 from tollwatch.model import Claim, Document, Report
 from tollwatch.store.db import create_store_engine, migrate, resolve_url
 from tollwatch.store.names import Canonicaliser, fold
-from tollwatch.store.query import Filters, count_query, report_query, rows_to_reports
-from tollwatch.store.records import AddResult, Incoming, StoredDocument, StoreStats
+from tollwatch.store.query import (
+    Filters,
+    alias_ids_query,
+    count_query,
+    extracted_claim,
+    report_query,
+    rows_to_reports,
+)
+from tollwatch.store.records import (
+    AddResult,
+    DocumentSummary,
+    Incoming,
+    ReviewRecord,
+    StoredDocument,
+    StoreStats,
+)
 from tollwatch.store.schema import (
     AliasRow,
     ClaimReviewRow,
@@ -35,9 +49,14 @@ from tollwatch.store.schema import (
 )
 from tollwatch.store.writer import Writer, now
 
-__all__ = ["REVIEW_STATUSES", "Store"]
+__all__ = ["CORRECTABLE_FIELDS", "REVIEW_STATUSES", "Store"]
 
 REVIEW_STATUSES = ("accepted", "rejected")
+
+#: The claim fields a reviewer may correct (``Store.review``); the quote and its offsets
+#: are evidence and stay as extracted.
+CORRECTABLE_FIELDS = ("metric", "value", "low", "high", "qualifier", "subject", "actor",
+                      "civilian", "location", "origin", "speaker", "date", "stance")
 
 
 def _pid_alive(pid: int) -> bool:
@@ -60,10 +79,12 @@ class Store:
         self.writer = Writer(engine, canonicalise)
 
     @classmethod
-    def open(cls, url: str | None = None, *, canonicalise: Canonicaliser = fold) -> Store:
+    def open(cls, url: str | None = None, *, canonicalise: Canonicaliser = fold,
+             engine_options: dict[str, Any] | None = None) -> Store:
         """Open (creating and migrating as needed) the store at ``url``: a SQLAlchemy URL
-        or a file path (SQLite); None means ``$TOLLWATCH_DB`` or ``./tollwatch.db``."""
-        engine = create_store_engine(resolve_url(url))
+        or a file path (SQLite); None means ``$TOLLWATCH_DB`` or ``./tollwatch.db``.
+        ``engine_options`` go to SQLAlchemy's ``create_engine`` (pool sizes)."""
+        engine = create_store_engine(resolve_url(url), **(engine_options or {}))
         try:
             migrate(engine)
         except BaseException:
@@ -288,3 +309,125 @@ class Store:
                 reviews=count(ClaimReviewRow.id),
                 run_errors=count(RunErrorRow.id),
             )
+
+    # -- reviewing and browsing (the web app) ------------------------------------------
+    def review(self, claim_id: int, status: str, corrections: dict[str, Any] | None = None,
+               note: str | None = None, reviewer: str | None = None) -> int:
+        """Record a reviewer's verdict on a stored claim, beside its extraction (which is
+        never changed); returns the review's id. ``corrections`` may only name
+        ``CORRECTABLE_FIELDS``; KeyError when no such claim is stored, ValueError for a
+        bad status or field."""
+        if status not in REVIEW_STATUSES:
+            raise ValueError(f"status must be one of {REVIEW_STATUSES}")
+        unknown = sorted(set(corrections or {}) - set(CORRECTABLE_FIELDS))
+        if unknown:
+            raise ValueError(f"cannot correct {', '.join(unknown)}; "
+                             f"correctable: {', '.join(CORRECTABLE_FIELDS)}")
+        with self.engine.connect() as conn:
+            found = conn.execute(select(ClaimRow.id).where(ClaimRow.id == claim_id)).first()
+        if found is None:
+            raise KeyError(claim_id)
+        return self.add_review(claim_id, status, dict(corrections or {}), note, reviewer)
+
+    def reviews(self, claim_id: int) -> list[ReviewRecord]:
+        """Every review of a claim, oldest first (the last one applies)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(
+                ClaimReviewRow.id, ClaimReviewRow.claim_id, ClaimReviewRow.status,
+                ClaimReviewRow.corrected, ClaimReviewRow.note, ClaimReviewRow.reviewer,
+                ClaimReviewRow.created).where(ClaimReviewRow.claim_id == claim_id)
+                .order_by(ClaimReviewRow.created, ClaimReviewRow.id)).all()
+        return [ReviewRecord(r[0], r[1], r[2], dict(r[3] or {}), r[4], r[5], r[6])
+                for r in rows]
+
+    def extracted(self, claim_id: int) -> Claim | None:
+        """A claim exactly as extracted, without any review applied."""
+        with self.engine.connect() as conn:
+            return extracted_claim(conn, claim_id)
+
+    def review_queue(self, limit: int = 50, offset: int = 0) -> list[Report]:
+        """Claims no one has reviewed yet, least confident first (then by claim id)."""
+        reviewed = select(ClaimReviewRow.claim_id)
+        q = (report_query(Filters(), self.canonicalise).where(ClaimRow.id.not_in(reviewed))
+             .order_by(None).order_by(ClaimRow.confidence, ClaimRow.id)
+             .limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return rows_to_reports(conn, conn.execute(q))
+
+    def count_review_queue(self) -> int:
+        reviewed = select(ClaimReviewRow.claim_id)
+        q = count_query(Filters(), self.canonicalise).where(ClaimRow.id.not_in(reviewed))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
+
+    def latest_reports(self, limit: int = 20) -> list[Report]:
+        """The most recently published claims first (undated ones last)."""
+        q = (report_query(Filters(), self.canonicalise).order_by(None)
+             .order_by(DocumentRow.published.is_(None), DocumentRow.published.desc(),
+                       ClaimRow.id.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            return rows_to_reports(conn, conn.execute(q))
+
+    @staticmethod
+    def _text_filter(text: str | None) -> list[Any]:
+        if not text or not text.strip():
+            return []
+        needle = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{needle}%"
+        return [or_(DocumentRow.text.ilike(pattern, escape="\\"),
+                    DocumentRow.title.ilike(pattern, escape="\\"),
+                    DocumentRow.doc_id.ilike(pattern, escape="\\"))]
+
+    def documents(self, text: str | None = None, limit: int = 50,
+                  offset: int = 0) -> list[DocumentSummary]:
+        """Stored documents, newest first, whose text, title or id contains ``text``
+        (case-insensitively; a plain substring, no wildcards)."""
+        n_claims = (select(func.count(ClaimRow.id)).where(
+            ClaimRow.document_id == DocumentRow.id, ClaimRow.superseded.is_(False))
+            .correlate(DocumentRow).scalar_subquery())
+        q = (select(DocumentRow.doc_id, DocumentRow.url, DocumentRow.outlet, DocumentRow.title,
+                    DocumentRow.published, n_claims, func.length(DocumentRow.text))
+             .where(*self._text_filter(text))
+             .order_by(DocumentRow.published.is_(None), DocumentRow.published.desc(),
+                       DocumentRow.id.desc()).limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [DocumentSummary(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6] or 0))
+                    for r in conn.execute(q)]
+
+    def count_documents(self, text: str | None = None) -> int:
+        q = select(func.count(DocumentRow.id)).where(*self._text_filter(text))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
+
+    def reviewed_doc_ids(self) -> list[str]:
+        """Documents with at least one reviewed (current) claim, in storage order."""
+        q = (select(DocumentRow.doc_id).where(DocumentRow.id.in_(
+            select(ClaimRow.document_id).join(ClaimReviewRow,
+                                              ClaimReviewRow.claim_id == ClaimRow.id)
+            .where(ClaimRow.superseded.is_(False)))).order_by(DocumentRow.id))
+        with self.engine.connect() as conn:
+            return list(conn.execute(q).scalars())
+
+    def fingerprint(self) -> tuple[int, int, int, int]:
+        """A cheap value that changes whenever documents, claims, reviews or names are
+        added (for caches of derived data, such as timelines)."""
+        q = select(select(func.max(DocumentRow.id)).scalar_subquery(),
+                   select(func.max(ClaimRow.id)).scalar_subquery(),
+                   select(func.max(ClaimReviewRow.id)).scalar_subquery(),
+                   select(func.max(AliasRow.id)).scalar_subquery())
+        with self.engine.connect() as conn:
+            row = conn.execute(q).one()
+        return (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0))
+
+    def alias_ids(self, kind: str, name: str) -> set[int]:
+        """The ids of every stored spelling that ``name`` matches as a filter (kind
+        ``"actor"`` or ``"source"``), exactly as ``reports(actor=...)`` matches them."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(alias_ids_query(kind, name, self.canonicalise)).scalars())
+
+    def claim_index(self) -> list[tuple[int, int | None, str]]:
+        """(claim id, extracted actor's alias id, extracted metric) of every current claim."""
+        with self.engine.connect() as conn:
+            return [(int(r[0]), r[1], str(r[2])) for r in conn.execute(
+                select(ClaimRow.id, ClaimRow.actor_alias_id, ClaimRow.metric)
+                .where(ClaimRow.superseded.is_(False)))]

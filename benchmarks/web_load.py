@@ -1,0 +1,250 @@
+"""Load test of the web API on loopback: p95 latency of claims and timeline queries.
+
+    python benchmarks/web_load.py [--claims 100000] [--clients 50] [--requests 4000]
+                                  [--seconds 60] [--workers 1] [--db PATH]
+
+Builds (or reuses) a synthetic store of ``--claims`` claims (invented figures about 60
+actors from 40 origins over three years; bulk-inserted, no extraction), starts
+``tollwatch serve`` on a free 127.0.0.1 port, waits until the reconciled view is built,
+then runs ``--clients`` concurrent httpx async clients, each looping over
+``GET /api/v1/claims?actor=...`` and ``GET /api/v1/timeline?actor=...`` with actors drawn
+from the store (Zipf-weighted, so busy actors come up more often, and varying page offsets)
+until ``--requests`` requests are done or ``--seconds`` pass. Prints one JSON line per
+endpoint (count, errors, p50/p95/p99/max ms, requests/s) and a summary, and writes them to
+``--out`` (default benchmarks/web_load.json). Loopback only: the URL is always 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTORS = ["Russia", "Ukraine", "Israel", "Sudan", "Myanmar", "Ethiopia", "Yemen", "Syria",
+          "Somalia", "Mali", "Nigeria", "Colombia", "Mexico", "Iraq", "Afghanistan",
+          "Pakistan", "India", "Armenia", "Azerbaijan", "Lebanon", "Libya", "Chad", "Niger",
+          "Burkina Faso", "Mozambique", "Cameroon", "Kenya", "Uganda", "Rwanda", "Burundi",
+          "Haiti", "Venezuela", "Peru", "Philippines", "Thailand", "Indonesia", "Iran",
+          "Turkey", "Egypt", "Tunisia", "Algeria", "Morocco", "Georgia", "Moldova",
+          "Belarus", "Kazakhstan", "Tajikistan", "Kyrgyzstan", "Bangladesh", "Nepal",
+          "Sri Lanka", "Cambodia", "Laos", "Vietnam", "Eritrea", "Djibouti", "Benin", "Togo",
+          "Ghana", "Senegal"]
+ORIGINS = [f"{a} Ministry of Defence" for a in ACTORS[:20]] + [
+    f"Monitor Group {i}" for i in range(1, 21)]
+METRICS = ["killed", "injured", "captured", "missing", "displaced", "detained"]
+
+
+def build(db: str, n_claims: int, per_doc: int = 5, seed: int = 7) -> dict[str, Any]:
+    """Bulk-load a synthetic store (reused when it already holds ``n_claims``)."""
+    from sqlalchemy import func, insert, select, text
+
+    from tollwatch.store import Store, fold
+    from tollwatch.store.schema import (
+        AliasRow,
+        ClaimRow,
+        ClaimSourceRow,
+        DocumentCopyRow,
+        DocumentRow,
+        NameRow,
+    )
+
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    day0 = date(2023, 1, 1)
+    with Store.open(db) as store, store.engine.begin() as conn:
+        have = conn.execute(select(func.count(ClaimRow.id))).scalar_one()
+        if have >= n_claims:
+            return {"reused": True, "claims": have}
+        names = [("actor", a) for a in ACTORS] + [("source", o) for o in ORIGINS]
+        conn.execute(insert(NameRow), [{"id": i + 1, "kind": k, "canonical": fold(n, k)}
+                                       for i, (k, n) in enumerate(names)])
+        conn.execute(insert(AliasRow), [{"id": i + 1, "name_id": i + 1, "kind": k, "alias": n}
+                                        for i, (k, n) in enumerate(names)])
+        alias = {n: i + 1 for i, (_, n) in enumerate(names)}
+        weights = [1 / (k + 1) for k in range(len(ACTORS))]
+        n_docs = n_claims // per_doc
+        claim_id = 0
+        for start in range(0, n_docs, 4000):
+            docs, claims, links = [], [], []
+            for d in range(start, min(n_docs, start + 4000)):
+                published = (day0 + timedelta(days=rng.randrange(1095))).isoformat()
+                sentences, spans = [], []
+                picks = []
+                for _ in range(per_doc):
+                    actor = rng.choices(ACTORS, weights)[0]
+                    origin = rng.choice(ORIGINS[:8] if rng.random() < 0.7 else ORIGINS)
+                    metric = rng.choice(METRICS)
+                    value = rng.randrange(10, 400) * 10
+                    s = (f"The {origin} said {value:,} people from {actor} were counted as "
+                         f"{metric} in the latest figures.")
+                    pos = sum(len(x) + 1 for x in sentences)
+                    sentences.append(s)
+                    spans.append((pos, pos + len(s)))
+                    picks.append((actor, origin, metric, value, s))
+                body = " ".join(sentences)
+                docs.append({"id": d + 1, "doc_id": f"load-{d}", "content_hash": f"{d:064x}",
+                             "url": f"https://news.example/{d}", "outlet": f"Wire {d % 12}",
+                             "title": f"Report {d}", "published": published, "fetched": now,
+                             "language": "en", "text": body, "source": f"load:{d}",
+                             "run_id": None, "near_duplicate_of": None, "similarity": None,
+                             "minhash": None, "extractor_version": "load"})
+                for (actor, origin, metric, value, s), (a, b) in zip(picks, spans, strict=True):
+                    claim_id += 1
+                    claims.append({
+                        "id": claim_id, "document_id": d + 1, "metric": metric, "value": value,
+                        "low": None, "high": None, "qualifier": "exact",
+                        "subject": f"people from {actor}", "actor": actor,
+                        "actor_alias_id": alias[actor], "civilian": None, "location": None,
+                        "origin": [origin], "speaker": [], "date": published,
+                        "stance": "asserted", "quote": s, "char_start": a, "char_end": b,
+                        "confidence": round(rng.random(), 3), "extractor_version": "load",
+                        "superseded": False, "created": now})
+                    links.append({"claim_id": claim_id, "alias_id": alias[origin],
+                                  "role": "origin", "position": 0})
+            conn.execute(insert(DocumentRow), docs)
+            conn.execute(insert(DocumentCopyRow), [
+                {"document_id": x["id"], "source_key": f"{x['id']:064x}", "source": x["source"],
+                 "given_id": x["doc_id"], "url": x["url"], "outlet": x["outlet"],
+                 "published": x["published"], "run_id": None, "seen": now} for x in docs])
+            conn.execute(insert(ClaimRow), claims)
+            conn.execute(insert(ClaimSourceRow), links)
+        conn.execute(text("ANALYZE"))
+    return {"reused": False, "claims": claim_id}
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _pct(xs: list[float], q: float) -> float:
+    if not xs:
+        return 0.0
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(q * (len(xs) - 1)))]
+
+
+async def _load(base: str, clients: int, total: int, seconds: float,
+                seed: int) -> dict[str, dict[str, Any]]:
+    rng = random.Random(seed)
+    weights = [1 / (k + 1) for k in range(len(ACTORS))]
+    lat: dict[str, list[float]] = {"claims": [], "timeline": []}
+    errors: dict[str, int] = {"claims": 0, "timeline": 0}
+    issued = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client(http: httpx.AsyncClient) -> None:
+        nonlocal issued
+        while issued < total and time.perf_counter() < deadline:
+            issued += 1
+            actor = rng.choices(ACTORS, weights)[0]
+            if rng.random() < 0.5:
+                kind = "claims"
+                params: dict[str, str | int] = {"actor": actor, "limit": 50,
+                                                "offset": 50 * rng.randrange(4)}
+                if rng.random() < 0.5:
+                    params["metric"] = rng.choice(METRICS)
+            else:
+                kind = "timeline"
+                params = {"actor": actor}
+                if rng.random() < 0.5:
+                    params["metric"] = rng.choice(METRICS)
+            t = time.perf_counter()
+            try:
+                resp = await http.get(f"/api/v1/{kind}", params=params)
+                ok = resp.status_code == 200 and "items" in resp.json()
+            except httpx.HTTPError:
+                ok = False
+            lat[kind].append((time.perf_counter() - t) * 1000)
+            if not ok:
+                errors[kind] += 1
+
+    start = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+        await asyncio.gather(*(client(http) for _ in range(clients)))
+    wall = time.perf_counter() - start
+    out = {}
+    for kind, xs in lat.items():
+        out[kind] = {"endpoint": f"GET /api/v1/{kind}?actor=...", "count": len(xs),
+                     "errors": errors[kind],
+                     "p50_ms": round(_pct(xs, 0.50), 1), "p95_ms": round(_pct(xs, 0.95), 1),
+                     "p99_ms": round(_pct(xs, 0.99), 1),
+                     "max_ms": round(max(xs), 1) if xs else 0.0,
+                     "mean_ms": round(statistics.fmean(xs), 1) if xs else 0.0,
+                     "rps": round(len(xs) / wall, 1)}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--requests", type=int, default=4000, help="stop after this many")
+    ap.add_argument("--seconds", type=float, default=60.0, help="stop after this long")
+    ap.add_argument("--workers", type=int, default=1, help="server processes")
+    ap.add_argument("--no-cache", action="store_true", help="disable the response cache")
+    ap.add_argument("--db", default=str(ROOT / ".bench" / "web-load.db"))
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "web_load.json"))
+    args = ap.parse_args()
+    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    built = build(args.db, args.claims)
+    build_s = time.perf_counter() - t
+    port = _free_port()
+    env = {**os.environ, "TOLLWATCH_TOKEN": "load-test-token"}
+    if args.no_cache:
+        env["TOLLWATCH_WEB_CACHE"] = "0"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tollwatch", "serve", "--db", args.db, "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(args.workers)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        t = time.perf_counter()
+        while True:
+            if server.poll() is not None:
+                raise SystemExit("server exited: " + (server.stderr.read().decode()
+                                                      if server.stderr else ""))
+            try:
+                r = httpx.get(f"{base}/api/v1/health", params={"warm": 1}, timeout=600)
+                if r.status_code == 200 and r.json().get("ready"):
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        warm_s = time.perf_counter() - t
+        results = asyncio.run(_load(base, args.clients, args.requests, args.seconds, 11))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    summary = {"bench": "web_load", "when": datetime.now(UTC).isoformat(timespec="seconds"),
+               "claims": built["claims"], "clients": args.clients, "workers": args.workers,
+               "cache": not args.no_cache, "cpus": os.cpu_count(),
+               "build_s": round(build_s, 1), "warm_s": round(warm_s, 1),
+               "bar_p95_ms": 100,
+               "passed": all(r["p95_ms"] < 100 and r["errors"] == 0 for r in results.values()),
+               "results": list(results.values())}
+    for r in results.values():
+        print(json.dumps(r))
+    print(json.dumps({k: v for k, v in summary.items() if k != "results"}))
+    Path(args.out).write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

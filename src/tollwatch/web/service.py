@@ -1,0 +1,321 @@
+"""What the API and the pages read: the store, plus the reconciled view of it (underlying
+claims, timelines, series, sources, actors) kept in memory until the store changes.
+
+Reconciliation needs every report at once (origins are resolved across documents), so the
+server builds it once per state of the store and answers timelines from an index by actor.
+The state is ``Store.fingerprint()`` (largest document, claim, review and name ids), checked
+on each request: a write through this server, or an ``ingest`` run beside it, is seen by
+the next request. A small store is rebuilt at once; when the last build took longer than
+``Settings.sync_rebuild_s`` the previous view keeps answering (marked ``stale``) while a
+background thread rebuilds. Claim lists filtered only by actor and metric are answered
+from the same view (in the store's order, with the store's filter semantics); other
+filters, and a stale view, go to the database. JSON answers are cached per state.
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+import time
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tollwatch.model import Claim, Document, Report
+from tollwatch.reconcile.names import Names, default_names, fold
+from tollwatch.reconcile.timeline import filter_claims
+from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, underlying_claims
+from tollwatch.store import AddResult, Store
+from tollwatch.web.settings import Settings
+
+__all__ = ["NameCount", "Series", "Service", "Snapshot", "timeline_item"]
+
+Fingerprint = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One actor and metric over time: how many underlying claims and reports, from how
+    many origins, between which days."""
+
+    actor: str
+    metric: str
+    claims: int
+    reports: int
+    origins: int
+    first: str | None
+    last: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class NameCount:
+    """An actor or origin with its underlying claims and reports, and the names seen."""
+
+    name: str
+    claims: int
+    reports: int
+    aliases: tuple[str, ...] = ()
+    metrics: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "claims": self.claims, "reports": self.reports,
+                "aliases": list(self.aliases), "metrics": list(self.metrics)}
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """The reconciled store at one fingerprint."""
+
+    fingerprint: Fingerprint
+    claims: list[UnderlyingClaim]
+    by_actor: dict[str, list[UnderlyingClaim]]
+    by_origin: dict[str, list[UnderlyingClaim]]
+    by_claim_id: dict[int, UnderlyingClaim]
+    status: dict[int, str]
+    series: list[Series]
+    actors: list[NameCount]
+    sources: list[NameCount]
+    reports: list[Report] = field(default_factory=list)
+    by_alias: dict[int | None, list[int]] = field(default_factory=dict)
+    metric_at: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
+    """An underlying claim in the API's JSON shape (the timeline's, plus ids, kind, the
+    figure as text and each report's claim id and review status)."""
+    return {
+        "id": c.id, "actor": c.actor, "metric": c.metric, "value": c.value, "low": c.low,
+        "high": c.high, "qualifier": c.qualifier, "figure": c.figure(), "point": c.point,
+        "origin": c.origin, "aliases": list(c.aliases), "date": c.date,
+        "last_date": c.last_date, "kind": c.kind, "revises": c.revises,
+        "location": c.location, "civilian": c.civilian, "stance": c.stance,
+        "subject": c.subject,
+        "reports": [{"claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url,
+                     "outlet": r.outlet, "published": r.published, "title": r.title,
+                     "date": r.date, "quote": r.quote, "status": status.get(r.claim_id)}
+                    for r in c.reports],
+    }
+
+
+def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, float]:
+    return (c.date or "9999-99-99", c.metric, c.origin, c.point)
+
+
+def _build(fp: Fingerprint, reports: list[Report], index: list[tuple[int, int | None, str]],
+           options: ReconcileOptions, names: Names) -> Snapshot:
+    start = time.perf_counter()
+    claims = underlying_claims(reports, options, names=names)
+    by_actor: dict[str, list[UnderlyingClaim]] = defaultdict(list)
+    by_origin: dict[str, list[UnderlyingClaim]] = defaultdict(list)
+    by_claim_id: dict[int, UnderlyingClaim] = {}
+    series: dict[tuple[str, str], list[UnderlyingClaim]] = defaultdict(list)
+    origin_names: dict[str, str] = {}
+    origin_aliases: dict[str, dict[str, None]] = defaultdict(dict)
+    actor_metrics: dict[str, dict[str, None]] = defaultdict(dict)
+    for c in claims:
+        if c.actor:
+            key = fold(c.actor)
+            by_actor[key].append(c)
+            series[(c.actor, c.metric)].append(c)
+            actor_metrics[c.actor][c.metric] = None
+        okey = fold(c.origin)
+        by_origin[okey].append(c)
+        origin_names.setdefault(okey, c.origin)
+        for a in c.aliases:
+            origin_aliases[okey][a] = None
+        for ref in c.reports:
+            by_claim_id[ref.claim_id] = c
+    for seq in by_actor.values():
+        seq.sort(key=_sort_key)
+    status = {r.claim_id: r.status for r in reports if r.status}
+    extracted = {cid: (alias, metric) for cid, alias, metric in index}
+    by_alias: dict[int | None, list[int]] = defaultdict(list)
+    metric_at: list[str] = []
+    for pos, r in enumerate(reports):
+        alias, metric = extracted.get(r.claim_id, (None, r.claim.metric))
+        by_alias[alias].append(pos)
+        metric_at.append(metric)
+    out_series = []
+    for (actor, metric), seq in series.items():
+        dates = [c.date for c in seq if c.date]
+        out_series.append(Series(actor, metric, len(seq), sum(len(c.reports) for c in seq),
+                                 len({c.origin_key for c in seq}),
+                                 min(dates) if dates else None, max(dates) if dates else None))
+    out_series.sort(key=lambda s: (-s.reports, -s.claims, s.actor, s.metric))
+    actors = sorted((NameCount(seq[0].actor or k, len(seq), sum(len(c.reports) for c in seq),
+                               (), tuple(actor_metrics[seq[0].actor or k]))
+                     for k, seq in by_actor.items()), key=lambda n: (-n.reports, n.name))
+    sources = sorted((NameCount(origin_names[k], len(seq), sum(len(c.reports) for c in seq),
+                                tuple(origin_aliases[k]),
+                                tuple(dict.fromkeys(c.metric for c in seq)))
+                      for k, seq in by_origin.items()), key=lambda n: (-n.reports, n.name))
+    return Snapshot(fp, claims, dict(by_actor), dict(by_origin), by_claim_id, status,
+                    out_series, actors, sources, reports, dict(by_alias), metric_at,
+                    time.perf_counter() - start)
+
+
+@dataclass(slots=True)
+class _Cache:
+    fingerprint: Fingerprint | None = None
+    entries: OrderedDict[str, bytes] = field(default_factory=OrderedDict)
+
+
+class Service:
+    """The store and its reconciled view, shared by every request of one app."""
+
+    def __init__(self, store: Store, settings: Settings, names: Names | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self.names = names or default_names()
+        self.options = ReconcileOptions(window_days=settings.window_days)
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._extract_lock = threading.Lock()
+        self._extractor: Any = None
+        self._cache = _Cache()
+        self._cache_lock = threading.Lock()
+        self._rebuilding: threading.Thread | None = None
+        self.cache_size = 4096 if settings.cache else 0
+
+    # -- state ---------------------------------------------------------------------------
+    def fingerprint(self) -> Fingerprint:
+        return self.store.fingerprint()
+
+    def _rebuild(self, fp: Fingerprint) -> Snapshot:
+        # the fingerprint is read before the reports: a write landing meanwhile gives a
+        # newer fingerprint, so the next request rebuilds again
+        with self._lock:
+            snap = self._snapshot
+            if snap is not None and snap.fingerprint == fp:
+                return snap
+            start = time.perf_counter()
+            reports = self.store.reports()
+            index = self.store.claim_index()
+            snap = _build(fp, reports, index, self.options, self.names)
+            snap.seconds = time.perf_counter() - start
+            self._snapshot = snap
+            return snap
+
+    def _background(self) -> None:
+        try:
+            self._rebuild(self.fingerprint())
+        finally:
+            self._rebuilding = None
+
+    def snapshot(self, fp: Fingerprint | None = None) -> Snapshot:
+        """The reconciled view of the store: rebuilt now when it changed and is quick to
+        rebuild, else the previous view while a background thread rebuilds."""
+        fp = fp or self.fingerprint()
+        snap = self._snapshot
+        if snap is not None and snap.fingerprint == fp:
+            return snap
+        if snap is None or snap.seconds <= self.settings.sync_rebuild_s:
+            return self._rebuild(fp)
+        with self._cache_lock:
+            if self._rebuilding is None:
+                self._rebuilding = threading.Thread(target=self._background,
+                                                    name="tollwatch-reconcile", daemon=True)
+                self._rebuilding.start()
+        return snap
+
+    @property
+    def current(self) -> Snapshot | None:
+        """The last built view (current or not), without touching the database."""
+        return self._snapshot
+
+    def invalidate(self) -> None:
+        """Forget cached answers (after a write through this server)."""
+        with self._cache_lock:
+            self._cache = _Cache()
+
+    def cached(self, key: str, fp: Fingerprint, make: Callable[[], bytes]) -> bytes:
+        """``make()``'s answer for ``key`` at store state ``fp``, from the cache if there."""
+        if self.cache_size == 0:
+            return make()
+        with self._cache_lock:
+            cache = self._cache
+            if cache.fingerprint != fp:
+                cache = self._cache = _Cache(fp)
+            hit = cache.entries.get(key)
+            if hit is not None:
+                cache.entries.move_to_end(key)
+                return hit
+        body = make()
+        with self._cache_lock:
+            if self._cache is cache:
+                cache.entries[key] = body
+                if len(cache.entries) > self.cache_size:
+                    cache.entries.popitem(last=False)
+        return body
+
+    # -- views ---------------------------------------------------------------------------
+    def canonical_actor(self, actor: str) -> str:
+        return self.names.actor(actor) or actor
+
+    def timeline(self, actor: str, *, metric: str | None = None, location: str | None = None,
+                 origin: str | None = None,
+                 snap: Snapshot | None = None) -> list[UnderlyingClaim]:
+        """The underlying claims about ``actor`` (any of its names), in date order (as
+        ``tollwatch timeline``)."""
+        snap = snap or self.snapshot()
+        subset = snap.by_actor.get(fold(self.canonical_actor(actor)), [])
+        if location is None and origin is None:
+            # already in filter_claims' order; the metric filter keeps it
+            return [c for c in subset if metric is None or c.metric == metric]
+        return filter_claims(subset, actor=actor, metric=metric, location=location,
+                             origin=origin, names=self.names)
+
+    def claims_page(self, snap: Snapshot, actor: str | None, metric: str | None,
+                    limit: int, offset: int) -> tuple[list[Report], int]:
+        """``store.reports(actor=, metric=)`` and its count, answered from ``snap`` (which
+        must be current)."""
+        if actor:
+            ids = self.store.alias_ids("actor", actor)
+            lists = [snap.by_alias.get(a, []) for a in sorted(ids)]
+            positions: list[int] = (lists[0] if len(lists) == 1
+                                    else list(heapq.merge(*lists)))
+        else:
+            positions = list(range(len(snap.reports)))
+        if metric:
+            at = snap.metric_at
+            positions = [p for p in positions if at[p] == metric]
+        page = positions[offset:offset + limit]
+        return [snap.reports[p] for p in page], len(positions)
+
+    def by_origin(self, origin: str, snap: Snapshot | None = None) -> list[UnderlyingClaim]:
+        snap = snap or self.snapshot()
+        seq = snap.by_origin.get(fold(origin))
+        if seq is None:
+            want = self.names.source_key(origin)
+            seq = [c for c in snap.claims if self.names.source_key(c.origin) == want]
+        return sorted(seq, key=lambda c: (c.date or "9999", c.actor or "", c.metric))
+
+    # -- writing -------------------------------------------------------------------------
+    def extract(self, doc: Document) -> list[Claim]:
+        """Claims of ``doc`` with the server's one Extractor (loaded on first use)."""
+        with self._extract_lock:
+            if self._extractor is None:
+                from tollwatch.extract import ExtractOptions, Extractor
+
+                self._extractor = Extractor(ExtractOptions(model=self.settings.model))
+            claims: list[Claim] = self._extractor.extract(doc)
+            return claims
+
+    def add_document(self, doc: Document, source: str) -> tuple[AddResult, list[Claim]]:
+        from tollwatch.extract import EXTRACTOR_VERSION
+
+        claims = self.extract(doc)
+        result = self.store.add_document(doc, claims, EXTRACTOR_VERSION, source=source)
+        self.invalidate()
+        return result, claims
+
+    def review(self, claim_id: int, status: str, corrections: dict[str, Any],
+               note: str | None, reviewer: str | None) -> int:
+        review_id = self.store.review(claim_id, status, corrections, note, reviewer)
+        self.invalidate()
+        return review_id
