@@ -22,6 +22,8 @@ from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
 
+_STATEMENT_NOUNS = {"statement", "interview", "post", "briefing", "conference", "report",
+                    "update", "message", "tweet", "video", "address", "speech", "bulletin"}
 _TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "col", "lt",
            "maj", "capt", "sgt", "prof", "sen", "rep", "gov", "governor", "prime"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
@@ -233,6 +235,8 @@ def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
     for t in doc:
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
                 and t.dep_ not in ("amod", "compound"):
+            if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
+                continue  # "the strike claimed the lives of ..."
             out.append(t)
     return out
 
@@ -267,6 +271,13 @@ def _verb_date(verb: Token) -> str | None:
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ == "DATE":
                     return " ".join(t.text for t in p.subtree)
+                # "said in a statement on 3 March"
+                if p.dep_ == "pobj" and p.lemma_.lower() in _STATEMENT_NOUNS:
+                    for q in p.children:
+                        if q.dep_ == "prep" and q.lower_ == "on":
+                            for d in q.children:
+                                if d.dep_ == "pobj" and d.ent_type_ == "DATE":
+                                    return " ".join(t.text for t in d.subtree)
     return None
 
 
