@@ -173,3 +173,12 @@ def test_sentence_final_attribution_the_parser_misses(claims_of: Run) -> None:
     (c,) = claims_of("Nearly 2 million people have been displaced, the United Nations estimates.")
     assert (c.metric, c.value, c.qualifier) == ("displaced", 2_000_000, "max")
     assert "United Nations" in c.origin
+
+
+def test_it_refers_to_the_organisation_named_before(claims_of: Run) -> None:
+    text = ("A rights group said 90 protesters had been killed. The Valdorian government "
+            "has not published its own toll. It claimed only six protesters had died.")
+    got = _by_number(claims_of(text))
+    six = got[("killed", 6, None, None)]
+    assert any("government" in n for n in six.origin)
+    assert any("rights group" in n for n in got[("killed", 90, None, None)].origin)

@@ -177,7 +177,15 @@ class SourceMemory:
         return src
 
     def note_people(self, doc: Doc) -> None:
-        """Remember the people a sentence names, as antecedents for "he" and "she"."""
+        """Remember the people a sentence names, as antecedents for "he" and "she", and its
+        subject when that is an organisation, as the antecedent for "it"."""
+        for t in doc:
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN") and \
+                    any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
+                toks = _np_tokens(t)
+                names, person, head = _names_of(doc, toks)
+                if names and not person:
+                    self.remember(Source(names=names, person=False, head=head, noted=True))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 start = ent.start
@@ -197,7 +205,7 @@ class SourceMemory:
         if low in _PRONOUNS:
             want_person = low in {"he", "she", "him", "her", "i"}
             for src in reversed(self.sources):
-                if src.noted and not want_person:
+                if low in ("they", "them", "we") and src.noted:
                     continue
                 if low in ("they", "them", "we") or src.person == want_person:
                     return src

@@ -73,7 +73,7 @@ _BARE_FOLLOWERS = {"were", "was", "have", "had", "has", "are", "is", "of", "died
                    "this", "last", "so", "people", ".", ",", ";", ":", "!", "?", ")", "\"",
                    "”", "“", "(", "including", "among", "who", "after", "when", "while",
                    "since", "before", "with", "over", "as", "each", "a", "an", "the"}
-_VERBS = (r"(?:said|says|told|tells|added|adds|reported|reports|noted|stated|claimed|"
+_VERBS = (r"(?:said|says|told|tells|added|adds|reported|reports|noted|stated|claimed|claims|"
           r"announced|confirmed|revealed|indicated|estimated|explained|shared|wrote|posted)")
 _BACKREF = re.compile(
     rf"\b(?:he|she|they|it|we)\s+(?:\w+\s+)?{_VERBS}\b|{_VERBS}\s+(?:he|she|they)\b|"
@@ -85,7 +85,9 @@ _BACKREF = re.compile(
     rf"(?:^|[,“\"]\s*)(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z][\w'’-]+\s+(?:also\s+)?{_VERBS}\b|"
     rf"{_VERBS}\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][\w'’-]+[.,]|according to (?:the|him|her)\b|"
     rf"\b(?:citing|quoting)\s+(?:the|him|her)\b")
-_PRONOUN_SOURCE = re.compile(r"\b(he|she|his|her)\b", re.I)
+_PRONOUN_SOURCE = re.compile(
+    rf"\b(?:he|she|his|her)\b|\b(?:it|they)\s+(?:\w+\s+)?{_VERBS}\b|{_VERBS}\s+(?:it|they)\b",
+    re.I)
 
 
 def _people_words(lex: Lexicon) -> frozenset[str]:
