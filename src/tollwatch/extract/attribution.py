@@ -52,6 +52,7 @@ class Source:
     date: str | None = None
     origin: Source | None = None  # who this source relays, when it is a relay
     noted: bool = False  # only mentioned, never yet the source of a statement
+    plural: bool = False  # "lawmakers", "officials": never "he" or "she"
 
     def add_name(self, name: str) -> None:
         name = name.strip(" ,;:.\"'“”‘’()")
@@ -136,6 +137,8 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     roots = [t for t in tokens if t.head.i not in idx or t.head is t]
     root = roots[0] if roots else tokens[-1]
     head = root.lemma_.lower()
+    if root.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "cc" for c in root.children):
+        head = "+" + head  # marks a plural phrase; see Source.plural
     if head in _PERSON_ROLES or root.ent_type_ == "PERSON":
         person = True
     out = [n for n in (phrase, _strip_det(phrase), full) if n]
@@ -150,6 +153,12 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
             seen.add(k)
             uniq.append(n)
     return uniq, person, head
+
+
+def _source(names: list[str], person: bool, head: str, **kw: object) -> Source:
+    plural = head.startswith("+")
+    return Source(names=names, person=person, head=head.lstrip("+"), plural=plural,
+                  **kw)  # type: ignore[arg-type]
 
 
 class SourceMemory:
@@ -185,7 +194,7 @@ class SourceMemory:
                 toks = _np_tokens(t)
                 names, person, head = _names_of(doc, toks)
                 if names and not person:
-                    self.remember(Source(names=names, person=False, head=head, noted=True))
+                    self.remember(_source(names, False, head, noted=True))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 start = ent.start
@@ -195,6 +204,13 @@ class SourceMemory:
                 names = [_clean(doc[start:ent.end].text), _clean(ent.text)]
                 self.remember(Source(names=list(dict.fromkeys(names)), person=True,
                                      head=ent.root.lemma_.lower(), noted=True))
+
+    def touch(self, src: Source) -> None:
+        """Make ``src`` the most recent source (it was just named again)."""
+        src.noted = False
+        if src in self.sources:
+            self.sources.remove(src)
+        self.sources.append(src)
 
     def resolve(self, text: str, person_hint: bool | None) -> Source | None:
         """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
@@ -206,6 +222,8 @@ class SourceMemory:
             want_person = low in {"he", "she", "him", "her", "i"}
             for src in reversed(self.sources):
                 if low in ("they", "them", "we") and src.noted:
+                    continue
+                if want_person and src.plural:
                     continue
                 if low in ("they", "them", "we") or src.person == want_person:
                     return src
@@ -228,8 +246,9 @@ class SourceMemory:
                 if src.noted:
                     continue
                 joined = " ".join(n.lower() for n in src.names)
-                if all(re.search(rf"\b{re.escape(w)}\b", joined) for w in content) or \
-                        (len(content) == 1 and src.head == head):
+                heads = {src.head} | {n.lower().split()[-1] for n in src.names if n.split()}
+                if head in heads and all(re.search(rf"\b{re.escape(w)}\b", joined)
+                                         for w in content):
                     return src
             if head in ("statement", "report", "source", "sources", "official", "officials") \
                     and len(content) == 1:
@@ -394,7 +413,7 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                 ref.add_name(n)
             speaker_src = ref
         elif names:
-            speaker_src = memory.remember(Source(names=names, person=person, head=head))
+            speaker_src = memory.remember(_source(names, person, head))
         att.verb_i = chosen.i if chosen is not None else None
     elif verbs and according is None:
         # passive "it was reported" or a verb without a subject we can use
@@ -408,12 +427,12 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
         if ref is not None:
             according_src = ref
         elif names:
-            according_src = memory.remember(Source(names=names, person=person, head=head))
+            according_src = memory.remember(_source(names, person, head))
     chain_src: Source | None = None
     if chain:
         names, person, head = _names_of(doc, chain)
         ref = memory.resolve(_span_text(doc, chain), person)
-        chain_src = ref or (memory.remember(Source(names=names, person=person, head=head))
+        chain_src = ref or (memory.remember(_source(names, person, head))
                             if names else None)
 
     if speaker_src is None and according_src is None and chain_src is None:
@@ -440,6 +459,9 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                                                         head=tag.split()[-1].lower()))
     date = resolve_date(date_text, published) if date_text else None
 
+    for used in (chain_src, according_src, speaker_src):
+        if used is not None:
+            memory.touch(used)
     if speaker_src is not None and chain_src is not None and chain_src is not speaker_src:
         speaker_src.origin = chain_src
         origin, relay = chain_src, speaker_src

@@ -306,6 +306,23 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
     return metric, min(0.95, score / 100.0), ti
 
 
+def _group_of_trigger(doc: Doc, trig_i: int) -> Token | None:
+    """The people a metric noun is about: "casualties among X", "deaths of X"."""
+    tok = doc[trig_i]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("among", "amongst"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    # "casualty estimates among ...": the metric noun is a compound of the head
+    if tok.dep_ == "compound":
+        return _group_of_trigger(doc, tok.head.i) if tok.head.pos_ == "NOUN" and \
+            any(c.dep_ == "prep" for c in tok.head.children) else None
+    return None
+
+
 def _subject_text(doc: Doc, span: Span, head: Token | None) -> str | None:
     if head is None:
         return None
@@ -421,7 +438,16 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             if not (armed and head is not None and head.lemma_.lower() in _DEPLOYABLE):
                 continue
             picked = ("deployed", 0.35, span.start)
-        metric, conf, _ = picked
+        metric, conf, trig_i = picked
+        if head is None:
+            # "casualties among North Korean forces have passed 3,000": the group is named
+            # beside the metric noun, not beside the number
+            group = _group_of_trigger(doc, trig_i)
+            if group is not None:
+                head = group
+                nat = group.text[:1].isupper() and nationality_of(group.text) is not None
+                kind = _person_kind(group, lex, nat) or kind
+                armed = kind == "armed"
         if kind == "metric" and head is not None:
             conf = max(conf, 0.8)
         if head is None:
@@ -443,11 +469,14 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 civ = False
         if head is not None and head.lower_ in ("pows", "pow"):
             civ = False
-        subj = _subject_text(doc, span, head)
+        subj = _subject_text(doc, span, head) if head is None or head.i > span.start \
+            else " ".join(t.text for t in doc[head.left_edge.i:head.i + 1])
         inherit = head is None or (lem in ("other", "others") if lem else False)
         out.append(RawClaim(
             mention=m, metric=metric, qualifier=qual, subject=subj, head=lem,
-            civilian=civ, actor_hints=_actor_hints(doc, span, head),
+            civilian=civ, actor_hints=_actor_hints(doc, span, head) if head is None or
+            head.i > span.start else [" ".join(t.text for t in doc[head.left_edge.i:head.i + 1]),
+                                      *(t.text for t in doc[head.left_edge.i:head.i + 1])],
             state_armed=bool(lem and lem in _STATE_ARMED), armed=armed, inherit=inherit,
             location=_location(doc, span), stance=_stance(doc, span.root, lex),
             confidence=round(conf, 3), token_i=span.root.i,

@@ -407,7 +407,7 @@ def _dedup(claims: list[Claim]) -> list[Claim]:
     seen: dict[tuple[Any, ...], list[Claim]] = {}
     out: list[Claim] = []
     for c in claims:
-        key = (c.metric, c.value, c.low, c.high, _source_key(c))
+        key = (c.metric, c.value, c.low, c.high, _source_key(c), c.stance)
         earlier = seen.setdefault(key, [])
         if any(e.actor == c.actor or e.actor is None or c.actor is None for e in earlier):
             for e in earlier:

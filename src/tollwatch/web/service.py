@@ -15,6 +15,7 @@ filters, and a stale view, go to the database. JSON answers are cached per state
 from __future__ import annotations
 
 import heapq
+import json
 import threading
 import time
 from collections import OrderedDict, defaultdict
@@ -83,6 +84,16 @@ class Snapshot:
     by_alias: dict[int | None, list[int]] = field(default_factory=dict)
     metric_at: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    fragments: dict[str, str] = field(default_factory=dict)
+
+    def item_json(self, c: UnderlyingClaim) -> str:
+        """``timeline_item(c)`` as JSON text, made once per view."""
+        text = self.fragments.get(c.id)
+        if text is None:
+            text = json.dumps(timeline_item(c, self.status), ensure_ascii=False,
+                              separators=(",", ":"))
+            self.fragments[c.id] = text
+        return text
 
 
 def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
@@ -180,11 +191,20 @@ class Service:
         self._cache = _Cache()
         self._cache_lock = threading.Lock()
         self._rebuilding: threading.Thread | None = None
+        self._fingerprint: tuple[Fingerprint, float] | None = None
         self.cache_size = 4096 if settings.cache else 0
 
     # -- state ---------------------------------------------------------------------------
     def fingerprint(self) -> Fingerprint:
-        return self.store.fingerprint()
+        """The store's state, read at most every ``settings.fingerprint_ttl`` seconds (and
+        after every write through this server)."""
+        now = time.monotonic()
+        seen = self._fingerprint
+        if seen is not None and now - seen[1] < self.settings.fingerprint_ttl:
+            return seen[0]
+        fp = self.store.fingerprint()
+        self._fingerprint = (fp, now)
+        return fp
 
     def _rebuild(self, fp: Fingerprint) -> Snapshot:
         # the fingerprint is read before the reports: a write landing meanwhile gives a
@@ -230,6 +250,7 @@ class Service:
 
     def invalidate(self) -> None:
         """Forget cached answers (after a write through this server)."""
+        self._fingerprint = None
         with self._cache_lock:
             self._cache = _Cache()
 

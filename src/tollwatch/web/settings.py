@@ -42,7 +42,9 @@ class Settings:
     on loopback, private and link-local addresses (off: such URLs are refused).
     ``sync_rebuild_s``: rebuild the reconciled view within the request when the last build
     took at most this long, else in the background. ``cache``: cache JSON answers per
-    store state (``$TOLLWATCH_WEB_CACHE=0`` turns it off).
+    store state (``$TOLLWATCH_WEB_CACHE=0`` turns it off). ``fingerprint_ttl``: how long
+    the store's state is trusted before it is read again (writes through this server
+    reset it at once; others, such as an ``ingest`` run, show within this time).
     """
 
     token: str | None = None
@@ -59,6 +61,7 @@ class Settings:
     max_page_size: int = 500
     pool_size: int = 16
     sync_rebuild_s: float = 2.0
+    fingerprint_ttl: float = 0.25
     cache: bool = True
 
     @classmethod
