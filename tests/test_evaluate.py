@@ -34,3 +34,41 @@ def test_min_gold_matches_range_end() -> None:
 def test_claims_without_numbers_are_ignored() -> None:
     s = score({"d": []}, {"d": [{"metric": "killed", "value": None}]})
     assert s.predicted == 0
+
+
+def test_agrees_with_the_reference_scorer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Same measures as ../shared/eval/score.py on the same predictions (when present)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    ref = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+    if not ref.exists():
+        pytest.skip("reference scorer ../shared/eval/score.py not present")
+    gold = {"a": [_c("killed", 10, qualifier="min", actor="Mali", civilian=False,
+                     origin=["Army"], speaker=[], date="2024-01-02"),
+                  _c("injured", 3, qualifier="exact", actor=None, civilian=None, origin=[],
+                     speaker=[], date=None),
+                  {"metric": "displaced", "value": None, "low": 100, "high": 200,
+                   "qualifier": "range", "origin": ["UN"], "speaker": []}],
+            "b": [_c("detained", 7, qualifier="approx", origin=["police"], speaker=[])]}
+    pred = {"a": [_c("killed", 10, qualifier="exact", actor="mali", civilian=False,
+                     origin=["the army spokesman"], date="2024-01-02"),
+                  {"metric": "displaced", "value": None, "low": 100, "high": 200,
+                   "origin": [], "speaker": ["UN agency"]},
+                  _c("captured", 4)],
+            "b": [_c("detained", 7, qualifier="approx", origin=[], speaker=[])]}
+    gpath, ppath = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gpath.write_text("\n".join(json.dumps({"id": k, "text": "", "claims": v})
+                               for k, v in gold.items()), encoding="utf-8")
+    ppath.write_text("\n".join(json.dumps({"id": k, "claims": v}) for k, v in pred.items()),
+                     encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ref), str(gpath), str(ppath), "--json"],
+                         capture_output=True, text=True, check=True)
+    theirs = json.loads(out.stdout)
+    ours = score(gold, pred).as_dict()
+    ours.pop("per_metric")
+    assert ours == theirs

@@ -182,3 +182,22 @@ def test_it_refers_to_the_organisation_named_before(claims_of: Run) -> None:
     six = got[("killed", 6, None, None)]
     assert any("government" in n for n in six.origin)
     assert any("rights group" in n for n in got[("killed", 90, None, None)].origin)
+
+
+def test_toll_with_two_bare_figures(claims_of: Run) -> None:
+    got = _by_number(claims_of("The toll rose to 31 dead and more than 90 injured after the "
+                               "bombing, state television reported."))
+    assert ("killed", 31, None, None) in got
+    assert got[("injured", 90, None, None)].qualifier == "min"
+
+
+def test_family_words_count_people(claims_of: Run) -> None:
+    (c,) = claims_of("\u201cWe buried nine of our cousins,\u201d said Omar Haddad, a farmer.")
+    assert (c.metric, c.value) == ("killed", 9)
+    assert any("Omar Haddad" in n for n in c.origin)
+
+
+def test_casualties_among_a_named_group(claims_of: Run) -> None:
+    (c,) = claims_of("Casualties among Eritrean troops have passed 2,000, the monitor said.")
+    assert (c.metric, c.value, c.qualifier) == ("casualties", 2000, "min")
+    assert (c.actor, c.civilian) == ("Eritrea", False)

@@ -353,7 +353,7 @@ def _according_to(doc: Doc) -> list[Token] | None:
 _FINAL_SAYS = re.compile(
     r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
     r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
-    r"claimed|states|stated)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
+    r"claimed|states|stated|found|finds|shows|showed)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
 _HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.'’ -]{2,60}):\s+\S")
 
 

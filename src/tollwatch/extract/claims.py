@@ -249,9 +249,9 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
             continue
         if span.start <= ti < span.end:
             continue
-        if head is None and span.start <= tok.head.i < span.end and tok.dep_ in (
-                "acl", "amod", "relcl"):
-            consider(95, trig)  # "150 killed"
+        if head is None and (ti == span.end or (span.start <= tok.head.i < span.end and
+                                                 tok.dep_ in ("acl", "amod", "relcl"))):
+            consider(95, trig)  # "150 killed", "more than 200 injured"
             continue
         if head is not None and tok.head.i == head.i and tok.dep_ in ("amod", "compound",
                                                                       "acl", "relcl"):
