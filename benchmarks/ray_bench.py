@@ -1,6 +1,7 @@
 """The Ray engine against the local engine (issue 6's bars), on one machine.
 
-    .venv/bin/python benchmarks/ray_bench.py [--docs 300] [--workers N] [--repeat 1]
+    .venv/bin/python benchmarks/ray_bench.py [--docs 300] [--sentences 8] [--workers N]
+                                             [--repeat 1]
 
 The same synthetic corpus (``tests/corpus_gen.py``, default 300 documents, one JSONL file)
 goes through ``--engine local`` and ``--engine ray``, each into a fresh SQLite store, each
@@ -27,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus_gen import make_corpus, write_jsonl  # noqa: E402
+from corpus_gen import make_corpus, write_jsonl
 
 WORK = ROOT / ".bench" / "ray"
 
@@ -91,6 +92,8 @@ def _docs(db: str) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--sentences", type=int, default=8,
+                    help="sentences per document (8: ~800 characters; 30: ~3,000)")
     ap.add_argument("--workers", type=int, default=None, help="Ray actors [one per CPU]")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--one", nargs=3, metavar=("ENGINE", "CORPUS", "DB"), help=argparse.SUPPRESS)
@@ -99,7 +102,9 @@ def main() -> None:
         one(args.one[0], args.one[1], args.one[2], args.workers)
         return
     WORK.mkdir(parents=True, exist_ok=True)
-    corpus = str(write_jsonl(WORK / f"corpus-{args.docs}.jsonl", make_corpus(args.docs, seed=6)))
+    docs = make_corpus(args.docs, seed=6, sentences=args.sentences)
+    corpus = str(write_jsonl(WORK / f"corpus-{args.docs}-{args.sentences}.jsonl", docs))
+    chars = sum(len(str(d["text"])) for d in docs) / len(docs)
     cores = os.cpu_count() or 1
     results: dict[str, list[dict[str, Any]]] = {"local": [], "ray": []}
     for _ in range(args.repeat):
@@ -117,7 +122,7 @@ def main() -> None:
     same_docs = _docs(str(WORK / "local.db")) == _docs(str(WORK / "ray.db"))
     best = {e: max(r["docs_per_s"] for r in rs) for e, rs in results.items()}
     ratio = best["ray"] / best["local"]
-    _report(docs=args.docs, cores=cores, identical_claims=same_claims,
+    _report(docs=args.docs, chars_per_doc=round(chars), cores=cores, workers=args.workers, identical_claims=same_claims,
             identical_documents=same_docs, claims=results["local"][-1]["claims"],
             local_docs_per_s=round(best["local"], 2), ray_docs_per_s=round(best["ray"], 2),
             ratio=round(ratio, 3), bar_ratio=0.75, passed=ratio >= 0.75 and same_claims,

@@ -61,7 +61,7 @@ def serve_cmd(
             uvicorn.run("tollwatch.web.app:app_from_env", factory=True, host=host, port=port,
                         workers=workers, log_level="warning", access_log=False)
             return
-        app = create_app(db, Settings.from_env(host))
+        app = create_app(db, Settings.from_env(host, warm=True))
     except TollwatchError as e:
         err.print(f"error: {e}")
         raise typer.Exit(3) from e

@@ -48,7 +48,7 @@ from tollwatch.model import Claim, Document
 from tollwatch.store import Store
 from tollwatch.store.schema import DocumentRow
 
-__all__ = ["ACTOR_CPUS", "INSTALL_HINT", "READ_CPUS", "RayEngine", "import_ray"]
+__all__ = ["ACTOR_CPUS", "BLOCK_BYTES", "INSTALL_HINT", "READ_CPUS", "RayEngine", "import_ray"]
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'tollwatch[ray]'"
 
@@ -59,6 +59,10 @@ decoding): actors holding every CPU would leave the read stage unable to run."""
 
 READ_CPUS = 0.25
 """CPUs a read task asks for."""
+
+BLOCK_BYTES = 64 * 1024
+"""Target size of a block between stages: a few dozen articles, so that the documents of
+one big input are spread over the actors as they are read."""
 
 _READ = "read"            # payload: Sourced or TollwatchError, as read
 _EXTRACTED = "extracted"  # payload: Extracted
@@ -230,9 +234,12 @@ class RayEngine:
         workers = self._pool_size()
         chunk = max(1, extract.batch_size)
         ctx = ray.data.DataContext.get_current()
-        saved = (ctx.execution_options.preserve_order, ctx.enable_progress_bars)
+        saved = (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
+                 ctx.target_max_block_size)
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
+        # small blocks, so that one input (a big JSONL file) still feeds every actor
+        ctx.target_max_block_size = BLOCK_BYTES
         data_log = logging.getLogger("ray.data")
         level = data_log.level
         data_log.setLevel(logging.ERROR)
@@ -242,8 +249,6 @@ class RayEngine:
             ds = ds.map_batches(
                 read_batch, batch_size=None, batch_format="pyarrow", num_cpus=READ_CPUS,
                 fn_kwargs={"read": options.read, "fetch": options.fetch, "chunk": chunk})
-            # one input (a big JSONL file) must still feed every actor: blocks of a batch
-            ds = ds.repartition(target_num_rows_per_block=chunk)
             ds = ds.map_batches(
                 ExtractStage, batch_size=chunk, batch_format="pyarrow", num_cpus=ACTOR_CPUS,
                 compute=ray.data.ActorPoolStrategy(size=workers),
@@ -256,7 +261,8 @@ class RayEngine:
                         raise obj
                     yield obj
         finally:
-            ctx.execution_options.preserve_order, ctx.enable_progress_bars = saved
+            (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
+             ctx.target_max_block_size) = saved
             data_log.setLevel(level)
 
     def run(self, store: Store, inputs: Sequence[str], extract: ExtractOptions,

@@ -28,6 +28,7 @@ from tollwatch.model import Claim, Document
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
 EXTRACTOR_VERSION = "0.1.0"
+MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables or dumps, not reported speech
 
 _CUE = re.compile(r"\b(said|says|say|told|tells|according|reported|reports|added|claimed|"
                   r"stated|announced|noted|confirmed|revealed|citing|quoting|statement|"
@@ -167,6 +168,9 @@ class Extractor:
         last_candidate = -1
         for k, (s, e) in enumerate(sents):
             st = text[s:e]
+            if e - s > MAX_SENTENCE_CHARS:
+                plan.append((s, e, [], False))  # not prose (a table, a dump): not parsed
+                continue
             mentions = candidate_numbers(st, find_numbers(st))
             cand = bool(mentions) and self._trigger_re.search(st) is not None and \
                 any(self._may_count_people(st, m) for m in mentions)

@@ -44,23 +44,28 @@ def _is_abbrev(text: str, dot: int) -> bool:
     return word in _ABBREV
 
 
-def _line_breaks(text: str, start: int, end: int) -> Iterator[int]:
-    """Offsets (within [start, end)) where a line break ends a sentence."""
-    for m in re.finditer(r"\n", text[start:end]):
-        pos = start + m.start()
-        before = text[start:pos].rstrip(" \t\r")
-        after = text[pos + 1:end]
+def _line_breaks(text: str) -> Iterator[int]:
+    """Offsets where a line break ends a sentence."""
+    line_start = 0
+    for m in re.finditer(r"\n", text):
+        pos = m.start()
+        before = text[line_start:pos].rstrip(" \t\r")
+        line_start = pos + 1
         if not before.strip():
             continue
-        if after.startswith("\n") or re.match(r"[ \t\r]*\n", after):
+        after = text[pos + 1:pos + 201]
+        if re.match(r"[ \t\r]*\n", after):
             yield pos
             continue
         nxt = after.lstrip(" \t\r")
         if not nxt:
             continue
-        last = before.split()[-1] if before.split() else ""
-        if before[-1] in ".!?:;\"”’)" or (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
-                and not last[-1:] in ",-–":
+        words = before.split()
+        last = words[-1] if words else ""
+        if before[-1] in ".!?:;\"”’)":
+            yield pos
+        elif (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
+                and last[-1:] not in ",-–":
             yield pos
 
 
@@ -75,7 +80,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not _NEXT_START.match(text, end):
             continue
         cuts.add(end)
-    for pos in _line_breaks(text, 0, len(text)):
+    for pos in _line_breaks(text):
         cuts.add(pos)
     spans: list[tuple[int, int]] = []
     prev = 0

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tollwatch.errors import FetchError, InputError
 from tollwatch.ingest.dedup import content_hash
-from tollwatch.model import METRICS, Document, Report
+from tollwatch.model import METRICS, Document
 from tollwatch.web.security import require_write, safe_fetch
-from tollwatch.web.service import Service, timeline_item
+from tollwatch.web.service import Service, cache_key, report_dict, timeline_item
 
 __all__ = [
     "ClaimPage",
@@ -152,11 +152,6 @@ def _dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def report_dict(r: Report) -> dict[str, Any]:
-    """A report in the API's claim shape."""
-    return r.to_dict()
-
-
 def _check_metric(metric: str | None) -> None:
     if metric is not None and metric not in METRICS:
         raise HTTPException(422, f"unknown metric; one of {', '.join(METRICS)}")
@@ -169,8 +164,7 @@ def _page(request: Request, limit: int | None) -> int:
 
 
 def _key(request: Request) -> str:
-    return request.url.path + "?" + "&".join(sorted(
-        f"{k}={v}" for k, v in request.query_params.multi_items()))
+    return cache_key(request.url.path, request.scope.get("query_string", b"").decode("latin-1"))
 
 
 def claim_detail(svc: Service, claim_id: int) -> dict[str, Any] | None:
@@ -224,7 +218,10 @@ async def list_claims(
 
     def make() -> bytes:
         if snap is not None and snap.fingerprint == fp and not (origin or since or until):
-            items, total = svc.claims_page(snap, actor, metric, n, offset)
+            positions = svc.claim_positions(snap, actor, metric)
+            page = ",".join(snap.report_json(p) for p in positions[offset:offset + n])
+            return (f'{{"total":{len(positions)},"limit":{n},"offset":{offset},'
+                    f'"items":[{page}]}}').encode()
         else:
             items = svc.store.reports(actor=actor, metric=metric, origin=origin, since=since,
                                       until=until, limit=n, offset=offset)

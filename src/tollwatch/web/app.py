@@ -16,11 +16,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 
 from tollwatch.store import Store
 from tollwatch.web.security import GuardMiddleware
-from tollwatch.web.service import Service
+from tollwatch.web.service import CachedReadMiddleware, Service
 from tollwatch.web.settings import Settings
 
 __all__ = ["STATIC", "TEMPLATES", "app_from_env", "create_app"]
@@ -46,6 +47,9 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if cfg.warm:
+            # build the reconciled view before taking requests (each worker its own)
+            await run_in_threadpool(service.snapshot)
         try:
             yield
         finally:
@@ -60,6 +64,7 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(CachedReadMiddleware, service=service)
     app.add_middleware(GuardMiddleware, settings=cfg)
     return app
 
@@ -77,4 +82,4 @@ def app_from_env() -> FastAPI:
     """The app for ``$TOLLWATCH_DB`` and settings from the environment (the factory
     ``tollwatch serve --workers N`` gives uvicorn)."""
     return create_app(os.environ.get(DB_ENV),
-                      Settings.from_env(os.environ.get(HOST_ENV, "127.0.0.1")))
+                      Settings.from_env(os.environ.get(HOST_ENV, "127.0.0.1"), warm=True))

@@ -14,6 +14,7 @@ filters, and a stale view, go to the database. JSON answers are cached per state
 
 from __future__ import annotations
 
+import gc
 import heapq
 import json
 import threading
@@ -22,6 +23,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl
 
 from tollwatch.model import Claim, Document, Report
 from tollwatch.reconcile.names import Names, default_names, fold
@@ -30,7 +32,7 @@ from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, un
 from tollwatch.store import AddResult, Store
 from tollwatch.web.settings import Settings
 
-__all__ = ["NameCount", "Series", "Service", "Snapshot", "timeline_item"]
+__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "NameCount", "Series", "Service", "Snapshot", "report_dict", "timeline_item"]
 
 Fingerprint = tuple[int, int, int, int]
 
@@ -85,6 +87,17 @@ class Snapshot:
     metric_at: list[str] = field(default_factory=list)
     seconds: float = 0.0
     fragments: dict[str, str] = field(default_factory=dict)
+    report_fragments: dict[int, str] = field(default_factory=dict)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+
+    def report_json(self, pos: int) -> str:
+        """The report at ``pos`` in the API's claim shape, as JSON text, made once."""
+        text = self.report_fragments.get(pos)
+        if text is None:
+            text = json.dumps(report_dict(self.reports[pos]), ensure_ascii=False,
+                              separators=(",", ":"))
+            self.report_fragments[pos] = text
+        return text
 
     def item_json(self, c: UnderlyingClaim) -> str:
         """``timeline_item(c)`` as JSON text, made once per view."""
@@ -94,6 +107,18 @@ class Snapshot:
                               separators=(",", ":"))
             self.fragments[c.id] = text
         return text
+
+
+def report_dict(r: Report) -> dict[str, Any]:
+    """A report in the API's claim shape (``Report.to_dict``, without deep copies)."""
+    c = r.claim
+    return {"metric": c.metric, "value": c.value, "low": c.low, "high": c.high,
+            "qualifier": c.qualifier, "subject": c.subject, "actor": c.actor,
+            "civilian": c.civilian, "location": c.location, "origin": list(c.origin),
+            "speaker": list(c.speaker), "date": c.date, "stance": c.stance,
+            "quote": c.quote, "start": c.start, "end": c.end, "confidence": c.confidence,
+            "claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet,
+            "published": r.published, "title": r.title, "status": r.status}
 
 
 def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
@@ -217,8 +242,17 @@ class Service:
             reports = self.store.reports()
             index = self.store.claim_index()
             snap = _build(fp, reports, index, self.options, self.names)
+            if self.settings.prerender:
+                for c in snap.claims:
+                    snap.item_json(c)
+                for pos in range(len(snap.reports)):
+                    snap.report_json(pos)
             snap.seconds = time.perf_counter() - start
             self._snapshot = snap
+            # the view is millions of long-lived objects: keep them out of the cyclic
+            # collector's full passes, which otherwise stall every request for a while
+            gc.collect()
+            gc.freeze()
             return snap
 
     def _background(self) -> None:
@@ -274,6 +308,14 @@ class Service:
                     cache.entries.popitem(last=False)
         return body
 
+    def peek(self, key: str, fp: Fingerprint) -> bytes | None:
+        """The cached answer for ``key`` at state ``fp``, if any (never computes)."""
+        with self._cache_lock:
+            cache = self._cache
+            if cache.fingerprint != fp:
+                return None
+            return cache.entries.get(key)
+
     # -- views ---------------------------------------------------------------------------
     def canonical_actor(self, actor: str) -> str:
         return self.names.actor(actor) or actor
@@ -287,14 +329,24 @@ class Service:
         subset = snap.by_actor.get(fold(self.canonical_actor(actor)), [])
         if location is None and origin is None:
             # already in filter_claims' order; the metric filter keeps it
-            return [c for c in subset if metric is None or c.metric == metric]
+            if metric is None:
+                return subset
+            key = ("timeline", fold(self.canonical_actor(actor)), metric)
+            found: list[UnderlyingClaim] | None = snap.memo.get(key)
+            if found is None:
+                found = snap.memo[key] = [c for c in subset if c.metric == metric]
+            return found
         return filter_claims(subset, actor=actor, metric=metric, location=location,
                              origin=origin, names=self.names)
 
-    def claims_page(self, snap: Snapshot, actor: str | None, metric: str | None,
-                    limit: int, offset: int) -> tuple[list[Report], int]:
-        """``store.reports(actor=, metric=)`` and its count, answered from ``snap`` (which
-        must be current)."""
+    def claim_positions(self, snap: Snapshot, actor: str | None,
+                        metric: str | None) -> list[int]:
+        """Positions in ``snap.reports`` of ``store.reports(actor=, metric=)``, in order
+        (``snap`` must be current)."""
+        key = ("claims", actor, metric)
+        found: list[int] | None = snap.memo.get(key)
+        if found is not None:
+            return found
         if actor:
             ids = self.store.alias_ids("actor", actor)
             lists = [snap.by_alias.get(a, []) for a in sorted(ids)]
@@ -305,6 +357,13 @@ class Service:
         if metric:
             at = snap.metric_at
             positions = [p for p in positions if at[p] == metric]
+        snap.memo[key] = positions
+        return positions
+
+    def claims_page(self, snap: Snapshot, actor: str | None, metric: str | None,
+                    limit: int, offset: int) -> tuple[list[Report], int]:
+        """``store.reports(actor=, metric=)`` and its count, answered from ``snap``."""
+        positions = self.claim_positions(snap, actor, metric)
         page = positions[offset:offset + limit]
         return [snap.reports[p] for p in page], len(positions)
 
@@ -340,3 +399,36 @@ class Service:
         review_id = self.store.review(claim_id, status, corrections, note, reviewer)
         self.invalidate()
         return review_id
+
+
+#: The read endpoints whose JSON answers are cached per store state.
+CACHED_PATHS = frozenset({"/api/v1/claims", "/api/v1/timeline"})
+
+
+def cache_key(path: str, query: str) -> str:
+    """The cache key of a request: its path and its query items, sorted."""
+    return path + "?" + "&".join(sorted(f"{k}={v}" for k, v in
+                                        parse_qsl(query, keep_blank_values=True)))
+
+
+class CachedReadMiddleware:
+    """Plain ASGI: answer a cached read (``CACHED_PATHS``) at the current store state
+    without going through routing and validation; everything else passes through. Only
+    answers the endpoints produced (valid requests) are ever in the cache."""
+
+    def __init__(self, app: Any, service: Service) -> None:
+        self.app = app
+        self.service = service
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if (scope["type"] == "http" and scope["method"] == "GET"
+                and scope["path"] in CACHED_PATHS and self.service.cache_size):
+            key = cache_key(scope["path"], scope.get("query_string", b"").decode("latin-1"))
+            body = self.service.peek(key, self.service.fingerprint())
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200, "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode("ascii"))]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

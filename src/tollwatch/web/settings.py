@@ -45,6 +45,8 @@ class Settings:
     store state (``$TOLLWATCH_WEB_CACHE=0`` turns it off). ``fingerprint_ttl``: how long
     the store's state is trusted before it is read again (writes through this server
     reset it at once; others, such as an ``ingest`` run, show within this time).
+    ``prerender``: write every claim's JSON when the view is built (memory for speed).
+    ``warm``: build the view at start-up, before answering (``tollwatch serve`` does).
     """
 
     token: str | None = None
@@ -62,6 +64,8 @@ class Settings:
     pool_size: int = 16
     sync_rebuild_s: float = 2.0
     fingerprint_ttl: float = 0.25
+    prerender: bool = True
+    warm: bool = False
     cache: bool = True
 
     @classmethod
