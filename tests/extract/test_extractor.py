@@ -201,3 +201,15 @@ def test_casualties_among_a_named_group(claims_of: Run) -> None:
     (c,) = claims_of("Casualties among Eritrean troops have passed 2,000, the monitor said.")
     assert (c.metric, c.value, c.qualifier) == ("casualties", 2000, "min")
     assert (c.actor, c.civilian) == ("Eritrea", False)
+
+
+def test_relay_through_participle_and_put_at(claims_of: Run) -> None:
+    text = ("The ministry counted 400 dead. The rebels' command put the figure far higher, "
+            "saying that 900 soldiers had been killed.")
+    got = _by_number(claims_of(text))
+    assert any("command" in n for n in got[("killed", 900, None, None)].origin)
+
+
+def test_metric_noun_as_subject_of_the_figure(claims_of: Run) -> None:
+    (c,) = claims_of("The deployment now stands at 6,000 Chadian troops, the agency said.")
+    assert (c.metric, c.value, c.actor) == ("deployed", 6000, "Chad")

@@ -283,8 +283,9 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c if _usable_subject(c) else None
-    # "X told reporters ... and said ...": conj verb shares the subject
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    # "X told reporters ... and said ...", "X put it higher, saying ...": the verb shares
+    # the subject of the verb it hangs from
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     return None
 

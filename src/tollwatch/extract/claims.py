@@ -278,13 +278,12 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
                 consider(70 - 2 * hops, trig)
                 continue
         # a metric noun as the subject of the verb that takes the number ("toll rose to 60")
-        if trig.kind == "noun" and ancestors and head is None:
+        if trig.kind == "noun" and ancestors:
             verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and
-                                        trig.start <= c.i < trig.end or
-                                        (c.dep_ in ("nsubj", "nsubjpass") and
-                                         any(x.i == ti for x in c.subtree))
-                                        for c in verb.children):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
+                if verb is not None else []
+            if any(ti in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+                   for c in subjects):
                 consider(78, trig)
                 continue
         dist = ti - (span.end - 1) if ti >= span.end else span.start - trig.end + 1
