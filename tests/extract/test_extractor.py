@@ -213,3 +213,15 @@ def test_relay_through_participle_and_put_at(claims_of: Run) -> None:
 def test_metric_noun_as_subject_of_the_figure(claims_of: Run) -> None:
     (c,) = claims_of("The deployment now stands at 6,000 Chadian troops, the agency said.")
     assert (c.metric, c.value, c.actor) == ("deployed", 6000, "Chad")
+
+
+def test_data_compiled_by_a_monitor(claims_of: Run) -> None:
+    (c,) = claims_of("Data compiled by the Sahel Conflict Observatory show that 640 civilians "
+                     "were killed in the first half of the year.")
+    assert any("Sahel Conflict Observatory" in n for n in c.origin)
+
+
+def test_figures_released_by(claims_of: Run) -> None:
+    (c,) = claims_of("More than 45 soldiers died in the ambush, according to figures released "
+                     "by the defence ministry.")
+    assert any("defence ministry" in n for n in c.origin)

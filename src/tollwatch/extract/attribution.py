@@ -108,6 +108,31 @@ def _np_tokens(tok: Token) -> list[Token]:
     return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
 
 
+_DATA_NOUNS = {"data", "datum", "figure", "figures", "statistic", "statistics", "tally", "count",
+               "number", "numbers", "report", "toll", "estimate", "estimates", "record",
+               "records", "analysis", "survey", "database", "dataset", "study"}
+
+
+def _agent_np(tok: Token) -> list[Token] | None:
+    """The body behind a data noun: "data compiled by X", "figures from X", "X's tally"."""
+    if tok.lemma_.lower() not in _DATA_NOUNS and tok.lower_ not in _DATA_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    objs = [p for p in a.children if p.dep_ == "pobj"]
+                    if objs:
+                        return _np_tokens(objs[0])
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs and any(x.text[:1].isupper() for x in objs[0].subtree):
+                return _np_tokens(objs[0])
+        if c.dep_ == "poss" and c.text[:1].isupper():
+            return _np_tokens(c)
+    return None
+
+
 def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     """Names for a source phrase: the phrase, its entities, acronyms in parentheses."""
     names: list[str] = []
@@ -250,8 +275,7 @@ class SourceMemory:
                 if head in heads and all(re.search(rf"\b{re.escape(w)}\b", joined)
                                          for w in content):
                     return src
-            if head in ("statement", "report", "source", "sources", "official", "officials") \
-                    and len(content) == 1:
+            if head in ("statement", "report") and len(content) == 1:
                 stated = [x for x in self.sources if not x.noted]
                 return stated[-1] if stated else None
         return None
@@ -265,6 +289,9 @@ def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
             if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
                 continue  # "the strike claimed the lives of ..."
             out.append(t)
+        elif t.pos_ == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
+            out.append(t)  # "data compiled by X show that ..."
     return out
 
 
@@ -336,7 +363,7 @@ def _according_to(doc: Doc) -> list[Token] | None:
             if not objs:
                 objs = [c for c in t.children if c.dep_ == "pobj"]
             if objs:
-                return _np_tokens(objs[0])
+                return _agent_np(objs[0]) or _np_tokens(objs[0])
             # unparsed: take the capitalised run after "according to"
             run = []
             for x in doc[t.i + 2:]:
@@ -400,7 +427,7 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
 
     speaker_src: Source | None = None
     if subj is not None:
-        stoks = _np_tokens(subj)
+        stoks = _agent_np(subj) or _np_tokens(subj)
         stext = _span_text(doc, stoks)
         names, person, head = _names_of(doc, stoks)
         ref = memory.resolve(stext, person)
