@@ -14,6 +14,9 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 
+if not os.path.exists(CHROMIUM) and os.environ.get("TOLLWATCH_REQUIRE_BROWSER") == "1":
+    raise RuntimeError(f"{CHROMIUM} is absent but TOLLWATCH_REQUIRE_BROWSER=1 (CI)")
+
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"{CHROMIUM} is absent (apt-get install chromium; "
                                        "see .ci/system-deps)")
