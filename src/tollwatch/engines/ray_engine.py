@@ -131,14 +131,21 @@ def read_batch(batch: Any, read: ReadOptions, fetch: FetchOptions,
 
 # -- extract stage (Ray actors) ---------------------------------------------------------
 class ExtractStage:
-    """Extract stage: one extractor (one spaCy pipeline) per actor, loaded on the first
-    batch; texts whose hash prefix is in ``known`` (stored before the run) are passed on
-    unextracted."""
+    """Extract stage: one extractor (one spaCy pipeline) per actor, loaded when the actor
+    starts (while the first documents are read); texts whose hash prefix is in ``known``
+    (stored before the run) are passed on unextracted."""
 
     def __init__(self, extract: ExtractOptions, factory: ExtractorFactory,
                  known: Any = None) -> None:
-        self.extract, self.factory, self.known = extract, factory, known
+        self.known = known
+        self._fatal: TollwatchError | None = None
         self._extractor: ExtractorLike | None = None
+        try:
+            built = factory(extract)
+            _ = getattr(built, "nlp", None)  # load the pipeline now, not on the first batch
+            self._extractor = as_extractor(built)
+        except TollwatchError as e:  # ModelError: no pipeline; the driver stops the run
+            self._fatal = e
 
     def _stored(self, doc: Document) -> bool:
         if self.known is None or len(self.known) == 0:
@@ -151,13 +158,13 @@ class ExtractStage:
 
     def __call__(self, batch: Any) -> Any:
         rows = [_unpack(b) for b in batch.column("payload").to_pylist()]
+        if self._fatal is not None or self._extractor is None:
+            return _table([_pack(_FATAL, self._fatal or TollwatchError("no extractor"))])
         todo = [i for i, (_, obj) in enumerate(rows)
                 if isinstance(obj, Sourced) and not self._stored(obj.doc)]
         try:
-            if self._extractor is None:
-                self._extractor = as_extractor(self.factory(self.extract))
             claims, failed = extract_documents(self._extractor, [rows[i][1].doc for i in todo])
-        except TollwatchError as e:  # ModelError: no pipeline; the driver stops the run
+        except TollwatchError as e:  # ModelError raised while extracting
             return _table([_pack(_FATAL, e)])
         got: dict[int, list[Claim]] = {todo[j]: c for j, c in claims.items()}
         bad: dict[int, TollwatchError] = {todo[j]: e for j, e in failed.items()}
