@@ -225,3 +225,26 @@ def test_figures_released_by(claims_of: Run) -> None:
     (c,) = claims_of("More than 45 soldiers died in the ambush, according to figures released "
                      "by the defence ministry.")
     assert any("defence ministry" in n for n in c.origin)
+
+
+def test_nested_reporting_verbs_give_origin_and_relay(claims_of: Run) -> None:
+    (c,) = claims_of("Senator Ana Ruiz said the border agency estimated that 700 migrants "
+                     "were missing.")
+    assert any("border agency" in n for n in c.origin)
+    assert any("Ana Ruiz" in n for n in c.speaker)
+
+
+def test_contrasting_clause_has_its_own_source(claims_of: Run) -> None:
+    text = ("The army said 50 soldiers had died, while the rebel command had put army "
+            "casualties at 400.")
+    got = _by_number(claims_of(text))
+    c400 = got[("casualties", 400, None, None)]
+    assert any("rebel command" in n for n in c400.origin) and c400.speaker == []
+    assert any("army" in n for n in got[("killed", 50, None, None)].origin)
+
+
+def test_pronoun_subject_of_a_nested_verb_is_the_outer_source(claims_of: Run) -> None:
+    text = ("The interior ministry said on Friday. The Pentagon said it had counted about "
+            "3,000 foreign fighters in the region.")
+    got = _by_number(claims_of(text))
+    assert "Pentagon" in got[("deployed", 3000, None, None)].origin

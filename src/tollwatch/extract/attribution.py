@@ -92,7 +92,7 @@ def _np_tokens(tok: Token) -> list[Token]:
     """The noun phrase of ``tok`` without relative clauses and trailing participles."""
     out: list[Token] = []
     for t in tok.subtree:
-        if t is not tok and t.dep_ in ("relcl", "acl", "advcl", "punct") and t.i > tok.i:
+        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl", "punct") and t.i > tok.i:
             # keep parenthesised acronyms ("(NIS)") but drop clauses
             if t.dep_ == "punct":
                 continue
@@ -103,7 +103,7 @@ def _np_tokens(tok: Token) -> list[Token]:
     # drop any token inside a dropped clause
     drop: set[int] = set()
     for t in tok.subtree:
-        if t is not tok and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
+        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
             drop.update(x.i for x in t.subtree)
     return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
 
@@ -159,7 +159,7 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     for t in tokens:
         if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",):
             names.append(t.text)
-    roots = [t for t in tokens if t.head.i not in idx or t.head is t]
+    roots = [t for t in tokens if t.head.i not in idx or t.head.i == t.i]
     root = roots[0] if roots else tokens[-1]
     head = root.lemma_.lower()
     if root.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "cc" for c in root.children):
@@ -306,6 +306,16 @@ def _usable_subject(tok: Token) -> bool:
                    for t in tok.subtree if t.i <= tok.i)
 
 
+def _reported_by(inner: Token, outer: Token) -> bool:
+    """True when ``inner`` is inside what ``outer`` reports ("X said Y estimated ...")."""
+    x = inner
+    while x.i != outer.i and x.head.i != x.i:
+        if x.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+            return False
+        x = x.head
+    return x.i == outer.i
+
+
 def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj":
@@ -406,20 +416,32 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
     verbs = _attribution_verbs(doc, lex)
     chosen: Token | None = None
     subj: Token | None = None
+    outer_subj: Token | None = None
     if verbs:
         with_subj = [(v, _subject_of(v)) for v in verbs]
         with_subj = [(v, s) for v, s in with_subj if s is not None
                      and not (number_i is not None and s.i <= number_i <= max(
                          x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS)]
+        governing = False
         if number_i is not None:
             tok = doc[number_i]
             ancestors = {a.i for a in tok.ancestors}
             gov = [(v, s) for v, s in with_subj if v.i in ancestors]
             if gov:
                 with_subj = gov
+                governing = True
         if with_subj:
-            # the governing verb nearest the root
-            chosen, subj = min(with_subj, key=lambda vs: len(list(vs[0].ancestors)))
+            depth = lambda vs: len(list(vs[0].ancestors))  # noqa: E731
+            # the governing verb nearest the root; when reporting verbs are nested ("Lee
+            # said the agency estimated that ..."), the innermost is the origin and the
+            # outermost its relay
+            chosen, subj = min(with_subj, key=depth)
+            if governing and len(with_subj) > 1:
+                inner_v, inner_s = max(with_subj, key=depth)
+                if inner_v.i != chosen.i and inner_s.lower_ not in _PRONOUNS:
+                    if _reported_by(inner_v, chosen):
+                        outer_subj = subj  # "X said Y estimated": Y the origin, X relays
+                    chosen, subj = inner_v, inner_s  # else the figure's own clause wins
     according = _according_to(doc)
     chain = _chain_from(doc, chosen, lex)
     att = Attribution()
@@ -446,6 +468,16 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
     elif verbs and according is None:
         # passive "it was reported" or a verb without a subject we can use
         pass
+
+    outer_src: Source | None = None
+    if outer_subj is not None and speaker_src is not None:
+        otoks = _np_tokens(outer_subj)
+        onames, operson, ohead = _names_of(doc, otoks)
+        ref = memory.resolve(_span_text(doc, otoks), operson)
+        if ref is None and onames and outer_subj.lower_ not in _PRONOUNS:
+            ref = memory.remember(_source(onames, operson, ohead))
+        if ref is not speaker_src:
+            outer_src = ref
 
     according_src: Source | None = None
     if according:
@@ -496,6 +528,8 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
     elif speaker_src is not None and according_src is not None and \
             according_src is not speaker_src:
         origin, relay = speaker_src, according_src
+    elif speaker_src is not None and outer_src is not None:
+        origin, relay = speaker_src, outer_src
     elif speaker_src is not None:
         origin, relay = speaker_src, None
         if speaker_src.origin is not None:

@@ -260,8 +260,10 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
         if ti in anc_ids:
             consider(88 - 4 * anc_ids[ti], trig)
             continue
-        # children of the governing verb: "left four policemen dead", "were killed"
-        if ancestors and tok.head.i == ancestors[0].i and tok.dep_ in (
+        # children of the governing verb: "left four policemen dead", "were killed",
+        # "put casualties at 1,500"
+        gov_verb = next((a for a in ancestors[:2] if a.pos_ in ("VERB", "AUX")), None)
+        if gov_verb is not None and tok.head.i == gov_verb.i and tok.dep_ in (
                 "oprd", "acomp", "xcomp", "ccomp", "dobj", "attr", "nsubj", "nsubjpass") \
                 and not _between_has_number(ti, anchor.i, number_tokens):
             consider(86, trig)
@@ -269,7 +271,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
         if ancestors and trig.kind in ("verb", "phrase"):
             x, hops = tok, 0
-            while x.dep_ in ("conj", "xcomp", "advcl") and hops < 3 and x.head is not x:
+            while x.dep_ in ("conj", "xcomp", "advcl") and hops < 3 and x.head.i != x.i:
                 x, hops = x.head, hops + 1
                 if x.i == ancestors[0].i:
                     break
