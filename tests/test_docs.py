@@ -44,3 +44,16 @@ def test_readme_commands_match_ci() -> None:
     blocks = re.findall(r"```bash\n(.*?)\n```", readme, re.S)
     setup, tests = blocks[0].strip(), blocks[1].strip()
     assert setup in ci and tests in ci
+
+
+def test_readme_sample_output_is_what_extract_prints() -> None:
+    import json
+
+    from tollwatch.extract import Extractor
+    from tollwatch.model import Document
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    sample = json.loads(re.findall(r"```json\n(.*?)\n```", readme, re.S)[0])
+    text = (ROOT / "examples" / "article.txt").read_text("utf-8")
+    claims = Extractor().extract(Document(id="article", text=text, published="2025-03-14"))
+    assert sample in [c.to_dict() for c in claims]
