@@ -16,17 +16,17 @@
 from __future__ import annotations
 
 __all__ = [
-    "TollwatchError",
-    "InputError",
+    "ConfigError",
     "DecodeError",
     "EmptyInputError",
-    "RecordError",
-    "TooLargeError",
-    "NoArticleError",
     "FetchError",
+    "InputError",
     "ModelError",
+    "NoArticleError",
+    "RecordError",
     "StoreError",
-    "ConfigError",
+    "TollwatchError",
+    "TooLargeError",
 ]
 
 

@@ -61,7 +61,7 @@ def _as_int(v: Any) -> int | None:
     if v is None:
         return None
     try:
-        return int(round(float(v)))
+        return round(float(v))
     except (TypeError, ValueError):
         return None
 

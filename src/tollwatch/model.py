@@ -14,12 +14,12 @@ __all__ = [
     "METRICS",
     "QUALIFIERS",
     "STANCES",
+    "Claim",
+    "Document",
     "Metric",
     "Qualifier",
-    "Stance",
-    "Document",
-    "Claim",
     "Report",
+    "Stance",
 ]
 
 Metric = Literal[

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -96,7 +95,7 @@ def _np_tokens(tok: Token) -> list[Token]:
             # keep parenthesised acronyms ("(NIS)") but drop clauses
             if t.dep_ == "punct":
                 continue
-            skip = set(x.i for x in t.subtree)
+            skip = {x.i for x in t.subtree}
             out = [x for x in out if x.i not in skip]
             continue
         out.append(t)
@@ -150,12 +149,9 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     person = False
     head = ""
     for ent in doc.ents:
-        if ent.start in idx or (ent.end - 1) in idx:
-            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-                if ent.label_ == "PERSON":
-                    person = True
-                if ent.label_ in ("PERSON", "ORG"):
-                    names.append(_clean(ent.text))
+        if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
+            person = person or ent.label_ == "PERSON"
+            names.append(_clean(ent.text))
     for t in tokens:
         if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",):
             names.append(t.text)
@@ -418,8 +414,9 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
     subj: Token | None = None
     outer_subj: Token | None = None
     if verbs:
-        with_subj = [(v, _subject_of(v)) for v in verbs]
-        with_subj = [(v, s) for v, s in with_subj if s is not None
+        candidates = [(v, _subject_of(v)) for v in verbs]
+        with_subj: list[tuple[Token, Token]] = [
+            (v, s) for v, s in candidates if s is not None
                      and not (number_i is not None and s.i <= number_i <= max(
                          x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS)]
         governing = False
@@ -431,7 +428,7 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                 with_subj = gov
                 governing = True
         if with_subj:
-            depth = lambda vs: len(list(vs[0].ancestors))  # noqa: E731
+            depth = lambda vs: len(list(vs[0].ancestors))
             # the governing verb nearest the root; when reporting verbs are nested ("Lee
             # said the agency estimated that ..."), the innermost is the origin and the
             # outermost its relay

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -351,11 +350,10 @@ def _actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
             np_tokens.extend(c.subtree)
     seen: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in ("NORP", "GPE", "ORG", "LOC") and any(
+        if ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.start not in seen and any(
                 ent.start <= t.i < ent.end for t in np_tokens):
-            if ent.start not in seen:
-                hints.append(ent.text)
-                seen.add(ent.start)
+            hints.append(ent.text)
+            seen.add(ent.start)
     for t in np_tokens:
         if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
             hints.append(t.text)
@@ -419,9 +417,9 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             nat = head.text[:1].isupper() and (nationality_of(head.text) is not None or
                                                nationality_of(comp) is not None)
             kind = _person_kind(head, lex, nat)
-            if kind is None:
-                if head.lemma_.lower() in lex.units_not_people or head.pos_ in ("NOUN", "PROPN"):
-                    continue  # counts things
+            if kind is None and (head.lemma_.lower() in lex.units_not_people or
+                                 head.pos_ in ("NOUN", "PROPN")):
+                continue  # counts things
         elif m.words and m.text.lower() == "one":
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is None or nxt.lower_ not in ("of",) and not (

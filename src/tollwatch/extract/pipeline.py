@@ -88,7 +88,7 @@ _BACKREF = re.compile(
     rf"\b(?:citing|quoting)\s+(?:the|him|her)\b")
 _PRONOUN_SOURCE = re.compile(
     rf"\b(?:he|she|his|her)\b|\b(?:it|they)\s+(?:\w+\s+)?{_VERBS}\b|{_VERBS}\s+(?:it|they)\b",
-    re.I)
+    re.IGNORECASE)
 
 
 def _people_words(lex: Lexicon) -> frozenset[str]:
@@ -332,11 +332,11 @@ class Extractor:
             for batch in _batches(docs, self.options.batch_size):
                 yield from zip(batch, self.extract_batch(batch))
             return
-        ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+        ctx = mp.get_context("fork")
         with ctx.Pool(self.options.n_process, initializer=_init_worker,
                       initargs=(self.options,)) as pool:
-            for batch in pool.imap(_work, _batches(docs, self.options.batch_size)):
-                yield from batch
+            for done in pool.imap(_work, _batches(docs, self.options.batch_size)):
+                yield from done
 
 
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[\w .]{2,30}?)?"

@@ -62,9 +62,7 @@ def _line_breaks(text: str) -> Iterator[int]:
             continue
         words = before.split()
         last = words[-1] if words else ""
-        if before[-1] in ".!?:;\"”’)":
-            yield pos
-        elif (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
+        if before[-1] in ".!?:;\"”’)" or (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
                 and last[-1:] not in ",-–":
             yield pos
 

@@ -171,20 +171,17 @@ def kind_of(path: Path) -> str:
 
 
 def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
-    """Documents from one .txt, .html or .jsonl file; errors are yielded, never raised."""
-    opts = options or ReadOptions()
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > opts.max_bytes:
-            yield TooLargeError(f"file is {size} bytes, over the limit of {opts.max_bytes}",
-                                source=source)
-            return
-        data = path.read_bytes()
-    except OSError as e:
-        yield InputError(f"cannot read: {e.strerror or e}", source=source)
-        return
-    yield from read_bytes(data, source, kind_of(path), path.stem)
+    """Documents from one .txt, .html or .jsonl file; errors are yielded, never raised.
+
+    The same reading as :func:`read_file`, without the input each document came from.
+    """
+    for item in read_file(path, options):
+        if isinstance(item, Sourced):
+            yield item.doc
+        elif isinstance(item, InputError):
+            yield item
+        else:
+            yield InputError(str(item.message), source=item.source, line=item.line)
 
 
 def iter_files(root: Path) -> Iterator[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from tollwatch.errors import InputError
 from tollwatch.ingest.readers import Item, ReadOptions, read_bytes, read_path
 
-__all__ = ["iter_inputs", "SUPPORTED_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "iter_inputs"]
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
 
