@@ -248,3 +248,19 @@ def test_pronoun_subject_of_a_nested_verb_is_the_outer_source(claims_of: Run) ->
             "3,000 foreign fighters in the region.")
     got = _by_number(claims_of(text))
     assert "Pentagon" in got[("deployed", 3000, None, None)].origin
+
+
+def test_held_captive_rounded_up_and_deploying_country(claims_of: Run) -> None:
+    got = _by_number(claims_of(
+        "The rebels are still holding 14 engineers captive. Police rounded up 80 suspected "
+        "smugglers overnight. Portugal has about 300 troops in the mission."))
+    assert ("abducted", 14, None, None) in got
+    assert got[("detained", 80, None, None)].subject == "suspected smugglers"
+    assert got[("deployed", 300, None, None)].actor == "Portugal"
+
+
+def test_unlisted_people_nouns_need_a_people_verb(claims_of: Run) -> None:
+    got = _by_number(claims_of("Bandits kidnapped 11 surveyors on the highway. The army "
+                               "captured 12 launchers and destroyed 40 containers."))
+    assert ("abducted", 11, None, None) in got
+    assert ("captured", 12, None, None) not in got

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from tollwatch.reconcile import names as _names
 
-__all__ = ["actor_for", "canonical_source", "is_armed_group"]
+__all__ = ["actor_for", "actor_in", "canonical_source", "is_armed_group"]
 
 
 @lru_cache(maxsize=65536)
@@ -19,6 +19,14 @@ def actor_for(text: str) -> str | None:
     if not text or not text.strip():
         return None
     return _names.actor_for(text)
+
+
+@lru_cache(maxsize=65536)
+def actor_in(text: str) -> str | None:
+    """The first country or armed group named inside a longer phrase."""
+    if not text or not text.strip():
+        return None
+    return _names.actor_in(text)
 
 
 @lru_cache(maxsize=65536)

@@ -33,6 +33,12 @@ _STATE_ARMED = {"soldier", "troop", "serviceman", "servicemen", "servicemember",
                 "cadet", "guard", "army", "forces", "pow", "conscript", "reservist",
                 "trooper", "jawan", "infantryman", "sailor", "pilot", "commando", "defender"}
 _WEAK_ONE = {"one"}
+# plural nouns for people by their ending, trusted only with verbs whose objects are people
+_AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite)s?$")
+_PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "detain",
+                      "evacuate", "displace", "execute", "massacre", "murder", "jail",
+                      "imprison", "hold", "captive", "abducted", "kidnapped", "die",
+                      "round", "hurt", "behead", "missing", "flee"}
 _DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "police",
                "policeman", "policemen", "marine", "paratrooper", "peacekeeper", "reservist",
                "officer", "guard", "man", "men", "fighter"}
@@ -125,7 +131,8 @@ def _counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                 steps += 1
                 continue
             return t
-        if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s"):
+        if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
+                (t.dep_ in ("amod", "compound") and t.head.i > t.i):
             i += 1
             steps += 1
             continue
@@ -417,6 +424,9 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             nat = head.text[:1].isupper() and (nationality_of(head.text) is not None or
                                                nationality_of(comp) is not None)
             kind = _person_kind(head, lex, nat)
+            if kind is None and head.tag_ == "NNS" and _AGENT_SUFFIX.search(head.lower_) and \
+                    head.lemma_.lower() not in lex.units_not_people:
+                kind = "agent"  # "engineers", "smugglers": people if the verb says so
             if kind is None and (head.lemma_.lower() in lex.units_not_people or
                                  head.pos_ in ("NOUN", "PROPN")):
                 continue  # counts things
@@ -438,6 +448,11 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 continue
             picked = ("deployed", 0.35, span.start)
         metric, conf, trig_i = picked
+        if kind == "agent":
+            if doc[trig_i].lemma_.lower() not in _PEOPLE_ONLY_VERBS:
+                continue  # "captured 12 launchers" counts things
+            kind = "neutral"
+            conf *= 0.8
         if head is None:
             # "casualties among North Korean forces have passed 3,000": the group is named
             # beside the metric noun, not beside the number

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from tollwatch.errors import ModelError
-from tollwatch.extract.actors import actor_for, canonical_source, is_armed_group
+from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
 from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
 from tollwatch.extract.claims import RawClaim, candidate_numbers, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
@@ -292,6 +292,8 @@ class Extractor:
                     actor = actor_for(name)
                     if actor:
                         break
+            if actor is None and raw.metric == "deployed":
+                actor = _sender(sdoc, raw.token_i)  # "the United States has 900 troops"
             if actor is None:
                 if raw.state_armed and countries:
                     actor = countries.most_common(1)[0][0]
@@ -374,6 +376,17 @@ def _init_worker(options: ExtractOptions) -> None:
 def _work(batch: list[Document]) -> list[tuple[Document, list[Claim]]]:
     assert _WORKER is not None
     return list(zip(batch, _WORKER.extract_batch(batch)))
+
+
+def _sender(sdoc: Any, token_i: int) -> str | None:
+    """The country or group that is the subject of the verb deploying a figure."""
+    for a in sdoc[token_i].ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            for c in a.children:
+                if c.dep_ == "nsubj":
+                    return actor_in(" ".join(t.text for t in c.subtree))
+            return None
+    return None
 
 
 _CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
