@@ -38,7 +38,8 @@ _AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite)s?
 _PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "detain",
                       "evacuate", "displace", "execute", "massacre", "murder", "jail",
                       "imprison", "hold", "captive", "abducted", "kidnapped", "die",
-                      "round", "hurt", "behead", "missing", "flee"}
+                      "round", "hurt", "behead", "missing", "flee", "neutralise",
+                      "neutralize", "neutralised", "neutralized", "shoot", "slay"}
 _DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "police",
                "policeman", "policemen", "marine", "paratrooper", "peacekeeper", "reservist",
                "officer", "guard", "man", "men", "fighter"}
