@@ -264,3 +264,17 @@ def test_unlisted_people_nouns_need_a_people_verb(claims_of: Run) -> None:
                                "captured 12 launchers and destroyed 40 containers."))
     assert ("abducted", 11, None, None) in got
     assert ("captured", 12, None, None) not in got
+
+
+def test_side_that_lost_or_suffered(claims_of: Run) -> None:
+    got = _by_number(claims_of("The ministry claimed that Armenia had lost 700 troops. "
+                               "Analysts estimate that Azerbaijan has suffered about 2,000 "
+                               "casualties."))
+    assert got[("casualties", 700, None, None)].actor == "Armenia"
+    assert got[("casualties", 2000, None, None)].actor == "Azerbaijan"
+
+
+def test_coordinated_statements_are_not_a_relay(claims_of: Run) -> None:
+    (c,) = claims_of("The government does not publish its losses, but the defence minister "
+                     "said in March that 4,000 soldiers had been killed.")
+    assert any("defence minister" in n for n in c.origin) and c.speaker == []

@@ -306,7 +306,7 @@ def _reported_by(inner: Token, outer: Token) -> bool:
     """True when ``inner`` is inside what ``outer`` reports ("X said Y estimated ...")."""
     x = inner
     while x.i != outer.i and x.head.i != x.i:
-        if x.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+        if x.dep_ not in ("ccomp", "xcomp", "parataxis"):
             return False
         x = x.head
     return x.i == outer.i

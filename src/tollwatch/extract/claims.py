@@ -314,6 +314,22 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
     return metric, min(0.95, score / 100.0), ti
 
 
+_LOSS_VERBS = {"lose", "suffer", "sustain", "incur"}
+
+
+def _owner_of_losses(doc: Doc, tok: Token) -> list[str]:
+    """"Ukraine had lost 1,500 troops", "Russia has suffered 300,000 casualties": the subject
+    of a verb of loss is the side the counted people belong to."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            if a.lemma_.lower() in _LOSS_VERBS:
+                for c in a.children:
+                    if c.dep_ == "nsubj":
+                        return [" ".join(t.text for t in c.subtree)]
+            return []
+    return []
+
+
 def _group_of_trigger(doc: Doc, trig_i: int) -> Token | None:
     """The people a metric noun is about: "casualties among X", "deaths of X"."""
     tok = doc[trig_i]
@@ -484,14 +500,16 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 civ = False
         if head is not None and head.lower_ in ("pows", "pow"):
             civ = False
+        owner = _owner_of_losses(doc, head if head is not None else span.root)
         subj = _subject_text(doc, span, head) if head is None or head.i > span.start \
             else " ".join(t.text for t in doc[head.left_edge.i:head.i + 1])
         inherit = head is None or (lem in ("other", "others") if lem else False)
         out.append(RawClaim(
             mention=m, metric=metric, qualifier=qual, subject=subj, head=lem,
-            civilian=civ, actor_hints=_actor_hints(doc, span, head) if head is None or
+            civilian=civ, actor_hints=(_actor_hints(doc, span, head) if head is None or
             head.i > span.start else [" ".join(t.text for t in doc[head.left_edge.i:head.i + 1]),
-                                      *(t.text for t in doc[head.left_edge.i:head.i + 1])],
+                                      *(t.text for t in doc[head.left_edge.i:head.i + 1])])
+            + owner,
             state_armed=bool(lem and lem in _STATE_ARMED), armed=armed, inherit=inherit,
             location=_location(doc, span), stance=_stance(doc, span.root, lex),
             confidence=round(conf, 3), token_i=span.root.i,
