@@ -278,6 +278,13 @@ class SourceMemory:
 
 
 def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
+    cached: list[Token] | None = doc.user_data.get("tw_verbs")
+    if cached is None:
+        cached = doc.user_data["tw_verbs"] = _find_attribution_verbs(doc, lex)
+    return cached
+
+
+def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
     out = []
     for t in doc:
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
@@ -362,6 +369,13 @@ def _chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | Non
 
 
 def _according_to(doc: Doc) -> list[Token] | None:
+    if "tw_according" not in doc.user_data:
+        doc.user_data["tw_according"] = _find_according_to(doc)
+    found: list[Token] | None = doc.user_data["tw_according"]
+    return found
+
+
+def _find_according_to(doc: Doc) -> list[Token] | None:
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]

@@ -173,13 +173,12 @@ def _triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
     out: list[_Trigger] = []
     covered: set[int] = set()
     text_low = doc.text.lower()
-    for phrase, phrase_metric in lex.metric_phrases:
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text_low):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None or any(i in covered for i in range(span.start, span.end)):
-                continue
-            out.append(_Trigger(span.start, span.end, phrase_metric, "phrase"))
-            covered.update(range(span.start, span.end))
+    for m in lex.phrase_regex.finditer(text_low):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        out.append(_Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase"))
+        covered.update(range(span.start, span.end))
     for t in doc:
         if t.i in covered:
             continue

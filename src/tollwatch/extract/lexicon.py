@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ def _words(items: Any) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     metric_verbs: dict[str, str]        # lemma -> metric
     metric_nouns: dict[str, str]        # lemma -> metric
     metric_adjectives: dict[str, str]   # word -> metric
@@ -37,7 +38,17 @@ class Lexicon:
     denial_objects: frozenset[str]
     units_not_people: frozenset[str]
 
-    @property
+    @cached_property
+    def phrase_regex(self) -> re.Pattern[str]:
+        """One pattern for every metric phrase, longest first (matched on lower-case text)."""
+        alt = "|".join(re.escape(p) for p, _ in self.metric_phrases)
+        return re.compile(rf"\b(?:{alt})\b")
+
+    @cached_property
+    def phrase_metric(self) -> dict[str, str]:
+        return dict(self.metric_phrases)
+
+    @cached_property
     def people(self) -> frozenset[str]:
         return self.armed | self.civilian | self.neutral
 
