@@ -278,3 +278,8 @@ def test_coordinated_statements_are_not_a_relay(claims_of: Run) -> None:
     (c,) = claims_of("The government does not publish its losses, but the defence minister "
                      "said in March that 4,000 soldiers had been killed.")
     assert any("defence minister" in n for n in c.origin) and c.speaker == []
+
+
+def test_plus_suffix_is_a_minimum(claims_of: Run) -> None:
+    (c,) = claims_of("The raid killed 200-plus fighters, the militia claimed.")
+    assert (c.metric, c.value, c.qualifier) == ("killed", 200, "min")

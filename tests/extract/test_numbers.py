@@ -16,6 +16,9 @@ from tollwatch.extract.numbers import find_numbers, parse_number_words
         ("Fifty nine bodies", [(59, None, None)]),
         ("more than a hundred guards", [(100, None, None)]),
         ("25,000+ refugees", [(25_000, None, None)]),
+        ("1,000-plus fighters", [(1_000, None, None)]),
+        ("some 120 000 residents", [(120_000, None, None)]),
+        ("nearly 3m refugees", [(3_000_000, None, None)]),
     ],
 )
 def test_values(text: str, expected: list[tuple[int | None, int | None, int | None]]) -> None:

@@ -33,12 +33,12 @@ _WORDS_RE = re.compile(
     rf"(?:(?:[\s-]+|\s+and\s+){_WORD})*\b",
     re.IGNORECASE,
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:million|thousand|billion|hundred)\b|(?:k|m|mn|mln|bn)\b)"
 _DIGIT_RE = re.compile(
     rf"(?<![\w.,/:-])(?P<a>{_DIGITS})(?P<sa>{_SCALE})?"
     rf"(?:(?P<sep>\s*(?:-|–|—|to)\s*)(?P<b>{_DIGITS})(?P<sb>{_SCALE})?)?"
-    rf"(?P<plus>\+)?(?![\w,]*\d)",
+    rf"(?P<plus>\+|-plus\b)?(?![\w,]*\d)",
     re.IGNORECASE,
 )
 _BETWEEN_RE = re.compile(
@@ -67,7 +67,7 @@ def _scale(s: str | None) -> int:
 
 
 def _digits(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", s))
 
 
 def parse_number_words(text: str) -> int | None:
