@@ -101,9 +101,35 @@ def default_corpus() -> Path:
     return Path(str(resources.files("tollwatch.data").joinpath("bench-corpus.jsonl")))
 
 
-def run_bench(corpus: Path | None, model: str, processes: int = 2) -> dict[str, Any]:
-    """Run both passes over ``corpus`` and return the figures."""
-    path = corpus or default_corpus()
+def _repeated(path: Path, times: int, workdir: Path) -> Path:
+    """A copy of the JSONL corpus at ``path`` with every document ``times`` times."""
+    lines = [x for x in path.read_text("utf-8").splitlines() if x.strip()]
+    out = workdir / f"{path.stem}-x{times}.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for r in range(times):
+            for line in lines:
+                rec = json.loads(line)
+                rec["id"] = f"{rec.get('id', 'doc')}#{r}"
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return out
+
+
+def run_bench(corpus: Path | None, model: str, processes: int = 2,
+              repeat: int | None = None) -> dict[str, Any]:
+    """Run both passes over ``corpus`` and return the figures.
+
+    ``repeat`` repeats every document (default: 50 times for the small built-in corpus, once
+    for a corpus given by path), so that start-up does not dominate the timing.
+    """
+    times = repeat if repeat is not None else (1 if corpus else 50)
+    with tempfile.TemporaryDirectory(prefix="tollwatch-bench-") as tmp:
+        path = corpus or default_corpus()
+        if times > 1:
+            path = _repeated(path, times, Path(tmp))
+        return _run(path, model, processes, corpus or default_corpus(), times)
+
+
+def _run(path: Path, model: str, processes: int, source: Path, times: int) -> dict[str, Any]:
     texts = [json.loads(x)["text"] for x in path.read_text("utf-8").splitlines() if x.strip()]
     exe = [sys.executable, "-m", "tollwatch"]
     t_plain, m_plain, out_plain = _timed([sys.executable, "-c", PLAIN_SPACY, str(path), model,
@@ -113,7 +139,8 @@ def run_bench(corpus: Path | None, model: str, processes: int = 2) -> dict[str, 
                                        "-j", str(processes), str(path)])
     n_claims = sum(len(json.loads(x)["claims"]) for x in out_tw.splitlines() if x.strip())
     return {
-        "corpus": str(path),
+        "corpus": str(source),
+        "repeat": times,
         "documents": len(texts),
         "tokens": tokens,
         "processes": processes,

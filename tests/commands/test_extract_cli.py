@@ -106,3 +106,16 @@ def test_eval_scores_own_gold(tmp_path: Path) -> None:
     assert out["precision"] == 1.0 and out["recall"] == 0.5
     assert out["source_acc"] == 1.0 and out["civilian_acc"] == 1.0
     assert "missed" in r.stderr.decode()
+
+
+def test_bench_reports_both_passes(tmp_path: Path) -> None:
+    """The benchmark runs and reports its figures (no timing is asserted)."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": f"b{i}", "text": GOOD}) for i in range(3)),
+                      encoding="utf-8")
+    r = run("bench", str(corpus), "--repeat", "2", "--json", "-j", "1")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["documents"] == 6 and out["claims"] == 6
+    assert out["tollwatch_seconds"] > 0 and out["spacy_seconds"] > 0
+    assert out["speedup_vs_spacy"] > 0

@@ -150,12 +150,15 @@ def bench(
         help="JSONL corpus of documents (default: the example corpus shipped with tollwatch).")] = None,
     model: ModelOpt = DEFAULT_MODEL,
     processes: ProcOpt = 2,
+    repeat: Annotated[int | None, typer.Option(
+        min=1, help="Repeat every document N times (default: 50 for the built-in corpus, "
+                    "1 for a corpus given).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Time extraction against a plain spaCy pass over the same texts, as whole processes."""
     from tollwatch.bench import run_bench
 
-    figures = run_bench(corpus, model=model, processes=processes)
+    figures = run_bench(corpus, model=model, processes=processes, repeat=repeat)
     if as_json:
         print(json.dumps(figures))
         return
