@@ -283,3 +283,17 @@ def test_coordinated_statements_are_not_a_relay(claims_of: Run) -> None:
 def test_plus_suffix_is_a_minimum(claims_of: Run) -> None:
     (c,) = claims_of("The raid killed 200-plus fighters, the militia claimed.")
     assert (c.metric, c.value, c.qualifier) == ("killed", 200, "min")
+
+
+def test_harm_to_people_named_by_status(claims_of: Run) -> None:
+    got = _by_number(claims_of("Militants executed 15 hostages, and 40 refugees died at sea. "
+                               "A further 300 refugees reached the camp."))
+    assert ("killed", 15, None, None) in got
+    assert ("killed", 40, None, None) in got
+    assert ("displaced", 300, None, None) in got
+
+
+def test_hypothetical_figures(claims_of: Run) -> None:
+    (c,) = claims_of("If the siege continues, up to 50,000 people could be displaced, the "
+                     "agency warned.")
+    assert (c.metric, c.stance, c.qualifier) == ("displaced", "hypothetical", "max")
