@@ -297,3 +297,20 @@ def test_hypothetical_figures(claims_of: Run) -> None:
     (c,) = claims_of("If the siege continues, up to 50,000 people could be displaced, the "
                      "agency warned.")
     assert (c.metric, c.stance, c.qualifier) == ("displaced", "hypothetical", "max")
+
+
+def test_headline_acronym_prefix_and_a_bare_total(claims_of: Run) -> None:
+    text = ("ICRC: 2,000 detainees registered in northern camps\n"
+            "Nine Malian soldiers were killed in the ambush.\n"
+            "The national death toll passes 5,000, the ministry says.")
+    got = _by_number(claims_of(text))
+    assert "ICRC" in got[("detained", 2000, None, None)].origin
+    total = got[("killed", 5000, None, None)]
+    assert total.qualifier == "min"
+    assert total.actor is None  # not the soldiers of the sentence before
+
+
+def test_the_other_n_continue_the_group(claims_of: Run) -> None:
+    text = "Thirty Chadian soldiers were killed near the lake. The other 12 were killed inland."
+    got = _by_number(claims_of(text))
+    assert got[("killed", 12, None, None)].actor == "Chad"

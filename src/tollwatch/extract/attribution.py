@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+from tollwatch.extract.actors import actor_for as _actor_for
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 
@@ -402,13 +403,16 @@ _FINAL_SAYS = re.compile(
     r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
     r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
     r"claimed|states|stated|found|finds|shows|showed)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
-_HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.'’ -]{2,60}):\s+\S")
+_HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.'’ -]{1,60}):\s+\S")
 
 
 def _looks_like_source(prefix: str) -> bool:
     """A headline prefix naming a body ("Health Ministry: ..."), not a place ("Nigeria: ...")."""
     words = {w.lower().strip("'’s") for w in prefix.split()}
-    return bool(words & _ORG_HEADS) or bool(words & _PERSON_ROLES)
+    if words & _ORG_HEADS or words & _PERSON_ROLES:
+        return True
+    # an acronym that is not a country: "UN: ...", "ICRC: ..."
+    return bool(re.fullmatch(r"[A-Z]{2,6}", prefix.strip())) and _actor_for(prefix) is None
 
 
 _HEADLINE_TAG = re.compile(r":\s*([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*$")

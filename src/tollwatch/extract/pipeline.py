@@ -280,7 +280,13 @@ class Extractor:
             if actor is not None:
                 break
         civilian = raw.civilian
-        if actor is None and raw.inherit and prev is not None:
+        # "others" ("2,700 others have been injured"), or a bare number after another figure
+        # of the same sentence ("killed 14 and wounded 18"), is the same group; a bare total
+        # in a sentence of its own ("the toll passed 300") is not
+        if actor is None and raw.inherit and prev is not None and (
+                raw.head in ("other", "others") or prev.start == s or
+                re.search(r"\b(other|another|remaining|further)\s+$",
+                          sdoc.text[max(0, m.start - 20):m.start].lower())):
             actor = prev.actor
             if civilian is None:
                 civilian = prev.civilian
