@@ -11,7 +11,7 @@ import httpx
 
 from tollwatch.errors import FetchError
 
-__all__ = ["FetchOptions", "Fetched", "Fetcher", "is_url"]
+__all__ = ["FetchOptions", "Fetched", "Fetcher", "is_url", "read_response"]
 
 
 def is_url(spec: str) -> bool:
@@ -32,6 +32,25 @@ class Fetched:
     data: bytes
     content_type: str | None   # the media type, lower case, without parameters
     charset: str | None
+
+
+def read_response(resp: httpx.Response, url: str, limit: int) -> Fetched:
+    """The whole body of a streamed final response, within ``limit`` bytes."""
+    if resp.status_code >= 400:
+        raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=url)
+    declared = resp.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise FetchError(f"response is {declared} bytes, over the limit of {limit}", source=url)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise FetchError(f"response is over the limit of {limit} bytes", source=url)
+        chunks.append(chunk)
+    ctype = resp.headers.get("content-type", "")
+    media = ctype.split(";")[0].strip().lower() or None
+    return Fetched(str(resp.url), b"".join(chunks), media, resp.charset_encoding)
 
 
 class Fetcher:
@@ -60,23 +79,7 @@ class Fetcher:
         limit = self.options.max_bytes
         try:
             with self._client.stream("GET", url) as resp:
-                if resp.status_code >= 400:
-                    raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=url)
-                declared = resp.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > limit:
-                    raise FetchError(f"response is {declared} bytes, over the limit of {limit}",
-                                     source=url)
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise FetchError(f"response is over the limit of {limit} bytes",
-                                         source=url)
-                    chunks.append(chunk)
-                ctype = resp.headers.get("content-type", "")
-                media = ctype.split(";")[0].strip().lower() or None
-                return Fetched(str(resp.url), b"".join(chunks), media, resp.charset_encoding)
+                return read_response(resp, url, limit)
         except httpx.TooManyRedirects as e:
             raise FetchError(f"more than {self.options.max_redirects} redirects",
                              source=url) from e

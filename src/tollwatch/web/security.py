@@ -20,7 +20,7 @@ import httpx
 from fastapi import HTTPException, Request
 
 from tollwatch.errors import FetchError
-from tollwatch.ingest.fetch import Fetched
+from tollwatch.ingest.fetch import Fetched, read_response
 from tollwatch.web.settings import Settings
 
 __all__ = [
@@ -272,21 +272,7 @@ def safe_fetch(url: str, settings: Settings, *,
                             raise FetchError("redirect without a location", source=url)
                         current = urljoin(current, location)
                         continue
-                    if resp.status_code >= 400:
-                        raise FetchError(f"HTTP {resp.status_code}", source=url)
-                    declared = resp.headers.get("content-length")
-                    if declared and declared.isdigit() and int(declared) > limit:
-                        raise FetchError(f"response over {limit} bytes", source=url)
-                    chunks: list[bytes] = []
-                    size = 0
-                    for chunk in resp.iter_bytes():
-                        size += len(chunk)
-                        if size > limit:
-                            raise FetchError(f"response over {limit} bytes", source=url)
-                        chunks.append(chunk)
-                    ctype = resp.headers.get("content-type", "")
-                    media = ctype.split(";")[0].strip().lower() or None
-                    return Fetched(str(resp.url), b"".join(chunks), media, resp.charset_encoding)
+                    return read_response(resp, url, limit)
             except httpx.TimeoutException as e:
                 raise FetchError(f"timed out after {settings.fetch_timeout:g}s",
                                  source=url) from e
