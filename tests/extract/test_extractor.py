@@ -314,3 +314,10 @@ def test_the_other_n_continue_the_group(claims_of: Run) -> None:
     text = "Thirty Chadian soldiers were killed near the lake. The other 12 were killed inland."
     got = _by_number(claims_of(text))
     assert got[("killed", 12, None, None)].actor == "Chad"
+
+
+def test_among_those_killed_and_inverted_final_attribution(claims_of: Run) -> None:
+    got = _by_number(claims_of("Three women were among 19 people killed, reported the state "
+                               "broadcaster ORTN."))
+    assert ("killed", 3, None, None) in got and ("killed", 19, None, None) in got
+    assert any("ORTN" in n for n in got[("killed", 19, None, None)].origin)

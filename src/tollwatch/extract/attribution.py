@@ -403,6 +403,9 @@ _FINAL_SAYS = re.compile(
     r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
     r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
     r"claimed|states|stated|found|finds|shows|showed)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
+_FINAL_INVERTED = re.compile(
+    r",[\"”’]?\s+(?:said|reported|added|noted|stated|announced|told\s+\w+)\s+"
+    r"((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.()-]+){0,8}?)\s*[.!]?[\"”’]?\s*$")
 _HEADLINE_PREFIX = re.compile(r"^([A-Z][\w.'’ -]{1,60}):\s+\S")
 
 
@@ -511,7 +514,7 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                             if names else None)
 
     if speaker_src is None and according_src is None and chain_src is None:
-        m = _FINAL_SAYS.search(doc.text)
+        m = _FINAL_SAYS.search(doc.text) or _FINAL_INVERTED.search(doc.text)
         if m:
             tag = _clean(m.group(1))
             ref = memory.resolve(tag, None)

@@ -277,6 +277,12 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
                 and not _between_has_number(ti, anchor.i, number_tokens):
             consider(86, trig)
             continue
+        # "two children were among 11 people killed": the group shares the metric
+        if gov_verb is not None and gov_verb.lemma_ == "be" and any(
+                c.dep_ == "prep" and c.lower_ in ("among", "amongst") and
+                ti in {x.i for x in c.subtree} for c in gov_verb.children):
+            consider(75, trig)
+            continue
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
         if ancestors and trig.kind in ("verb", "phrase"):
             x, hops = tok, 0
