@@ -71,6 +71,8 @@ class Attribution:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.\"'“”‘’")
+    if text.count("(") > text.count(")"):
+        text = text + ")"  # "... Human Rights (KNCHR" lost its closing parenthesis
     return text
 
 
