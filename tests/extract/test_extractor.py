@@ -321,3 +321,14 @@ def test_among_those_killed_and_inverted_final_attribution(claims_of: Run) -> No
                                "broadcaster ORTN."))
     assert ("killed", 3, None, None) in got and ("killed", 19, None, None) in got
     assert any("ORTN" in n for n in got[("killed", 19, None, None)].origin)
+
+
+def test_members_of_a_family_are_not_armed(claims_of: Run) -> None:
+    (c,) = claims_of("Seven members of one family were killed in the airstrike.")
+    assert (c.metric, c.value, c.civilian) == ("killed", 7, None)
+
+
+def test_taken_hostage_after_a_death_toll(claims_of: Run) -> None:
+    got = _by_number(claims_of("Officials say 300 people were killed in the raid and about "
+                               "90 taken hostage."))
+    assert got[("abducted", 90, None, None)].qualifier == "approx"

@@ -34,6 +34,9 @@ _STATE_ARMED = {"soldier", "troop", "serviceman", "servicemen", "servicemember",
                 "trooper", "jawan", "infantryman", "sailor", "pilot", "commando", "defender"}
 _WEAK_ONE = {"one"}
 _HARM = {"killed", "injured", "casualties"}
+_NON_ARMED_BODIES = {"family", "household", "community", "clan", "tribe", "crew", "staff",
+                     "parliament", "congregation", "church", "mosque", "team", "union",
+                     "press", "public", "opposition", "party", "committee"}
 # plural nouns for people by their ending, trusted only with verbs whose objects are people
 _AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite)s?$")
 _PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "detain",
@@ -145,6 +148,13 @@ def _counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
 def _person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
     """'armed', 'civilian', 'neutral', 'metric' or None (not people)."""
     lem, low = _lemma(tok), tok.lower_
+    if lem == "member":
+        # "members of the Taliban" are armed; "members of the same family" are not
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in _NON_ARMED_BODIES:
+                        return "neutral"
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
     two = f"{prev} {lem}"
     for w in (two, lem, low):
@@ -254,7 +264,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
         if head is not None and trig.start <= head.i < trig.end:
             # a status noun ("hostages", "refugees") yields to a verb of death or injury
             # linked to it: "15 hostages were executed"
-            consider(100 if trig.metric in _HARM else 84, trig)
+            consider(100 if trig.metric in _HARM or trig.kind != "noun" else 84, trig)
             continue
         if span.start <= ti < span.end:
             continue
