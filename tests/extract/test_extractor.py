@@ -332,3 +332,13 @@ def test_taken_hostage_after_a_death_toll(claims_of: Run) -> None:
     got = _by_number(claims_of("Officials say 300 people were killed in the raid and about "
                                "90 taken hostage."))
     assert got[("abducted", 90, None, None)].qualifier == "approx"
+
+
+def test_prisoners_of_war_and_fighters_taken_captive(claims_of: Run) -> None:
+    got = _by_number(claims_of("Over 200 Ukrainian prisoners of war were returned in the swap. "
+                               "The army said it took 40 fighters captive. Gunmen kidnapped "
+                               "nine family members of the guards."))
+    pows = got[("captured", 200, None, None)]
+    assert (pows.actor, pows.civilian) == ("Ukraine", False)
+    assert ("captured", 40, None, None) in got
+    assert ("abducted", 9, None, None) in got

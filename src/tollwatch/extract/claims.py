@@ -157,6 +157,8 @@ def _person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
                         return "neutral"
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
     two = f"{prev} {lem}"
+    if two in lex.neutral and two not in lex.civilian and two not in lex.armed:
+        return "neutral"  # "family members": the two words decide, not "members"
     for w in (two, lem, low):
         if w in lex.civilian:
             return "civilian"
@@ -497,6 +499,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 nat = group.text[:1].isupper() and nationality_of(group.text) is not None
                 kind = _person_kind(group, lex, nat) or kind
                 armed = kind == "armed"
+        if metric == "abducted" and kind == "armed":
+            metric = "captured"  # fighters "taken captive" are prisoners of an armed side
         if kind == "metric" and head is not None:
             conf = max(conf, 0.8)
         if head is None:
@@ -511,7 +515,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         elif kind == "armed":
             civ = False
         if head is not None and civ is None:
-            np_text = doc[span.end:head.i + 1].text.lower()
+            np_text = doc[span.end:min(len(doc), head.i + 3)].text.lower()
             if "civilian" in np_text:
                 civ = True
             elif any(w in np_text for w in ("prisoners of war", "pows", "soldier", "troop")):
