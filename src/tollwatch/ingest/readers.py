@@ -133,6 +133,16 @@ def documents_from_jsonl_text(text: str, source: str) -> Iterator[Item]:
             yield got.doc if isinstance(got, Sourced) else got
 
 
+def _html_document(text: str, source: str, doc_id: str) -> Document | InputError:
+    """The article of an HTML page as a Document, or the error saying there is none."""
+    try:
+        art = html_to_article(text, source)
+    except InputError as e:
+        return e
+    return Document(id=doc_id, text=art.text, published=art.published, url=art.url,
+                    outlet=art.outlet, title=art.title)
+
+
 def read_bytes(data: bytes, source: str, kind: str, doc_id: str) -> Iterator[Item]:
     """Documents from the bytes of one input of ``kind`` ('txt', 'html' or 'jsonl')."""
     try:
@@ -144,13 +154,7 @@ def read_bytes(data: bytes, source: str, kind: str, doc_id: str) -> Iterator[Ite
         yield from documents_from_jsonl_text(text, source)
         return
     if kind == "html":
-        try:
-            art = html_to_article(text, source)
-        except InputError as e:
-            yield e
-            return
-        yield Document(id=doc_id, text=art.text, published=art.published, url=art.url,
-                       outlet=art.outlet, title=art.title)
+        yield _html_document(text, source, doc_id)
         return
     yield Document(id=doc_id, text=text)
 
@@ -292,13 +296,7 @@ def read_file(path: Path, options: ReadOptions | None = None,
         yield from _read_csv(text, source, opts, path.stem)
         return
     if kind == "html":
-        try:
-            art = html_to_article(text, source)
-        except InputError as e:
-            yield e
-            return
-        doc = Document(id=path.stem, text=art.text, published=art.published, url=art.url,
-                       outlet=art.outlet, title=art.title)
-        yield Sourced(doc, source, html_language(data))
+        got = _html_document(text, source, path.stem)
+        yield got if isinstance(got, InputError) else Sourced(got, source, html_language(data))
         return
     yield Sourced(Document(id=path.stem, text=text), source)
