@@ -16,6 +16,7 @@ known; the loop stores them by the same rules, and extracts here only what came 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -219,16 +220,29 @@ class _Batcher:
         _tally(self.summary, results)
 
 
+@contextmanager
+def _recorded_run(store: Store, kind: str, inputs: list[str], version: str) -> Iterator[int]:
+    """A run row for the body's work: "done", "interrupted" (Ctrl-C) or "failed"."""
+    run_id = store.start_run(kind, inputs, version)
+    status = "failed"
+    try:
+        yield run_id
+        status = "done"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        store.finish_run(run_id, status)
+
+
 def ingest_items(store: Store, items: Iterable[Sourced | Extracted | TollwatchError],
                  extractor: ExtractorLike | ExtractFn, options: IngestOptions, *,
                  inputs: Sequence[str] = (), on_error: OnError | None = None,
                  on_progress: OnProgress | None = None) -> IngestSummary:
     """Store sourced documents (errors are reported and recorded) as one run."""
-    run_id = store.start_run("ingest", list(inputs), options.extractor_version)
-    summary = IngestSummary(run_id)
-    batcher = _Batcher(store, as_extractor(extractor), options, summary, on_error)
-    status = "failed"
-    try:
+    with _recorded_run(store, "ingest", list(inputs), options.extractor_version) as run_id:
+        summary = IngestSummary(run_id)
+        batcher = _Batcher(store, as_extractor(extractor), options, summary, on_error)
         for it in items:
             if isinstance(it, TollwatchError):
                 batcher.fail(it)
@@ -241,12 +255,6 @@ def ingest_items(store: Store, items: Iterable[Sourced | Extracted | TollwatchEr
         batcher.flush()
         if on_progress is not None:
             on_progress(summary)
-        status = "done"
-    except KeyboardInterrupt:
-        status = "interrupted"
-        raise
-    finally:
-        store.finish_run(run_id, status)
     return summary
 
 
@@ -279,11 +287,9 @@ def reextract(store: Store, extractor: ExtractorLike | ExtractFn, extractor_vers
     """Re-extract every document last extracted by another version, one batch per
     transaction (a killed run resumes where it stopped)."""
     ex = as_extractor(extractor)
-    run_id = store.start_run("reextract", [], extractor_version)
-    summary = ReextractSummary(run_id)
-    status = "failed"
     after = 0
-    try:
+    with _recorded_run(store, "reextract", [], extractor_version) as run_id:
+        summary = ReextractSummary(run_id)
         while batch := store.stale_documents(extractor_version, after, batch_size):
             after = batch[-1][0]
             claims, failures = extract_documents(ex, [d for _, d in batch])
@@ -297,10 +303,4 @@ def reextract(store: Store, extractor: ExtractorLike | ExtractFn, extractor_vers
             summary.documents += len(items)
             if on_progress is not None:
                 on_progress(summary)
-        status = "done"
-    except KeyboardInterrupt:
-        status = "interrupted"
-        raise
-    finally:
-        store.finish_run(run_id, status)
     return summary
