@@ -25,6 +25,14 @@ def test_every_command_is_in_the_cli_reference() -> None:
     assert not missing, f"regenerate docs/cli.md (python scripts/gen_cli_docs.py): {missing}"
 
 
+def test_the_cli_reference_is_what_help_prints() -> None:
+    import runpy
+
+    render = runpy.run_path(str(ROOT / "scripts" / "gen_cli_docs.py"))["render"]
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    assert render() == text, "regenerate docs/cli.md: python scripts/gen_cli_docs.py"
+
+
 def test_every_command_is_named_in_the_readme() -> None:
     text = (ROOT / "README.md").read_text("utf-8")
     missing = [c for c in _commands() if not re.search(rf"`(tollwatch )?{c}\b", text)]

@@ -1,31 +1,63 @@
 """The ``tollwatch`` command: a thin Typer layer over the library.
 
 Each area registers its commands from a module in ``tollwatch.commands``; this file only
-assembles them.
+assembles them. A call that names a command loads and builds that command alone (the
+lazy-subcommand pattern of Click's documentation), so ``tollwatch claims`` does not pay for
+importing and building ``serve`` or ``extract``; ``tollwatch --help`` and ``app`` have all.
 """
 
 from __future__ import annotations
 
+import sys
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 import typer
 
-from tollwatch.commands import extracting, reconciling, serving, storing
+if TYPE_CHECKING:
+    app: typer.Typer
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "app", "build_app", "main"]
 
-app = typer.Typer(
-    name="tollwatch",
-    help="Turn conflict news into a sourced record of the figures it reports.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+#: Every command, and the module of ``tollwatch.commands`` that registers it.
+COMMANDS: dict[str, str] = {
+    "extract": "extracting", "eval": "extracting", "bench": "extracting",
+    "ingest": "storing", "reextract": "storing", "stats": "storing", "claims": "storing",
+    "timeline": "reconciling", "discrepancies": "reconciling", "export": "reconciling",
+    "serve": "serving", "export-gold": "serving",
+}
 
-for _module in (extracting, storing, reconciling, serving):
-    _module.register(app)
+
+def _root() -> None:
+    """Turn conflict news into a sourced record of the figures it reports."""
+
+
+def build_app(command: str | None = None) -> typer.Typer:
+    """The command line with every command, or with ``command`` alone (when it is one)."""
+    app = typer.Typer(
+        name="tollwatch",
+        help="Turn conflict news into a sourced record of the figures it reports.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(_root)  # a group (``tollwatch claims ...``) even with one command
+    if command in COMMANDS:
+        import_module(f"tollwatch.commands.{COMMANDS[command]}").register(app, only={command})
+        return app
+    for name in dict.fromkeys(COMMANDS.values()):
+        import_module(f"tollwatch.commands.{name}").register(app)
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
+    build_app(sys.argv[1] if len(sys.argv) > 1 else None)()
 
 
 if __name__ == "__main__":

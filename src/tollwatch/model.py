@@ -85,7 +85,14 @@ class Claim:
     confidence: float = 0.5
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # By hand rather than dataclasses.asdict (which deep-copies generically): this runs
+        # once a claim on every export, and is several times faster.
+        return {"metric": self.metric, "value": self.value, "low": self.low, "high": self.high,
+                "qualifier": self.qualifier, "subject": self.subject, "actor": self.actor,
+                "civilian": self.civilian, "location": self.location,
+                "origin": list(self.origin), "speaker": list(self.speaker), "date": self.date,
+                "stance": self.stance, "quote": self.quote, "start": self.start,
+                "end": self.end, "confidence": self.confidence}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:

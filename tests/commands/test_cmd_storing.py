@@ -180,3 +180,22 @@ def test_reextract_after_a_version_change(tmp_path: Path, extractor: Any) -> Non
 def test_bad_database_url_is_reported(tmp_path: Path) -> None:
     r = _invoke("stats", "--db", str(tmp_path / "no" / "such" / "dir.db"))
     assert r.exit_code == 3 and "does not exist" in r.stderr
+
+
+def test_a_table_shows_the_first_rows_and_says_how_many_there_are(tmp_path: Path) -> None:
+    from tollwatch.commands.storing import TABLE_ROWS
+
+    db = str(tmp_path / "t.db")
+    with Store.open(db) as s:
+        s.add_document(Document(id="many", text="x", published="2024-01-01"), [
+            Claim(metric="killed", value=n, actor="Rebels") for n in range(1, TABLE_ROWS + 6)],
+            "v")
+    r = _invoke("claims", "--db", db, "--actor", "rebels")
+    assert r.exit_code == 0
+    assert f"{TABLE_ROWS} of {TABLE_ROWS + 5} claims shown" in r.stdout
+    r = _invoke("claims", "--db", db, "--limit", str(TABLE_ROWS + 2))
+    assert f"{TABLE_ROWS + 2} claims" in r.stdout and " of " not in r.stdout
+    r = _invoke("claims", "--db", db, "--format", "jsonl")
+    assert len(r.stdout.splitlines()) == TABLE_ROWS + 5  # other formats give every claim
+    r = _invoke("claims", "--db", db, "--format", "jsonl", "--limit", "3")
+    assert [json.loads(x)["value"] for x in r.stdout.splitlines()] == [1, 2, 3]

@@ -119,3 +119,11 @@ def test_bench_reports_both_passes(tmp_path: Path) -> None:
     assert out["documents"] == 6 and out["claims"] == 6
     assert out["tollwatch_seconds"] > 0 and out["spacy_seconds"] > 0
     assert out["speedup_vs_spacy"] > 0
+
+
+def test_table_shows_markup_in_the_text_as_written() -> None:
+    text = "Officials said 12 people were killed [/bold] in the [red]attack[/red] on Monday."
+    r = run("extract", "--published", "2024-05-06", stdin=text.encode())
+    assert r.returncode == 0, r.stderr.decode()
+    flat = "".join(line.strip("│ ") for line in r.stdout.decode().splitlines())
+    assert "[/bold]" in flat and "[red]attack[/red]" in flat

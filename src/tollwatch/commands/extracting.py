@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from tollwatch.commands.common import DEFAULT_MODEL, console, err_console, register_commands
 from tollwatch.errors import InputError, TollwatchError
-from tollwatch.extract import ExtractOptions, Extractor
 from tollwatch.model import Claim, Document
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from rich.table import Table
 
-err = Console(stderr=True)
-DEFAULT_MODEL = ExtractOptions().model
+__all__ = ["COMMANDS", "register"]
 
 ModelOpt = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 ProcOpt = Annotated[int, typer.Option("--processes", "-j", min=1,
@@ -28,7 +26,7 @@ ProcOpt = Annotated[int, typer.Option("--processes", "-j", min=1,
 
 def report_error(e: TollwatchError) -> None:
     """Print one input error to stderr, naming the input (escaped: never markup)."""
-    err.print(f"tollwatch: error: {e}", markup=False, highlight=False)
+    err_console().print(f"tollwatch: error: {e}")
 
 
 def _number(c: Claim) -> str:
@@ -39,6 +37,8 @@ def _number(c: Claim) -> str:
 
 
 def claims_table(doc: Document, claims: list[Claim]) -> Table:
+    from rich.table import Table
+
     t = Table(title=f"{doc.id}: {len(claims)} claim(s)", title_justify="left", show_lines=True)
     for col in ("metric", "number", "who", "actor", "origin ← speaker", "date", "quote"):
         t.add_column(col, overflow="fold")
@@ -62,11 +62,12 @@ def extract(
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Extract count claims from articles and print them."""
+    from tollwatch.extract import ExtractOptions, Extractor
     from tollwatch.ingest.sources import iter_inputs
 
     ex = Extractor(ExtractOptions(model=model, n_process=processes))
     failed = 0
-    out = Console(soft_wrap=False, highlight=False)
+    out = console(soft_wrap=False)
 
     def docs() -> Iterator[Document]:
         nonlocal failed
@@ -91,7 +92,7 @@ def extract(
         report_error(e)
         raise typer.Exit(2) from None
     if failed:
-        err.print(f"tollwatch: {failed} input(s) failed", markup=False)
+        err_console().print(f"tollwatch: {failed} input(s) failed")
         raise typer.Exit(1)
 
 
@@ -105,7 +106,10 @@ def eval_(
         help="Also write the predictions here (JSONL, one line a document).")] = None,
 ) -> None:
     """Extract from a gold file's texts and score against its claims."""
+    from rich.table import Table
+
     from tollwatch.evaluate import gold_claims, load_gold, score
+    from tollwatch.extract import ExtractOptions, Extractor
 
     try:
         records = load_gold(gold)
@@ -124,7 +128,7 @@ def eval_(
     if as_json:
         print(json.dumps(s.as_dict()))
     else:
-        out = Console(highlight=False)
+        out = console()
         t = Table(title=f"{gold}: {s.docs} documents", title_justify="left")
         t.add_column("measure")
         t.add_column("value", justify="right")
@@ -141,8 +145,7 @@ def eval_(
         out.print(pm)
     if errors:
         for case in s.errors[:errors]:
-            err.print(f"{case.kind}\t{case.doc_id}\t{case.key}\t{case.quote[:200]}",
-                      markup=False, highlight=False)
+            err_console().print(f"{case.kind}\t{case.doc_id}\t{case.key}\t{case.quote[:200]}")
 
 
 def bench(
@@ -156,13 +159,15 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Time extraction against a plain spaCy pass over the same texts, as whole processes."""
+    from rich.table import Table
+
     from tollwatch.bench import run_bench
 
     figures = run_bench(corpus, model=model, processes=processes, repeat=repeat)
     if as_json:
         print(json.dumps(figures))
         return
-    out = Console(highlight=False)
+    out = console()
     t = Table(title="tollwatch bench", title_justify="left")
     t.add_column("measure")
     t.add_column("value", justify="right")
@@ -171,8 +176,13 @@ def bench(
     out.print(t)
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
-    app.command()(extract)
-    app.command("eval")(eval_)
-    app.command()(bench)
+COMMANDS: dict[str, Callable[..., None]] = {
+    "extract": extract,
+    "eval": eval_,
+    "bench": bench,
+}
+
+
+def register(app: typer.Typer, only: Collection[str] | None = None) -> None:
+    """Add this module's commands (or those named in ``only``) to ``app``."""
+    register_commands(app, COMMANDS, only)

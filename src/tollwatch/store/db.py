@@ -7,7 +7,6 @@ a bare file path, which means SQLite. ``None`` means ``$TOLLWATCH_DB`` or
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,18 +16,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from tollwatch.errors import StoreError
-from tollwatch.store.schema import SCHEMA_REVISION
+from tollwatch.store.location import DEFAULT_DB, ENV_VAR, location_of
+from tollwatch.store.revision import SCHEMA_REVISION
 
 __all__ = ["DEFAULT_DB", "ENV_VAR", "create_store_engine", "migrate", "resolve_url"]
 
-ENV_VAR = "TOLLWATCH_DB"
-DEFAULT_DB = "tollwatch.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def resolve_url(location: str | None = None) -> str:
     """The SQLAlchemy URL for ``location``, ``$TOLLWATCH_DB`` or ``./tollwatch.db``."""
-    loc = location or os.environ.get(ENV_VAR) or DEFAULT_DB
+    loc = location_of(location)
     if "://" in loc:
         try:
             make_url(loc)

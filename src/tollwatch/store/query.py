@@ -10,13 +10,13 @@ none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, or_, select
 
 from tollwatch.model import Claim, Report
 from tollwatch.store.names import ACTOR, SOURCE, Canonicaliser
+from tollwatch.store.rows import Filters, Review, build_reports
 from tollwatch.store.schema import (
     AliasRow,
     ClaimReviewRow,
@@ -28,18 +28,7 @@ from tollwatch.store.schema import (
 
 __all__ = ["Filters", "alias_ids_query", "count_query", "extracted_claim", "report_query", "rows_to_reports"]
 
-_CLAIM_FIELDS = frozenset(Claim.__dataclass_fields__)
 _CHUNK = 500
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    actor: str | None = None
-    metric: str | None = None
-    origin: str | None = None
-    since: str | None = None
-    until: str | None = None
-    doc_id: str | None = None
 
 
 _COLUMNS = (
@@ -98,8 +87,8 @@ def count_query(f: Filters, canonicalise: Canonicaliser) -> Select[Any]:
     return _where(select(func.count(ClaimRow.id)), f, canonicalise)
 
 
-def _latest_reviews(conn: Connection, claim_ids: Sequence[int]) -> dict[int, tuple[str, dict[str, Any]]]:
-    out: dict[int, tuple[str, dict[str, Any]]] = {}
+def _latest_reviews(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Review]:
+    out: dict[int, Review] = {}
     if conn.execute(select(ClaimReviewRow.id).limit(1)).first() is None:
         return out
     for i in range(0, len(claim_ids), _CHUNK):
@@ -114,26 +103,9 @@ def _latest_reviews(conn: Connection, claim_ids: Sequence[int]) -> dict[int, tup
 
 
 def rows_to_reports(conn: Connection, rows: Iterable[Any]) -> list[Report]:
-    """Reports from rows of ``report_query`` (unpacked by position: this is the hot loop)."""
+    """Reports from rows of ``report_query``, with their latest reviews applied."""
     rows = [tuple(r) for r in rows]
-    reviews = _latest_reviews(conn, [r[0] for r in rows])
-    out: list[Report] = []
-    append = out.append
-    for (claim_id, doc_id, url, outlet, published, title, metric, value, low, high, qualifier,
-         subject, actor, civilian, location, origin, speaker, date, stance, quote, start, end,
-         confidence) in rows:
-        claim = Claim(metric, value, low, high, qualifier, subject, actor, civilian, location,
-                      list(origin or ()), list(speaker or ()), date, stance, quote, start, end,
-                      confidence)
-        status: str | None = None
-        review = reviews.get(claim_id)
-        if review is not None:
-            status, corrected = review
-            fields = {k: v for k, v in corrected.items() if k in _CLAIM_FIELDS}
-            if fields:
-                claim = Claim.from_dict({**claim.to_dict(), **fields})
-        append(Report(claim_id, doc_id, claim, url, outlet, published, title, status))
-    return out
+    return build_reports(rows, _latest_reviews(conn, [r[0] for r in rows]))
 
 
 def extracted_claim(conn: Connection, claim_id: int) -> Claim | None:

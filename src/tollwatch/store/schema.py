@@ -28,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from tollwatch.store.revision import SCHEMA_REVISION
+
 __all__ = [
     "SCHEMA_REVISION",
     "AliasRow",
@@ -41,9 +43,6 @@ __all__ = [
     "RunErrorRow",
     "RunRow",
 ]
-
-#: The Alembic head revision these models describe (checked against the scripts in tests).
-SCHEMA_REVISION = "0001"
 
 _NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -162,7 +161,9 @@ class ClaimRow(Base):
     """One extracted claim; its extraction fields are never updated."""
 
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claims_actor_metric", "actor_alias_id", "metric"),)
+    # Covering for "an actor's live claims of one metric, with their documents" (0002).
+    __table_args__ = (Index("ix_claims_actor_metric_live", "actor_alias_id", "metric",
+                            "superseded", "document_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(
