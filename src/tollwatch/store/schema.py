@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -149,7 +150,9 @@ class AliasRow(Base):
     """A name exactly as written in a claim, grouped under its normalised name."""
 
     __tablename__ = "name_aliases"
-    __table_args__ = (UniqueConstraint("kind", "alias"),)
+    # The filters match a spelling case-insensitively: lower(alias) is indexed (0002).
+    __table_args__ = (UniqueConstraint("kind", "alias"),
+                      Index("ix_name_aliases_kind_lower_alias", "kind", text("lower(alias)")))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name_id: Mapped[int] = mapped_column(ForeignKey("names.id"), index=True)

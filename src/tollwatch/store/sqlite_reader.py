@@ -103,9 +103,12 @@ class SQLiteReader:
 
     def count(self, filters: Filters | None = None) -> int:
         """How many claims ``reports`` would return without a limit."""
-        where, params = self._where(filters or Filters())
-        sql = ("SELECT count(*) FROM claims JOIN documents ON documents.id = claims.document_id "
-               f"WHERE {where}")
+        f = filters or Filters()
+        where, params = self._where(f)
+        # Every claim has its document (a foreign key, not null): join only to filter on it.
+        join = ("JOIN documents ON documents.id = claims.document_id "
+                if f.since or f.until or f.doc_id else "")
+        sql = f"SELECT count(*) FROM claims {join}WHERE {where}"
         try:
             n: int = self._conn.execute(sql, params).fetchone()[0]
         except sqlite3.Error as e:
