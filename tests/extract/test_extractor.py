@@ -342,3 +342,61 @@ def test_prisoners_of_war_and_fighters_taken_captive(claims_of: Run) -> None:
     assert (pows.actor, pows.civilian) == ("Ukraine", False)
     assert ("captured", 40, None, None) in got
     assert ("abducted", 9, None, None) in got
+
+
+def test_executions_are_killings(claims_of: Run) -> None:
+    got = _by_number(claims_of("The watchdog counted at least 75 executions in the province "
+                               "last year, a spokesman said."))
+    assert got[("killed", 75, None, None)].qualifier == "min"
+
+
+def test_driven_from_their_homes_with_the_number_between(claims_of: Run) -> None:
+    got = _by_number(claims_of("Days of shelling drove 6,500 villagers from their homes "
+                               "near Orlen, and 40 others were arrested, the mayor said."))
+    assert ("displaced", 6500, None, None) in got and ("detained", 40, None, None) in got
+
+
+def test_a_participle_after_coordinated_groups_counts_them_all(claims_of: Run) -> None:
+    got = _by_number(claims_of("Hundreds fled the district, with 8 teachers and 14 others "
+                               "abducted on the road to Varlo, residents said."))
+    assert ("abducted", 8, None, None) in got and ("abducted", 14, None, None) in got
+    got = _by_number(claims_of("About 2,000 people have fled, with 6 nurses and 11 others "
+                               "forcibly detained at the crossing, an aid group said."))
+    assert ("detained", 6, None, None) in got and ("detained", 11, None, None) in got
+
+
+def test_detained_by_an_armed_group_is_abducted(claims_of: Run) -> None:
+    got = _by_number(claims_of("Nine farmers were detained by gunmen near the dam on Sunday."))
+    assert ("abducted", 9, None, None) in got
+    got = _by_number(claims_of("Nine protesters were detained by police near the dam."))
+    assert ("detained", 9, None, None) in got
+
+
+def test_a_subset_after_including_takes_the_group_metric_and_side(claims_of: Run) -> None:
+    got = _by_number(claims_of("Shelling killed at least 19 Moldovan villagers overnight, "
+                               "including 7 children, the regional council said."))
+    kids = got[("killed", 7, None, None)]
+    assert kids.civilian is True and kids.actor == got[("killed", 19, None, None)].actor
+    assert kids.origin == got[("killed", 19, None, None)].origin
+
+
+def test_a_source_name_is_listed_once(claims_of: Run) -> None:
+    for c in claims_of("Naval strikes killed at least 14 Somalis overnight, including 5 "
+                       "fishermen, Mogadishu's health ministry said."):
+        assert len(c.origin) == len({n.lower() for n in c.origin})
+
+
+def test_people_of_two_sides_counted_together_have_no_single_side(claims_of: Run) -> None:
+    got = _by_number(claims_of("Saturday's exchange of 240 Armenians and Azerbaijanis "
+                               "included 31 civilians, officials said."))
+    both = got[("captured", 240, None, None)]
+    assert both.actor is None and both.subject == "Armenians and Azerbaijanis"
+    assert got[("captured", 31, None, None)].civilian is True
+
+
+def test_source_names_keep_balanced_brackets_and_are_listed_once() -> None:
+    from tollwatch.extract.attribution import Source
+
+    src = Source(names=["the Relief Agency (NRA)", "(NRA", "NRA)", "the relief agency (NRA)",
+                        '"the Relief Agency"'], person=False)
+    assert src.names == ["the Relief Agency (NRA)", "NRA", "the Relief Agency"]

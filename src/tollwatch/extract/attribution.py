@@ -54,10 +54,33 @@ class Source:
     noted: bool = False  # only mentioned, never yet the source of a statement
     plural: bool = False  # "lawmakers", "officials": never "he" or "she"
 
+    def __post_init__(self) -> None:
+        names, self.names = self.names, []
+        for n in names:
+            self.add_name(n)
+
     def add_name(self, name: str) -> None:
-        name = name.strip(" ,;:.\"'“”‘’()")
+        name = _trim_name(name)
         if name and name.lower() not in {n.lower() for n in self.names}:
             self.names.append(name)
+
+
+def _trim_name(name: str) -> str:
+    """Quotes and punctuation off the ends; a bracket only when it has no partner
+    ("the Agency (UNA)" keeps its brackets, "(UNA" loses one)."""
+    edge = " ,;:.\"'“”‘’"
+    while True:
+        name = name.strip(edge)
+        if name.endswith("(") or (name.endswith(")") and name.count(")") > name.count("(")):
+            name = name[:-1]
+        elif name.startswith(")") or (name.startswith("(") and
+                                      name.count("(") > name.count(")")):
+            name = name[1:]
+        else:
+            break
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        name = name[1:-1].strip(edge)
+    return name
 
 
 @dataclass

@@ -262,7 +262,9 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
     anc_ids = {a.i: k for k, a in enumerate(ancestors)}
     for trig in triggers:
         ti = trig.start
-        tok = doc[ti]
+        # a phrase relates to the rest of the sentence through its syntactic head
+        # ("forcibly detained", "taken hostage")
+        tok = doc[ti] if trig.end - trig.start == 1 else doc[trig.start:trig.end].root
         if head is not None and trig.start <= head.i < trig.end:
             # a status noun ("hostages", "refugees") yields to a verb of death or injury
             # linked to it: "15 hostages were executed"
@@ -278,21 +280,33 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
                                                                       "acl", "relcl"):
             consider(92 if tok.dep_ != "relcl" else 85, trig)
             continue
-        if ti in anc_ids:
-            consider(88 - 4 * anc_ids[ti], trig)
+        # a participle after coordinated groups modifies them all: "12 men and 25 others
+        # detained by the gunmen"
+        if head is not None and tok.dep_ == "acl" and tok.head.dep_ == "conj" and \
+                tok.head.head.i == head.i and tok.i > head.i:
+            consider(90, trig)
+            continue
+        # the same where the parser did not see the coordination: "with 6 nurses and 11
+        # others forcibly detained" (yields to a verb that governs the first group)
+        if head is not None and tok.tag_ in ("VBN", "VBD") and trig.start > head.i + 2 and \
+                _second_count_between(doc[head.i + 1:trig.start]):
+            consider(87, trig)
+            continue
+        if tok.i in anc_ids:
+            consider(88 - 4 * anc_ids[tok.i], trig)
             continue
         # children of the governing verb: "left four policemen dead", "were killed",
         # "put casualties at 1,500"
         gov_verb = next((a for a in ancestors[:2] if a.pos_ in ("VERB", "AUX")), None)
         if gov_verb is not None and tok.head.i == gov_verb.i and tok.dep_ in (
                 "oprd", "acomp", "xcomp", "ccomp", "dobj", "attr", "nsubj", "nsubjpass") \
-                and not _between_has_number(ti, anchor.i, number_tokens):
+                and not _between_has_number(tok.i, anchor.i, number_tokens):
             consider(86, trig)
             continue
         # "two children were among 11 people killed": the group shares the metric
         if gov_verb is not None and gov_verb.lemma_ == "be" and any(
                 c.dep_ == "prep" and c.lower_ in ("among", "amongst") and
-                ti in {x.i for x in c.subtree} for c in gov_verb.children):
+                tok.i in {x.i for x in c.subtree} for c in gov_verb.children):
             consider(75, trig)
             continue
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
@@ -302,7 +316,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
                 x, hops = x.head, hops + 1
                 if x.i == ancestors[0].i:
                     break
-            if hops and x.i == ancestors[0].i and not _between_has_number(ti, anchor.i,
+            if hops and x.i == ancestors[0].i and not _between_has_number(tok.i, anchor.i,
                                                                             number_tokens):
                 consider(70 - 2 * hops, trig)
                 continue
@@ -311,7 +325,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
             verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
                 if verb is not None else []
-            if any(ti in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
                    for c in subjects):
                 consider(78, trig)
                 continue
@@ -335,6 +349,59 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
 
 
 _LOSS_VERBS = {"lose", "suffer", "sustain", "incur"}
+
+
+def _other_side(head: Token, nationality_of: Callable[[str], str | None]) -> Token | None:
+    """A conjunct of the counted group that names people of another country."""
+    mine = nationality_of(head.text)
+    if mine is None:
+        return None
+    for c in head.children:
+        if c.dep_ == "conj":
+            other = nationality_of(c.text)
+            if other is not None and other != mine:
+                return c
+    return None
+
+
+_SUBSET_MARKERS = ("including", "includes", "included", "among", "incl")
+
+
+def _is_subset(doc: Doc, span: Span) -> bool:
+    """The number opens a part of a group counted before it: "including (at least) 12"."""
+    for t in reversed(doc[max(0, span.start - 4):span.start]):
+        if t.lower_ in _SUBSET_MARKERS:
+            return True
+        if not (t.pos_ in ("ADV", "ADJ", "ADP", "DET") or t.lower_ in ("least", "them")):
+            return False
+    return False
+
+
+def _second_count_between(between: Span) -> bool:
+    """``between`` is "and|or <number> <group> [adverb]": a second counted group."""
+    words = list(between)
+    return (2 < len(words) <= 6 and words[0].lower_ in ("and", "or") and
+            any(t.like_num for t in words[1:]) and
+            all(t.pos_ in ("NUM", "NOUN", "ADJ", "ADV", "DET", "PROPN") for t in words[1:]))
+# Armed people who are not authorities: whom they "detain" they abduct.
+_NON_STATE_ARMED = {"gunman", "gunmen", "militant", "insurgent", "rebel", "terrorist",
+                    "bandit", "kidnapper", "abductor", "jihadist", "jihadi", "militia",
+                    "militiaman", "militiamen", "guerrilla", "extremist", "attacker",
+                    "assailant", "raider", "gang", "gangster", "separatist"}
+
+
+def _held_by_armed_group(doc: Doc, trig_i: int) -> bool:
+    """The detaining verb's agent ("by the gunmen") is an armed group, not an authority."""
+    verb = doc[trig_i]
+    if verb.dep_ == "advmod":  # "forcibly detained": the adverb's head is the verb
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in _NON_STATE_ARMED or
+                                           obj.lower_ in _NON_STATE_ARMED):
+                    return True
+    return False
 
 
 def _owner_of_losses(doc: Doc, tok: Token) -> list[str]:
@@ -478,6 +545,11 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     for m, span, head, kind in analysed:
         armed = kind == "armed"
         picked = _pick_metric(doc, span, head, triggers, number_tokens, lex, armed)
+        subset = bool(out) and _is_subset(doc, span)
+        if picked is None and subset:
+            # "killed 35 people overnight, including 12 children": part of the group
+            # counted before it, with that group's metric (and side)
+            picked = (out[-1].metric, 0.6, span.start)
         if picked is None:
             # "900 troops to the border": state forces counted with no other metric are
             # most often a deployment; other armed groups are not guessed
@@ -501,6 +573,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 armed = kind == "armed"
         if metric == "abducted" and kind == "armed":
             metric = "captured"  # fighters "taken captive" are prisoners of an armed side
+        if metric == "detained" and _held_by_armed_group(doc, trig_i):
+            metric = "abducted"  # "detained by the gunmen": not held by authorities
         if kind == "metric" and head is not None:
             conf = max(conf, 0.8)
         if head is None:
@@ -525,13 +599,18 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         owner = _owner_of_losses(doc, head if head is not None else span.root)
         subj = _subject_text(doc, span, head) if head is None or head.i > span.start \
             else " ".join(t.text for t in doc[head.left_edge.i:head.i + 1])
-        inherit = head is None or (lem in ("other", "others") if lem else False)
+        inherit = subset or head is None or (lem in ("other", "others") if lem else False)
+        hints = (_actor_hints(doc, span, head) if head is None or head.i > span.start
+                 else [" ".join(t.text for t in doc[head.left_edge.i:head.i + 1]),
+                       *(t.text for t in doc[head.left_edge.i:head.i + 1])]) + owner
+        other_side = _other_side(head, nationality_of) if head is not None else None
+        if other_side is not None and head is not None:
+            # "390 Russians and Ukrainians": people of two sides, counted together
+            hints = []
+            subj = doc[head.i:other_side.i + 1].text
         out.append(RawClaim(
             mention=m, metric=metric, qualifier=qual, subject=subj, head=lem,
-            civilian=civ, actor_hints=(_actor_hints(doc, span, head) if head is None or
-            head.i > span.start else [" ".join(t.text for t in doc[head.left_edge.i:head.i + 1]),
-                                      *(t.text for t in doc[head.left_edge.i:head.i + 1])])
-            + owner,
+            civilian=civ, actor_hints=hints,
             state_armed=bool(lem and lem in _STATE_ARMED), armed=armed, inherit=inherit,
             location=_location(doc, span), stance=_stance(doc, span.root, lex),
             confidence=round(conf, 3), token_i=span.root.i,
