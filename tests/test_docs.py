@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-import tollwatch.errors as errors
+from tollwatch import errors
 from tollwatch.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,7 @@ def test_every_error_code_is_in_the_readme() -> None:
 def test_readme_commands_match_ci() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    blocks = re.findall(r"```bash\n(.*?)\n```", readme, re.S)
+    blocks = re.findall(r"```bash\n(.*?)\n```", readme, re.DOTALL)
     setup, tests = blocks[0].strip(), blocks[1].strip()
     assert setup in ci and tests in ci
 
@@ -61,7 +61,7 @@ def test_readme_sample_output_is_what_extract_prints() -> None:
     from tollwatch.model import Document
 
     readme = (ROOT / "README.md").read_text("utf-8")
-    sample = json.loads(re.findall(r"```json\n(.*?)\n```", readme, re.S)[0])
+    sample = json.loads(re.findall(r"```json\n(.*?)\n```", readme, re.DOTALL)[0])
     text = (ROOT / "examples" / "article.txt").read_text("utf-8")
     claims = Extractor().extract(Document(id="article", text=text, published="2025-03-14"))
     assert sample in [c.to_dict() for c in claims]

@@ -11,7 +11,7 @@ GOOD = "Twelve villagers were killed when gunmen attacked the market, police sai
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "tollwatch", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "tollwatch", *args], input=stdin, check=False,
                           capture_output=True, timeout=300)
 
 

@@ -400,3 +400,15 @@ def test_source_names_keep_balanced_brackets_and_are_listed_once() -> None:
     src = Source(names=["the Relief Agency (NRA)", "(NRA", "NRA)", "the relief agency (NRA)",
                         '"the Relief Agency"'], person=False)
     assert src.names == ["the Relief Agency (NRA)", "NRA", "the Relief Agency"]
+
+
+def test_subject_after_a_fronted_phrase(claims_of: Run) -> None:
+    (c,) = claims_of("In a post on X, Poland's Air Force said Belarus launched 60 drones "
+                     "overnight, injuring 4 people in Lublin.")
+    assert any("Air Force" in n for n in c.origin), c.origin
+
+
+def test_date_of_a_report_published_on_a_day(claims_of: Run) -> None:
+    (c,) = claims_of("More than 2,400 people have been arrested since May, the monitor said "
+                     "in a report released on Wednesday.", published="2025-03-14")
+    assert c.date == "2025-03-12"

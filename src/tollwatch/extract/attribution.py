@@ -353,6 +353,15 @@ def _subject_of(verb: Token) -> Token | None:
     # the subject of the verb it hangs from
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    # "In a post on X, the Air Force said ...": the parser hung the subject on the fronted
+    # phrase; the noun just before the verb, after that phrase's comma, is the subject
+    if verb.i > 0:
+        before = verb.doc[verb.i - 1]
+        if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("appos", "pobj") and \
+                before.head.i < verb.i and any(
+                    t.text == "," for t in verb.doc[before.head.i:before.left_edge.i]) and \
+                _usable_subject(before):
+            return before
     return None
 
 
@@ -365,9 +374,10 @@ def _verb_date(verb: Token) -> str | None:
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ == "DATE":
                     return " ".join(t.text for t in p.subtree)
-                # "said in a statement on 3 March"
+                # "said in a statement on 3 March", "in a report published on Tuesday"
                 if p.dep_ == "pobj" and p.lemma_.lower() in _STATEMENT_NOUNS:
-                    for q in p.children:
+                    holders = [p, *(a for a in p.children if a.dep_ == "acl")]
+                    for q in (q for h in holders for q in h.children):
                         if q.dep_ == "prep" and q.lower_ == "on":
                             for d in q.children:
                                 if d.dep_ == "pobj" and d.ent_type_ == "DATE":
