@@ -412,3 +412,19 @@ def test_date_of_a_report_published_on_a_day(claims_of: Run) -> None:
     (c,) = claims_of("More than 2,400 people have been arrested since May, the monitor said "
                      "in a report released on Wednesday.", published="2025-03-14")
     assert c.date == "2025-03-12"
+
+
+def test_armed_people_who_attack_are_deployed(claims_of: Run) -> None:
+    got = _by_number(claims_of("About 200 armed men stormed the garrison town of Velk before "
+                               "dawn, residents said."))
+    assert got[("deployed", 200, None, None)].civilian is False
+    got = _by_number(claims_of("More than 60 bandits raided the market, a local official said."))
+    assert ("deployed", 60, None, None) in got
+    got = _by_number(claims_of("Gunmen attacked 40 traders on the road, a local official said."))
+    assert not any(m == "deployed" for m, *_ in got)  # the attacked are not deployed
+
+
+def test_embraced_martyrdom_is_killed(claims_of: Run) -> None:
+    got = _by_number(claims_of("Three soldiers embraced martyrdom during the exchange of fire, "
+                               "the military's media wing said."))
+    assert ("killed", 3, None, None) in got

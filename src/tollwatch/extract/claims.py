@@ -550,6 +550,9 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             # "killed 35 people overnight, including 12 children": part of the group
             # counted before it, with that group's metric (and side)
             picked = (out[-1].metric, 0.6, span.start)
+        if picked is None and armed and head is not None and head.dep_ == "nsubj" and \
+                head.head.lemma_.lower() in lex.fighting_verbs:
+            picked = ("deployed", 0.5, head.head.i)  # "some 300 gunmen stormed the town"
         if picked is None:
             # "900 troops to the border": state forces counted with no other metric are
             # most often a deployment; other armed groups are not guessed

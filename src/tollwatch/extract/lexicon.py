@@ -37,6 +37,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     denial: frozenset[str]
     denial_objects: frozenset[str]
     units_not_people: frozenset[str]
+    # verbs whose armed subjects are "fighting somewhere" (deployed): "200 gunmen stormed"
+    fighting_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -102,6 +104,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             denial=_words(att["denial"]),
             denial_objects=_words(att["denial_objects"]),
             units_not_people=_words(data["units_not_people"]),
+            fighting_verbs=_words(data["metrics"].get("deployed", {}).get("subject_of")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e
