@@ -165,12 +165,18 @@ class SQLiteReader:
         return out
 
 
+_CIVILIAN = REPORT_COLUMNS.index("claims.civilian")
+_ORIGIN = REPORT_COLUMNS.index("claims.origin")
+_SPEAKER = REPORT_COLUMNS.index("claims.speaker")
+
+
 def _decode(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """JSON columns (origin, speaker) decoded, the boolean (civilian) as a bool."""
     r = list(row)
-    r[13] = None if r[13] is None else bool(r[13])
-    r[15] = json.loads(r[15]) if r[15] else []
-    r[16] = json.loads(r[16]) if r[16] else []
+    if r[_CIVILIAN] is not None:
+        r[_CIVILIAN] = bool(r[_CIVILIAN])
+    r[_ORIGIN] = json.loads(r[_ORIGIN]) if r[_ORIGIN] else []
+    r[_SPEAKER] = json.loads(r[_SPEAKER]) if r[_SPEAKER] else []
     return tuple(r)
 
 
