@@ -10,7 +10,7 @@
    must hold exactly what a clean run stores (documents, copies, every claim).
 3. query: a store of 1,000,000 claims (bulk-loaded), then ``tollwatch claims --actor X
    --metric killed`` for a typical actor and the busiest one: the library calls
-   (``Store.reports`` and the SQLite reader) and the whole command as a user runs it (the
+   (``Store.reports`` and the SQLAlchemy-free reader) and the whole command as a user runs it (the
    installed script; table and jsonl output), medians of interleaved runs beside the floor
    of any Typer + Rich program measured in the same run; bar: under 200 ms.
 
@@ -199,7 +199,7 @@ def _median_ms(times: list[float]) -> float:
 
 
 def query(work: Path, db: str | None, n_claims: int, repeats: int) -> None:
-    from tollwatch.store import Filters, SQLiteReader, open_reports
+    from tollwatch.store import Filters, open_reports
 
     db = db or str(work / f"claims{n_claims}.db")
     t = time.perf_counter()
@@ -225,12 +225,12 @@ def query(work: Path, db: str | None, n_claims: int, repeats: int) -> None:
         with Store.open(db) as store:
             via_store = [_time_call(store.reports, f.actor, f.metric) for _ in range(repeats)]
         with open_reports(db) as source:
-            reader = isinstance(source, SQLiteReader)
+            reader = type(source).__name__  # SQLiteReader, PostgresReader or the store
             rows = len(source.reports(f))
             via_reader = [_time_call(source.reports, f) for _ in range(repeats)]
             n = source.count()
         runs = commands[actor]
-        _report(bench="query", claims=n, actor=actor, rows=rows, sqlite_reader=reader,
+        _report(bench="query", claims=n, actor=actor, rows=rows, reader=reader,
                 library_ms={"store": _median_ms(via_store), "reader": _median_ms(via_reader)},
                 command_ms={k: _median_ms(v) for k, v in runs.items()},
                 command_ms_max={k: round(max(v) * 1000, 1) for k, v in runs.items()},

@@ -1,5 +1,6 @@
-"""Starting a command costs only what it uses: ``tollwatch claims`` on a SQLite store loads
-neither SQLAlchemy nor pydantic nor spaCy, and no command module loads them on import.
+"""Starting a command costs only what it uses: ``tollwatch claims`` on a SQLite or
+PostgreSQL store loads neither SQLAlchemy nor pydantic nor spaCy, and no command module loads
+them on import.
 
 These assert which modules are loaded (behaviour), not how long anything takes; the timings
 are in benchmarks/store_bench.py and docs/store.md.
@@ -53,6 +54,12 @@ def test_claims_on_sqlite_loads_no_sqlalchemy(tmp_path: Path) -> None:
         s.add_document(Document(id="a", text="x"), [Claim(metric="killed", value=3)], "v")
     assert _loaded("claims", "--db", db, "--format", "jsonl") == set()
     assert _loaded("claims", "--db", db) == {"rich"}  # the table
+
+
+def test_claims_on_postgresql_loads_no_sqlalchemy(pg_url: str) -> None:
+    with Store.open(pg_url) as s:
+        s.add_document(Document(id="a", text="x"), [Claim(metric="killed", value=3)], "v")
+    assert _loaded("claims", "--db", pg_url, "--format", "jsonl") == set()
 
 
 def test_a_store_that_needs_migrating_still_works(tmp_path: Path) -> None:

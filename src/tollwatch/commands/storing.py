@@ -235,8 +235,8 @@ def claims_cmd(
         min=1, help=f"At most this many [default: all; a table shows {TABLE_ROWS}]")] = None,
 ) -> None:
     """Stored claims, one a row, oldest first, with the document's id, url, outlet and date."""
+    from tollwatch.store.reader import open_reports
     from tollwatch.store.rows import Filters
-    from tollwatch.store.sqlite_reader import open_reports
 
     if fmt not in ("table", "csv", "jsonl", "parquet"):
         raise typer.BadParameter("must be table, csv, jsonl or parquet", param_hint="--format")

@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tollwatch.store.names import Canonicaliser, fold
+    from tollwatch.store.reader import (
+        PostgresReader,
+        ReportSource,
+        SQLiteReader,
+        open_reports,
+        read_reports,
+    )
     from tollwatch.store.records import (
         DUPLICATE,
         NEAR_DUPLICATE,
@@ -28,12 +35,6 @@ if TYPE_CHECKING:
         StoreStats,
     )
     from tollwatch.store.rows import Filters
-    from tollwatch.store.sqlite_reader import (
-        ReportSource,
-        SQLiteReader,
-        open_reports,
-        read_reports,
-    )
     from tollwatch.store.store import CORRECTABLE_FIELDS, REVIEW_STATUSES, Store
 
 #: Where each public name lives; a submodule is imported on first use of one of its names.
@@ -43,8 +44,8 @@ _HOME = {
                      "DocumentSummary", "Incoming", "ReviewRecord", "StoredDocument",
                      "StoreStats"), "records"),
     "Filters": "rows",
-    **dict.fromkeys(("ReportSource", "SQLiteReader", "open_reports", "read_reports"),
-                    "sqlite_reader"),
+    **dict.fromkeys(("PostgresReader", "ReportSource", "SQLiteReader", "open_reports",
+                     "read_reports"), "reader"),
     **dict.fromkeys(("CORRECTABLE_FIELDS", "REVIEW_STATUSES", "Store"), "store"),
 }
 
@@ -60,6 +61,7 @@ __all__ = [
     "DocumentSummary",
     "Filters",
     "Incoming",
+    "PostgresReader",
     "ReportSource",
     "ReviewRecord",
     "SQLiteReader",

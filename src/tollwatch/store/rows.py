@@ -1,7 +1,7 @@
 """Claims read back: the filters of a read, and rows turned into Reports.
 
 Shared by the SQLAlchemy queries (:mod:`tollwatch.store.query`) and the SQLAlchemy-free
-SQLite reader (:mod:`tollwatch.store.sqlite_reader`), so both give the same Reports. This
+readers of :mod:`tollwatch.store.reader`, so both give the same Reports. This
 module imports nothing heavy.
 """
 

@@ -27,6 +27,7 @@ from tollwatch.store.query import (
     count_query,
     extracted_claim,
     report_query,
+    resolve_alias_ids,
     rows_to_reports,
 )
 from tollwatch.store.records import (
@@ -256,7 +257,8 @@ class Store:
         then claim id; the latest review's corrections applied and its status set."""
         f = Filters(actor, metric, origin, since, until, doc_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(report_query(f, self.canonicalise, limit, offset))
+            ids = resolve_alias_ids(conn, f, self.canonicalise)
+            rows = conn.execute(report_query(f, self.canonicalise, limit, offset, ids))
             return rows_to_reports(conn, rows)
 
     def count_reports(self, actor: str | None = None, metric: str | None = None,
@@ -264,7 +266,8 @@ class Store:
                       until: str | None = None, doc_id: str | None = None) -> int:
         f = Filters(actor, metric, origin, since, until, doc_id)
         with self.engine.connect() as conn:
-            n: int = conn.execute(count_query(f, self.canonicalise)).scalar_one()
+            ids = resolve_alias_ids(conn, f, self.canonicalise)
+            n: int = conn.execute(count_query(f, self.canonicalise, ids)).scalar_one()
             return n
 
     def get_report(self, claim_id: int) -> Report | None:

@@ -1,4 +1,4 @@
-"""The SQLAlchemy-free SQLite reader answers exactly as Store.reports does."""
+"""The SQLAlchemy-free readers (SQLite, PostgreSQL) answer exactly as Store.reports does."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from sqlalchemy import create_engine
 
 from tollwatch.errors import StoreError
 from tollwatch.model import Claim, Document
-from tollwatch.store import Filters, SQLiteReader, Store, open_reports, read_reports
+from tollwatch.store import (
+    Filters,
+    PostgresReader,
+    SQLiteReader,
+    Store,
+    open_reports,
+    read_reports,
+)
 from tollwatch.store.db import MIGRATIONS
 from tollwatch.store.location import sqlite_file
 
@@ -28,10 +35,10 @@ def _claim(metric: str, value: int, actor: str | None, origin: list[str],
 
 
 @pytest.fixture
-def filled(tmp_path: Path) -> str:
-    """A SQLite store with dated and undated documents, aliases, a review and a superseded
-    claim: everything a read has to get right."""
-    path = str(tmp_path / "read.db")
+def filled(db_url: str) -> str:
+    """A store (SQLite, then PostgreSQL) with dated and undated documents, aliases, a review
+    and a superseded claim: everything a read has to get right."""
+    path = db_url
     with Store.open(path) as s:
         s.add_document(Document(id="d2", text="Second report.", published="2024-02-10",
                                 url="https://news.example/2", outlet="Wire Two"), [
@@ -69,9 +76,14 @@ FILTERS = [
 ] + [Filters(doc_id="d2"), Filters(doc_id="d3", metric="killed"), Filters(doc_id="none")]
 
 
-def test_every_filter_gives_what_store_reports_gives(filled: str) -> None:
-    reader = SQLiteReader.open(filled)
+def _reader(location: str) -> SQLiteReader | PostgresReader:
+    reader = SQLiteReader.open(location) or PostgresReader.open(location)
     assert reader is not None
+    return reader
+
+
+def test_every_filter_gives_what_store_reports_gives(filled: str) -> None:
+    reader = _reader(filled)
     with reader, Store.open(filled) as store:
         for f in FILTERS:
             want = store.reports(f.actor, f.metric, f.origin, f.since, f.until, f.doc_id)
@@ -80,8 +92,7 @@ def test_every_filter_gives_what_store_reports_gives(filled: str) -> None:
 
 
 def test_limit_offset_and_reviews_match(filled: str) -> None:
-    reader = SQLiteReader.open(filled)
-    assert reader is not None
+    reader = _reader(filled)
     with reader, Store.open(filled) as store:
         everything = store.reports()
         assert reader.reports() == everything
@@ -105,10 +116,8 @@ def test_hostile_names_are_parameters_not_sql(filled: str) -> None:
 
 
 def test_the_reader_cannot_write(filled: str) -> None:
-    reader = SQLiteReader.open(filled)
-    assert reader is not None
-    with reader, pytest.raises(sqlite3.OperationalError, match="readonly"):
-        reader._conn.execute("DELETE FROM claims")
+    with _reader(filled) as reader, pytest.raises(StoreError, match="read-?only"):
+        reader._fetch("DELETE FROM claims RETURNING id", [])
 
 
 def test_what_the_reader_does_not_serve_goes_through_the_store(tmp_path: Path) -> None:
@@ -139,14 +148,25 @@ def test_an_older_schema_is_migrated_by_the_store_path(tmp_path: Path) -> None:
     reader.close()
 
 
-def test_postgresql_reads_through_the_store(pg_url: str) -> None:
+def test_postgresql_is_read_without_sqlalchemy_when_it_can(pg_url: str) -> None:
+    assert PostgresReader.open(pg_url) is None  # no schema yet
+    with open_reports(pg_url) as source:  # the store creates it
+        assert not isinstance(source, PostgresReader) and source.count() == 0
     with Store.open(pg_url) as s:
         s.add_document(Document(id="p", text="P.", published="2024-05-01"),
                        [_claim("killed", 7, "army", ["UN monitors"])], V)
-    with open_reports(pg_url) as source:
-        assert not isinstance(source, SQLiteReader)
-        assert [r.claim.value for r in source.reports(Filters(actor="Army"))] == [7]
-        assert source.count(Filters(metric="injured")) == 0
+    for url in (pg_url, pg_url.replace("postgresql+psycopg://", "postgresql://", 1)):
+        with open_reports(url) as source:
+            assert isinstance(source, PostgresReader)
+            assert [r.claim.value for r in source.reports(Filters(actor="Army"))] == [7]
+            assert source.count(Filters(metric="injured")) == 0
+
+
+def test_an_unreachable_server_is_a_store_error_without_the_password(unused_port: int) -> None:
+    url = f"postgresql+psycopg://who:s3cret@127.0.0.1:{unused_port}/db"
+    with pytest.raises(StoreError, match="cannot open the database") as e:
+        read_reports(url)
+    assert "s3cret" not in str(e.value) and "***" in str(e.value)
 
 
 def test_locations() -> None:
