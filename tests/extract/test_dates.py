@@ -14,6 +14,8 @@ from tollwatch.extract.dates import resolve_date
     ("12 May 2021", None, "2021-05-12"),
     ("Monday", None, None),                         # nothing to resolve against
     ("last week", "2024-03-13", None),              # no day named
+    ("last Wednesday", "2024-03-13", "2024-03-06"),  # written on a Wednesday: a week before
+    ("last Monday", "2024-03-13", "2024-03-11"),
 ])
 def test_resolve(expr: str, published: str | None, expected: str | None) -> None:
     assert resolve_date(expr, published) == expected

@@ -428,3 +428,8 @@ def test_embraced_martyrdom_is_killed(claims_of: Run) -> None:
     got = _by_number(claims_of("Three soldiers embraced martyrdom during the exchange of fire, "
                                "the military's media wing said."))
     assert ("killed", 3, None, None) in got
+
+
+def test_just_shy_of_is_a_maximum(claims_of: Run) -> None:
+    (c,) = claims_of("Just shy of 400 villagers were killed in the raids, officials said.")
+    assert (c.value, c.qualifier) == (400, "max")

@@ -82,5 +82,7 @@ def resolve_date(expr: str, published: str | None) -> str | None:
     for name, idx in _WEEKDAYS.items():
         if re.search(rf"\b{name}\b", text):
             back = (pub.weekday() - idx) % 7
+            if back == 0 and re.search(rf"\blast\s+{name}\b", text):
+                back = 7  # "last Friday", written on a Friday: a week before
             return (pub - dt.timedelta(days=back)).isoformat()
     return None
