@@ -433,3 +433,16 @@ def test_embraced_martyrdom_is_killed(claims_of: Run) -> None:
 def test_just_shy_of_is_a_maximum(claims_of: Run) -> None:
     (c,) = claims_of("Just shy of 400 villagers were killed in the raids, officials said.")
     assert (c.value, c.qualifier) == (400, "max")
+
+
+def test_drowned_staff_members_and_operating_forces(claims_of: Run) -> None:
+    got = _by_number(claims_of("At least 23 migrants drowned off the island, the coast guard "
+                               "said."))
+    assert got[("killed", 23, None, None)].qualifier == "min"
+    got = _by_number(claims_of("Militiamen seized 7 hospital staff members in Varlo, the "
+                               "health agency said."))
+    staff = got[("abducted", 7, None, None)]
+    assert staff.civilian is True
+    got = _by_number(claims_of("About 400 foreign mercenaries are believed to be operating in "
+                               "the eastern districts, a diplomat said."))
+    assert ("deployed", 400, None, None) in got
