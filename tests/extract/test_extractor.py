@@ -446,3 +446,10 @@ def test_drowned_staff_members_and_operating_forces(claims_of: Run) -> None:
     got = _by_number(claims_of("About 400 foreign mercenaries are believed to be operating in "
                                "the eastern districts, a diplomat said."))
     assert ("deployed", 400, None, None) in got
+
+
+def test_passive_reporting_verb_with_an_agent(claims_of: Run) -> None:
+    (c,) = claims_of("The toll of 52 killed was confirmed by the provincial governor.")
+    assert any("governor" in n for n in c.origin)
+    (c,) = claims_of("The ambush, which killed 14 soldiers, was claimed by the Tarvan Front.")
+    assert not any("Tarvan" in n for n in c.origin)  # responsibility, not the figure

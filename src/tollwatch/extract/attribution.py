@@ -349,6 +349,14 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c if _usable_subject(c) else None
+    # the passive: "the toll was confirmed by the governor" (but an attack "claimed by" a
+    # group is a claim of responsibility, not of the figure)
+    if verb.lemma_.lower() != "claim":
+        for c in verb.children:
+            if c.dep_ == "agent":
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                if objs and _usable_subject(objs[0]):
+                    return objs[0]
     # "X told reporters ... and said ...", "X put it higher, saying ...": the verb shares
     # the subject of the verb it hangs from
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
