@@ -37,6 +37,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -71,11 +72,15 @@ _CACHE_LIMIT = 200_000
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@lru_cache(maxsize=_CACHE_LIMIT)
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to decompose (most English text: no per-character pass)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=_CACHE_LIMIT)
 def _tidy(text: str) -> str:
     """Normalise quotes and spaces and trim edge punctuation, keeping case."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -88,6 +93,7 @@ def _tidy(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=_CACHE_LIMIT)
 def fold(text: str) -> str:
     """The comparison form of a name: lower case, no accents, hyphens as spaces, no dots.
 
@@ -100,6 +106,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
 
 
+@lru_cache(maxsize=_CACHE_LIMIT)
 def _exact_key(text: str) -> str:
     """The case-keeping form used for short abbreviations ("U.S." -> "US")."""
     t = _strip_accents(_tidy(text)).replace(".", "")
@@ -107,6 +114,7 @@ def _exact_key(text: str) -> str:
     return _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
 
 
+@lru_cache(maxsize=_CACHE_LIMIT)
 def _strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text).rstrip()
 
@@ -525,6 +533,10 @@ class Names:
         ("US"), a bare kind of body ("officials", "General Staff") or all lower case."""
         if not name or not name.strip():
             return True
+        generic: bool = self._cached("generic", name, self._is_generic_source)
+        return generic
+
+    def _is_generic_source(self, name: str) -> bool:
         if self.is_known_source(name):
             return False
         clean = _strip_possessive(_tidy(name))

@@ -420,10 +420,10 @@ def _claim_id(actor: str | None, metric: str, numbers: tuple[int | None, ...], o
 
 
 def _majority(values: Iterable[Any]) -> Any:
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    present = [v for v in values if v is not None]
+    if len(present) <= 1:  # most underlying claims have one report
+        return present[0] if present else None
+    return Counter(present).most_common(1)[0][0]
 
 
 def _aliases(group: list[_Item]) -> list[str]:
@@ -453,7 +453,8 @@ def _build(group: list[_Item], origin: _Origin) -> UnderlyingClaim:
     quals = Counter(i.report.claim.qualifier for i in group)
     # "about 300" and "300" from one origin: keep the hedge the reports agree on most,
     # preferring a hedged form on a tie (it is the more careful reading)
-    qualifier = max(quals, key=lambda q: (quals[q], q != "exact"))
+    qualifier = max(quals, key=lambda q: (quals[q], q != "exact")) if len(quals) > 1 \
+        else head.report.claim.qualifier
     value, low, high = head.numbers
     return UnderlyingClaim(
         id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, first),
