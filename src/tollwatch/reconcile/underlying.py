@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -220,7 +221,11 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def _quote_key(quote: str) -> str:
-    return _NON_WORD.sub(" ", fold(quote)).strip()
+    """A sentence reduced to its lower-case letters and digits, to compare quotes with each
+    other (not through ``fold``, whose cache is for names, not for every sentence)."""
+    text = quote if quote.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", quote) if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _actor_from_quote(quote: str, sources: list[str], names: Names) -> str | None:
