@@ -24,3 +24,10 @@ def test_a_named_command_is_built_alone() -> None:
 def test_anything_else_gets_every_command() -> None:
     assert _names(build_app("--help")) == set(COMMANDS)
     assert _names(build_app("no-such-command")) == set(COMMANDS)
+
+
+def test_the_commands_default_model_is_the_extractors() -> None:
+    from tollwatch.commands.common import DEFAULT_MODEL
+    from tollwatch.extract import ExtractOptions
+
+    assert DEFAULT_MODEL == ExtractOptions().model
