@@ -453,3 +453,10 @@ def test_passive_reporting_verb_with_an_agent(claims_of: Run) -> None:
     assert any("governor" in n for n in c.origin)
     (c,) = claims_of("The ambush, which killed 14 soldiers, was claimed by the Tarvan Front.")
     assert not any("Tarvan" in n for n in c.origin)  # responsibility, not the figure
+
+
+def test_a_contrasting_clause_takes_no_metric_from_the_main_one(claims_of: Run) -> None:
+    got = _by_number(claims_of("About 90,000 people were displaced, while 400,000 others "
+                               "remain in need of food, the agency said."))
+    assert ("displaced", 90000, None, None) in got
+    assert not any(v == 400000 for _, v, *_ in got)

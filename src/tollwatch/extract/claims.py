@@ -258,7 +258,14 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
         if best is None or score > best[0]:
             best = (score, metric, trig.start)
 
-    ancestors = list(anchor.ancestors)[:4]
+    ancestors: list[Token] = []
+    for anc in anchor.ancestors:
+        ancestors.append(anc)
+        # "250,000 were displaced, while 1.2 million others remain in need": a contrasting
+        # clause keeps its own metric, none from the clause it hangs on
+        if len(ancestors) == 4 or any(c.dep_ == "mark" and c.lower_ in _CONTRAST
+                                      for c in anc.children):
+            break
     anc_ids = {a.i: k for k, a in enumerate(ancestors)}
     for trig in triggers:
         ti = trig.start
@@ -349,6 +356,7 @@ def _pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[_Trigg
 
 
 _LOSS_VERBS = {"lose", "suffer", "sustain", "incur"}
+_CONTRAST = {"while", "whereas", "although", "though"}
 
 
 def _other_side(head: Token, nationality_of: Callable[[str], str | None]) -> Token | None:
