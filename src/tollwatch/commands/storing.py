@@ -7,9 +7,10 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 
@@ -68,6 +69,30 @@ def _progress(console: Console, enabled: bool) -> Progress:
                     disable=not (enabled and console.is_terminal))
 
 
+class _Counted(Protocol):
+    @property
+    def documents(self) -> int: ...
+
+
+@contextmanager
+def _reporting(err: Console, enabled: bool, label: str) -> Iterator[
+        tuple[Callable[[TollwatchError], None], Callable[[_Counted], None]]]:
+    """``(on_error, on_progress)`` for a run: errors printed above a progress bar that
+    shows documents/s."""
+    start = time.monotonic()
+    with _progress(err, enabled) as bar:
+        task = bar.add_task(label, total=None, rate="")
+
+        def on_error(e: TollwatchError) -> None:
+            bar.console.print(f"error: {clean(str(e))}")
+
+        def on_progress(s: _Counted) -> None:
+            rate = s.documents / max(time.monotonic() - start, 1e-9)
+            bar.update(task, completed=s.documents, rate=f"{rate:.1f} docs/s")
+
+        yield on_error, on_progress
+
+
 def ingest_cmd(
     inputs: Annotated[list[str], typer.Argument(
         help="Files, directories (recursive), feeds or http(s) URLs")],
@@ -95,7 +120,7 @@ def ingest_cmd(
     from tollwatch.extract import EXTRACTOR_VERSION, ExtractOptions
     from tollwatch.ingest.fetch import FetchOptions
     from tollwatch.ingest.readers import ReadOptions
-    from tollwatch.ingest.run import IngestOptions, IngestSummary
+    from tollwatch.ingest.run import IngestOptions
 
     err = err_console()
     try:
@@ -114,16 +139,7 @@ def ingest_cmd(
             fetch=FetchOptions(timeout=timeout, max_bytes=max_bytes),
         )
         start = time.monotonic()
-        with _progress(err, progress) as bar:
-            task = bar.add_task("ingest", total=None, rate="")
-
-            def on_error(e: TollwatchError) -> None:
-                bar.console.print(f"error: {clean(str(e))}")
-
-            def on_progress(s: IngestSummary) -> None:
-                rate = s.documents / max(time.monotonic() - start, 1e-9)
-                bar.update(task, completed=s.documents, rate=f"{rate:.1f} docs/s")
-
+        with _reporting(err, progress, "ingest") as (on_error, on_progress):
             summary = runner.run(store, inputs, extract, opts, on_error=on_error,
                                  on_progress=on_progress)
         elapsed = time.monotonic() - start
@@ -157,23 +173,13 @@ def reextract_cmd(
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
 ) -> None:
     """Re-extract the stored documents that an older extractor version read."""
-    from tollwatch.ingest.run import ReextractSummary, reextract
+    from tollwatch.ingest.run import reextract
 
     err = err_console()
     store = _open(db)
     try:
         extractor, version = _extractor(model, n_process)
-        start = time.monotonic()
-        with _progress(err, progress) as bar:
-            task = bar.add_task("reextract", total=None, rate="")
-
-            def on_error(e: TollwatchError) -> None:
-                bar.console.print(f"error: {clean(str(e))}")
-
-            def on_progress(s: ReextractSummary) -> None:
-                rate = s.documents / max(time.monotonic() - start, 1e-9)
-                bar.update(task, completed=s.documents, rate=f"{rate:.1f} docs/s")
-
+        with _reporting(err, progress, "reextract") as (on_error, on_progress):
             summary = reextract(store, extractor, version, batch_size=batch_size,
                                 on_error=on_error, on_progress=on_progress)
     except (StoreError, ModelError) as e:
