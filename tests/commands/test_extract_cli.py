@@ -108,17 +108,22 @@ def test_eval_scores_own_gold(tmp_path: Path) -> None:
     assert "missed" in r.stderr.decode()
 
 
-def test_bench_reports_both_passes(tmp_path: Path) -> None:
-    """The benchmark runs and reports its figures (no timing is asserted)."""
+def test_bench_reports_every_pass_on_distinct_texts(tmp_path: Path) -> None:
+    """The benchmark runs its three passes and reports their figures (no timing asserted)."""
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("\n".join(json.dumps({"id": f"b{i}", "text": GOOD}) for i in range(3)),
-                      encoding="utf-8")
-    r = run("bench", str(corpus), "--repeat", "2", "--json", "-j", "1")
+    texts = [f"{n} villagers were killed when gunmen attacked the market, police said."
+             for n in (12, 340, 5600)]
+    corpus.write_text("\n".join(json.dumps({"id": f"b{i}", "text": t})
+                                for i, t in enumerate(texts)), encoding="utf-8")
+    r = run("bench", str(corpus), "--repeat", "2", "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert out["documents"] == 6 and out["claims"] == 6
+    assert out["documents"] == 6 and out["claims"] == 6 and out["tollwatch_j1_claims"] == 6
+    assert out["distinct_texts"] == 6  # the copies have their figures redrawn
+    assert out["processes"] == "default"
     assert out["tollwatch_seconds"] > 0 and out["spacy_seconds"] > 0
-    assert out["speedup_vs_spacy"] > 0
+    assert out["speedup_vs_spacy"] > 0 and out["speedup_j1_vs_spacy"] > 0
+    assert 0 < out["parsed_char_share"] <= 1
 
 
 def test_table_shows_markup_in_the_text_as_written() -> None:

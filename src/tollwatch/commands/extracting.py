@@ -152,13 +152,21 @@ def bench(
     corpus: Annotated[Path | None, typer.Argument(
         help="JSONL corpus of documents (default: the example corpus shipped with tollwatch).")] = None,
     model: ModelOpt = DEFAULT_MODEL,
-    processes: ProcOpt = 2,
+    processes: Annotated[int | None, typer.Option(
+        "--processes", "-j", min=1,
+        help="Worker processes for the default pass (default: extract's own default); "
+             "a -j 1 pass always runs too.")] = None,
     repeat: Annotated[int | None, typer.Option(
-        min=1, help="Repeat every document N times (default: 50 for the built-in corpus, "
-                    "1 for a corpus given).")] = None,
+        min=1, help="Copies of every document, each further copy with its figures redrawn "
+                    "so that no text repeats (default: 50 for the built-in corpus, 1 for a "
+                    "corpus given).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Time extraction against a plain spaCy pass over the same texts, as whole processes."""
+    """Time extraction against a plain spaCy pass over the same texts, as whole processes.
+
+    Three passes: a plain nlp.pipe(batch_size=64) on every core, extract --jsonl as a user
+    runs it, and extract --jsonl -j 1.
+    """
     from rich.table import Table
 
     from tollwatch.bench import run_bench

@@ -159,6 +159,11 @@ class Extractor:
             out.append(self._claims_from(d, plan, parsed, quote_close))
         return out
 
+    def parsed_chars(self, doc: Document) -> int:
+        """How many of ``doc``'s characters extraction hands to the parser (nothing is parsed)."""
+        plan, order, _ = self._plan(doc)
+        return sum(plan[k][1] - plan[k][0] for k in order)
+
     def _plan(self, doc: Document) -> tuple[list[tuple[int, int, list[Any], bool]], list[int],
                                             dict[int, int]]:
         """Split ``doc`` and choose the sentences worth parsing."""
