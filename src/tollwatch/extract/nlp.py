@@ -94,7 +94,57 @@ class AttributeTable:
         self.supported = ok
         self._singles = singles
         self._multis = multis
+        # Rules whose pattern names the token's lower form are looked up by that form; the
+        # others depend on (tag, dependency, is-space) only, a handful of combinations.
+        self._by_lower: dict[str, list[tuple[int, Predicate]]] = {}
+        self._no_lower: list[tuple[int, Predicate]] = []
+        self._other: list[tuple[int, Predicate]] = []
+        for rule_id, test, spec in self._single_specs(ruler):
+            low = spec.get("LOWER")
+            forms = [low] if isinstance(low, str) else (
+                low.get("IN") if isinstance(low, dict) and set(low) == {"IN"} else None)
+            if low is None:
+                self._no_lower.append((rule_id, test))
+            elif forms is not None:
+                for f in forms:
+                    self._by_lower.setdefault(f, []).append((rule_id, test))
+            else:
+                self._other.append((rule_id, test))
+        self._firsts: dict[str, list[int]] = {}
+        self._multi_any: list[int] = []
+        for k, (rule_id, _tests) in enumerate(multis):
+            first = self._multi_first_forms(ruler, rule_id)
+            if first is None:
+                self._multi_any.append(k)
+            else:
+                for f in first:
+                    self._firsts.setdefault(f, []).append(k)
         self._cache: dict[tuple[int, int, int, bool], tuple[int, ...]] = {}
+        self._base: dict[tuple[int, int, bool], list[int]] = {}
+
+    def _single_specs(self, ruler: Any) -> list[tuple[int, Predicate, dict[str, Any]]]:
+        out = []
+        for rule_id, entry in enumerate(self._rules(ruler)):
+            for pattern in entry:
+                if len(pattern) == 1:
+                    test = _token_test(pattern[0])
+                    if test is not None:
+                        out.append((rule_id, test, pattern[0]))
+        return out
+
+    def _multi_first_forms(self, ruler: Any, rule_id: int) -> list[str] | None:
+        forms: list[str] = []
+        for pattern in self._rules(ruler)[rule_id]:
+            if len(pattern) < 2:
+                continue
+            low = pattern[0].get("LOWER")
+            if isinstance(low, str):
+                forms.append(low)
+            elif isinstance(low, dict) and set(low) == {"IN"}:
+                forms.extend(low["IN"])
+            else:
+                return None
+        return forms
 
     @staticmethod
     def _rules(ruler: Any) -> list[list[list[dict[str, Any]]]]:
@@ -112,8 +162,21 @@ class AttributeTable:
         hit = self._cache.get(key)
         if hit is None:
             attrs = self._attr_dict(tok)
-            hit = tuple(rid for rid, test in self._singles if test(attrs))
-            self._cache[key] = hit
+            bkey = (tok.tag, tok.dep, tok.is_space)
+            base = self._base.get(bkey)
+            if base is None:
+                base = [rid for rid, test in self._no_lower if test(attrs)]
+                self._base[bkey] = base
+            found = set(base)
+            for rid, test in self._by_lower.get(attrs["LOWER"], ()):
+                if test(attrs):
+                    found.add(rid)
+            for rid, test in self._other:
+                if test(attrs):
+                    found.add(rid)
+            hit = tuple(sorted(found))
+            if len(self._cache) < 200_000:
+                self._cache[key] = hit
         return hit
 
     def __call__(self, doc: Any) -> Any:
@@ -123,13 +186,19 @@ class AttributeTable:
             for rid in self._single_rules(doc[i]):
                 matches.append((rid, i))  # a one-token span: index 0 or -1 is that token
         if self._multis:
-            attrs = [self._attr_dict(t) for t in doc]
-            for rid, tests in self._multis:
-                k = len(tests)
-                for i in range(n - k + 1):
-                    if all(tests[j](attrs[i + j]) for j in range(k)):
+            attrs: list[dict[str, Any]] | None = None
+            for i in range(n):
+                ks = self._firsts.get(doc[i].lower_)
+                if ks is None and not self._multi_any:
+                    continue
+                if attrs is None:
+                    attrs = [self._attr_dict(t) for t in doc]
+                for k in sorted(set(ks or ()) | set(self._multi_any)):
+                    rid, tests = self._multis[k]
+                    width = len(tests)
+                    if i + width <= n and all(tests[j](attrs[i + j]) for j in range(width)):
                         target = self._indices[rid]
-                        matches.append((rid, i + (target if target >= 0 else k + target)))
+                        matches.append((rid, i + (target if target >= 0 else width + target)))
         matches.sort()
         for rid, i in matches:
             self._set(doc[i], self._attrs[rid])
