@@ -24,7 +24,7 @@ COMMANDS: dict[str, str] = {
     "extract": "extracting", "eval": "extracting", "bench": "extracting",
     "ingest": "storing", "reextract": "storing", "stats": "storing", "claims": "storing",
     "timeline": "reconciling", "discrepancies": "reconciling", "export": "reconciling",
-    "serve": "serving", "export-gold": "serving",
+    "serve": "serving", "export-gold": "serving", "watch": "watching",
 }
 
 

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,9 +17,11 @@ from tollwatch.commands.common import (
     err_console,
     register_commands,
 )
-from tollwatch.commands.layout import Column, Row, output_width, render
 from tollwatch.errors import InputError, TollwatchError
 from tollwatch.model import Claim, Document
+
+if TYPE_CHECKING:
+    from tollwatch.commands.layout import Row
 
 __all__ = ["COMMANDS", "register"]
 
@@ -40,14 +42,15 @@ def _number(c: Claim) -> str:
     return f"{sign}{c.value:,}"
 
 
-#: The record line of the ``extract`` table; the quote is wrapped beneath it.
-CLAIM_COLUMNS = (
-    Column("figure", fixed=True, right=True), Column("metric", fixed=True), Column("who"),
-    Column("side"), Column("source"), Column("date", fixed=True))
+#: The record line of the ``extract`` table (the quote is wrapped beneath it).
+CLAIM_COLUMNS = ("figure", "metric", "who", "side", "source", "date")
+_FIXED = {"figure", "metric", "date"}
 
 
 def claim_row(c: Claim) -> Row:
     """A claim as a table row: its fields on a line, the quote beneath (cleaned)."""
+    from tollwatch.commands.layout import Row
+
     src = "; ".join(c.origin[:1]) or "(text)"
     if c.speaker:
         src += " ← " + c.speaker[0]
@@ -60,7 +63,10 @@ def claim_row(c: Claim) -> Row:
 
 def claims_table(doc: Document, claims: list[Claim], width: int) -> list[str]:
     """The lines of one document's table at ``width`` columns."""
-    return render(clean(f"{doc.id}: {len(claims)} claim(s)"), CLAIM_COLUMNS,
+    from tollwatch.commands.layout import Column, render
+
+    columns = [Column(n, fixed=n in _FIXED, right=n == "figure") for n in CLAIM_COLUMNS]
+    return render(clean(f"{doc.id}: {len(claims)} claim(s)"), columns,
                   [claim_row(c) for c in claims], width)
 
 
@@ -74,6 +80,7 @@ def extract(
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Extract count claims from articles and print them."""
+    from tollwatch.commands.layout import output_width
     from tollwatch.extract import ExtractOptions, Extractor
     from tollwatch.ingest.sources import iter_inputs
 

@@ -23,13 +23,13 @@ from tollwatch.commands.common import (
     fail,
     register_commands,
 )
-from tollwatch.commands.layout import Column, Row, output_width, render, wrap
 from tollwatch.errors import ConfigError, ModelError, StoreError, TollwatchError
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
+    from tollwatch.commands.layout import Row
     from tollwatch.model import Report
     from tollwatch.store import Store
 
@@ -278,21 +278,22 @@ def _write_reports(reports: list[Report], fmt: str, output: Path | None) -> None
         write(reports, fh)
 
 
-#: The record line of the ``claims`` table; the document, outlet and quote go beneath.
-_COLUMNS = (
-    Column("id", fixed=True, right=True), Column("figure", fixed=True, right=True),
-    Column("metric", fixed=True), Column("who"), Column("side"), Column("source"),
-    Column("date", fixed=True))
-
-
 def _print_table(reports: list[Report], total: int, output: Path | None) -> None:
+    """The claims as a table (``tollwatch.commands.layout``): the fields on a line, the
+    document, outlet and quote beneath."""
+    from tollwatch.commands.layout import Column, output_width, render, wrap
+
+    columns = (
+        Column("id", fixed=True, right=True), Column("figure", fixed=True, right=True),
+        Column("metric", fixed=True), Column("who"), Column("side"), Column("source"),
+        Column("date", fixed=True))
     rows = [_table_row(r) for r in reports]
     footer = f"{total} claims"
     if total > len(reports):
         footer = (f"{len(reports)} of {total} claims shown; --limit N shows more, "
                   "--format csv or jsonl gives every one")
     width = output_width()
-    text = "".join(f"{ln}\n" for ln in [*render(None, _COLUMNS, rows, width),
+    text = "".join(f"{ln}\n" for ln in [*render(None, columns, rows, width),
                                         *wrap(footer, width, 3)])
     if output is None:
         sys.stdout.write(text)
@@ -301,6 +302,8 @@ def _print_table(reports: list[Report], total: int, output: Path | None) -> None
 
 
 def _table_row(r: Report) -> Row:
+    from tollwatch.commands.layout import Row
+
     c = r.claim
     figure = str(c.value) if c.value is not None else f"{c.low}-{c.high}"
     if c.qualifier not in ("exact", "range"):
