@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,12 +24,19 @@ COMMANDS: dict[str, str] = {
     "extract": "extracting", "eval": "extracting", "bench": "extracting",
     "ingest": "storing", "reextract": "storing", "stats": "storing", "claims": "storing",
     "timeline": "reconciling", "discrepancies": "reconciling", "export": "reconciling",
-    "serve": "serving", "export-gold": "serving",
+    "serve": "serving", "export-gold": "serving", "watch": "watching",
 }
 
 
-def _root() -> None:
+def _root(verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Log what happens, with errors' full background (SQL, "
+                                "driver messages), to stderr")] = False) -> None:
     """Turn conflict news into a sourced record of the figures it reports."""
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
+                            format="tollwatch: %(name)s: %(levelname)s: %(message)s")
 
 
 def build_app(command: str | None = None) -> typer.Typer:
@@ -57,7 +64,9 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    build_app(sys.argv[1] if len(sys.argv) > 1 else None)()
+    # The command is the first argument that is not a root option (``tollwatch -v ingest``).
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    build_app(command)()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "ConfigError",
     "DecodeError",
@@ -27,6 +29,7 @@ __all__ = [
     "StoreError",
     "TollwatchError",
     "TooLargeError",
+    "brief",
 ]
 
 
@@ -87,3 +90,18 @@ class StoreError(TollwatchError):
 
 class ConfigError(TollwatchError):
     code = "TW500"
+
+
+_BACKGROUND = re.compile(r"\s*\(Background on this error at: [^)]*\)")
+
+
+def brief(e: BaseException) -> str:
+    """One line saying what went wrong in ``e``, for a message: a driver error's own first
+    line (SQLAlchemy's wrapper unwrapped), never the SQL statement or the background link
+    (those belong in ``--verbose`` output and the log)."""
+    inner = getattr(e, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
+    text = str(inner if isinstance(inner, BaseException) else e)
+    text = _BACKGROUND.sub("", text).split("[SQL:", 1)[0]
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    first = re.sub(r"^\([\w.]+\)\s*", "", first)  # "(sqlite3.OperationalError) ..."
+    return first or type(e).__name__

@@ -10,12 +10,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tollwatch.commands.common import DEFAULT_MODEL, console, err_console, register_commands
+from tollwatch.commands.common import (
+    DEFAULT_MODEL,
+    clean,
+    console,
+    err_console,
+    register_commands,
+)
 from tollwatch.errors import InputError, TollwatchError
 from tollwatch.model import Claim, Document
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from tollwatch.commands.layout import Row
 
 __all__ = ["COMMANDS", "register"]
 
@@ -36,20 +42,32 @@ def _number(c: Claim) -> str:
     return f"{sign}{c.value:,}"
 
 
-def claims_table(doc: Document, claims: list[Claim]) -> Table:
-    from rich.table import Table
+#: The record line of the ``extract`` table (the quote is wrapped beneath it).
+CLAIM_COLUMNS = ("figure", "metric", "who", "side", "source", "date")
+_FIXED = {"figure", "metric", "date"}
 
-    t = Table(title=f"{doc.id}: {len(claims)} claim(s)", title_justify="left", show_lines=True)
-    for col in ("metric", "number", "who", "actor", "origin ← speaker", "date", "quote"):
-        t.add_column(col, overflow="fold")
-    for c in claims:
-        src = "; ".join(c.origin[:1]) or "(text)"
-        if c.speaker:
-            src += " ← " + c.speaker[0]
-        quote = c.quote if len(c.quote) <= 160 else c.quote[:157] + "…"
-        t.add_row(c.metric, _number(c), c.subject or "", c.actor or "", src, c.date or "",
-                  quote)
-    return t
+
+def claim_row(c: Claim) -> Row:
+    """A claim as a table row: its fields on a line, the quote beneath (cleaned)."""
+    from tollwatch.commands.layout import Row
+
+    src = "; ".join(c.origin[:1]) or "(text)"
+    if c.speaker:
+        src += " ← " + c.speaker[0]
+    figure = _number(c)
+    if c.stance != "asserted":
+        figure += f" [{c.stance}]"
+    cells = [figure, c.metric, c.subject or "", c.actor or "", src, c.date or ""]
+    return Row([clean(x) for x in cells], clean(f"“{c.quote}”"))
+
+
+def claims_table(doc: Document, claims: list[Claim], width: int) -> list[str]:
+    """The lines of one document's table at ``width`` columns."""
+    from tollwatch.commands.layout import Column, render
+
+    columns = [Column(n, fixed=n in _FIXED, right=n == "figure") for n in CLAIM_COLUMNS]
+    return render(clean(f"{doc.id}: {len(claims)} claim(s)"), columns,
+                  [claim_row(c) for c in claims], width)
 
 
 def extract(
@@ -62,12 +80,13 @@ def extract(
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Extract count claims from articles and print them."""
+    from tollwatch.commands.layout import output_width
     from tollwatch.extract import ExtractOptions, Extractor
     from tollwatch.ingest.sources import iter_inputs
 
     ex = Extractor(ExtractOptions(model=model, n_process=processes))
     failed = 0
-    out = console(soft_wrap=False)
+    width = output_width()
 
     def docs() -> Iterator[Document]:
         nonlocal failed
@@ -87,7 +106,7 @@ def extract(
                 sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims]},
                                             ensure_ascii=False) + "\n")
             else:
-                out.print(claims_table(doc, claims))
+                sys.stdout.write("".join(f"{ln}\n" for ln in claims_table(doc, claims, width)))
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None

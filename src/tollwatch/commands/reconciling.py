@@ -129,15 +129,22 @@ def timeline_cmd(
     if not entries:
         out.print(f"no claims about {clean(canonical)}")
         return
-    from rich.table import Table
+    from tollwatch.commands.layout import Column, Row, output_width, render
 
-    table = Table(title=f"{clean(canonical)}: {len(entries)} underlying claims")
-    for col in ("date", "metric", "figure", "origin", "kind", "reports", "outlets"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "figure", "kind"))
+    columns = (Column("date", fixed=True), Column("figure", fixed=True, right=True),
+               Column("metric", fixed=True), Column("who"), Column("side"), Column("source"),
+               Column("kind", fixed=True), Column("reports", fixed=True, right=True))
+    rows = []
     for c in entries:
-        table.add_row(_cell(c.date), c.metric, c.figure(), _cell(c.origin), c.kind,
-                      str(len(c.reports)), _cell(", ".join(c.outlets)))
-    out.print(table)
+        cells = [_cell(c.date), c.figure(), c.metric, _cell(c.subject), _cell(c.actor),
+                 _cell(c.origin), c.kind, str(len(c.reports))]
+        first = c.reports[0] if c.reports else None
+        note = ", ".join(c.outlets) or (first.doc_id if first else "")
+        if first is not None:
+            note += f": “{first.quote}”"
+        rows.append(Row(cells, clean(note)))
+    title = f"{clean(canonical)}: {len(entries)} underlying claims"
+    sys.stdout.write("".join(f"{ln}\n" for ln in render(title, columns, rows, output_width())))
 
 
 def _write_text(text: str, output: Path | None) -> None:

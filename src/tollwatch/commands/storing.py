@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
+    from tollwatch.commands.layout import Row
     from tollwatch.model import Report
     from tollwatch.store import Store
 
@@ -277,65 +278,42 @@ def _write_reports(reports: list[Report], fmt: str, output: Path | None) -> None
         write(reports, fh)
 
 
-_HEADERS = ("id", "doc", "published", "outlet", "metric", "figure", "actor", "origin", "quote")
-
-
 def _print_table(reports: list[Report], total: int, output: Path | None) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    """The claims as a table (``tollwatch.commands.layout``): the fields on a line, the
+    document, outlet and quote beneath."""
+    from tollwatch.commands.layout import Column, output_width, render, wrap
 
-    cells = [[clean(x) for x in _table_cells(r)] for r in reports]
+    columns = (
+        Column("id", fixed=True, right=True), Column("figure", fixed=True, right=True),
+        Column("metric", fixed=True), Column("who"), Column("side"), Column("source"),
+        Column("date", fixed=True))
+    rows = [_table_row(r) for r in reports]
     footer = f"{total} claims"
     if total > len(reports):
         footer = (f"{len(reports)} of {total} claims shown; --limit N shows more, "
                   "--format csv or jsonl gives every one")
-    out = console() if output is None else None
-    width = out.width if out is not None else 200
-    table = Table(*_HEADERS, expand=False, show_lines=False)
-    # Widths set here, from string lengths, spare rich measuring every cell (the slowest
-    # part of printing a table); text that does not fit is folded, never cut.
-    for col, w in zip(table.columns, _fit_widths(cells, width - 3 * len(_HEADERS) - 1),
-                      strict=True):
-        col.width, col.overflow = w, "fold"
-    for row in cells:
-        table.add_row(*[Text(x) for x in row])
-    if out is not None:
-        out.print(table, Text(footer))
+    width = output_width()
+    text = "".join(f"{ln}\n" for ln in [*render(None, columns, rows, width),
+                                        *wrap(footer, width, 3)])
+    if output is None:
+        sys.stdout.write(text)
         return
-    assert output is not None
-    with output.open("w", encoding="utf-8") as fh:
-        console(file=fh, width=width).print(table, Text(footer))
+    output.write_text(text, encoding="utf-8")
 
 
-def _fit_widths(rows: list[list[str]], budget: int) -> list[int]:
-    """Column widths within ``budget``, as rich would choose them but from string lengths:
-    each column at least its longest word (so dates and figures stay whole), then the room
-    left shared out, the widest columns capped at one width, the largest cap that fits."""
-    columns = [[h, *(r[i] for r in rows)] for i, h in enumerate(_HEADERS)]
-    natural = [max(len(c) for c in col) for col in columns]
-    floor = [max(len(w) for c in col for w in (c.split() or [""])) for col in columns]
-    if sum(floor) > budget:  # too narrow even for whole words: share the width evenly
-        floor = [1] * len(natural)
-    lo, hi = 1, max(natural)
-    while lo < hi:  # the largest cap whose widths fit
-        cap = (lo + hi + 1) // 2
-        if sum(max(f, min(w, cap)) for f, w in zip(floor, natural, strict=True)) <= budget:
-            lo = cap
-        else:
-            hi = cap - 1
-    return [max(f, min(w, lo)) for f, w in zip(floor, natural, strict=True)]
+def _table_row(r: Report) -> Row:
+    from tollwatch.commands.layout import Row
 
-
-def _table_cells(r: Report) -> list[str]:
     c = r.claim
     figure = str(c.value) if c.value is not None else f"{c.low}-{c.high}"
     if c.qualifier not in ("exact", "range"):
         figure = f"{figure} ({c.qualifier})"
     if c.stance != "asserted":
         figure = f"{figure} [{c.stance}]"
-    quote = c.quote if len(c.quote) <= 120 else c.quote[:117] + "..."
-    return [str(r.claim_id), r.doc_id, r.published or "", r.outlet or "", c.metric, figure,
-            c.actor or "", "; ".join(c.origin), quote]
+    where = r.doc_id + (f" · {r.outlet}" if r.outlet else "")
+    cells = [str(r.claim_id), figure, c.metric, c.subject or "", c.actor or "",
+             "; ".join(c.origin), r.published or c.date or ""]
+    return Row([clean(x) for x in cells], clean(f"{where}: “{c.quote}”"))
 
 
 COMMANDS: dict[str, Callable[..., None]] = {

@@ -16,7 +16,7 @@ from tollwatch.ingest.html import html_to_article
 from tollwatch.ingest.readers import Read, Sourced, html_language
 from tollwatch.model import Document
 
-__all__ = ["feed_items", "is_feed", "page_item", "url_items"]
+__all__ = ["feed_entries", "feed_items", "is_feed", "page_item", "url_items"]
 
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/xml", "text/xml", "application/feed+json"}
@@ -76,8 +76,9 @@ def _entry_date(entry: Any) -> str | None:
     return None
 
 
-def feed_items(data: bytes, source: str, fetcher: Fetcher | None) -> Iterator[Read]:
-    """Each entry of an RSS/Atom feed, its linked page fetched and read."""
+def feed_entries(data: bytes, source: str) -> Iterator[tuple[str, Document] | RecordError]:
+    """Each entry of an RSS/Atom feed: its link and what the feed says of it (title,
+    date, as a text-less Document), or a RecordError for an entry without a link."""
     parsed = feedparser.parse(data)
     entries = list(parsed.get("entries", []))
     if not entries:
@@ -91,6 +92,18 @@ def feed_items(data: bytes, source: str, fetcher: Fetcher | None) -> Iterator[Re
         if not isinstance(link, str) or not is_url(link):
             yield RecordError("feed entry has no http(s) link", source=source, line=n)
             continue
+        title = entry.get("title")
+        yield link, Document(id="", text="", published=_entry_date(entry),
+                             title=title if isinstance(title, str) else None)
+
+
+def feed_items(data: bytes, source: str, fetcher: Fetcher | None) -> Iterator[Read]:
+    """Each entry of an RSS/Atom feed, its linked page fetched and read."""
+    for got in feed_entries(data, source):
+        if isinstance(got, RecordError):
+            yield got
+            continue
+        link, meta = got
         if fetcher is None:
             yield RecordError("feed entries need fetching, and no fetcher was given",
                               source=link)
@@ -100,9 +113,6 @@ def feed_items(data: bytes, source: str, fetcher: Fetcher | None) -> Iterator[Re
         except TollwatchError as e:
             yield e
             continue
-        title = entry.get("title")
-        meta = Document(id="", text="", published=_entry_date(entry),
-                        title=title if isinstance(title, str) else None)
         yield page_item(page, link, meta)
 
 

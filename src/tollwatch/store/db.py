@@ -7,21 +7,36 @@ a bare file path, which means SQLite. ``None`` means ``$TOLLWATCH_DB`` or
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from filelock import FileLock, Timeout
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
-from tollwatch.errors import StoreError
+from tollwatch.errors import StoreError, brief
 from tollwatch.store.location import DEFAULT_DB, ENV_VAR, location_of
 from tollwatch.store.revision import SCHEMA_REVISION
 
-__all__ = ["DEFAULT_DB", "ENV_VAR", "create_store_engine", "migrate", "resolve_url"]
+__all__ = ["DEFAULT_DB", "ENV_VAR", "LOCK_TIMEOUT", "MIGRATION_LOCK_KEY", "create_store_engine",
+           "migrate", "migration_lock_file", "resolve_url", "shown_url", "store_error"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+#: Seconds a process waits for another one migrating the same store.
+LOCK_TIMEOUT = 600.0
+
+#: The PostgreSQL advisory lock key held while migrating (any fixed 64-bit number; this
+#: one spells "tollwtch" in ASCII).
+MIGRATION_LOCK_KEY = 0x746F6C6C77746368
+
+log = logging.getLogger("tollwatch.store")
 
 
 def resolve_url(location: str | None = None) -> str:
@@ -31,7 +46,7 @@ def resolve_url(location: str | None = None) -> str:
         try:
             make_url(loc)
         except ArgumentError as e:
-            raise StoreError(f"not a database URL: {e}", source=loc) from e
+            raise StoreError(f"not a database URL: {brief(e)}", source=loc) from e
         if loc.startswith(("postgresql://", "postgres://")):
             loc = "postgresql+psycopg://" + loc.split("://", 1)[1]
         return loc
@@ -40,11 +55,24 @@ def resolve_url(location: str | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # first: the others may wait on a writer
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def shown_url(engine: Engine) -> str:
+    """The engine's URL as messages show it (no password)."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def store_error(what: str, e: BaseException, source: str) -> StoreError:
+    """A one-line StoreError, ``what: <the driver's first line>``, naming the store; the
+    full text (SQL, background link) goes to the ``tollwatch.store`` log at debug level,
+    which ``tollwatch --verbose`` prints."""
+    log.debug("%s: %s: %s", source, what, e, exc_info=e)
+    return StoreError(f"{what}: {brief(e)}", source=source)
 
 
 def create_store_engine(url: str, **options: Any) -> Engine:
@@ -62,32 +90,122 @@ def create_store_engine(url: str, **options: Any) -> Engine:
             return engine
         return create_engine(url, pool_pre_ping=True, **options)
     except (SQLAlchemyError, ImportError) as e:
-        raise StoreError(f"cannot open the database: {e}", source=url) from e
+        raise store_error("cannot open the database", e, make_url(url).render_as_string(
+            hide_password=True) if "://" in url else url) from e
 
 
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        try:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except SQLAlchemyError:
-            return None
+        return _revision_of(conn)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the head revision (a no-op, one query, when it is there)."""
+def _revision_of(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    found: str | None = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return found
+
+
+def migrate(engine: Engine, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    """Bring the schema to the head revision (a no-op, one query, when it is there).
+
+    Safe under concurrency: the upgrade runs under an exclusive lock (a lock file beside a
+    SQLite database, a transaction-level advisory lock on PostgreSQL); a process that finds
+    the lock taken waits up to ``lock_timeout`` seconds, then looks again and finds the
+    schema there. The upgrade is one transaction on both (SQLite's ``BEGIN IMMEDIATE``),
+    so a server reading the store sees the old schema or the new one, never half of it.
+    A store at a revision this code does not know (a newer tollwatch migrated it) is
+    refused with a StoreError.
+    """
+    where = shown_url(engine)
     try:
         if _current_revision(engine) == SCHEMA_REVISION:
             return
-        from alembic import command
-        from alembic.config import Config
-
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with _exclusive(engine, lock_timeout) as conn:
+            current = _revision_of(conn)
+            if current == SCHEMA_REVISION:
+                return  # another process migrated it while this one waited
+            _upgrade(conn, current, where)
     except SQLAlchemyError as e:
-        raise StoreError(f"cannot migrate the database: {e}", source=str(engine.url)) from e
+        raise store_error("cannot migrate the database", e, where) from e
+
+
+def _upgrade(conn: Connection, current: str | None, where: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    known = {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+    if current is not None and current not in known:
+        raise StoreError(f"the store's schema is at revision {current}, which this tollwatch "
+                         f"(schema {SCHEMA_REVISION}) does not know: a newer tollwatch "
+                         "migrated it; upgrade tollwatch", source=where)
+    log.info("%s: migrating the schema from %s to %s", where, current, SCHEMA_REVISION)
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+@contextmanager
+def _exclusive(engine: Engine, timeout: float) -> Iterator[Connection]:
+    """A connection in a transaction that holds the store's migration lock."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("SELECT set_config('lock_timeout', :ms, true)"),
+                         {"ms": f"{int(timeout * 1000)}"})
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            yield conn
+        return
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            yield conn
+        return
+    lockfile = migration_lock_file(engine)
+    if lockfile is None:  # in memory: this process's alone
+        with engine.begin() as conn:
+            yield conn
+        return
+    try:
+        with FileLock(str(lockfile), timeout=timeout), _sqlite_transaction(engine) as conn:
+            yield conn
+    except Timeout as e:
+        raise StoreError(f"waited {timeout:.0f}s for another process migrating the store "
+                         f"(lock file {lockfile})", source=shown_url(engine)) from e
+
+
+def migration_lock_file(engine: Engine) -> Path | None:
+    """The lock file beside a SQLite database file (None for an in-memory one)."""
+    path = engine.url.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return Path(path).with_name(Path(path).name + "-migrate.lock")
+
+
+@contextmanager
+def _sqlite_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection of its own whose whole use is one ``BEGIN IMMEDIATE`` transaction
+    (the sqlite3 module would otherwise run each DDL statement on its own), with foreign
+    keys off as SQLite's own procedure for altering tables asks."""
+    migrating = create_engine(engine.url, poolclass=NullPool)
+
+    @event.listens_for(migrating, "connect")
+    def _manual(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # the driver issues no BEGIN/COMMIT of its own
+        cur = dbapi_conn.cursor()
+        for pragma in ("busy_timeout=30000", "journal_mode=WAL", "foreign_keys=OFF"):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
+
+    @event.listens_for(migrating, "begin")
+    def _immediate(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with migrating.begin() as conn:
+            yield conn
+    finally:
+        migrating.dispose()
 
 
 def _revision(message: str) -> None:  # pragma: no cover - a developer tool

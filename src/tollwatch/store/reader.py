@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, Self
 
-from tollwatch.errors import StoreError
+from tollwatch.errors import StoreError, brief
 from tollwatch.model import Report
 from tollwatch.store.location import location_of, sqlite_file
 from tollwatch.store.names import ACTOR, SOURCE, Canonicaliser, fold
@@ -115,7 +115,7 @@ class _DBAPIReader:
             finally:
                 cur.close()
         except self.errors as e:
-            raise StoreError(f"cannot read the database: {e}", source=self.where) from e
+            raise StoreError(f"cannot read the database: {brief(e)}", source=self.where) from e
 
     def _no_limit(self) -> int | None:
         return -1
@@ -241,7 +241,7 @@ class PostgresReader(_DBAPIReader):
             conn = psycopg.connect(_PG_URL.sub("postgresql://", url), autocommit=True,
                                    connect_timeout=15)
         except psycopg.Error as e:
-            raise StoreError(f"cannot open the database: {e}", source=shown) from e
+            raise StoreError(f"cannot open the database: {brief(e)}", source=shown) from e
         try:
             conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()

@@ -219,3 +219,7 @@ class ClaimReviewRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(255))
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# Tables defined in modules of their own, registered on Base when the schema is imported.
+from tollwatch.store import watch_schema as _watch_schema  # noqa: F401

@@ -17,9 +17,9 @@ from typing import Any, Self
 from sqlalchemy import Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from tollwatch.errors import StoreError, TollwatchError
+from tollwatch.errors import TollwatchError
 from tollwatch.model import Claim, Document, Report
-from tollwatch.store.db import create_store_engine, migrate, resolve_url
+from tollwatch.store.db import create_store_engine, migrate, resolve_url, store_error
 from tollwatch.store.names import Canonicaliser, fold
 from tollwatch.store.query import (
     Filters,
@@ -127,7 +127,7 @@ class Store:
         try:
             return self.writer.add_batch(items, extractor_version, run_id, errors)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot write: {e}", source=self.url) from e
+            raise store_error("cannot write", e, self.url) from e
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of these content hashes are stored."""
@@ -222,7 +222,7 @@ class Store:
                         claims_added=RunRow.claims_added + added))
         except SQLAlchemyError as e:
             self.writer.reset()
-            raise StoreError(f"cannot write: {e}", source=self.url) from e
+            raise store_error("cannot write", e, self.url) from e
         return added
 
     def renormalise(self, canonicalise: Canonicaliser) -> int:
