@@ -19,7 +19,8 @@ from typing import Any
 from tollwatch.errors import ModelError
 from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
 from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
-from tollwatch.extract.claims import RawClaim, candidate_numbers, claims_in_sentence
+from tollwatch.extract.candidates import candidate_numbers
+from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.extract.sentences import split_sentences
