@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import NumberMention
 
 __all__ = ["candidate_numbers"]
@@ -21,13 +22,34 @@ _CURRENCY = ("$", "€", "£", "¥", "₦", "us$", "usd", "rs", "rs.", "ksh", "s
 _WEAK_ONE = {"one"}
 
 
-def candidate_numbers(text: str, numbers: list[NumberMention]) -> list[NumberMention]:
+MAX_PEOPLE = 10_000_000_000  # no count of people is larger
+# a number after a place or unit name that a preposition introduces: "stationed at Camp 15"
+_NAME_BEFORE = re.compile(r"\b(?:at|near|in|on|from|to|of|into|outside|inside|around|behind)\s+"
+                          r"(?:[A-Z][\w'’-]*\s+){1,3}$")
+_NAME_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|area|sector|post|checkpoint)\b)")
+# an age after a name: "said Jane Doe, 32." / "Doe, 32, a teacher"
+_AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]+,\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:,|\.\s*$|$|;|\))")
+
+
+def _too_large(n: NumberMention) -> bool:
+    return any(v is not None and v > MAX_PEOPLE for v in (n.value, n.low, n.high))
+
+
+def candidate_numbers(text: str, numbers: list[NumberMention],
+                      lex: Lexicon | None = None) -> list[NumberMention]:
     """Drop numbers that by their surroundings cannot count people."""
     out = []
     low = text.lower()
+    force_suffixes = lex.force_suffixes if lex is not None else ("-strong",)
     for n in numbers:
         after = low[n.end:n.end + 14]
         before = low[max(0, n.start - 12):n.start]
+        if _too_large(n):
+            continue
+        if any(after.startswith(sfx) for sfx in force_suffixes):
+            out.append(n)  # "a 5,000-strong force": a force figure
+            continue
         if re.match(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hour|-km|-mile|:\d)|"
                     r"(st|nd|rd|th)\b|[a-z])", after) and not n.words:
             continue
@@ -45,9 +67,12 @@ def candidate_numbers(text: str, numbers: list[NumberMention]) -> list[NumberMen
         if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \
                 (next_word and next_word[0] in _MONTHS):
             continue
-        if re.search(r"[A-Z][\w.'’-]+,\s*$", text[max(0, n.start - 30):n.start]) and \
-                re.match(r"\s*,", text[n.end:]) and not n.words:
+        if _AGE_BEFORE.search(text[max(0, n.start - 30):n.start]) and \
+                _AGE_AFTER.match(text[n.end:]) and not n.words:
             continue  # an age in apposition: "Jane Doe, 22, a resident"
+        if not n.words and _NAME_BEFORE.search(text[max(0, n.start - 60):n.start]) and \
+                _NAME_AFTER.match(text[n.end:]):
+            continue  # a unit or place number: "a post near Hill 15 and"
         v = n.value
         if v is not None and not n.words and 1900 <= v <= 2100 and "," not in n.text:
             continue

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+from tollwatch.extract.captivity import resolve_captivity
 from tollwatch.extract.counted import (
     AGENT_SUFFIX,
     DEPLOYABLE,
@@ -55,8 +56,12 @@ class RawClaim:
 
 
 def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
-                       nationality_of: Callable[[str], str | None]) -> list[RawClaim]:
-    """The claims of one parsed sentence ``doc`` given its number ``mentions``."""
+                       nationality_of: Callable[[str], str | None],
+                       exchange: bool = False) -> list[RawClaim]:
+    """The claims of one parsed sentence ``doc`` given its number ``mentions``.
+
+    ``exchange``: the document speaks of an exchange of prisoners (whoever is returned in
+    it was captured)."""
     spans: list[tuple[NumberMention, Span]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -79,6 +84,10 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             if kind is None and head.tag_ == "NNS" and AGENT_SUFFIX.search(head.lower_) and \
                     head.lemma_.lower() not in lex.units_not_people:
                 kind = "agent"  # "engineers", "smugglers": people if the verb says so
+            if kind is None and head.tag_ == "NNPS" or (kind is None and head.pos_ == "PROPN"
+                                                       and head.lower_.endswith("s") and
+                                                       head.text[:1].isupper()):
+                kind = "agent"  # a people's name ("the Xs"): people if the verb says so
             if kind is None and (head.lemma_.lower() in lex.units_not_people or
                                  head.pos_ in ("NOUN", "PROPN")):
                 continue  # counts things
@@ -122,8 +131,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 nat = group.text[:1].isupper() and nationality_of(group.text) is not None
                 kind = person_kind(group, lex, nat) or kind
                 armed = kind == "armed"
-        if metric == "abducted" and kind == "armed":
-            metric = "captured"  # fighters "taken captive" are prisoners of an armed side
+        # who is held decides: fighters taken captive are captured, civilians abducted
+        metric = resolve_captivity(doc, trig_i, metric, kind, head, lex, exchange)
         if metric == "detained" and held_by_armed_group(doc, trig_i):
             metric = "abducted"  # "detained by the gunmen": not held by authorities
         if kind == "metric" and head is not None:

@@ -41,7 +41,9 @@ PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "d
                       "evacuate", "displace", "execute", "massacre", "murder", "jail",
                       "imprison", "hold", "captive", "abducted", "kidnapped", "die",
                       "round", "hurt", "behead", "missing", "flee", "neutralise",
-                      "neutralize", "neutralised", "neutralized", "shoot", "slay"}
+                      "neutralize", "neutralised", "neutralized", "shoot", "slay", "rescue",
+                      "free", "liberate", "gun", "deport", "return",
+                      "reunite", "release", "hostage"}
 
 
 DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "police",

@@ -20,6 +20,7 @@ from tollwatch.errors import ModelError
 from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
 from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
 from tollwatch.extract.candidates import candidate_numbers
+from tollwatch.extract.captivity import mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.numbers import find_numbers
@@ -172,7 +173,7 @@ class Extractor:
             if e - s > MAX_SENTENCE_CHARS:
                 plan.append((s, e, [], False))  # not prose (a table, a dump): not parsed
                 continue
-            mentions = candidate_numbers(st, find_numbers(st))
+            mentions = candidate_numbers(st, find_numbers(st), self.lexicon)
             cand = bool(mentions) and self._trigger_re.search(st) is not None and \
                 any(self._may_count_people(st, m) for m in mentions)
             plan.append((s, e, mentions, cand))
@@ -244,6 +245,7 @@ class Extractor:
         lex = self.lexicon
         memory = SourceMemory()
         countries, groups = _side_mentions(doc.text)
+        exchange = mentions_exchange(doc.text, lex)
         claims: list[Claim] = []
         prev: Claim | None = None
         lookahead: dict[int, Attribution] = {}
@@ -253,7 +255,7 @@ class Extractor:
             if not cand:
                 attribute_sentence(sdoc, lex, memory, None, doc.published)
                 continue
-            raws = claims_in_sentence(sdoc, mentions, lex, actor_for)
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange)
             if not raws:
                 attribute_sentence(sdoc, lex, memory, None, doc.published)
                 continue
