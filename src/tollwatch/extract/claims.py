@@ -8,12 +8,13 @@ clause); then the hedge, subject, civilian status and the raw material for the a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.captivity import resolve_captivity
 from tollwatch.extract.counted import (
@@ -29,8 +30,10 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
+from tollwatch.extract.forces import fighting_verb, force_noun
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.numbers import NumberMention
 
@@ -71,8 +74,12 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         return []
     triggers = find_triggers(doc, lex)
     number_tokens: set[int] = set()
-    analysed = []
+    found: list[tuple[NumberMention, Span, Token | None, str | None]] = []
     for m, span in spans:
+        force = force_noun(doc, span, lex)
+        if force is not None:
+            found.append((m, span, force, "force"))  # "a 100,000-strong alliance"
+            continue
         head = counted_noun(doc, span, lex)
         kind = None
         if head is not None:
@@ -88,28 +95,45 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                                                        and head.lower_.endswith("s") and
                                                        head.text[:1].isupper()):
                 kind = "agent"  # a people's name ("the Xs"): people if the verb says so
-            if kind is None and (head.lemma_.lower() in lex.units_not_people or
-                                 head.pos_ in ("NOUN", "PROPN")):
-                continue  # counts things
+            if _names_a_model(doc, span, head):
+                continue  # "six F-16 fighters": aircraft of a model, not people
         elif m.words and m.text.lower() == "one":
             nxt = doc[span.end] if span.end < len(doc) else None
-            if nxt is None or nxt.lower_ not in ("of",) and not (
-                    span.start > 0 and doc[span.start - 1].pos_ == "VERB"):
-                continue
+            if (nxt is None or nxt.lower_ not in ("of",) and not (
+                    span.start > 0 and doc[span.start - 1].pos_ == "VERB")) and \
+                    not is_list_item(doc, span, bool(found)):
+                continue  # "one" is a count only in "one of", after a verb, or in a list
+        found.append((m, span, head, kind))
+    people_heads = [h for _, _, h, k in found if h is not None and k not in (None, "agent")]
+    analysed = []
+    for m, span, head, kind in found:
+        if head is not None and kind is None:
+            if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in \
+                    lex.units_not_people and listed_with_people(head, people_heads):
+                kind = "neutral"  # "27,000 entrepreneurs and 13,000 volunteers"
+            elif head.lemma_.lower() in lex.units_not_people or head.pos_ in ("NOUN", "PROPN"):
+                continue  # counts things
         number_tokens.update(range(span.start, span.end))
         analysed.append((m, span, head, kind))
+    picks = [pick_metric(doc, span, head, triggers, number_tokens, lex, kind == "armed")
+             if kind != "force" or head is None else ("deployed", 0.8, head.i)
+             for _, span, head, kind in analysed]
+    picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
+                            triggers)
     out: list[RawClaim] = []
-    for m, span, head, kind in analysed:
+    for (m, span, head, kind), picked in zip(analysed, picks):
+        if kind == "force":
+            kind = "armed"
         armed = kind == "armed"
-        picked = pick_metric(doc, span, head, triggers, number_tokens, lex, armed)
         subset = bool(out) and is_subset(doc, span)
         if picked is None and subset:
             # "killed 35 people overnight, including 12 children": part of the group
             # counted before it, with that group's metric (and side)
             picked = (out[-1].metric, 0.6, span.start)
-        if picked is None and armed and head is not None and head.dep_ == "nsubj" and \
-                head.head.lemma_.lower() in lex.fighting_verbs:
-            picked = ("deployed", 0.5, head.head.i)  # "some 300 gunmen stormed the town"
+        if picked is None and armed and head is not None:
+            fight = fighting_verb(head, lex)
+            if fight is not None:
+                picked = ("deployed", 0.5, fight.i)  # "some 300 gunmen stormed the town"
         if picked is None:
             # "900 troops to the border": state forces counted with no other metric are
             # most often a deployment; other armed groups are not guessed
@@ -176,3 +200,11 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             confidence=round(conf, 3), token_i=span.root.i,
         ))
     return out
+
+
+_MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d")
+
+
+def _names_a_model(doc: Doc, span: Span, head: Token) -> bool:
+    """A model designation between the number and its noun: "six F-16 fighters"."""
+    return any(_MODEL.match(t.text) for t in doc[span.end:head.i])
