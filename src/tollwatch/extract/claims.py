@@ -120,6 +120,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
              for _, span, head, kind in analysed]
     picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
                             triggers)
+    picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
+             if head is not None else p for (_, _, head, _), p in zip(analysed, picks)]
     out: list[RawClaim] = []
     for (m, span, head, kind), picked in zip(analysed, picks):
         if kind == "force":
@@ -208,3 +210,11 @@ _MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d")
 def _names_a_model(doc: Doc, span: Span, head: Token) -> bool:
     """A model designation between the number and its noun: "six F-16 fighters"."""
     return any(_MODEL.match(t.text) for t in doc[span.end:head.i])
+
+
+def _lives_lost(head: Token, lex: Lexicon) -> bool:
+    """"claiming 16,000 lives", "five lives lost": lives that a verb of death governs."""
+    if head.lemma_.lower() not in ("life", "lives"):
+        return False
+    return head.head.lemma_.lower() in lex.lives_verbs or any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.lives_verbs for c in head.children)

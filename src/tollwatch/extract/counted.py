@@ -59,10 +59,15 @@ def _is_person_word(word: str, lex: Lexicon) -> bool:
     return word in lex.people
 
 
+_NEW_PHRASE = {"the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
 def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The noun the number counts: "300 North Korean soldiers" -> soldiers."""
     i = span.end
     steps = 0
+    if i < len(doc) and doc[i].lower_ in _NEW_PHRASE:
+        return None  # "rose to 310 from 290 the day before": a new noun phrase, not counted
     while i < len(doc) and steps < 7:
         t = doc[i]
         low = t.lower_

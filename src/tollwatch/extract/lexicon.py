@@ -49,6 +49,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     authority_holders: frozenset[str] = frozenset()    # detained when held by these
     # partitive or tally nouns whose own metric yields to the verb: "one of the injured died"
     tally_nouns: frozenset[str] = frozenset()
+    # verbs that make "N lives" deaths: "claiming 16,000 lives" (not "saved 40 lives")
+    lives_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -131,6 +133,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             exchange_words=_words(cap.get("exchange")),
             authority_holders=_words(cap.get("authority_holders")),
             tally_nouns=_words(data.get("tally_nouns")),
+            lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

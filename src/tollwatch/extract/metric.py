@@ -110,7 +110,10 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         if head is not None and trig.start <= head.i < trig.end:
             # a status noun ("hostages", "refugees") yields to a verb of death or injury
             # linked to it: "15 hostages were executed"
-            consider(100 if trig.metric in HARM or trig.kind != "noun" else 84, trig)
+            # so does a group named by its metric in a partitive: "one of the injured died"
+            partitive = span.end < len(doc) and doc[span.end].lower_ == "of"
+            consider(80 if partitive else
+                     100 if trig.metric in HARM or trig.kind != "noun" else 84, trig)
             continue
         if span.start <= ti < span.end:
             continue
@@ -170,6 +173,17 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
                    for c in subjects):
                 consider(78, trig)
+                continue
+        # a tally ("the number of people killed", "the toll") as the subject or object of the
+        # verb that takes the number: "the number of X killed had risen to 36", "brought to
+        # 27 the number of people killed"
+        if ancestors and lex.tally_nouns:
+            verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+            tallies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                       and c.lemma_.lower() in lex.tally_nouns] if verb is not None else []
+            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+                   for c in tallies):
+                consider(80, trig)
                 continue
         dist = ti - (span.end - 1) if ti >= span.end else span.start - trig.end + 1
         a, b = (span.end - 1, ti) if ti >= span.end else (trig.end - 1, span.start)
