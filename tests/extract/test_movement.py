@@ -53,3 +53,31 @@ def test_metric_words(claims_of: Run, text: str, expected: tuple[str, int] | Non
         assert got == set()
     else:
         assert expected in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nine soldiers were injured and martyred in the crossfire.", ("casualties", 9)),
+    ("At least 30 guards have been killed or seriously injured.", ("casualties", 30)),
+    ("Fourteen people were rushed to hospital after the blast.", ("injured", 14)),
+    ("The fighting forced some 12,000 people to leave their homes.", ("displaced", 12000)),
+    ("By Tuesday, some 8,300 people were in shelters across the province.",
+     ("displaced", 8300)),
+    ("The prison was thought to hold around 2,900 inmates.", ("detained", 2900)),
+    ("Hundreds of residents fled their homes after about 70 gunmen attacked the town.",
+     ("deployed", 70)),
+])
+def test_more_metric_words(claims_of: Run, text: str, expected: tuple[str, int]) -> None:
+    assert expected in {(c.metric, c.value) for c in claims_of(text)}
+
+
+def test_destinations_are_not_people(claims_of: Run) -> None:
+    got = {(c.metric, c.value) for c in claims_of(
+        "The governor said 12,400 villagers had been evacuated to 41 shelters and 3,100 "
+        "villagers had been moved to 9 shelters.")}
+    assert got == {("displaced", 12400), ("displaced", 3100)}
+
+
+def test_among_them_breaks_down_the_figure_before(claims_of: Run) -> None:
+    got = {(c.metric, c.value) for c in claims_of(
+        "The ministry said 212 people were killed in the strikes. Among them are 14 officers.")}
+    assert ("killed", 14) in got

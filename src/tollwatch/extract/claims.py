@@ -60,11 +60,13 @@ class RawClaim:
 
 def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                        nationality_of: Callable[[str], str | None],
-                       exchange: bool = False) -> list[RawClaim]:
+                       exchange: bool = False,
+                       prev_metric: str | None = None) -> list[RawClaim]:
     """The claims of one parsed sentence ``doc`` given its number ``mentions``.
 
     ``exchange``: the document speaks of an exchange of prisoners (whoever is returned in
-    it was captured)."""
+    it was captured); ``prev_metric``: the metric of the last figure of the sentence before
+    ("Among them are 12 children")."""
     spans: list[tuple[NumberMention, Span]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -119,7 +121,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
              if kind != "force" or head is None else ("deployed", 0.8, head.i)
              for _, span, head, kind in analysed]
     picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
-                            triggers)
+                            triggers, prev_metric)
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
              if head is not None else p for (_, _, head, _), p in zip(analysed, picks)]
     out: list[RawClaim] = []
@@ -146,6 +148,9 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         if kind == "agent":
             if doc[trig_i].lemma_.lower() not in PEOPLE_ONLY_VERBS:
                 continue  # "captured 12 launchers" counts things
+            if head is not None and head.dep_ == "pobj" and \
+                    head.head.lower_ in ("to", "into", "at", "in", "inside"):
+                continue  # "evacuated to 41 shelters": a destination, not people
             kind = "neutral"
             conf *= 0.8
         if head is None:

@@ -63,14 +63,18 @@ def listed_with_people(tok: Token, people_heads: list[Token]) -> bool:
     return any(p.i != tok.i and chain_root(p) == root for p in people_heads)
 
 
-def _opener(doc: Doc, triggers: list[Trigger]) -> Pick | None:
+def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick | None:
     """"Of the civilian victims, ...", "Among those arrested, ...": the group the sentence
-    breaks down, and its metric."""
+    breaks down, and its metric; "Among them ..." breaks down the figure before."""
     k = 0
     while k < len(doc) and (doc[k].is_space or doc[k].is_punct):
         k += 1
     if k >= len(doc) or doc[k].lower_ not in _OPENER_WORDS:
         return None
+    if prev_metric is not None and k + 1 < len(doc) and \
+            doc[k + 1].lower_ in ("them", "those", "these", "whom") and \
+            (k + 2 >= len(doc) or doc[k + 2].pos_ in ("AUX", "VERB", "PUNCT")):
+        return prev_metric, 0.55, k
     comma = next((t.i for t in doc[k + 1:k + 10] if t.text in (",", ":")), None)
     if comma is None:
         return None
@@ -81,12 +85,14 @@ def _opener(doc: Doc, triggers: list[Trigger]) -> Pick | None:
 
 
 def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
-                    picks: list[Pick | None], triggers: list[Trigger]) -> list[Pick | None]:
-    """``picks`` with the figures that found no metric given their list's."""
+                    picks: list[Pick | None], triggers: list[Trigger],
+                    prev_metric: str | None = None) -> list[Pick | None]:
+    """``picks`` with the figures that found no metric given their list's (``prev_metric``:
+    that of the figure before the sentence, for "Among them, ...")."""
     out = list(picks)
     roots = [chain_root(_anchor(span, head)) for span, head in items]
     num_roots = [chain_root(span.root) for span, _ in items]
-    opener = _opener(doc, triggers)
+    opener = _opener(doc, triggers, prev_metric)
     for _ in range(2):  # a second pass carries a metric along a chain filled in the first
         for k, (span, _head) in enumerate(items):
             if out[k] is not None:

@@ -71,6 +71,12 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     return out
 
 
+_CLAUSE_BREAKS = {"while", "whereas", "but", "although"}
+# a subordinate clause opened between a trigger and a number: "were forced to flee after 100
+# fighters attacked" (the fighters did not flee)
+_SUBORDINATORS = {"after", "before", "when", "because", "until", "once", "since"}
+
+
 def between_has_number(a: int, b: int, number_tokens: set[int]) -> bool:
     lo, hi = (a, b) if a < b else (b, a)
     return any(lo < i < hi for i in number_tokens)
@@ -98,7 +104,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         ancestors.append(anc)
         # "250,000 were displaced, while 1.2 million others remain in need": a contrasting
         # clause keeps its own metric, none from the clause it hangs on
-        if len(ancestors) == 4 or any(c.dep_ == "mark" and c.lower_ in CONTRAST
+        if len(ancestors) == 4 or any(c.dep_ == "mark" and (c.lower_ in CONTRAST or
+                                                             c.lower_ in _SUBORDINATORS)
                                       for c in anc.children):
             break
     anc_ids = {a.i: k for k, a in enumerate(ancestors)}
@@ -189,8 +196,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         a, b = (span.end - 1, ti) if ti >= span.end else (trig.end - 1, span.start)
         if dist <= 10 and not between_has_number(a, b, number_tokens):
             between = doc[min(a, b) + 1:max(a, b)]
-            if any(t.text in (";", "—", "–", "(", ")") or t.lower_ in ("while", "whereas",
-                                                                      "but", "although")
+            if any(t.text in (";", "—", "–", "(", ")") or t.lower_ in _CLAUSE_BREAKS or
+                   (t.dep_ == "mark" and t.lower_ in _SUBORDINATORS)
                    for t in between):
                 continue
             score = 60.0 - dist

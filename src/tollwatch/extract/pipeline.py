@@ -255,7 +255,9 @@ class Extractor:
             if not cand:
                 attribute_sentence(sdoc, lex, memory, None, doc.published)
                 continue
-            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange)
+            prev_metric = prev.metric if prev is not None and k > 0 and \
+                prev.start == plan[k - 1][0] else None
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric)
             if not raws:
                 attribute_sentence(sdoc, lex, memory, None, doc.published)
                 continue
