@@ -81,3 +81,15 @@ def test_among_them_breaks_down_the_figure_before(claims_of: Run) -> None:
     got = {(c.metric, c.value) for c in claims_of(
         "The ministry said 212 people were killed in the strikes. Among them are 14 officers.")}
     assert ("killed", 14) in got
+
+
+def test_one_as_subject_of_a_trigger_verb(claims_of: Run) -> None:
+    assert ("killed", 1) in {(c.metric, c.value) for c in claims_of(
+        "One died, another is still in hospital.")}
+    assert claims_of("Two trucks were burnt and another one was seized at the gate.") == []
+
+
+def test_a_state_phrase_on_the_verb(claims_of: Run) -> None:
+    got = {(c.metric, c.value) for c in claims_of(
+        "Five suspects - all from the same district, officials said - are under arrest.")}
+    assert ("detained", 5) in got

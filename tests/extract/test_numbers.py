@@ -61,6 +61,9 @@ def test_number_words(words: str, value: int | None) -> None:
         # compound number words with "-and-"
         ("three-hundred-and-twenty recruits", [(320, None, None)]),
         ("two-thousand-and-five", [(2005, None, None)]),
+        # "and" joins number words only after a scale word
+        ("we lost nine and five were hurt", [(9, None, None), (5, None, None)]),
+        ("one thousand and forty", [(1040, None, None)]),
     ],
 )
 def test_movement_ranges_and_groupings(

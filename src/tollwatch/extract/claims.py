@@ -103,8 +103,12 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             nxt = doc[span.end] if span.end < len(doc) else None
             if (nxt is None or nxt.lower_ not in ("of",) and not (
                     span.start > 0 and doc[span.start - 1].pos_ == "VERB")) and \
-                    not is_list_item(doc, span, bool(found)):
-                continue  # "one" is a count only in "one of", after a verb, or in a list
+                    not is_list_item(doc, span, bool(found)) and not (
+                    span.root.dep_ in ("nsubj", "nsubjpass") and
+                    span.root.head.lemma_.lower() in lex.metric_verbs and
+                    (span.start == 0 or doc[span.start - 1].lower_ not in _PRONOUN_ONE)):
+                continue  # "one" counts in "one of", after a verb, as the subject of a
+                #           trigger verb ("One died"), or in a list
         found.append((m, span, head, kind))
     people_heads = [h for _, _, h, k in found if h is not None and k not in (None, "agent")]
     analysed = []
@@ -209,6 +213,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     return out
 
 
+# "another one was seized", "the one that died": "one" as a pronoun for a thing
+_PRONOUN_ONE = {"another", "the", "that", "this", "which", "every", "each", "no", "any", "a"}
 _MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d")
 
 

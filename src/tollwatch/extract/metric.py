@@ -155,6 +155,11 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                 and not between_has_number(tok.i, anchor.i, number_tokens):
             consider(86, trig)
             continue
+        # a state phrase on the governing verb: "four suspects ... are under arrest"
+        if gov_verb is not None and trig.kind == "phrase" and tok.head.i == gov_verb.i and \
+                tok.dep_ == "prep" and not between_has_number(tok.i, anchor.i, number_tokens):
+            consider(80, trig)
+            continue
         # "two children were among 11 people killed": the group shares the metric
         if gov_verb is not None and gov_verb.lemma_ == "be" and any(
                 c.dep_ == "prep" and c.lower_ in ("among", "amongst") and

@@ -28,9 +28,11 @@ _SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
 _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|" \
         r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
+# "and" joins number words only after a scale: "one hundred and twelve", not "nine and five"
+_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
 _WORDS_RE = re.compile(
     rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand|million)\b))?{_WORD}"
-    rf"(?:(?:\s+and\s+|-and-|[\s-]+){_WORD})*\b",
+    rf"(?:(?:{_AFTER_SCALE}(?:\s+and\s+|-and-)|[\s-]+){_WORD})*\b",
     re.IGNORECASE,
 )
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[,.]\d)|"
