@@ -72,3 +72,31 @@ def test_agrees_with_the_reference_scorer(tmp_path) -> None:  # type: ignore[no-
     ours = score(gold, pred).as_dict()
     ours.pop("per_metric")
     assert ours == theirs
+
+
+def test_errors_are_grouped_by_class() -> None:
+    from tollwatch.evaluate import ERROR_CLASSES, classify_errors
+
+    gold = {"d": [_c("killed", 10, quote="Ten died in the raid."),
+                  _c("abducted", 6, quote="Six were freed."),
+                  _c("injured", None, low=3, high=5, quote="Three to five were hurt."),
+                  _c("missing", 2, quote="Two are missing.")]}
+    pred = {"d": [_c("killed", 10, quote="Ten died in the raid."),
+                  _c("killed", 10, quote="The ten dead were buried."),    # duplicate
+                  _c("captured", 6, quote="Six were freed."),             # wrong metric
+                  _c("injured", 3, quote="Three to five were hurt."),     # wrong number
+                  _c("deployed", 40, quote="40 troops arrived.")]}        # spurious
+    s = score(gold, pred)
+    cases = classify_errors(s.errors)
+    assert cases == s.error_classes()
+    kinds = [c.kind for c in cases]
+    assert kinds == ["missed", "spurious", "wrong metric", "wrong number", "duplicate"]
+    assert kinds == sorted(kinds, key=ERROR_CLASSES.index)
+    by_kind = {c.kind: c for c in cases}
+    assert by_kind["missed"].key == ("missing", 2, None, None)
+    assert by_kind["wrong metric"].key == ("captured", 6, None, None)
+    assert by_kind["wrong metric"].other == ("abducted", 6, None, None)
+    assert by_kind["wrong number"].other == ("injured", None, 3, 5)
+    assert by_kind["duplicate"].key == ("killed", 10, None, None)
+    # the raw errors stay as the scorer counts them
+    assert sorted(e.kind for e in s.errors) == ["missed"] * 3 + ["spurious"] * 4

@@ -20,7 +20,8 @@ from typing import Any
 
 from tollwatch.errors import InputError, RecordError
 
-__all__ = ["ErrorCase", "Scores", "fold", "load_gold", "score"]
+__all__ = ["ERROR_CLASSES", "ErrorCase", "Scores", "classify_errors", "fold", "load_gold",
+           "score"]
 
 FIELDS = ("qualifier", "actor", "civilian", "source", "date")
 
@@ -80,12 +81,17 @@ def _numbers_match(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
                                                                _as_int(p.get("high")))
 
 
+ERROR_CLASSES = ("missed", "spurious", "wrong metric", "wrong number", "duplicate")
+
+
 @dataclass
 class ErrorCase:
-    kind: str          # "missed" or "spurious"
-    doc_id: str
+    kind: str          # "missed" or "spurious" (raw); after ``classify_errors`` one of
+    doc_id: str        # ERROR_CLASSES
     key: tuple[Any, ...]
     quote: str
+    other: tuple[Any, ...] | None = None   # the paired key: the gold one for "wrong metric",
+    #                                        "wrong number" and "duplicate"
 
 
 @dataclass
@@ -100,6 +106,10 @@ class Scores:
     accuracy: dict[str, float | None] = field(default_factory=dict)
     per_metric: dict[str, dict[str, float | int]] = field(default_factory=dict)
     errors: list[ErrorCase] = field(default_factory=list)
+
+    def error_classes(self) -> list[ErrorCase]:
+        """The errors grouped by class (see ``classify_errors``)."""
+        return classify_errors(self.errors)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -131,6 +141,7 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
         pclaims = [c for c in pred.get(doc_id, [])
                    if any(_as_int(c.get(k)) is not None for k in ("value", "low", "high"))]
         used: set[int] = set()
+        matched_keys: list[tuple[Any, ...]] = []
         for g in gclaims:
             hit = None
             for i, p in enumerate(pclaims):
@@ -143,6 +154,7 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
                 errors.append(ErrorCase("missed", doc_id, _key(g), str(g.get("quote", ""))))
                 continue
             used.add(hit)
+            matched_keys.append(_key(pclaims[hit]))
             tp += 1
             per[str(g["metric"])][0] += 1
             p = pclaims[hit]
@@ -160,7 +172,9 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
             if i not in used:
                 fp += 1
                 per[str(p.get("metric"))][1] += 1
-                errors.append(ErrorCase("spurious", doc_id, _key(p), str(p.get("quote", ""))))
+                dup = _key(p) in matched_keys
+                errors.append(ErrorCase("spurious", doc_id, _key(p), str(p.get("quote", "")),
+                                        other=_key(p) if dup else None))
     prec, rec, f1 = _prf(tp, fp, fn)
     out = Scores(docs=len(gold), gold=tp + fn, predicted=tp + fp, matched=tp,
                  precision=prec, recall=rec, f1=f1, errors=errors)
@@ -171,6 +185,60 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
         out.per_metric[metric] = {"gold": mtp + mfn, "predicted": mtp + mfp, "matched": mtp,
                                   "precision": mp, "recall": mr, "f1": mf}
     return out
+
+
+def _number(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    return key[1:]
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def classify_errors(errors: Sequence[ErrorCase]) -> list[ErrorCase]:
+    """Group raw missed/spurious errors into classes, ordered by class then document.
+
+    - duplicate: a spurious claim with the metric and number of a claim already matched
+      (the same figure extracted twice);
+    - wrong metric: a missed and a spurious claim of one document with the same number but
+      different metrics (the figure was found, counted as the wrong thing);
+    - wrong number: a missed and a spurious claim of one document, same metric, from the same
+      sentence (a range read as a value, a number misread);
+    - missed / spurious: the rest.
+    """
+    missed = [e for e in errors if e.kind == "missed"]
+    spurious = [e for e in errors if e.kind == "spurious"]
+    out: list[ErrorCase] = []
+    rest_spurious: list[ErrorCase] = []
+    for e in spurious:
+        if e.other is not None:
+            out.append(ErrorCase("duplicate", e.doc_id, e.key, e.quote, other=e.other))
+        else:
+            rest_spurious.append(e)
+    paired: set[int] = set()
+    left_missed: list[ErrorCase] = []
+    for m in missed:
+        j = next((i for i, s in enumerate(rest_spurious) if i not in paired and
+                  s.doc_id == m.doc_id and _number(s.key) == _number(m.key) and
+                  s.key[0] != m.key[0]), None)
+        if j is None:
+            j = next((i for i, s in enumerate(rest_spurious) if i not in paired and
+                      s.doc_id == m.doc_id and s.key[0] == m.key[0] and
+                      _same_sentence(s.quote, m.quote)), None)
+            kind = "wrong number"
+        else:
+            kind = "wrong metric"
+        if j is None:
+            left_missed.append(m)
+            continue
+        paired.add(j)
+        out.append(ErrorCase(kind, m.doc_id, rest_spurious[j].key, m.quote, other=m.key))
+    out += [ErrorCase("missed", m.doc_id, m.key, m.quote) for m in left_missed]
+    out += [ErrorCase("spurious", s.doc_id, s.key, s.quote)
+            for i, s in enumerate(rest_spurious) if i not in paired]
+    order = {k: n for n, k in enumerate(ERROR_CLASSES)}
+    return sorted(out, key=lambda e: order[e.kind])
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

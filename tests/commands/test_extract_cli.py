@@ -106,6 +106,7 @@ def test_eval_scores_own_gold(tmp_path: Path) -> None:
     assert out["precision"] == 1.0 and out["recall"] == 0.5
     assert out["source_acc"] == 1.0 and out["civilian_acc"] == 1.0
     assert "missed" in r.stderr.decode()
+    assert "errors by class: missed 1, spurious 0, wrong metric 0" in r.stderr.decode()
 
 
 def test_bench_reports_every_pass_on_distinct_texts(tmp_path: Path) -> None:

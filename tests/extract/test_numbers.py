@@ -43,3 +43,37 @@ def test_plus_is_recorded() -> None:
 ])
 def test_number_words(words: str, value: int | None) -> None:
     assert parse_number_words(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll that moves: two figures, not a range
+        ("the toll climbed to 412 from 377 overnight", [(412, None, None), (377, None, None)]),
+        ("cases rose from 48 to 91 in a week", [(48, None, None), (91, None, None)]),
+        ("from 1,200 to 1,500 dead", [(1200, None, None), (1500, None, None)]),
+        # a range written with from/to after a word of range
+        ("estimates range from 14 000 to 22 500.", [(None, 14_000, 22_500)]),
+        ("figures varying from 30 to 45", [(None, 30, 45)]),
+        # space-grouped thousands anywhere, also before a full stop or a bracket
+        ("Northland (6 215), Southmarch (5 002).", [(6215, None, None), (5002, None, None)]),
+        ("a total of 48 300.", [(48_300, None, None)]),
+        # compound number words with "-and-"
+        ("three-hundred-and-twenty recruits", [(320, None, None)]),
+        ("two-thousand-and-five", [(2005, None, None)]),
+        # "and" joins number words only after a scale word
+        ("we lost nine and five were hurt", [(9, None, None), (5, None, None)]),
+        ("one thousand and forty", [(1040, None, None)]),
+    ],
+)
+def test_movement_ranges_and_groupings(
+        text: str, expected: list[tuple[int | None, int | None, int | None]]) -> None:
+    assert [(n.value, n.low, n.high) for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "10^400 soldiers", "1e309 soldiers", "1.5e10 people", "9" * 400 + " people",
+    "between " + "9" * 40 + " and " + "9" * 41 + " people", "2**64 troops",
+])
+def test_numbers_no_count_can_be_are_not_found(text: str) -> None:
+    assert [n for n in find_numbers(text) if (n.value or 0) > 100] == []

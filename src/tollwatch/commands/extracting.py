@@ -117,7 +117,9 @@ def extract(
 
 def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (annotation guidelines format).")],
-    errors: Annotated[int, typer.Option("--errors", help="Show the first N errors.")] = 0,
+    errors: Annotated[int, typer.Option(
+        "--errors", help="Show the errors' counts by class (missed, spurious, wrong metric, "
+                         "wrong number, duplicate) and up to N errors of each class.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
     processes: ProcOpt = 1,
@@ -127,7 +129,7 @@ def eval_(
     """Extract from a gold file's texts and score against its claims."""
     from rich.table import Table
 
-    from tollwatch.evaluate import gold_claims, load_gold, score
+    from tollwatch.evaluate import ERROR_CLASSES, gold_claims, load_gold, score
     from tollwatch.extract import ExtractOptions, Extractor
 
     try:
@@ -163,8 +165,22 @@ def eval_(
                                                   "recall", "f1")))
         out.print(pm)
     if errors:
-        for case in s.errors[:errors]:
-            err_console().print(f"{case.kind}\t{case.doc_id}\t{case.key}\t{case.quote[:200]}")
+        from collections import Counter
+
+        cases = s.error_classes()
+        counts = Counter(c.kind for c in cases)
+        err = err_console()
+        err.print("errors by class: " + ", ".join(f"{k} {counts[k]}" for k in ERROR_CLASSES),
+                  markup=False, highlight=False)
+        shown: Counter[str] = Counter()
+        for case in cases:
+            shown[case.kind] += 1
+            if shown[case.kind] > errors:
+                continue
+            paired = f"\tgold {case.other}" if case.other is not None and \
+                case.kind != "duplicate" else ""
+            err.print(f"{case.kind}\t{case.doc_id}\t{case.key}{paired}\t{case.quote[:200]}",
+                      markup=False, highlight=False, soft_wrap=True)
 
 
 def bench(

@@ -39,6 +39,18 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     units_not_people: frozenset[str]
     # verbs whose armed subjects are "fighting somewhere" (deployed): "200 gunmen stormed"
     fighting_verbs: frozenset[str] = frozenset()
+    # "a 100,000-strong alliance": suffixes of a force size and the nouns they describe
+    force_suffixes: tuple[str, ...] = ("-strong",)
+    force_nouns: frozenset[str] = frozenset()
+    # captivity and return (see captivity.py): cues whose metric is decided by who is held
+    captivity_cues: frozenset[str] = frozenset()
+    explicit_abduction: frozenset[str] = frozenset()   # abducted whoever is held
+    exchange_words: frozenset[str] = frozenset()       # captured whoever is held
+    authority_holders: frozenset[str] = frozenset()    # detained when held by these
+    # partitive or tally nouns whose own metric yields to the verb: "one of the injured died"
+    tally_nouns: frozenset[str] = frozenset()
+    # verbs that make "N lives" deaths: "claiming 16,000 lives" (not "saved 40 lives")
+    lives_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -80,6 +92,14 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
                 adjs.setdefault(str(w).lower(), metric)
             for w in spec.get("phrases") or []:
                 phrases.append((str(w).lower(), metric))
+        cap = data.get("captivity") or {}
+        for w in cap.get("cues") or []:
+            # captivity cues enter as "abducted"; captivity.py settles the metric by who is held
+            w = str(w).lower()
+            if " " in w:
+                phrases.append((w, "abducted"))
+            else:
+                verbs.setdefault(w, "abducted")
         quals: list[tuple[str, str]] = []
         for qual, items in data["qualifiers"].items():
             if qual == "after_min":
@@ -105,6 +125,15 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             denial_objects=_words(att["denial_objects"]),
             units_not_people=_words(data["units_not_people"]),
             fighting_verbs=_words(data["metrics"].get("deployed", {}).get("subject_of")),
+            force_suffixes=tuple(str(x).lower() for x in
+                                 (data.get("force_size") or {}).get("suffixes") or ["-strong"]),
+            force_nouns=_words((data.get("force_size") or {}).get("nouns")),
+            captivity_cues=_words(cap.get("cues")),
+            explicit_abduction=_words(cap.get("explicit")),
+            exchange_words=_words(cap.get("exchange")),
+            authority_holders=_words(cap.get("authority_holders")),
+            tally_nouns=_words(data.get("tally_nouns")),
+            lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

@@ -28,17 +28,20 @@ _SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
 _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|" \
         r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
+# "and" joins number words only after a scale: "one hundred and twelve", not "nine and five"
+_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
 _WORDS_RE = re.compile(
     rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand|million)\b))?{_WORD}"
-    rf"(?:(?:[\s-]+|\s+and\s+){_WORD})*\b",
+    rf"(?:(?:{_AFTER_SCALE}(?:\s+and\s+|-and-)|[\s-]+){_WORD})*\b",
     re.IGNORECASE,
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[,.]\d)|"
+           r"\d+(?:\.\d+)?")
 _SCALE = r"(?:\s*(?:million|thousand|billion|hundred)\b|(?:k|m|mn|mln|bn)\b)"
 _DIGIT_RE = re.compile(
-    rf"(?<![\w.,/:-])(?P<a>{_DIGITS})(?P<sa>{_SCALE})?"
+    rf"(?<![\w.,/:^-])(?P<a>{_DIGITS})(?P<sa>{_SCALE})?"
     rf"(?:(?P<sep>\s*(?:-|–|—|to)\s*)(?P<b>{_DIGITS})(?P<sb>{_SCALE})?)?"
-    rf"(?P<plus>\+|-plus\b)?(?![\w,]*\d)",
+    rf"(?P<plus>\+|-plus\b)?(?![\w,]*\d|\.\d|\^|\*\*)",
     re.IGNORECASE,
 )
 _BETWEEN_RE = re.compile(
@@ -57,6 +60,13 @@ class NumberMention:
     high: int | None = None
     words: bool = False
     plus: bool = False  # "10,000+"
+
+
+# "from 65 to 100" is a movement (two figures); "ranging from 65 to 100" is a range
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_RANGE_VERB_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|estimates?|"
+                                r"anywhere)\s+from\s*$", re.IGNORECASE)
+MAX_DIGITS = 15  # longer digit strings are identifiers or noise, never counts
 
 
 def _scale(s: str | None) -> int:
@@ -107,6 +117,8 @@ def find_numbers(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
     for m in _BETWEEN_RE.finditer(text):
+        if any(len(re.sub(r"\D", "", m.group(x))) > MAX_DIGITS for x in ("a", "b")):
+            continue
         sb = _scale(m.group("sb"))
         sa = _scale(m.group("sa")) if m.group("sa") else sb
         lo, hi = round(_digits(m.group("a")) * sa), round(_digits(m.group("b")) * sb)
@@ -117,7 +129,20 @@ def find_numbers(text: str) -> list[NumberMention]:
         if _overlaps(taken, m.start(), m.end()):
             continue
         a, b = m.group("a"), m.group("b")
+        if any(len(re.sub(r"\D", "", x)) > MAX_DIGITS for x in (a, b) if x):
+            continue
         sb = _scale(m.group("sb"))
+        before = text[max(0, m.start() - 30):m.start()]
+        if b is not None and "to" in m.group("sep").lower() and _FROM_BEFORE.search(before) \
+                and not _RANGE_VERB_BEFORE.search(before):
+            # a toll that moves: both figures stand on their own
+            a_end = m.start("sep")
+            out.append(NumberMention(m.start(), a_end, text[m.start():a_end],
+                                     round(_digits(a) * _scale(m.group("sa")))))
+            out.append(NumberMention(m.start("b"), m.end(), text[m.start("b"):m.end()],
+                                     round(_digits(b) * sb), plus=bool(m.group("plus"))))
+            taken.append((m.start(), m.end()))
+            continue
         if b is not None:
             sa = _scale(m.group("sa")) if m.group("sa") else sb
             lo, hi = round(_digits(a) * sa), round(_digits(b) * sb)

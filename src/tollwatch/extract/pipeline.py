@@ -17,7 +17,9 @@ from typing import Any
 
 from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
 from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
-from tollwatch.extract.claims import RawClaim, candidate_numbers, claims_in_sentence
+from tollwatch.extract.candidates import candidate_numbers
+from tollwatch.extract.captivity import mentions_exchange
+from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.numbers import find_numbers
@@ -166,7 +168,7 @@ class Extractor:
             if e - s > MAX_SENTENCE_CHARS:
                 plan.append((s, e, [], False))  # not prose (a table, a dump): not parsed
                 continue
-            mentions = candidate_numbers(st, find_numbers(st))
+            mentions = candidate_numbers(st, find_numbers(st), self.lexicon)
             cand = bool(mentions) and self._trigger_re.search(st) is not None and \
                 any(self._may_count_people(st, m) for m in mentions)
             plan.append((s, e, mentions, cand))
@@ -238,6 +240,7 @@ class Extractor:
         lex = self.lexicon
         memory = SourceMemory()
         countries, groups = _side_mentions(doc.text)
+        exchange = mentions_exchange(doc.text, lex)
         claims: list[Claim] = []
         prev: Claim | None = None
         lookahead: dict[int, Attribution] = {}
@@ -247,7 +250,9 @@ class Extractor:
             if not cand:
                 attribute_sentence(sdoc, lex, memory, None, doc.published)
                 continue
-            raws = claims_in_sentence(sdoc, mentions, lex, actor_for)
+            prev_metric = prev.metric if prev is not None and k > 0 and \
+                prev.start == plan[k - 1][0] else None
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric)
             if not raws:
                 attribute_sentence(sdoc, lex, memory, None, doc.published)
                 continue

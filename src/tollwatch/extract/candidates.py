@@ -1,0 +1,84 @@
+"""Drop number mentions that by their surroundings cannot count people (dates, ages,
+percentages, money, units, names of things).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.numbers import NumberMention
+
+__all__ = ["candidate_numbers"]
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+_CURRENCY = ("$", "€", "£", "¥", "₦", "us$", "usd", "rs", "rs.", "ksh", "sh")
+
+
+_WEAK_ONE = {"one"}
+
+
+MAX_PEOPLE = 10_000_000_000  # no count of people is larger
+# a number after a place or unit name that a preposition introduces: "stationed at Camp 15"
+_NAME_BEFORE = re.compile(r"\b(?:at|near|in|on|from|to|of|into|outside|inside|around|behind)\s+"
+                          r"(?:[A-Z][\w'’-]*\s+){1,3}$")
+_NAME_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|area|sector|post|checkpoint)\b)")
+# an age after a name: "said Jane Doe, 32." / "Doe, 32, a teacher"
+_AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]+,\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:,|\.\s*$|$|;|\))")
+
+
+def _too_large(n: NumberMention) -> bool:
+    return any(v is not None and v > MAX_PEOPLE for v in (n.value, n.low, n.high))
+
+
+def candidate_numbers(text: str, numbers: list[NumberMention],
+                      lex: Lexicon | None = None) -> list[NumberMention]:
+    """Drop numbers that by their surroundings cannot count people."""
+    out = []
+    low = text.lower()
+    force_suffixes = lex.force_suffixes if lex is not None else ("-strong",)
+    for n in numbers:
+        after = low[n.end:n.end + 14]
+        before = low[max(0, n.start - 12):n.start]
+        if _too_large(n):
+            continue
+        if any(after.startswith(sfx) for sfx in force_suffixes):
+            out.append(n)  # "a 5,000-strong force": a force figure
+            continue
+        if re.match(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hour|-km|-mile|:\d)|"
+                    r"(st|nd|rd|th)\b|[a-z])", after) and not n.words:
+            continue
+        if re.match(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for-)", after):
+            continue
+        if re.match(r"-for-|-\w", after) and not n.words:
+            continue
+        if re.search(r"(aged|age of|ages of|ages|no\.|number|#|page|article|resolution|"
+                     r"chapter|section)\s*$", before):
+            continue
+        if any(before.rstrip().endswith(c) for c in _CURRENCY):
+            continue
+        prev_word = re.findall(r"[a-z]+\.?(?=,?$)", before.rstrip())
+        next_word = re.findall(r"^\s*([a-z]+)", after)
+        if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \
+                (next_word and next_word[0] in _MONTHS):
+            continue
+        if _AGE_BEFORE.search(text[max(0, n.start - 30):n.start]) and \
+                _AGE_AFTER.match(text[n.end:]) and not n.words:
+            continue  # an age in apposition: "Jane Doe, 22, a resident"
+        if not n.words and _NAME_BEFORE.search(text[max(0, n.start - 60):n.start]) and \
+                _NAME_AFTER.match(text[n.end:]):
+            continue  # a unit or place number: "a post near Hill 15 and"
+        v = n.value
+        if v is not None and not n.words and 1900 <= v <= 2100 and "," not in n.text:
+            continue
+        if n.words and n.text.lower() in _WEAK_ONE and re.match(r"\s+(another|of the (day|year|"
+                                                                 r"most|first|last|main))",
+                                                                after):
+            continue
+        out.append(n)
+    return out

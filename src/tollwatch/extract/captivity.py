@@ -1,0 +1,86 @@
+"""Captivity and return: which metric a figure of people held (or freed) is counted in.
+
+The guidelines count people taken by an armed side as ``captured`` (combatants, prisoners of
+war, exchanges of prisoners), people kidnapped or taken hostage as ``abducted``, and people
+held by authorities as ``detained``. The cue words (``captivity`` in the lexicon) only say
+that someone is or was held ("freed", "rescued", "returned home", "remain in the hands of");
+who is held and by whom decide the metric.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+from tollwatch.extract.lexicon import Lexicon
+
+__all__ = ["cue_at", "mentions_exchange", "resolve_captivity"]
+
+_CAPTIVE_NOUNS = {"hostage", "captive", "abductee", "kidnappee"}
+
+
+def cue_at(doc: Doc, i: int, lex: Lexicon, table: frozenset[str]) -> str | None:
+    """The entry of ``table`` (word, lemma or phrase) that starts at token ``i``."""
+    tok = doc[i]
+    for w in (tok.lower_, tok.lemma_.lower()):
+        if w in table:
+            return w
+    rest = doc.text[tok.idx:tok.idx + 60].lower()
+    for phrase in table:
+        if " " in phrase and rest.startswith(phrase) and \
+                not re.match(r"\w", rest[len(phrase):len(phrase) + 1]):
+            return phrase
+    return None
+
+
+_FIRE = re.compile(r"^\s*(?:of\s+)?(?:gun)?fire\b|(?:gun)?fire\s*$")
+
+
+def mentions_exchange(text: str, lex: Lexicon) -> bool:
+    """``text`` speaks of an exchange of prisoners (not "an exchange of fire")."""
+    low = text.lower()
+    for w in lex.exchange_words:
+        for m in re.finditer(rf"\b{re.escape(w)}\b", low):
+            if not (_FIRE.search(low[m.end():m.end() + 12]) or
+                    _FIRE.search(low[max(0, m.start() - 10):m.start()])):
+                return True
+    return False
+
+
+def _held_by_authority(doc: Doc, tok: Token, lex: Lexicon) -> bool:
+    """"released from prison", "freed on bail", "released by the police"."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "on", "by", "out") and \
+                any(t.lemma_.lower() in lex.authority_holders or
+                    t.lower_ in lex.authority_holders for t in c.subtree):
+            return True
+    return False
+
+
+def resolve_captivity(doc: Doc, trig_i: int, metric: str, kind: str | None,
+                      head: Token | None, lex: Lexicon, exchange: bool = False) -> str:
+    """The metric of a figure whose trigger (token ``trig_i``) gave ``metric``.
+
+    ``kind`` is the counted people's kind ("armed", "civilian", "neutral", ...), ``head``
+    their noun; ``exchange``: the document speaks of an exchange of prisoners. Only
+    "abducted" figures (the captivity cues enter as "abducted") change.
+    """
+    if metric != "abducted":
+        return metric
+    if head is not None and head.lemma_.lower() in _CAPTIVE_NOUNS:
+        return "abducted"  # "police freed 12 hostages": the noun says how they were held
+    explicit = cue_at(doc, trig_i, lex, lex.explicit_abduction) is not None
+    if explicit:
+        return "abducted"
+    if exchange or mentions_exchange(doc.text, lex):
+        return "captured"  # "45 service personnel and two civilians returned in the swap"
+    if kind == "armed":
+        return "captured"  # fighters taken captive are prisoners of an armed side
+    if cue_at(doc, trig_i, lex, lex.captivity_cues) is not None and \
+            _held_by_authority(doc, doc[trig_i], lex):
+        return "detained"
+    return "abducted"

@@ -1,0 +1,213 @@
+"""The counted noun of a number and what it says about the people counted: kind (armed,
+civilian, neutral), subject text, the phrases that can name their side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+from tollwatch.extract.lexicon import Lexicon
+
+__all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
+           "actor_hints", "counted_noun", "group_of_trigger", "lemma", "other_side_of",
+           "owner_of_losses", "person_kind", "subject_text"]
+
+OF_WORDS = {"of", "the", "its", "their", "his", "her", "our", "those", "these", "them",
+             "whom", "which", "all", "were", "was"}
+
+
+_NP_SKIP_POS = {"ADJ", "PROPN", "NOUN", "NUM", "DET", "PART", "ADV"}
+
+
+STATE_ARMED = {"soldier", "troop", "serviceman", "servicemen", "servicemember", "personnel",
+                "police", "policeman", "policemen", "officer", "marine", "paratrooper",
+                "cadet", "guard", "army", "forces", "pow", "conscript", "reservist",
+                "trooper", "jawan", "infantryman", "sailor", "pilot", "commando", "defender"}
+
+
+_NON_ARMED_BODIES = {"family", "household", "community", "clan", "tribe", "crew", "staff",
+                     "parliament", "congregation", "church", "mosque", "team", "union",
+                     "press", "public", "opposition", "party", "committee"}
+# plural nouns for people by their ending, trusted only with verbs whose objects are people
+AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite)s?$")
+
+
+PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "detain",
+                      "evacuate", "displace", "execute", "massacre", "murder", "jail",
+                      "imprison", "hold", "captive", "abducted", "kidnapped", "die",
+                      "round", "hurt", "behead", "missing", "flee", "neutralise",
+                      "neutralize", "neutralised", "neutralized", "shoot", "slay", "rescue",
+                      "free", "liberate", "gun", "deport", "return",
+                      "reunite", "release", "hostage"}
+
+
+DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "police",
+               "policeman", "policemen", "marine", "paratrooper", "peacekeeper", "reservist",
+               "officer", "guard", "man", "men", "fighter"}
+
+
+def lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _is_person_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.people
+
+
+_NEW_PHRASE = {"the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
+def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
+    """The noun the number counts: "300 North Korean soldiers" -> soldiers."""
+    i = span.end
+    steps = 0
+    if i < len(doc) and doc[i].lower_ in _NEW_PHRASE:
+        return None  # "rose to 310 from 290 the day before": a new noun phrase, not counted
+    while i < len(doc) and steps < 7:
+        t = doc[i]
+        low = t.lower_
+        if low in OF_WORDS and steps < 4:
+            i += 1
+            steps += 1
+            continue
+        if t.dep_ == "poss" and i > span.end and doc[i - 1].lower_ in ("the", "its", "their"):
+            i += 1  # "one of the army's priorities": the possessor is not what is counted
+            steps += 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and low in lex.people):
+            # skip compounds/modifiers that attach to a later noun
+            if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and \
+                    t.head.i - t.i <= 4 and t.head.pos_ in ("NOUN", "PROPN"):
+                i += 1
+                steps += 1
+                continue
+            return t
+        if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
+                (t.dep_ in ("amod", "compound") and t.head.i > t.i):
+            i += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
+    """'armed', 'civilian', 'neutral', 'metric' or None (not people)."""
+    lem, low = lemma(tok), tok.lower_
+    if lem == "member":
+        # "members of the Taliban" are armed; "members of the same family" are not
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in _NON_ARMED_BODIES:
+                        return "neutral"
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    two = f"{prev} {lem}"
+    if two in lex.neutral and two not in lex.civilian and two not in lex.armed:
+        return "neutral"  # "family members": the two words decide, not "members"
+    for w in (two, lem, low):
+        if w in lex.civilian:
+            return "civilian"
+        if w in lex.armed:
+            return "armed"
+    if lem in lex.metric_nouns or low in lex.metric_nouns or low in lex.metric_adjectives:
+        return "metric"
+    for w in (two, lem, low):
+        if w in lex.neutral:
+            return "neutral"
+    if nationality:
+        return "neutral"
+    return None
+
+
+_LOSS_VERBS = {"lose", "suffer", "sustain", "incur"}
+
+
+def other_side_of(head: Token, nationality_of: Callable[[str], str | None]) -> Token | None:
+    """A conjunct of the counted group that names people of another country."""
+    mine = nationality_of(head.text)
+    if mine is None:
+        return None
+    for c in head.children:
+        if c.dep_ == "conj":
+            other = nationality_of(c.text)
+            if other is not None and other != mine:
+                return c
+    return None
+
+
+def owner_of_losses(doc: Doc, tok: Token) -> list[str]:
+    """"Ukraine had lost 1,500 troops", "Russia has suffered 300,000 casualties": the subject
+    of a verb of loss is the side the counted people belong to."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            if a.lemma_.lower() in _LOSS_VERBS:
+                for c in a.children:
+                    if c.dep_ == "nsubj":
+                        return [" ".join(t.text for t in c.subtree)]
+            return []
+    return []
+
+
+def group_of_trigger(doc: Doc, trig_i: int) -> Token | None:
+    """The people a metric noun is about: "casualties among X", "deaths of X"."""
+    tok = doc[trig_i]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("among", "amongst"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    # "casualty estimates among ...": the metric noun is a compound of the head
+    if tok.dep_ == "compound":
+        return group_of_trigger(doc, tok.head.i) if tok.head.pos_ == "NOUN" and \
+            any(c.dep_ == "prep" for c in tok.head.children) else None
+    return None
+
+
+def subject_text(doc: Doc, span: Span, head: Token | None) -> str | None:
+    if head is None:
+        return None
+    start = span.end
+    while start < head.i and doc[start].lower_ in OF_WORDS:
+        start += 1
+    return doc[start:head.i + 1].text if start <= head.i else head.text
+
+
+def actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
+    """Phrases in the counted noun phrase that can name a side."""
+    hints: list[str] = []
+    if head is None:
+        return hints
+    np_start = span.end
+    np_tokens = [t for t in doc[np_start:head.i + 1]]
+    # "members of the Taliban", "soldiers of the 5th brigade"
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    np_tokens.extend(p.subtree)
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < span.start:
+            np_tokens.extend(c.subtree)
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.start not in seen and any(
+                ent.start <= t.i < ent.end for t in np_tokens):
+            hints.append(ent.text)
+            seen.add(ent.start)
+    for t in np_tokens:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
+            hints.append(t.text)
+    # multiword modifiers joined
+    caps = " ".join(t.text for t in np_tokens if t.text[:1].isupper())
+    if caps:
+        hints.append(caps)
+    hints.append(head.text)
+    return hints

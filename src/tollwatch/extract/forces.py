@@ -1,0 +1,56 @@
+"""Force figures: numbers that give the size of an armed force (deployed).
+
+"a 100,000-strong alliance" (a force-size suffix before a force noun, both lexicon data),
+"some 300 gunmen stormed the town" (armed people doing what fighters do), "a district held by
+about 40 gunmen" (the agent of such a verb), "over 100 fighters attacking the base".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+from tollwatch.extract.lexicon import Lexicon
+
+__all__ = ["fighting_verb", "force_noun"]
+
+
+def force_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
+    """The force noun after "<number>-strong" ("a 5,000-strong force"), else None."""
+    rest = doc.text[span.end_char:span.end_char + 12].lower()
+    if not any(rest.startswith(sfx) for sfx in lex.force_suffixes):
+        return None
+    i = span.end
+    while i < len(doc) and (doc[i].text in ("-", "–") or
+                            doc[i].lower_ in {s.lstrip("-") for s in lex.force_suffixes} or
+                            doc[i].lower_.lstrip("-") in {s.lstrip("-")
+                                                          for s in lex.force_suffixes}):
+        i += 1
+    for t in doc[i:i + 5]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            if t.lemma_.lower() in lex.force_nouns or t.lower_ in lex.force_nouns:
+                # a compound ("peacekeeping force") is part of the noun phrase: go to its head
+                return t
+            if t.dep_ == "compound" and t.head.i > t.i:
+                continue
+            return None
+        if t.pos_ not in ("ADJ", "PROPN", "ADV", "PUNCT", "CCONJ"):
+            return None
+    return None
+
+
+def fighting_verb(head: Token, lex: Lexicon) -> Token | None:
+    """The fighting verb that armed people ``head`` are the doers of, else None."""
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.fighting_verbs and \
+            head.dep_ == "nsubj":
+        return verb
+    if head.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ in ("agent", "prep") and \
+            verb.head.lemma_.lower() in lex.fighting_verbs:
+        return verb.head  # "the district held by about 40 gunmen"
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.fighting_verbs:
+            return c  # "over 100 fighters attacking the base"
+    return None

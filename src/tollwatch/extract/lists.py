@@ -1,0 +1,113 @@
+"""Breakdowns and lists: the figures of one list share the list's metric.
+
+"53 people were killed, 49 gendarmes and four civilians"; "Of the injured, 12 were local, one
+was foreign"; "25 were soldiers, six of whom were officers"; "1,300 reservists, 27,000
+students and 13,000 volunteers were called up". A figure that finds no metric of its own takes
+it from the figure it is listed with (same chain of coordinations and appositions), from the
+group a relative partitive refers to ("of whom"), or from a sentence opener that names the
+group ("Of the dead, ...", "Among those arrested, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+from tollwatch.extract.metric import Trigger
+
+__all__ = ["chain_root", "fill_from_lists", "is_list_item", "listed_with_people"]
+
+Pick = tuple[str, float, int]
+
+_PARTITIVE = re.compile(r"^\s*(?:of|among)\s+(?:whom|them|those|these|which)\b", re.IGNORECASE)
+_OPENER_WORDS = {"of", "among", "amongst"}
+_LIST_LINKS = {"conj", "appos"}
+_PEOPLE_MODIFIERS = {"personnel", "troop", "infantry", "passenger", "fighting"}
+
+
+def chain_root(tok: Token) -> int:
+    """The first member of the coordination/apposition chain ``tok`` belongs to."""
+    hops = 0
+    while tok.dep_ in _LIST_LINKS and tok.head.i != tok.i and hops < 12:
+        tok, hops = tok.head, hops + 1
+    return tok.i
+
+
+def _anchor(span: Span, head: Token | None) -> Token:
+    return head if head is not None else span.root
+
+
+def is_list_item(doc: Doc, span: Span, earlier: bool) -> bool:
+    """The number follows a list separator ("..., and one in the port") after other figures."""
+    return earlier and span.start > 0 and doc[span.start - 1].lower_ in (",", "and", "or", ";")
+
+
+# plural nouns that can name people by their ending ("entrepreneurs", "representatives")
+_PERSON_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite|eur|ive)s$")
+
+
+def listed_with_people(tok: Token, people_heads: list[Token]) -> bool:
+    """``tok`` (a plural noun of unknown kind, with an ending of people) is coordinated with
+    a noun that names people: "1,300 officials, 27,000 entrepreneurs and 13,000 volunteers";
+    not "300 servicemen, 15 tanks" nor "98 personnel carriers"."""
+    if not _PERSON_ENDING.search(tok.lower_) or any(
+            c.dep_ == "compound" and c in people_heads for c in tok.children):
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PEOPLE_MODIFIERS
+           for c in tok.children):
+        return False
+    root = chain_root(tok)
+    return any(p.i != tok.i and chain_root(p) == root for p in people_heads)
+
+
+def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick | None:
+    """"Of the civilian victims, ...", "Among those arrested, ...": the group the sentence
+    breaks down, and its metric; "Among them ..." breaks down the figure before."""
+    k = 0
+    while k < len(doc) and (doc[k].is_space or doc[k].is_punct):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in _OPENER_WORDS:
+        return None
+    if prev_metric is not None and k + 1 < len(doc) and \
+            doc[k + 1].lower_ in ("them", "those", "these", "whom") and \
+            (k + 2 >= len(doc) or doc[k + 2].pos_ in ("AUX", "VERB", "PUNCT")):
+        return prev_metric, 0.55, k
+    comma = next((t.i for t in doc[k + 1:k + 10] if t.text in (",", ":")), None)
+    if comma is None:
+        return None
+    inside = [tr for tr in triggers if k < tr.start < comma]
+    if not inside:
+        return None
+    return inside[-1].metric, 0.6, inside[-1].start
+
+
+def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
+                    picks: list[Pick | None], triggers: list[Trigger],
+                    prev_metric: str | None = None) -> list[Pick | None]:
+    """``picks`` with the figures that found no metric given their list's (``prev_metric``:
+    that of the figure before the sentence, for "Among them, ...")."""
+    out = list(picks)
+    roots = [chain_root(_anchor(span, head)) for span, head in items]
+    num_roots = [chain_root(span.root) for span, _ in items]
+    opener = _opener(doc, triggers, prev_metric)
+    for _ in range(2):  # a second pass carries a metric along a chain filled in the first
+        for k, (span, _head) in enumerate(items):
+            if out[k] is not None:
+                continue
+            after = doc.text[span.end_char:]
+            if k > 0 and _PARTITIVE.match(after):
+                prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
+                if prior is not None:
+                    out[k] = (prior[0], prior[1] * 0.9, prior[2])
+                    continue
+            partner = next((out[j] for j in range(len(items)) if j != k and out[j] is not None
+                            and (roots[j] == roots[k] or num_roots[j] == num_roots[k])), None)
+            if partner is not None:
+                out[k] = (partner[0], partner[1] * 0.9, partner[2])
+                continue
+            if opener is not None and span.start > opener[2]:
+                out[k] = opener
+    return out

@@ -1,0 +1,259 @@
+"""Which metric a number is counted in: the trigger words of a sentence and the one linked to
+the number (its noun, modifiers, governing verb, then the nearest in the same clause).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+from tollwatch.extract.counted import lemma
+from tollwatch.extract.lexicon import Lexicon
+
+__all__ = [
+    "CONTRAST",
+    "HARM",
+    "NON_STATE_ARMED",
+    "Trigger",
+    "between_has_number",
+    "find_triggers",
+    "held_by_armed_group",
+    "is_subset",
+    "pick_metric",
+    "second_count_between",
+]
+
+HARM = {"killed", "injured", "casualties"}
+
+
+@dataclass
+class Trigger:
+    start: int   # token index range
+    end: int
+    metric: str
+    kind: str    # verb/noun/adj/phrase
+
+
+def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = []
+    covered: set[int] = set()
+    text_low = doc.text.lower()
+    for m in lex.phrase_regex.finditer(text_low):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase"))
+        covered.update(range(span.start, span.end))
+    for t in doc:
+        if t.i in covered:
+            continue
+        lem, low = lemma(t), t.lower_
+        metric: str | None = None
+        kind = ""
+        if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
+            metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low)
+            kind = "verb"
+            if lem == "lose" and metric is None:
+                metric, kind = "casualties", "lose"
+        elif t.pos_ == "NOUN" or t.pos_ == "PROPN":
+            metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low)
+            kind = "noun"
+        elif t.pos_ == "ADJ":
+            metric = lex.metric_adjectives.get(low) or lex.metric_adjectives.get(lem)
+            kind = "adj"
+        if metric is None and t.pos_ in ("ADJ", "NOUN") and low in lex.metric_adjectives:
+            metric, kind = lex.metric_adjectives[low], "adj"
+        if metric:
+            out.append(Trigger(t.i, t.i + 1, metric, kind))
+    return out
+
+
+_CLAUSE_BREAKS = {"while", "whereas", "but", "although"}
+# a subordinate clause opened between a trigger and a number: "were forced to flee after 100
+# fighters attacked" (the fighters did not flee)
+_SUBORDINATORS = {"after", "before", "when", "because", "until", "once", "since"}
+
+
+def between_has_number(a: int, b: int, number_tokens: set[int]) -> bool:
+    lo, hi = (a, b) if a < b else (b, a)
+    return any(lo < i < hi for i in number_tokens)
+
+
+def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger],
+                 number_tokens: set[int], lex: Lexicon, armed: bool) -> tuple[str, float, int] | None:
+    """(metric, confidence, trigger index) for the number ``span`` counting ``head``."""
+    anchor = head if head is not None else span.root
+    best: tuple[float, str, int] | None = None
+    number_tokens = number_tokens - set(range(span.start, span.end))
+    # numbers inside the counted phrase ("10 members including four bombers") do not block
+    number_tokens = number_tokens - {t.i for t in anchor.subtree}
+
+    def consider(score: float, trig: Trigger) -> None:
+        nonlocal best
+        metric = trig.metric
+        if trig.kind == "lose" and not armed:
+            metric = "killed"
+        if best is None or score > best[0]:
+            best = (score, metric, trig.start)
+
+    ancestors: list[Token] = []
+    for anc in anchor.ancestors:
+        ancestors.append(anc)
+        # "250,000 were displaced, while 1.2 million others remain in need": a contrasting
+        # clause keeps its own metric, none from the clause it hangs on
+        if len(ancestors) == 4 or any(c.dep_ == "mark" and (c.lower_ in CONTRAST or
+                                                             c.lower_ in _SUBORDINATORS)
+                                      for c in anc.children):
+            break
+    anc_ids = {a.i: k for k, a in enumerate(ancestors)}
+    for trig in triggers:
+        ti = trig.start
+        # a phrase relates to the rest of the sentence through its syntactic head
+        # ("forcibly detained", "taken hostage")
+        tok = doc[ti] if trig.end - trig.start == 1 else doc[trig.start:trig.end].root
+        if head is not None and trig.start <= head.i < trig.end:
+            # a status noun ("hostages", "refugees") yields to a verb of death or injury
+            # linked to it: "15 hostages were executed"
+            # so does a group named by its metric in a partitive: "one of the injured died"
+            partitive = span.end < len(doc) and doc[span.end].lower_ == "of"
+            consider(80 if partitive else
+                     100 if trig.metric in HARM or trig.kind != "noun" else 84, trig)
+            continue
+        if span.start <= ti < span.end:
+            continue
+        if head is None and (ti == span.end or (span.start <= tok.head.i < span.end and
+                                                 tok.dep_ in ("acl", "amod", "relcl"))):
+            consider(95, trig)  # "150 killed", "more than 200 injured"
+            continue
+        if head is not None and tok.head.i == head.i and tok.dep_ in ("amod", "compound",
+                                                                      "acl", "relcl"):
+            consider(92 if tok.dep_ != "relcl" else 85, trig)
+            continue
+        # a participle after coordinated groups modifies them all: "12 men and 25 others
+        # detained by the gunmen"
+        if head is not None and tok.dep_ == "acl" and tok.head.dep_ == "conj" and \
+                tok.head.head.i == head.i and tok.i > head.i:
+            consider(90, trig)
+            continue
+        # the same where the parser did not see the coordination: "with 6 nurses and 11
+        # others forcibly detained" (yields to a verb that governs the first group)
+        if head is not None and tok.tag_ in ("VBN", "VBD") and trig.start > head.i + 2 and \
+                second_count_between(doc[head.i + 1:trig.start]):
+            consider(87, trig)
+            continue
+        if tok.i in anc_ids:
+            consider(88 - 4 * anc_ids[tok.i], trig)
+            continue
+        # children of the governing verb: "left four policemen dead", "were killed",
+        # "put casualties at 1,500"
+        gov_verb = next((a for a in ancestors[:2] if a.pos_ in ("VERB", "AUX")), None)
+        if gov_verb is not None and tok.head.i == gov_verb.i and tok.dep_ in (
+                "oprd", "acomp", "xcomp", "ccomp", "dobj", "attr", "nsubj", "nsubjpass") \
+                and not between_has_number(tok.i, anchor.i, number_tokens):
+            consider(86, trig)
+            continue
+        # a state phrase on the governing verb: "four suspects ... are under arrest"
+        if gov_verb is not None and trig.kind == "phrase" and tok.head.i == gov_verb.i and \
+                tok.dep_ == "prep" and not between_has_number(tok.i, anchor.i, number_tokens):
+            consider(80, trig)
+            continue
+        # "two children were among 11 people killed": the group shares the metric
+        if gov_verb is not None and gov_verb.lemma_ == "be" and any(
+                c.dep_ == "prep" and c.lower_ in ("among", "amongst") and
+                tok.i in {x.i for x in c.subtree} for c in gov_verb.children):
+            consider(75, trig)
+            continue
+        # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
+        if ancestors and trig.kind in ("verb", "phrase"):
+            x, hops = tok, 0
+            while x.dep_ in ("conj", "xcomp", "advcl") and hops < 3 and x.head.i != x.i:
+                x, hops = x.head, hops + 1
+                if x.i == ancestors[0].i:
+                    break
+            if hops and x.i == ancestors[0].i and not between_has_number(tok.i, anchor.i,
+                                                                            number_tokens):
+                consider(70 - 2 * hops, trig)
+                continue
+        # a metric noun as the subject of the verb that takes the number ("toll rose to 60")
+        if trig.kind == "noun" and ancestors:
+            verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
+                if verb is not None else []
+            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+                   for c in subjects):
+                consider(78, trig)
+                continue
+        # a tally ("the number of people killed", "the toll") as the subject or object of the
+        # verb that takes the number: "the number of X killed had risen to 36", "brought to
+        # 27 the number of people killed"
+        if ancestors and lex.tally_nouns:
+            verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+            tallies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                       and c.lemma_.lower() in lex.tally_nouns] if verb is not None else []
+            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+                   for c in tallies):
+                consider(80, trig)
+                continue
+        dist = ti - (span.end - 1) if ti >= span.end else span.start - trig.end + 1
+        a, b = (span.end - 1, ti) if ti >= span.end else (trig.end - 1, span.start)
+        if dist <= 10 and not between_has_number(a, b, number_tokens):
+            between = doc[min(a, b) + 1:max(a, b)]
+            if any(t.text in (";", "—", "–", "(", ")") or t.lower_ in _CLAUSE_BREAKS or
+                   (t.dep_ == "mark" and t.lower_ in _SUBORDINATORS)
+                   for t in between):
+                continue
+            score = 60.0 - dist
+            if ti > span.end and {x.lower_ for x in between[-3:]} & {
+                    "were", "was", "been", "are", "is", "got"}:
+                score += 3  # passive after the noun: "14 people were killed"
+            consider(score, trig)
+    if best is None:
+        return None
+    score, metric, ti = best
+    return metric, min(0.95, score / 100.0), ti
+
+
+CONTRAST = {"while", "whereas", "although", "though"}
+
+
+_SUBSET_MARKERS = ("including", "includes", "included", "among", "incl")
+
+
+def is_subset(doc: Doc, span: Span) -> bool:
+    """The number opens a part of a group counted before it: "including (at least) 12"."""
+    for t in reversed(doc[max(0, span.start - 4):span.start]):
+        if t.lower_ in _SUBSET_MARKERS:
+            return True
+        if not (t.pos_ in ("ADV", "ADJ", "ADP", "DET") or t.lower_ in ("least", "them")):
+            return False
+    return False
+
+
+def second_count_between(between: Span) -> bool:
+    """``between`` is "and|or <number> <group> [adverb]": a second counted group."""
+    words = list(between)
+    return (2 < len(words) <= 6 and words[0].lower_ in ("and", "or") and
+            any(t.like_num for t in words[1:]) and
+            all(t.pos_ in ("NUM", "NOUN", "ADJ", "ADV", "DET", "PROPN") for t in words[1:]))
+# Armed people who are not authorities: whom they "detain" they abduct.
+NON_STATE_ARMED = {"gunman", "gunmen", "militant", "insurgent", "rebel", "terrorist",
+                    "bandit", "kidnapper", "abductor", "jihadist", "jihadi", "militia",
+                    "militiaman", "militiamen", "guerrilla", "extremist", "attacker",
+                    "assailant", "raider", "gang", "gangster", "separatist"}
+
+
+def held_by_armed_group(doc: Doc, trig_i: int) -> bool:
+    """The detaining verb's agent ("by the gunmen") is an armed group, not an authority."""
+    verb = doc[trig_i]
+    if verb.dep_ == "advmod":  # "forcibly detained": the adverb's head is the verb
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in NON_STATE_ARMED or
+                                           obj.lower_ in NON_STATE_ARMED):
+                    return True
+    return False

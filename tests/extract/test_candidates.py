@@ -1,0 +1,32 @@
+"""Numbers that cannot count people are dropped before any parse (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollwatch.extract.candidates import MAX_PEOPLE, candidate_numbers
+from tollwatch.extract.lexicon import load_lexicon
+from tollwatch.extract.numbers import find_numbers
+
+
+def _kept(text: str) -> list[int | None]:
+    return [n.value for n in candidate_numbers(text, find_numbers(text), load_lexicon())]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("“We buried them at dawn,” said Ana Ortiz, 32.", []),
+    ("Ortiz, 32, a nurse, said nine people died.", [9]),
+    ("The seven soldiers were posted at Camp 15 and at Hill 203.", [7]),
+    ("Troops near Sector 4, the ministry said, found 12 bodies.", [12]),
+    ("A 100,000-strong alliance of militias joined the offensive.", [100_000]),
+    ("The 12-year-old boy was among 30 injured.", [30]),
+    ("Some 20 billion people cannot exist; 15 billion neither.", []),
+])
+def test_non_counts(text: str, kept: list[int]) -> None:
+    assert _kept(text) == kept
+
+
+def test_the_largest_count_is_ten_billion() -> None:
+    assert MAX_PEOPLE == 10_000_000_000
+    assert _kept("nine billion people") == [9_000_000_000]
