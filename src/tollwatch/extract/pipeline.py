@@ -17,12 +17,15 @@ from functools import lru_cache
 from typing import Any
 
 from tollwatch.errors import ModelError
-from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
-from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
+from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
+from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.claims import RawClaim, candidate_numbers, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.numbers import find_numbers
+from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.repeats import dedup
 from tollwatch.extract.sentences import split_sentences
+from tollwatch.extract.statements import Statements, paragraph_index
 from tollwatch.model import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
@@ -127,6 +130,7 @@ class Extractor:
     def __init__(self, options: ExtractOptions | None = None) -> None:
         self.options = options or ExtractOptions()
         self.lexicon = load_lexicon(self.options.lexicon)
+        self.provenance = load_provenance()
         self._trigger_re = _trigger_regex(self.lexicon)
         self._people_words = _people_words(self.lexicon)
         self._nlp: Any = None
@@ -197,6 +201,21 @@ class Extractor:
         for k, (s, e, _, cand) in enumerate(plan):
             if not cand and k < last_backref and _CUE.search(text[s:e]):
                 need.add(k)  # names a source that a later figure refers back to
+        # a figure whose sentence names no source may continue the statement before it:
+        # parse the nearest sentence with a cue within reach
+        paras = paragraph_index(text, sents)
+        rules = self.provenance
+        for k, (s, e, _, cand) in enumerate(plan):
+            if not cand or _CUE.search(text[s:e]) or k in quote_close:
+                continue
+            for j in range(k - 1, max(-1, k - 1 - rules.max_gap), -1):
+                if paras[k] - paras[j] > rules.next_paragraph:
+                    break
+                if plan[j][3] or j in need:
+                    break  # a figure's sentence: read anyway
+                if _CUE.search(text[plan[j][0]:plan[j][1]]):
+                    need.add(j)
+                    break
         return plan, sorted(need), quote_close
 
     def _may_count_people(self, sentence: str, m: Any) -> bool:
@@ -241,34 +260,32 @@ class Extractor:
     def _claims_from(self, doc: Document, plan: list[tuple[int, int, list[Any], bool]],
                      parsed: dict[int, Any], quote_close: dict[int, int]) -> list[Claim]:
         lex = self.lexicon
-        memory = SourceMemory()
+        stage = Statements(doc.text, [(p[0], p[1]) for p in plan], doc.published, lex,
+                           self.provenance)
         countries, groups = _side_mentions(doc.text)
-        claims: list[Claim] = []
+        made: list[tuple[Claim, Attribution]] = []
         prev: Claim | None = None
-        lookahead: dict[int, Attribution] = {}
         for k in sorted(parsed):
             s, e, mentions, cand = plan[k]
             sdoc = parsed[k]
-            if not cand:
-                attribute_sentence(sdoc, lex, memory, None, doc.published)
-                continue
-            raws = claims_in_sentence(sdoc, mentions, lex, actor_for)
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for) if cand else []
             if not raws:
-                attribute_sentence(sdoc, lex, memory, None, doc.published)
+                stage.read(k, sdoc)
                 continue
+            j = quote_close.get(k)
+            closer = (j, parsed[j]) if j is not None and j in parsed else None
             for raw in raws:
-                att = attribute_sentence(sdoc, lex, memory, raw.token_i, doc.published)
-                if not att.explicit and k in quote_close:
-                    j = quote_close[k]
-                    if j not in lookahead and j in parsed:
-                        lookahead[j] = attribute_sentence(parsed[j], lex, memory, None,
-                                                          doc.published)
-                    if j in lookahead:
-                        att = lookahead[j]
+                att = stage.govern(k, sdoc, raw.token_i, closer)
                 claim = self._make_claim(doc, s, e, raw, att, prev, countries, groups, sdoc)
-                claims.append(claim)
+                made.append((claim, att))
                 prev = claim
-        return _dedup(claims)
+        stage.finish()
+        for claim, att in made:
+            att.refresh()
+            claim.origin, claim.speaker, claim.date = list(att.origin), list(att.speaker), \
+                att.date
+            claim.attribution = att.reason()
+        return dedup([c for c, _ in made])
 
     def _make_claim(self, doc: Document, s: int, e: int, raw: RawClaim, att: Attribution,
                     prev: Claim | None, countries: Counter[str], groups: Counter[str],
@@ -329,8 +346,8 @@ class Extractor:
             quote=quote,
             start=s,
             end=e,
-            confidence=round(raw.confidence * (1.0 if att.explicit or not att.origin else 0.9),
-                             3),
+            confidence=round(raw.confidence * self.provenance.confidence_of(att.how), 3),
+            attribution=att.reason(),
         )
 
     # -- many documents ----------------------------------------------------------------
@@ -418,28 +435,6 @@ def _side_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
         else:
             countries[found] += 1
     return countries, groups
-
-
-def _source_key(c: Claim) -> str:
-    names = c.origin or c.speaker
-    return canonical_source(names[0]) if names else ""
-
-
-def _dedup(claims: list[Claim]) -> list[Claim]:
-    """One claim per (metric, number, source, group): later repeats are dropped."""
-    seen: dict[tuple[Any, ...], list[Claim]] = {}
-    out: list[Claim] = []
-    for c in claims:
-        key = (c.metric, c.value, c.low, c.high, _source_key(c), c.stance)
-        earlier = seen.setdefault(key, [])
-        if any(e.actor == c.actor or e.actor is None or c.actor is None for e in earlier):
-            for e in earlier:
-                if e.actor is None and c.actor is not None:
-                    e.actor = c.actor
-            continue
-        earlier.append(c)
-        out.append(c)
-    return out
 
 
 Fn = Callable[[str], str | None]
