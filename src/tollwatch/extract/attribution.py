@@ -62,7 +62,11 @@ class Attribution:
         return out
 
     def refresh(self) -> None:
-        """Take the names the sources have gathered by the end of the document."""
+        """Take the names the sources have gathered by the end of the document, and the day
+        their statements were dated, when this one named none."""
+        src = self.relay_src or self.origin_src
+        if self.date is None and src is not None and src.date is not None:
+            self.date, self.date_how = src.date, "source"
         if self.origin_src is not None:
             self.origin = list(self.origin_src.names)
         if self.relay_src is not None:
@@ -157,6 +161,28 @@ def _verb_date(verb: Token) -> str | None:
                             for d in q.children:
                                 if d.dep_ == "pobj" and d.ent_type_ == "DATE":
                                     return " ".join(t.text for t in d.subtree)
+    return None
+
+
+def _statement_date(doc: Doc, anchors: list[Token]) -> str | None:
+    """Text of a date that dates the statement made at one of ``anchors`` (a reporting verb,
+    "according"): attached to it directly or through the statement it names ("at a press
+    conference on Monday", "according to a statement issued on Wednesday"), never through the
+    verb of the event reported ("strikes on Saturday killed 33")."""
+    want = {a.i for a in anchors}
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        x = ent.root
+        while x.head.i != x.i:
+            x = x.head
+            if x.i in want:
+                return ent.text
+            if x.dep_ == "prep" or x.pos_ == "ADP" or x.lemma_.lower() in _STATEMENT_NOUNS:
+                continue
+            if x.dep_ == "acl" and x.head.lemma_.lower() in _STATEMENT_NOUNS:
+                continue  # "a statement issued on Wednesday"
+            break
     return None
 
 
@@ -323,6 +349,14 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             speaker_src = ref or memory.remember(Source(names=[tag, _strip_det(tag)],
                                                         person=False,
                                                         head=tag.split()[-1].lower()))
+    if date_text is None:
+        anchors = [chosen] if chosen is not None else []
+        if chosen is not None and chosen.dep_ in ("advcl", "conj", "xcomp") and \
+                chosen.head.lemma_.lower() in lex.attribution_verbs | {"revise"}:
+            anchors.append(chosen.head)  # "On Tuesday, X revised his figures, stating ..."
+        if according:
+            anchors += [t for t in doc if t.lower_ == "according"]
+        date_text = _statement_date(doc, anchors) if anchors else None
     date = resolve_date(date_text, published) if date_text else None
 
     for used in (chain_src, according_src, speaker_src):

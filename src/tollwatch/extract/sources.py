@@ -202,10 +202,15 @@ class SourceMemory:
         self.person_nouns = person_nouns  # "the official": the last person who did
 
     def remember(self, src: Source) -> Source:
-        # merge with an earlier source that shares a name
+        # merge with an earlier source that shares a name, or that was only a bare description
+        # of it ("the army" before "the Algerian army")
         keys = {n.lower() for n in src.names}
+        heads = {n.lower().split()[-1] for n in src.names if n.split()}
         for old in reversed(self.sources):
-            if keys & {n.lower() for n in old.names}:
+            bare = {_strip_det(n) for n in old.names}
+            generic = not old.person and not src.person and all(
+                len(b.split()) == 1 and b.islower() for b in bare) and bool(bare & heads)
+            if keys & {n.lower() for n in old.names} or generic:
                 for n in src.names:
                     old.add_name(n)
                 if src.origin and not old.origin:

@@ -222,6 +222,8 @@ class Statements:
                 src.add_name(n)
             if st.att.date is None and fuller.date is not None:
                 st.att.date, st.att.date_how = fuller.date, "body"
+            if src.date is None:
+                src.date = fuller.date
 
     def _fuller(self, src: Source) -> Source | None:
         tag = src.names[0].lower()
