@@ -37,6 +37,7 @@ _CUE = re.compile(r"\b(said|says|say|told|tells|according|reported|reports|added
                   r"stated|announced|noted|confirmed|revealed|citing|quoting|statement|"
                   r"estimated|estimates|indicated|shared|explained|wrote|posted|briefing|"
                   r"accused|alleged|per)\b", re.IGNORECASE)
+_ACRONYM_INTRO = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")  # "the Rights Network (HRN)"
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
@@ -199,7 +200,8 @@ class Extractor:
                     if k > 0 and _PRONOUN_SOURCE.search(refs):
                         need.add(k - 1)  # who "he" or "she" is, is often said just before
         for k, (s, e, _, cand) in enumerate(plan):
-            if not cand and k < last_backref and _CUE.search(text[s:e]):
+            if not cand and k < last_backref and (_CUE.search(text[s:e]) or
+                                                   _ACRONYM_INTRO.search(text[s:e])):
                 need.add(k)  # names a source that a later figure refers back to
         # a figure whose sentence names no source may continue the statement before it:
         # parse the nearest sentence with a cue within reach
