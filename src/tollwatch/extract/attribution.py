@@ -116,10 +116,13 @@ def _reported_by(inner: Token, outer: Token) -> bool:
     return x.i == outer.i
 
 
-def _subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            return c if _usable_subject(c) else None
+def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
+    """The source phrase of reporting verb ``verb`` (for the figure at ``figure``)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # "eight others wounded ..., officials confirm": the parser may give the verb the
+        # counted group as a second subject; the first usable one is the source
+        return next((c for c in subjects if _usable_subject(c)), None)
     # the passive: "the toll was confirmed by the governor" (but an attack "claimed by" a
     # group is a claim of responsibility, not of the figure)
     if verb.lemma_.lower() != "claim":
@@ -130,8 +133,11 @@ def _subject_of(verb: Token) -> Token | None:
                     return objs[0]
     # "X told reporters ... and said ...", "X put it higher, saying ...": the verb shares
     # the subject of the verb it hangs from
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(verb.head)
+    # (when the verb governs the figure: never the subject of the event, "gunmen ...
+    # abducted 42 ..., an official said")
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and \
+            (figure is None or any(a.i == verb.i for a in figure.ancestors)):
+        return _subject_of(verb.head, figure)
     # "In a post on X, the Air Force said ...": the parser hung the subject on the fronted
     # phrase; the noun just before the verb, after that phrase's comma, is the subject
     if verb.i > 0:
@@ -262,7 +268,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     subj: Token | None = None
     outer_subj: Token | None = None
     if verbs:
-        candidates = [(v, _subject_of(v)) for v in verbs]
+        figure = doc[number_i] if number_i is not None else None
+        candidates = [(v, _subject_of(v, figure)) for v in verbs]
         with_subj: list[tuple[Token, Token]] = [
             (v, s) for v, s in candidates if s is not None
                      and not (number_i is not None and s.i <= number_i <= max(

@@ -123,8 +123,10 @@ _DATA_NOUNS = {"data", "datum", "figure", "figures", "statistic", "statistics", 
 
 
 def _agent_np(tok: Token) -> list[Token] | None:
-    """The body behind a data noun: "data compiled by X", "figures from X", "X's tally"."""
-    if tok.lemma_.lower() not in _DATA_NOUNS and tok.lower_ not in _DATA_NOUNS:
+    """The body behind a data noun: "data compiled by X", "figures from X", "X's tally", or
+    a statement: "a statement issued by X", "a statement from X"."""
+    nouns = _DATA_NOUNS | _STATEMENT_NOUNS
+    if tok.lemma_.lower() not in nouns and tok.lower_ not in nouns:
         return None
     for c in tok.children:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":

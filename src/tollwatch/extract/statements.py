@@ -110,8 +110,8 @@ class Statements:
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
         src = att.relay_src or att.origin_src
-        if att.date is not None and src is not None and src.date is None:
-            src.date = att.date
+        if att.date_how == "dateline" and src is not None and src.date is None:
+            src.date = att.date  # ("today" dates this statement only: it may be a quote's)
 
     # -- statements --------------------------------------------------------------------
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
