@@ -151,3 +151,28 @@ def test_confidence_reflects_how_the_source_was_found(claims_of: Run) -> None:
             "Among the dead were 11 children.")
     claims = claims_of(text, "2031-03-13")
     assert _get(claims, "killed", 11).confidence < _get(claims, "killed", 48).confidence
+
+
+def test_a_statement_about_this_governs_the_figures_before_it(claims_of: Run) -> None:
+    text = ("Patrols have detained 31 smugglers in the eastern hills this month.\n"
+            "Colonel Rhea Marlow made this known at a news briefing on Thursday.")
+    c = _get(claims_of(text, "2031-11-08"), "detained", 31)
+    assert "rhea marlow" in _names(c)
+    assert c.date == "2031-11-06"
+    assert c.attribution is not None and c.attribution["how"] == "backward"
+    assert c.attribution["from"] == text.index("Colonel")
+
+
+def test_a_later_statement_about_something_else_leaves_the_own_voice(claims_of: Run) -> None:
+    text = ("Patrols have detained 31 smugglers in the eastern hills this month.\n"
+            "Colonel Rhea Marlow said the roads would reopen on Thursday.")
+    c = _get(claims_of(text, "2031-11-08"), "detained", 31)
+    assert c.origin == [] and c.attribution == {"how": "own_voice"}
+
+
+def test_the_article_restating_a_sourced_figure_is_no_new_claim(claims_of: Run) -> None:
+    text = ("The fire brigade said 16 workers were killed in the depot blast.\n"
+            "Rescuers searched the ruins through the night.\n"
+            "Sixteen workers were killed, and the depot was destroyed.")
+    dead = [c for c in claims_of(text, "2031-11-08") if c.metric == "killed" and c.value == 16]
+    assert len(dead) == 1 and "fire brigade" in _names(dead[0])

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import (
     _DATA_NOUNS,
     _PRONOUNS,
@@ -92,7 +93,14 @@ def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
         elif t.pos_ == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
             out.append(t)  # "data compiled by X show that ..."
+        elif t.pos_ in ("VERB", "AUX") and any(
+                c.lower_ in _phrasal().get(t.lemma_.lower(), ()) for c in t.children):
+            out.append(t)  # "X made this known"
     return out
+
+
+def _phrasal() -> dict[str, tuple[str, ...]]:
+    return load_provenance().phrasal_cues
 
 
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -177,8 +185,8 @@ def _statement_date(doc: Doc, anchors: list[Token]) -> str | None:
     verb of the event reported ("strikes on Saturday killed 33")."""
     want = {a.i for a in anchors}
     for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
+        if ent.label_ != "DATE" or resolve_date(ent.text, "2000-01-01") is None:
+            continue  # not a day ("a bi-weekly briefing")
         x = ent.root
         while x.head.i != x.i:
             x = x.head
@@ -188,6 +196,8 @@ def _statement_date(doc: Doc, anchors: list[Token]) -> str | None:
                 continue
             if x.dep_ == "acl" and x.head.lemma_.lower() in _STATEMENT_NOUNS:
                 continue  # "a statement issued on Wednesday"
+            if x.head.i in want and any(x.lower_ in p for p in _phrasal().values()):
+                continue  # "made this known at a briefing on Thursday"
             break
     return None
 

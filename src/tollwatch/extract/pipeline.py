@@ -218,6 +218,11 @@ class Extractor:
                 if _CUE.search(text[plan[j][0]:plan[j][1]]):
                     need.add(j)
                     break
+            # ... or be claimed by the statement after it ("X made this known")
+            j = k + 1
+            if j < len(plan) and not plan[j][3] and paras[j] - paras[k] <= rules.next_paragraph \
+                    and rules.backward_cue.search(text[plan[j][0]:plan[j][1]]):
+                need.add(j)
         return plan, sorted(need), quote_close
 
     def _may_count_people(self, sentence: str, m: Any) -> bool:

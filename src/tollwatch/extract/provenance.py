@@ -37,6 +37,9 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     carry_on: re.Pattern[str]
     first_person: re.Pattern[str]
     not_statement_objects: frozenset[str]
+    phrasal_cues: dict[str, tuple[str, ...]]
+    backward_objects: frozenset[str]
+    backward_cue: re.Pattern[str]
     confidence: dict[str, float]
 
     def confidence_of(self, how: str) -> float:
@@ -46,6 +49,16 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
 
 def _words(items: Any) -> frozenset[str]:
     return frozenset(str(x).lower() for x in (items or []))
+
+
+def _phrasal(items: Any) -> dict[str, tuple[str, ...]]:
+    """{"make": ("known",)} from ["make known"]: a verb and the particle it needs."""
+    out: dict[str, list[str]] = {}
+    for item in items or []:
+        verb, _, rest = str(item).lower().partition(" ")
+        if rest:
+            out.setdefault(verb, []).append(rest)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _alternatives(words: Any, before: str, after: str) -> re.Pattern[str]:
@@ -86,6 +99,9 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             carry_on=_alternatives(cont.get("carry_on_starts"), r"^\W*(?:", r")\b"),
             first_person=_alternatives(cont.get("first_person"), r"\b(?:", r")\b"),
             not_statement_objects=_words(data.get("not_statement_objects")),
+            phrasal_cues=_phrasal(data.get("phrasal_cues")),
+            backward_objects=_words(data.get("backward_objects")),
+            backward_cue=_alternatives(data.get("backward_cues"), r"\b(?:", r")\b"),
             confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()},
         )
     except (TypeError, ValueError, AttributeError) as e:

@@ -58,6 +58,10 @@ def dedup(claims: list[Claim]) -> list[Claim]:
         same_group = [e for e in earlier
                       if e.actor == c.actor or e.actor is None or c.actor is None]
         repeat = next((e for e in same_group if same_source(e, c)), None)
+        if repeat is None and not c.origin and not c.speaker and \
+                (c.attribution or {}).get("how") == "own_voice":
+            # the article restating, in its own voice, a figure a source gave before
+            repeat = next((e for e in same_group if e.origin or e.speaker), None)
         if repeat is None:
             # the headline gave the figure in no one's voice: the body's source is its source
             repeat = next((e for e in same_group if _is_headline(e) and not e.origin

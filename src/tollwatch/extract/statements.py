@@ -80,6 +80,7 @@ class Statements:
         self.headlines: list[Statement] = []
         self._datelines = self._find_datelines()
         self._quoted: dict[int, Attribution] = {}
+        self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -142,6 +143,38 @@ class Statements:
         att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
         if att.explicit and self._is_statement(att, sdoc):
             self._start(att, k, sdoc)
+            if self._points_back(att, sdoc):
+                self._claim_back(att, k)
+
+    def _points_back(self, att: Attribution, sdoc: Doc) -> bool:
+        """A statement about "this" ("X made this known", "the development was disclosed")."""
+        if att.verb_i is None:
+            return False
+        verb = sdoc[att.verb_i]
+        words = {w for ws in self.rules.phrasal_cues.values() for w in ws}
+        particles = [c for c in verb.children if c.lower_ in words]
+        # the verb's object, or the subject of its particle ("made [this known]")
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        objects += [g for p in particles for g in p.children if g.dep_ in ("nsubj", "dobj")]
+        for c in objects:
+            if c.lower_ in self.rules.backward_objects or (
+                    c.lemma_.lower() in self.rules.backward_objects and
+                    any(d.lower_ in ("this", "these", "the") for d in c.children)):
+                return True
+        return False
+
+    def _claim_back(self, st: Attribution, k: int) -> None:
+        """Give the own-voice figures just before statement ``st`` (sentence ``k``) to it."""
+        for j, a in self._unclaimed:
+            if k - j > self.rules.max_gap or self.paras[k] - self.paras[j] > \
+                    self.rules.next_paragraph or a.headline:
+                continue
+            a.origin, a.speaker = list(st.origin), list(st.speaker)
+            a.origin_src, a.relay_src = st.origin_src, st.relay_src
+            a.extra_speaker = list(st.extra_speaker)
+            a.date, a.date_how = st.date, st.date_how and "backward"
+            a.how, a.at, a.explicit = "backward", st.at, True
+        self._unclaimed = []
 
     def _is_statement(self, att: Attribution, sdoc: Doc) -> bool:
         """False for a reporting verb that states no figures ("claimed responsibility")."""
@@ -172,6 +205,7 @@ class Statements:
                 closer: tuple[int, Doc] | None) -> Attribution:
         att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self.published)
         if att.explicit:
+            self._unclaimed = []
             self._start(att, k, sdoc)
             if k == 0 and is_headline(sdoc.text):
                 self.headlines.append(self.current)  # type: ignore[arg-type]
@@ -193,7 +227,9 @@ class Statements:
             return replace(cur.att, how="continued", at=cur.start,
                            extra_speaker=list(cur.att.extra_speaker),
                            date_how=cur.att.date_how and "continued")
-        return Attribution(how="own_voice")
+        own = Attribution(how="own_voice")
+        self._unclaimed.append((k, own))
+        return own
 
     def _continues(self, st: Statement, k: int, sentence: str) -> bool:
         """True when sentence ``k`` carries statement ``st`` on."""
