@@ -83,6 +83,10 @@ class Claim:
     start: int = 0
     end: int = 0
     confidence: float = 0.5
+    # why the claim has its source and date: {"how": "verb" | "according_to" | "chain" |
+    # "quote" | "reference" | "continued" | "headline" | "repeat" | "own_voice", "from": the
+    # character offset of the governing statement's sentence, "date_how": ...}
+    attribution: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # By hand rather than dataclasses.asdict (which deep-copies generically): this runs
@@ -92,7 +96,9 @@ class Claim:
                 "civilian": self.civilian, "location": self.location,
                 "origin": list(self.origin), "speaker": list(self.speaker), "date": self.date,
                 "stance": self.stance, "quote": self.quote, "start": self.start,
-                "end": self.end, "confidence": self.confidence}
+                "end": self.end, "confidence": self.confidence,
+                "attribution": dict(self.attribution) if self.attribution is not None
+                else None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
@@ -106,6 +112,8 @@ class Claim:
                 kwargs[key] = [v]
             else:
                 kwargs[key] = list(v)
+        att = kwargs.get("attribution")
+        kwargs["attribution"] = dict(att) if isinstance(att, dict) else None
         return cls(**kwargs)
 
 

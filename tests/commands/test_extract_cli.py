@@ -31,6 +31,7 @@ def test_jsonl_output_one_line_per_document(tmp_path: Path) -> None:
     detained = lines[1]["claims"][0]
     assert (detained["metric"], detained["value"], detained["date"]) == (
         "detained", 3, "2024-05-06")
+    assert detained["attribution"] == {"how": "verb", "from": 0, "date_how": "verb"}
 
 
 def test_bad_inputs_are_named_and_the_rest_processed(tmp_path: Path) -> None:

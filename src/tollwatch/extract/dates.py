@@ -72,9 +72,13 @@ def resolve_date(expr: str, published: str | None) -> str | None:
             return d.isoformat() if d else None
     if pub is None:
         return None
-    if re.search(r"\b(week|month|year|weekend|recent|earlier|later|past|next)\b", text) and \
+    named_day = re.search(r"\b(mon|tues?|wednes|thurs|fri|satur|sun)day\b|\btoday\b|\byesterday\b"
+                          r"|\btonight\b|\blast night\b", text)
+    if re.search(r"\b(week|month|year|weekend|recent|past|next)\b", text) and \
             not re.search(r"\b(on|last)\s+(mon|tue|wed|thu|fri|sat|sun)", text):
         return None
+    if re.search(r"\b(earlier|later)\b", text) and not named_day:
+        return None  # "earlier", but "earlier Wednesday" names the day
     if re.search(r"\btoday\b|\bthis (morning|afternoon|evening)\b|\btonight\b", text):
         return pub.isoformat()
     if re.search(r"\byesterday\b|\blast night\b", text):

@@ -15,15 +15,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
-from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
+from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
+from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.candidates import candidate_numbers
 from tollwatch.extract.captivity import mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.numbers import find_numbers
+from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.repeats import dedup
 from tollwatch.extract.sentences import split_sentences
+from tollwatch.extract.statements import Statements, paragraph_index
 from tollwatch.model import Claim, Document
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
@@ -35,6 +38,7 @@ _CUE = re.compile(r"\b(said|says|say|told|tells|according|reported|reports|added
                   r"stated|announced|noted|confirmed|revealed|citing|quoting|statement|"
                   r"estimated|estimates|indicated|shared|explained|wrote|posted|briefing|"
                   r"accused|alleged|per)\b", re.IGNORECASE)
+_ACRONYM_INTRO = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")  # "the Rights Network (HRN)"
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
@@ -119,6 +123,7 @@ class Extractor:
     def __init__(self, options: ExtractOptions | None = None) -> None:
         self.options = options or ExtractOptions()
         self.lexicon = load_lexicon(self.options.lexicon)
+        self.provenance = load_provenance()
         self._trigger_re = _trigger_regex(self.lexicon)
         self._people_words = _people_words(self.lexicon)
         self._nlp: Any = None
@@ -192,8 +197,29 @@ class Extractor:
                     if k > 0 and _PRONOUN_SOURCE.search(refs):
                         need.add(k - 1)  # who "he" or "she" is, is often said just before
         for k, (s, e, _, cand) in enumerate(plan):
-            if not cand and k < last_backref and _CUE.search(text[s:e]):
+            if not cand and k < last_backref and (_CUE.search(text[s:e]) or
+                                                   _ACRONYM_INTRO.search(text[s:e])):
                 need.add(k)  # names a source that a later figure refers back to
+        # a figure whose sentence names no source may continue the statement before it:
+        # parse the nearest sentence with a cue within reach
+        paras = paragraph_index(text, sents)
+        rules = self.provenance
+        for k, (s, e, _, cand) in enumerate(plan):
+            if not cand or _CUE.search(text[s:e]) or k in quote_close:
+                continue
+            for j in range(k - 1, max(-1, k - 1 - rules.max_gap), -1):
+                if paras[k] - paras[j] > rules.next_paragraph:
+                    break
+                if plan[j][3] or j in need:
+                    break  # a figure's sentence: read anyway
+                if _CUE.search(text[plan[j][0]:plan[j][1]]):
+                    need.add(j)
+                    break
+            # ... or be claimed by the statement after it ("X made this known")
+            j = k + 1
+            if j < len(plan) and not plan[j][3] and paras[j] - paras[k] <= rules.next_paragraph \
+                    and rules.backward_cue.search(text[plan[j][0]:plan[j][1]]):
+                need.add(j)
         return plan, sorted(need), quote_close
 
     def _may_count_people(self, sentence: str, m: Any) -> bool:
@@ -238,37 +264,36 @@ class Extractor:
     def _claims_from(self, doc: Document, plan: list[tuple[int, int, list[Any], bool]],
                      parsed: dict[int, Any], quote_close: dict[int, int]) -> list[Claim]:
         lex = self.lexicon
-        memory = SourceMemory()
+        stage = Statements(doc.text, [(p[0], p[1]) for p in plan], doc.published, lex,
+                           self.provenance)
         countries, groups = _side_mentions(doc.text)
         exchange = mentions_exchange(doc.text, lex)
-        claims: list[Claim] = []
+        made: list[tuple[Claim, Attribution]] = []
         prev: Claim | None = None
-        lookahead: dict[int, Attribution] = {}
         for k in sorted(parsed):
             s, e, mentions, cand = plan[k]
             sdoc = parsed[k]
-            if not cand:
-                attribute_sentence(sdoc, lex, memory, None, doc.published)
-                continue
             prev_metric = prev.metric if prev is not None and k > 0 and \
                 prev.start == plan[k - 1][0] else None
-            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric)
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange,
+                                      prev_metric) if cand else []
             if not raws:
-                attribute_sentence(sdoc, lex, memory, None, doc.published)
+                stage.read(k, sdoc)
                 continue
+            j = quote_close.get(k)
+            closer = (j, parsed[j]) if j is not None and j in parsed else None
             for raw in raws:
-                att = attribute_sentence(sdoc, lex, memory, raw.token_i, doc.published)
-                if not att.explicit and k in quote_close:
-                    j = quote_close[k]
-                    if j not in lookahead and j in parsed:
-                        lookahead[j] = attribute_sentence(parsed[j], lex, memory, None,
-                                                          doc.published)
-                    if j in lookahead:
-                        att = lookahead[j]
+                att = stage.govern(k, sdoc, raw.token_i, closer)
                 claim = self._make_claim(doc, s, e, raw, att, prev, countries, groups, sdoc)
-                claims.append(claim)
+                made.append((claim, att))
                 prev = claim
-        return _dedup(claims)
+        stage.finish()
+        for claim, att in made:
+            att.refresh()
+            claim.origin, claim.speaker, claim.date = list(att.origin), list(att.speaker), \
+                att.date
+            claim.attribution = att.reason()
+        return dedup([c for c, _ in made])
 
     def _make_claim(self, doc: Document, s: int, e: int, raw: RawClaim, att: Attribution,
                     prev: Claim | None, countries: Counter[str], groups: Counter[str],
@@ -329,8 +354,8 @@ class Extractor:
             quote=quote,
             start=s,
             end=e,
-            confidence=round(raw.confidence * (1.0 if att.explicit or not att.origin else 0.9),
-                             3),
+            confidence=round(raw.confidence * self.provenance.confidence_of(att.how), 3),
+            attribution=att.reason(),
         )
 
     # -- many documents ----------------------------------------------------------------
@@ -418,28 +443,6 @@ def _side_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
         else:
             countries[found] += 1
     return countries, groups
-
-
-def _source_key(c: Claim) -> str:
-    names = c.origin or c.speaker
-    return canonical_source(names[0]) if names else ""
-
-
-def _dedup(claims: list[Claim]) -> list[Claim]:
-    """One claim per (metric, number, source, group): later repeats are dropped."""
-    seen: dict[tuple[Any, ...], list[Claim]] = {}
-    out: list[Claim] = []
-    for c in claims:
-        key = (c.metric, c.value, c.low, c.high, _source_key(c), c.stance)
-        earlier = seen.setdefault(key, [])
-        if any(e.actor == c.actor or e.actor is None or c.actor is None for e in earlier):
-            for e in earlier:
-                if e.actor is None and c.actor is not None:
-                    e.actor = c.actor
-            continue
-        earlier.append(c)
-        out.append(c)
-    return out
 
 
 Fn = Callable[[str], str | None]

@@ -15,7 +15,7 @@ __all__ = ["COLUMNS", "LIST_FIELDS", "report_row", "write_csv", "write_jsonl", "
 LIST_FIELDS = ("origin", "speaker")
 COLUMNS: tuple[str, ...] = (
     "claim_id", "doc_id", "url", "outlet", "published", "title", "status",
-    *Claim.__dataclass_fields__,
+    *(f for f in Claim.__dataclass_fields__ if f != "attribution"),
 )
 
 

@@ -39,7 +39,7 @@ _COLUMNS = (
     ClaimRow.metric, ClaimRow.value, ClaimRow.low, ClaimRow.high, ClaimRow.qualifier,
     ClaimRow.subject, ClaimRow.actor, ClaimRow.civilian, ClaimRow.location, ClaimRow.origin,
     ClaimRow.speaker, ClaimRow.date, ClaimRow.stance, ClaimRow.quote, ClaimRow.char_start,
-    ClaimRow.char_end, ClaimRow.confidence,
+    ClaimRow.char_end, ClaimRow.confidence, ClaimRow.attribution,
 )
 
 
@@ -100,7 +100,7 @@ def _where(q: Select[Any], f: Filters, canonicalise: Canonicaliser,
 
 def report_query(f: Filters, canonicalise: Canonicaliser, limit: int | None = None,
                  offset: int = 0, ids: AliasIds | None = None) -> Select[Any]:
-    q: Select[Any] = _where(select(*_COLUMNS), f, canonicalise, ids)  # type: ignore[arg-type]
+    q: Select[Any] = _where(select(*_COLUMNS), f, canonicalise, ids)
     q = q.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
     if limit is not None:
         q = q.limit(limit)
@@ -142,10 +142,19 @@ def extracted_claim(conn: Connection, claim_id: int) -> Claim | None:
     if row is None:
         return None
     (metric, value, low, high, qualifier, subject, actor, civilian, location, origin, speaker,
-     date, stance, quote, start, end, confidence) = tuple(row)
+     date, stance, quote, start, end, confidence, attribution) = tuple(row)
     return Claim(metric, value, low, high, qualifier, subject, actor, civilian, location,
                  list(origin or ()), list(speaker or ()), date, stance, quote, start, end,
-                 confidence)
+                 confidence, _attribution(attribution))
+
+
+def _attribution(value: Any) -> dict[str, Any] | None:
+    """The stored attribution reason as a dict (JSON text on drivers that return text)."""
+    if isinstance(value, str):
+        import json
+
+        value = json.loads(value) if value else None
+    return dict(value) if isinstance(value, dict) else None
 
 
 def alias_ids_query(kind: str, name: str, canonicalise: Canonicaliser) -> Select[Any]:

@@ -49,6 +49,7 @@ _ALIAS_IDS = (
 _CIVILIAN = REPORT_COLUMNS.index("claims.civilian")
 _ORIGIN = REPORT_COLUMNS.index("claims.origin")
 _SPEAKER = REPORT_COLUMNS.index("claims.speaker")
+_ATTRIBUTION = REPORT_COLUMNS.index("claims.attribution")
 
 
 class ReportSource(Protocol):
@@ -175,6 +176,7 @@ class _DBAPIReader:
             r[_CIVILIAN] = bool(r[_CIVILIAN])
         r[_ORIGIN] = self._json(r[_ORIGIN]) or []
         r[_SPEAKER] = self._json(r[_SPEAKER]) or []
+        r[_ATTRIBUTION] = self._json(r[_ATTRIBUTION])
         return tuple(r)
 
 

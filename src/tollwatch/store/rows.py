@@ -27,7 +27,7 @@ REPORT_COLUMNS: tuple[str, ...] = (
     "claims.metric", "claims.value", "claims.low", "claims.high", "claims.qualifier",
     "claims.subject", "claims.actor", "claims.civilian", "claims.location", "claims.origin",
     "claims.speaker", "claims.date", "claims.stance", "claims.quote", "claims.char_start",
-    "claims.char_end", "claims.confidence",
+    "claims.char_end", "claims.confidence", "claims.attribution",
 )
 
 
@@ -51,10 +51,10 @@ def build_reports(rows: Iterable[tuple[Any, ...]], reviews: Mapping[int, Review]
     append = out.append
     for (claim_id, doc_id, url, outlet, published, title, metric, value, low, high, qualifier,
          subject, actor, civilian, location, origin, speaker, date, stance, quote, start, end,
-         confidence) in rows:
+         confidence, attribution) in rows:
         claim = Claim(metric, value, low, high, qualifier, subject, actor, civilian, location,
                       list(origin or ()), list(speaker or ()), date, stance, quote, start, end,
-                      confidence)
+                      confidence, attribution if isinstance(attribution, dict) else None)
         status: str | None = None
         review = reviews.get(claim_id)
         if review is not None:

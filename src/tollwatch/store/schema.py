@@ -189,6 +189,8 @@ class ClaimRow(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float)
+    # why the claim has its source and date ({"how": "continued", "from": 812, ...})
+    attribution: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     extractor_version: Mapped[str] = mapped_column(String(32))
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -142,7 +142,9 @@ class Writer:
                 "actor_alias_id": self.alias_id(conn, ACTOR, c.actor), "civilian": c.civilian,
                 "location": c.location, "origin": list(c.origin), "speaker": list(c.speaker),
                 "date": _clip(c.date, 32), "stance": c.stance, "quote": c.quote, "char_start": c.start,
-                "char_end": c.end, "confidence": float(c.confidence), "extractor_version": version,
+                "char_end": c.end, "confidence": float(c.confidence),
+                "attribution": dict(c.attribution) if c.attribution else None,
+                "extractor_version": version,
                 "superseded": False, "created": stamp,
             })
         ids = conn.execute(insert(ClaimRow).returning(ClaimRow.id, sort_by_parameter_order=True),

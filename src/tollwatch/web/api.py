@@ -63,6 +63,7 @@ class ClaimOut(BaseModel):
     start: int
     end: int
     confidence: float
+    attribution: dict[str, Any] | None = None
     url: str | None
     outlet: str | None
     published: str | None

@@ -117,7 +117,7 @@ def report_dict(r: Report) -> dict[str, Any]:
             "civilian": c.civilian, "location": c.location, "origin": list(c.origin),
             "speaker": list(c.speaker), "date": c.date, "stance": c.stance,
             "quote": c.quote, "start": c.start, "end": c.end, "confidence": c.confidence,
-            "claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet,
+            "attribution": c.attribution, "claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet,
             "published": r.published, "title": r.title, "status": r.status}
 
 

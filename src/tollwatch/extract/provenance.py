@@ -1,0 +1,130 @@
+"""The provenance rules, loaded from ``tollwatch/data/provenance.yaml``.
+
+Headline patterns, short forms, reference nouns, the words that date a statement on the day
+of publication, dateline patterns, how far a statement carries on, and the confidence that
+each way of finding a source deserves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tollwatch.errors import ConfigError
+
+__all__ = ["ProvenanceRules", "load_provenance"]
+
+
+@dataclass(frozen=True)
+class ProvenanceRules:  # noqa: PLR0902 (one field per table)
+    headline_patterns: tuple[re.Pattern[str], ...]
+    headline_max_words: int
+    headline_role_words: frozenset[str]
+    headline_not_sources: frozenset[str]
+    short_forms: dict[str, tuple[str, ...]]
+    body_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    today: re.Pattern[str]
+    datelines: tuple[re.Pattern[str], ...]
+    max_gap: int
+    next_paragraph: int
+    carry_on: re.Pattern[str]
+    first_person: re.Pattern[str]
+    not_statement_objects: frozenset[str]
+    phrasal_cues: dict[str, tuple[str, ...]]
+    backward_objects: frozenset[str]
+    backward_cue: re.Pattern[str]
+    confidence: dict[str, float]
+
+    def confidence_of(self, how: str) -> float:
+        """The confidence factor for a source found by ``how`` (1.0 when unlisted)."""
+        return self.confidence.get(how, 1.0)
+
+
+def _words(items: Any) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in (items or []))
+
+
+def _phrasal(items: Any) -> dict[str, tuple[str, ...]]:
+    """{"make": ("known",)} from ["make known"]: a verb and the particle it needs."""
+    out: dict[str, list[str]] = {}
+    for item in items or []:
+        verb, _, rest = str(item).lower().partition(" ")
+        if rest:
+            out.setdefault(verb, []).append(rest)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _alternatives(words: Any, before: str, after: str) -> re.Pattern[str]:
+    """One case-blind pattern for a list of phrases, longest first."""
+    items = sorted((str(w) for w in words or []), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in items) or r"(?!x)x"
+    return re.compile(before + alt + after, re.IGNORECASE)
+
+
+def _compile(pattern: Any, where: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(str(pattern), flags)
+    except re.error as e:
+        raise ConfigError(f"bad pattern {pattern!r}: {e}", source=where) from e
+
+
+def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
+    try:
+        hs = data.get("headline_source") or {}
+        refs = data.get("reference_nouns") or {}
+        cont = data.get("continuation") or {}
+        today = sorted((str(w) for w in data.get("today_words") or []), key=len, reverse=True)
+        today_rx = "|".join(re.escape(w) for w in today) or r"(?!x)x"
+        return ProvenanceRules(
+            headline_patterns=tuple(_compile(p, where)
+                                    for p in data.get("headline_patterns") or []),
+            headline_max_words=int(hs.get("max_words", 6)),
+            headline_role_words=_words(hs.get("role_words")),
+            headline_not_sources=_words(hs.get("not_sources")),
+            short_forms={str(k).lower(): tuple(str(x).lower() for x in v)
+                         for k, v in (data.get("short_forms") or {}).items()},
+            body_nouns=_words(refs.get("body")),
+            person_nouns=_words(refs.get("person")),
+            today=re.compile(rf"\b(?:{today_rx})(?!\w)", re.IGNORECASE),
+            datelines=tuple(_compile(p, where) for p in data.get("dateline_patterns") or []),
+            max_gap=int(cont.get("max_gap", 3)),
+            next_paragraph=int(cont.get("next_paragraph", 1)),
+            carry_on=_alternatives(cont.get("carry_on_starts"), r"^\W*(?:", r")\b"),
+            first_person=_alternatives(cont.get("first_person"), r"\b(?:", r")\b"),
+            not_statement_objects=_words(data.get("not_statement_objects")),
+            phrasal_cues=_phrasal(data.get("phrasal_cues")),
+            backward_objects=_words(data.get("backward_objects")),
+            backward_cue=_alternatives(data.get("backward_cues"), r"\b(?:", r")\b"),
+            confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()},
+        )
+    except (TypeError, ValueError, AttributeError) as e:
+        raise ConfigError(f"malformed provenance rules ({e!r})", source=where) from e
+
+
+@lru_cache(maxsize=4)
+def load_provenance(path: str | None = None) -> ProvenanceRules:
+    """Load the built-in provenance rules, or the YAML file at ``path``."""
+    if path is None:
+        text = resources.files("tollwatch.data").joinpath("provenance.yaml").read_text("utf-8")
+        where = "tollwatch/data/provenance.yaml"
+    else:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as e:
+            raise ConfigError(f"cannot read provenance rules: {e.strerror or e}",
+                              source=path) from e
+        where = path
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ConfigError(f"provenance rules are not valid YAML: {e}", source=where) from e
+    if not isinstance(data, dict):
+        raise ConfigError("provenance rules must be a mapping", source=where)
+    return _from_mapping(data, where)

@@ -1,0 +1,82 @@
+"""Repeats: one claim per (metric, number, source, group), at its first occurrence.
+
+Two claims have the same source when they share a name (after the document's references
+were resolved, a source carries every name the text used for it). A headline figure that the
+body repeats is one claim with the headline's: the first occurrence, taking the body's source
+and date when the headline names no source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from tollwatch.extract.actors import canonical_source
+from tollwatch.model import Claim
+
+__all__ = ["dedup", "same_source"]
+
+
+def _fold(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def _keys(c: Claim) -> set[str]:
+    names = c.origin or c.speaker
+    out = {_fold(n) for n in names if _fold(n)}
+    if names:
+        out.add("=" + canonical_source(names[0]))
+    return out
+
+
+def same_source(a: Claim, b: Claim) -> bool:
+    """True when ``a`` and ``b`` come from one source (or both from the article's voice)."""
+    ka, kb = _keys(a), _keys(b)
+    if not ka or not kb:
+        return not ka and not kb
+    return bool(ka & kb)
+
+
+def _is_headline(c: Claim) -> bool:
+    return bool(c.attribution and c.attribution.get("headline"))
+
+
+def _key(c: Claim) -> tuple[Any, ...]:
+    return (c.metric, c.value, c.low, c.high, c.stance)
+
+
+def dedup(claims: list[Claim]) -> list[Claim]:
+    """Drop later repeats of a figure from the same source about the same group; fold the
+    body's repeat of a headline figure into the headline's claim."""
+    seen: dict[tuple[Any, ...], list[Claim]] = {}
+    out: list[Claim] = []
+    for c in claims:
+        earlier = seen.setdefault(_key(c), [])
+        same_group = [e for e in earlier
+                      if e.actor == c.actor or e.actor is None or c.actor is None]
+        repeat = next((e for e in same_group if same_source(e, c)), None)
+        if repeat is None and not c.origin and not c.speaker and \
+                (c.attribution or {}).get("how") == "own_voice":
+            # the article restating, in its own voice, a figure a source gave before
+            repeat = next((e for e in same_group if e.origin or e.speaker), None)
+        if repeat is None:
+            # the headline gave the figure in no one's voice: the body's source is its source
+            repeat = next((e for e in same_group if _is_headline(e) and not e.origin
+                           and not e.speaker and (c.origin or c.speaker)), None)
+            if repeat is not None:
+                repeat.origin, repeat.speaker = list(c.origin), list(c.speaker)
+                repeat.date = c.date
+                repeat.attribution = dict(c.attribution or {}, how="repeat", headline=True)
+                repeat.confidence = c.confidence
+        if repeat is not None:
+            if repeat.actor is None and c.actor is not None:
+                repeat.actor = c.actor
+            if repeat.date is None and c.date is not None and _is_headline(repeat):
+                repeat.date = c.date
+            continue
+        earlier.append(c)
+        out.append(c)
+    return out

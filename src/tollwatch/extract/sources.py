@@ -1,0 +1,305 @@
+"""Sources as the text names them, and the document's memory of them.
+
+A source has every name it goes by; the memory resolves later references (pronouns, surnames,
+descriptions such as "the agency") to the source named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Source", "SourceMemory"]
+
+_STATEMENT_NOUNS = {"statement", "interview", "post", "briefing", "conference", "report",
+                    "update", "message", "tweet", "video", "address", "speech", "bulletin"}
+_TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "col", "lt",
+           "maj", "capt", "sgt", "prof", "sen", "rep", "gov", "governor", "prime"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_PERSON_ROLES = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "governor",
+    "commander", "lawmaker", "legislator", "leader", "chief", "director", "mayor", "general",
+    "officer", "secretary", "ambassador", "envoy", "head", "source", "resident", "witness",
+    "chairman", "analyst", "prosecutor", "senator", "deputy", "premier", "adviser", "advisor",
+}
+_ORG_HEADS = {
+    "agency", "ministry", "military", "army", "office", "service", "government", "police",
+    "council", "committee", "organisation", "organization", "department", "force", "forces",
+    "command", "authority", "authorities", "observatory", "group", "monitor", "mission",
+    "commission", "cell", "centre", "center", "court", "statement", "media", "wing", "unit",
+}
+
+
+@dataclass
+class Source:
+    """A source as named in the text, with every name it went by."""
+
+    names: list[str]
+    person: bool
+    head: str = ""
+    date: str | None = None
+    origin: Source | None = None  # who this source relays, when it is a relay
+    noted: bool = False  # only mentioned, never yet the source of a statement
+    plural: bool = False  # "lawmakers", "officials": never "he" or "she"
+
+    def __post_init__(self) -> None:
+        names, self.names = self.names, []
+        for n in names:
+            self.add_name(n)
+
+    def add_name(self, name: str) -> None:
+        name = _trim_name(name)
+        if name and name.lower() not in {n.lower() for n in self.names}:
+            self.names.append(name)
+
+
+def _trim_name(name: str) -> str:
+    """Quotes and punctuation off the ends; a bracket only when it has no partner
+    ("the Agency (UNA)" keeps its brackets, "(UNA" loses one)."""
+    edge = " ,;:.\"'“”‘’"
+    while True:
+        name = name.strip(edge)
+        if name.endswith("(") or (name.endswith(")") and name.count(")") > name.count("(")):
+            name = name[:-1]
+        elif name.startswith(")") or (name.startswith("(") and
+                                      name.count("(") > name.count(")")):
+            name = name[1:]
+        else:
+            break
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        name = name[1:-1].strip(edge)
+    return name
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.\"'“”‘’")
+    if text.count("(") > text.count(")"):
+        text = text + ")"  # "... Human Rights (KNCHR" lost its closing parenthesis
+    return text
+
+
+def _strip_det(text: str) -> str:
+    parts = text.split(" ", 1)
+    if len(parts) == 2 and parts[0].lower() in _DETERMINERS:
+        return parts[1]
+    return text
+
+
+def _span_text(doc: Doc, tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    return _clean(doc[start:end].text)
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    """The noun phrase of ``tok`` without relative clauses and trailing participles."""
+    out: list[Token] = []
+    for t in tok.subtree:
+        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl", "punct") and t.i > tok.i:
+            # keep parenthesised acronyms ("(NIS)") but drop clauses
+            if t.dep_ == "punct":
+                continue
+            skip = {x.i for x in t.subtree}
+            out = [x for x in out if x.i not in skip]
+            continue
+        out.append(t)
+    # drop any token inside a dropped clause
+    drop: set[int] = set()
+    for t in tok.subtree:
+        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
+            drop.update(x.i for x in t.subtree)
+    return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
+
+
+_DATA_NOUNS = {"data", "datum", "figure", "figures", "statistic", "statistics", "tally", "count",
+               "number", "numbers", "report", "toll", "estimate", "estimates", "record",
+               "records", "analysis", "survey", "database", "dataset", "study"}
+
+
+def _agent_np(tok: Token) -> list[Token] | None:
+    """The body behind a data noun: "data compiled by X", "figures from X", "X's tally", or
+    a statement: "a statement issued by X", "a statement from X"."""
+    nouns = _DATA_NOUNS | _STATEMENT_NOUNS
+    if tok.lemma_.lower() not in nouns and tok.lower_ not in nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    objs = [p for p in a.children if p.dep_ == "pobj"]
+                    if objs:
+                        return _np_tokens(objs[0])
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs and any(x.text[:1].isupper() for x in objs[0].subtree):
+                return _np_tokens(objs[0])
+        if c.dep_ == "poss" and c.text[:1].isupper():
+            return _np_tokens(c)
+    return None
+
+
+def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
+    """Names for a source phrase: the phrase, its entities, acronyms in parentheses."""
+    names: list[str] = []
+    if not tokens:
+        return names, False, ""
+    idx = {t.i for t in tokens}
+    # the phrase up to an appositive comma ("Imran Hayat, the Railways superintendent")
+    main = [t for t in tokens if not any(a.dep_ == "appos" and t.i in
+                                         {x.i for x in a.subtree} for a in tokens)]
+    phrase = _span_text(doc, main or tokens)
+    full = _span_text(doc, tokens)
+    bare = _clean(re.sub(r"\s*\([^)]*\)?", "", phrase))
+    if bare and bare != phrase:
+        phrase, full = bare, phrase
+    person = False
+    head = ""
+    for ent in doc.ents:
+        if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
+            person = person or ent.label_ == "PERSON"
+            names.append(_clean(ent.text))
+    for t in tokens:
+        if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",):
+            names.append(t.text)
+    roots = [t for t in tokens if t.head.i not in idx or t.head.i == t.i]
+    root = roots[0] if roots else tokens[-1]
+    head = root.lemma_.lower()
+    if root.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "cc" for c in root.children):
+        head = "+" + head  # marks a plural phrase; see Source.plural
+    if head in _PERSON_ROLES or root.ent_type_ == "PERSON":
+        person = True
+    out = [n for n in (phrase, _strip_det(phrase), full) if n]
+    for n in names:
+        if n not in out:
+            out.append(n)
+    seen: set[str] = set()
+    uniq = []
+    for n in out:
+        k = n.lower()
+        if k not in seen and len(n) > 1:
+            seen.add(k)
+            uniq.append(n)
+    return uniq, person, head
+
+
+def _source(names: list[str], person: bool, head: str, **kw: object) -> Source:
+    plural = head.startswith("+")
+    return Source(names=names, person=person, head=head.lstrip("+"), plural=plural,
+                  **kw)  # type: ignore[arg-type]
+
+
+class SourceMemory:
+    """The sources named so far in one document, to resolve later references."""
+
+    def __init__(self, body_nouns: frozenset[str] = frozenset(),
+                 person_nouns: frozenset[str] = frozenset()) -> None:
+        self.sources: list[Source] = []
+        self.body_nouns = body_nouns      # "the group": the last body that made a statement
+        self.person_nouns = person_nouns  # "the official": the last person who did
+
+    def remember(self, src: Source) -> Source:
+        # merge with an earlier source that shares a name, or that was only a bare description
+        # of it ("the army" before "the Algerian army")
+        keys = {n.lower() for n in src.names}
+        heads = {n.lower().split()[-1] for n in src.names if n.split()}
+        for old in reversed(self.sources):
+            bare = {_strip_det(n) for n in old.names}
+            generic = not old.person and not src.person and all(
+                len(b.split()) == 1 and b.islower() for b in bare) and bool(bare & heads)
+            if keys & {n.lower() for n in old.names} or generic:
+                for n in src.names:
+                    old.add_name(n)
+                if src.origin and not old.origin:
+                    old.origin = src.origin
+                if src.date and not old.date:
+                    old.date = src.date
+                old.noted = old.noted and src.noted
+                self.sources.remove(old)
+                self.sources.append(old)
+                return old
+        self.sources.append(src)
+        return src
+
+    def note_people(self, doc: Doc) -> None:
+        """Remember the people a sentence names, as antecedents for "he" and "she", and its
+        subject when that is an organisation, as the antecedent for "it"."""
+        for t in doc:
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN") and \
+                    any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
+                toks = _np_tokens(t)
+                names, person, head = _names_of(doc, toks)
+                if names and not person:
+                    self.remember(_source(names, False, head, noted=True))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                start = ent.start
+                while start > 0 and doc[start - 1].dep_ == "compound" and \
+                        doc[start - 1].text[:1].isupper():
+                    start -= 1
+                names = [_clean(doc[start:ent.end].text), _clean(ent.text)]
+                self.remember(Source(names=list(dict.fromkeys(names)), person=True,
+                                     head=ent.root.lemma_.lower(), noted=True))
+
+    def touch(self, src: Source) -> None:
+        """Make ``src`` the most recent source (it was just named again)."""
+        src.noted = False
+        if src in self.sources:
+            self.sources.remove(src)
+        self.sources.append(src)
+
+    def resolve(self, text: str, person_hint: bool | None) -> Source | None:
+        """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
+        low = text.lower().strip()
+        words = low.split()
+        if not words:
+            return None
+        if low in _PRONOUNS:
+            want_person = low in {"he", "she", "him", "her", "i"}
+            for src in reversed(self.sources):
+                if low in ("they", "them", "we") and src.noted:
+                    continue
+                if want_person and src.plural:
+                    continue
+                if low in ("they", "them", "we") or src.person == want_person:
+                    return src
+            return None
+        # surname or partial name: "Lee", "Mr Rafael", "Klymenko" (every word capitalised)
+        core = [w for w in text.split() if w.lower() not in _DETERMINERS
+                and w.rstrip(".").lower() not in _TITLES]
+        if len(core) == 1 and core[0][:1].isupper() and len(words) <= 3 and \
+                all(w[:1].isupper() or w.lower() in _DETERMINERS for w in text.split()):
+            name = core[0].lower()
+            for src in reversed(self.sources):
+                if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
+                    return src
+        # a description: "the agency", "the ministry", "the interior ministry": every
+        # content word must appear in the earlier source's names
+        if words[0] in ("the", "this", "that") and len(words) <= 4:
+            content = [w for w in words[1:] if w not in _DETERMINERS]
+            head = words[-1]
+            for src in reversed(self.sources):
+                if src.noted:
+                    continue
+                joined = " ".join(n.lower() for n in src.names)
+                heads = {src.head} | {n.lower().split()[-1] for n in src.names if n.split()}
+                if head in heads and all(re.search(rf"\b{re.escape(w)}\b", joined)
+                                         for w in content):
+                    return src
+            if head in ("statement", "report") and len(content) == 1:
+                stated = [x for x in self.sources if not x.noted]
+                return stated[-1] if stated else None
+            if len(content) == 1 and (head in self.body_nouns or head in self.person_nouns):
+                person = head in self.person_nouns and head not in self.body_nouns
+                for src in reversed(self.sources):
+                    if not src.noted and src.person == person:
+                        src.add_name(text.strip())
+                        return src
+        return None
+
+

@@ -1,0 +1,277 @@
+"""The document-level attribution stage: statements, and the figures each governs.
+
+A statement is a source speaking at some point of the text: its names (a person or a body,
+with the relay chain), its cue, its date, and the sentence it starts at. It governs its own
+sentence, quoted speech that goes on until its speaker is named, and the sentences that carry
+its report on (up to ``continuation.max_gap`` sentences on, within its paragraph or the next
+``continuation.next_paragraph`` paragraphs) until another statement starts. A headline's
+source after a dash or a colon is a statement of its own. A figure no statement governs is
+given in the article's own voice.
+
+Dates go with the statement: the day its verb names, else the day its source was last dated,
+else "today"/"this morning" (the publication date), else the day of a wire dateline opening
+its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from tollwatch.extract.attribution import Attribution, attribute_sentence
+from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.headlines import headline_source, is_headline
+from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.sources import Source, SourceMemory
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Statement", "Statements", "paragraph_index"]
+
+
+@dataclass
+class Statement:
+    """One source speaking: what it said governs the figures assigned to it."""
+
+    att: Attribution
+    sent: int   # index of the sentence it is made in
+    para: int   # index of that sentence's paragraph
+    start: int  # character offset of that sentence
+
+
+def paragraph_index(text: str, sents: list[tuple[int, int]]) -> list[int]:
+    """The paragraph (line) each sentence starts in: a line break between two sentences
+    starts a new paragraph."""
+    out: list[int] = []
+    para = 0
+    prev_end = 0
+    for s, e in sents:
+        if out and "\n" in text[prev_end:s]:
+            para += 1
+        out.append(para)
+        prev_end = e
+    return out
+
+
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without its quoted passages."""
+    return _QUOTED.sub(" ", text)
+
+
+class Statements:
+    """The statements of one document, read in text order, and the figures they govern."""
+
+    def __init__(self, text: str, sents: list[tuple[int, int]], published: str | None,
+                 lex: Lexicon, rules: ProvenanceRules) -> None:
+        self.text = text
+        self.sents = sents
+        self.published = published
+        self.lex = lex
+        self.rules = rules
+        self.memory = SourceMemory(rules.body_nouns, rules.person_nouns)
+        self.paras = paragraph_index(text, sents)
+        self.current: Statement | None = None
+        self.headlines: list[Statement] = []
+        self._datelines = self._find_datelines()
+        self._quoted: dict[int, Attribution] = {}
+        self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
+
+    # -- dates -------------------------------------------------------------------------
+    def _find_datelines(self) -> dict[int, str]:
+        """Paragraph -> the day its wire dateline names. A dateline alone on its line
+        ("Tripoli, 14 June 2016:") dates the paragraph after it."""
+        out: dict[int, str] = {}
+        for k, (s, e) in enumerate(self.sents):
+            if k and self.paras[k] == self.paras[k - 1]:
+                continue
+            sentence = self.text[s:e]
+            for rx in self.rules.datelines:
+                m = rx.match(sentence)
+                if m is None:
+                    continue
+                day = resolve_date(m.group("day"), self.published)
+                if day is not None:
+                    alone = not sentence[m.end():].strip()
+                    out[self.paras[k] + (1 if alone else 0)] = day
+                break
+        return out
+
+    def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
+        """Date a statement made in sentence ``k`` that its verb and source leave undated."""
+        if att.date is not None:
+            return
+        if self.published and self.rules.today.search(sdoc.text):
+            att.date, att.date_how = self.published[:10], "today"
+        elif self.paras[k] in self._datelines:
+            att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
+        src = att.relay_src or att.origin_src
+        if att.date_how == "dateline" and src is not None and src.date is None:
+            src.date = att.date  # ("today" dates this statement only: it may be a quote's)
+
+    # -- statements --------------------------------------------------------------------
+    def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
+        att.at = self.sents[k][0]
+        self._date(att, k, sdoc)
+        st = Statement(att=att, sent=k, para=self.paras[k], start=att.at)
+        self.current = st
+        return st
+
+    def _headline(self, k: int, sdoc: Doc) -> Attribution | None:
+        """A headline's own attribution ("... - mayor", "Monitor: ...")."""
+        if not is_headline(sdoc.text):
+            return None
+        found = headline_source(sdoc.text, self.rules)
+        if found is None:
+            return None
+        tag = found[0]
+        src = self.memory.resolve(tag, None) or self.memory.remember(
+            Source(names=[tag], person=False, head=tag.split()[-1].lower()))
+        self.memory.touch(src)
+        att = Attribution(origin=list(src.names), explicit=True, how="headline",
+                          origin_src=src, date=src.date,
+                          date_how="source" if src.date else None)
+        return att
+
+    def read(self, k: int, sdoc: Doc) -> None:
+        """A sentence without figures: it may name sources and start a statement."""
+        att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
+        if att.explicit and self._is_statement(att, sdoc):
+            self._start(att, k, sdoc)
+            if self._points_back(att, sdoc):
+                self._claim_back(att, k)
+
+    def _points_back(self, att: Attribution, sdoc: Doc) -> bool:
+        """A statement about "this" ("X made this known", "the development was disclosed")."""
+        if att.verb_i is None:
+            return False
+        verb = sdoc[att.verb_i]
+        words = {w for ws in self.rules.phrasal_cues.values() for w in ws}
+        particles = [c for c in verb.children if c.lower_ in words]
+        # the verb's object, or the subject of its particle ("made [this known]")
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        objects += [g for p in particles for g in p.children if g.dep_ in ("nsubj", "dobj")]
+        for c in objects:
+            if c.lower_ in self.rules.backward_objects or (
+                    c.lemma_.lower() in self.rules.backward_objects and
+                    any(d.lower_ in ("this", "these", "the") for d in c.children)):
+                return True
+        return False
+
+    def _claim_back(self, st: Attribution, k: int) -> None:
+        """Give the own-voice figures just before statement ``st`` (sentence ``k``) to it."""
+        for j, a in self._unclaimed:
+            if k - j > self.rules.max_gap or self.paras[k] - self.paras[j] > \
+                    self.rules.next_paragraph or a.headline:
+                continue
+            a.origin, a.speaker = list(st.origin), list(st.speaker)
+            a.origin_src, a.relay_src = st.origin_src, st.relay_src
+            a.extra_speaker = list(st.extra_speaker)
+            a.date, a.date_how = st.date, st.date_how and "backward"
+            a.how, a.at, a.explicit = "backward", st.at, True
+        self._unclaimed = []
+
+    def _is_statement(self, att: Attribution, sdoc: Doc) -> bool:
+        """False for a reporting verb that states no figures ("claimed responsibility")."""
+        if att.verb_i is None:
+            return True
+        return not any(c.dep_ in ("dobj", "obj") and c.lower_ in self.rules.not_statement_objects
+                       for c in sdoc[att.verb_i].children)
+
+    def quoted(self, closer: int, sdoc: Doc) -> Attribution:
+        """The attribution of the sentence closing a quotation (read once)."""
+        if closer not in self._quoted:
+            att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
+            if att.explicit:
+                att.at = self.sents[closer][0]
+                self._date(att, closer, sdoc)
+            self._quoted[closer] = att
+        return self._quoted[closer]
+
+    def govern(self, k: int, sdoc: Doc, token_i: int,
+               closer: tuple[int, Doc] | None = None) -> Attribution:
+        """The attribution of the figure at token ``token_i`` of sentence ``k``."""
+        out = self._govern(k, sdoc, token_i, closer)
+        if k == 0 and is_headline(sdoc.text):
+            out.headline = True  # every attribution returned is the figure's own object
+        return out
+
+    def _govern(self, k: int, sdoc: Doc, token_i: int,
+                closer: tuple[int, Doc] | None) -> Attribution:
+        att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self.published)
+        if att.explicit:
+            self._unclaimed = []
+            self._start(att, k, sdoc)
+            if k == 0 and is_headline(sdoc.text):
+                self.headlines.append(self.current)  # type: ignore[arg-type]
+            return att
+        head = self._headline(k, sdoc)
+        if head is not None:
+            st = self._start(head, k, sdoc)
+            self.headlines.append(st)
+            return head
+        if closer is not None:
+            q = self.quoted(*closer)
+            if q.explicit:
+                out = replace(q, how="quote", extra_speaker=list(q.extra_speaker))
+                self.current = Statement(att=q, sent=closer[0], para=self.paras[closer[0]],
+                                         start=q.at or 0)
+                return out
+        cur = self.current
+        if cur is not None and self._continues(cur, k, sdoc.text):
+            return replace(cur.att, how="continued", at=cur.start,
+                           extra_speaker=list(cur.att.extra_speaker),
+                           date_how=cur.att.date_how and "continued")
+        own = Attribution(how="own_voice")
+        self._unclaimed.append((k, own))
+        return own
+
+    def _continues(self, st: Statement, k: int, sentence: str) -> bool:
+        """True when sentence ``k`` carries statement ``st`` on."""
+        if st.sent >= k or st.att.how == "headline" or k - st.sent > self.rules.max_gap:
+            return False
+        paras = self.paras[k] - st.para
+        if paras == 0:
+            return True
+        if paras > self.rules.next_paragraph or st.att.headline:
+            return False
+        text = sentence.lstrip()
+        return text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+            bool(self.rules.first_person.search(_unquoted(text)))
+
+    def finish(self) -> None:
+        """Give headline sources the fuller names the body uses for them ("PM" and "Prime
+        Minister Jane Doe"), and the date of the body's statement."""
+        for st in self.headlines:
+            src = st.att.origin_src
+            if src is None:
+                continue
+            fuller = self._fuller(src)
+            if fuller is None:
+                continue
+            for n in fuller.names:
+                src.add_name(n)
+            if st.att.date is None and fuller.date is not None:
+                st.att.date, st.att.date_how = fuller.date, "body"
+            if src.date is None:
+                src.date = fuller.date
+
+    def _fuller(self, src: Source) -> Source | None:
+        tag = src.names[0].lower()
+        words = [w for w in re.split(r"[\s'’]+", tag) if w and w not in ("the", "s")]
+        want = [" ".join(self.rules.short_forms.get(w, (w,))[:1]) for w in words]
+        for other in self.memory.sources:
+            if other is src or other.noted:
+                continue
+            joined = " ".join(n.lower() for n in other.names)
+            if all(re.search(rf"\b{re.escape(w)}\b", joined) for w in want):
+                return other
+            initials = "".join(w[:1] for w in other.names[0].split() if w[:1].isupper())
+            if tag.isalpha() and len(tag) >= 2 and tag.upper() == initials:
+                return other
+        return None

@@ -1,0 +1,178 @@
+"""The document-level statements stage, on hand-written articles (none from evaluation data)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
+
+
+def _get(claims: list[Claim], metric: str, value: int) -> Claim:
+    found = [c for c in claims if c.metric == metric and c.value == value]
+    assert found, f"no {metric} {value} in {[(c.metric, c.value) for c in claims]}"
+    return found[0]
+
+
+def _names(c: Claim) -> str:
+    return " | ".join(c.origin + c.speaker).lower()
+
+
+def test_a_sentence_that_carries_the_report_on_takes_its_source_and_date(claims_of: Run) -> None:
+    text = ("Floodwater rose across the valley on Sunday.\n"
+            "The Provincial Relief Office said on Tuesday that 48 villagers were killed in "
+            "the landslides. Among the dead were 11 children.")
+    claims = claims_of(text, "2031-03-13")
+    kids = _get(claims, "killed", 11)
+    assert "provincial relief office" in _names(kids)
+    assert kids.date == "2031-03-11"
+    assert kids.attribution is not None and kids.attribution["how"] == "continued"
+    first = _get(claims, "killed", 48)
+    assert kids.attribution["from"] == text.index("The Provincial")
+    assert first.attribution is not None and first.attribution["how"] == "verb"
+
+
+def test_a_new_paragraph_without_a_cue_is_the_article_s_own_voice(claims_of: Run) -> None:
+    text = ("The harbour authority said 30 sailors were wounded in the blast.\n"
+            "In a similar attack two years earlier, 14 dockworkers were killed.")
+    claims = claims_of(text, "2031-05-02")
+    old = _get(claims, "killed", 14)
+    assert old.origin == [] and old.speaker == [] and old.date is None
+    assert old.attribution == {"how": "own_voice"}
+
+
+def test_a_pointing_back_start_carries_into_the_next_paragraph(claims_of: Run) -> None:
+    text = ("The Coastal Watch Network said on Friday that 62 fishermen were detained by "
+            "the navy.\n"
+            "Of those, 19 were detained near the northern cape.")
+    claims = claims_of(text, "2031-07-05")
+    cape = _get(claims, "detained", 19)
+    assert "coastal watch network" in _names(cape)
+    assert cape.date == "2031-07-04"
+
+
+def test_it_and_the_group_resolve_to_the_body_named_before(claims_of: Run) -> None:
+    text = ("The Valley Rights Collective (VRC) published its monthly tally on Monday.\n"
+            "The group said 27 farmers were abducted in March. It added that 9 herders "
+            "were killed.")
+    claims = claims_of(text, "2031-04-09")
+    for c in (_get(claims, "abducted", 27), _get(claims, "killed", 9)):
+        names = _names(c)
+        assert "valley rights collective" in names or "vrc" in names, names
+
+
+def test_headline_source_after_a_dash(claims_of: Run) -> None:
+    text = ("Mortar fire kills 12 in hill town - governor\n"
+            "Twelve people died when shells hit the market of the hill town, the town's "
+            "doctors told reporters.")
+    c = _get(claims_of(text, "2031-02-02"), "killed", 12)
+    assert "governor" in _names(c)
+    assert c.attribution is not None and c.attribution["how"] == "headline"
+
+
+def test_headline_source_before_a_colon(claims_of: Run) -> None:
+    text = "Observatory: 35 militiamen killed in a week of clashes\nThe clashes went on."
+    c = _get(claims_of(text, "2031-02-02"), "killed", 35)
+    assert "observatory" in _names(c)
+
+
+def test_a_place_before_a_colon_is_no_source(claims_of: Run) -> None:
+    text = "Nigeria: 35 villagers killed in a raid on a market\nThe raid began at dawn."
+    c = _get(claims_of(text, "2031-02-02"), "killed", 35)
+    assert c.origin == [] and c.speaker == []
+
+
+def test_headline_figure_repeated_in_the_body_is_one_claim_with_the_body_s_source(
+        claims_of: Run) -> None:
+    text = ("Raid on border post leaves 17 guards dead\n"
+            "Seventeen border guards were killed in the overnight raid, the interior "
+            "ministry said on Wednesday.")
+    claims = claims_of(text, "2031-06-12")
+    dead = [c for c in claims if c.metric == "killed" and c.value == 17]
+    assert len(dead) == 1
+    assert "interior ministry" in _names(dead[0])
+    assert dead[0].date == "2031-06-11"
+    assert dead[0].quote.startswith("Raid on border post")
+
+
+def test_headline_short_form_takes_the_body_s_fuller_name_and_date(claims_of: Run) -> None:
+    text = ("20 hostages freed in desert rescue: PM\n"
+            "Prime Minister Arlo Vennick said on Monday that commandos freed 20 hostages "
+            "held at the gas plant.")
+    claims = claims_of(text, "2031-08-20")
+    freed = [c for c in claims if c.value == 20]
+    assert freed
+    names = _names(freed[0])
+    assert "pm" in names and "vennick" in names
+
+
+def test_today_dates_a_statement_on_the_publication_day(claims_of: Run) -> None:
+    text = "The district coroner said this morning that 8 miners were killed in the blast."
+    c = _get(claims_of(text, "2031-09-14"), "killed", 8)
+    assert c.date == "2031-09-14"
+    assert c.attribution is not None and c.attribution["date_how"] == "today"
+
+
+def test_a_wire_dateline_dates_its_paragraph(claims_of: Run) -> None:
+    text = ("Gunmen attack a convoy\n"
+            "PORTVALE, May 3 (Wire) -- The regional police said 6 drivers were kidnapped "
+            "on the highway.")
+    c = _get(claims_of(text, "2031-05-04"), "abducted", 6)
+    assert c.date == "2031-05-03"
+    assert c.attribution is not None and c.attribution["date_how"] == "dateline"
+
+
+def test_the_event_day_is_not_the_statement_day(claims_of: Run) -> None:
+    text = "Air strikes on Saturday killed 33 people, the health ministry said."
+    c = _get(claims_of(text, "2031-01-08"), "killed", 33)
+    assert c.date is None
+    assert "health ministry" in _names(c)
+
+
+def test_claimed_responsibility_states_no_figures(claims_of: Run) -> None:
+    text = ("The Black Ridge Front claimed responsibility for the ambush.\n"
+            "At least 9 soldiers were killed, residents said later.\n"
+            "Eleven officers were killed in a separate attack in 2029.")
+    claims = claims_of(text, "2031-01-08")
+    old = _get(claims, "killed", 11)
+    assert "black ridge" not in _names(old)
+
+
+def test_quoted_speech_that_goes_on_keeps_its_speaker(claims_of: Run) -> None:
+    text = ("“We found the village empty. Then we counted 41 bodies in the square,” said "
+            "Mirela Dost, a local aid coordinator.")
+    c = _get(claims_of(text, "2031-10-10"), "killed", 41)
+    assert "mirela dost" in _names(c)
+
+
+def test_confidence_reflects_how_the_source_was_found(claims_of: Run) -> None:
+    text = ("The Provincial Relief Office said 48 villagers were killed in the landslides. "
+            "Among the dead were 11 children.")
+    claims = claims_of(text, "2031-03-13")
+    assert _get(claims, "killed", 11).confidence < _get(claims, "killed", 48).confidence
+
+
+def test_a_statement_about_this_governs_the_figures_before_it(claims_of: Run) -> None:
+    text = ("Patrols have detained 31 smugglers in the eastern hills this month.\n"
+            "Colonel Rhea Marlow made this known at a news briefing on Thursday.")
+    c = _get(claims_of(text, "2031-11-08"), "detained", 31)
+    assert "rhea marlow" in _names(c)
+    assert c.date == "2031-11-06"
+    assert c.attribution is not None and c.attribution["how"] == "backward"
+    assert c.attribution["from"] == text.index("Colonel")
+
+
+def test_a_later_statement_about_something_else_leaves_the_own_voice(claims_of: Run) -> None:
+    text = ("Patrols have detained 31 smugglers in the eastern hills this month.\n"
+            "Colonel Rhea Marlow said the roads would reopen on Thursday.")
+    c = _get(claims_of(text, "2031-11-08"), "detained", 31)
+    assert c.origin == [] and c.attribution == {"how": "own_voice"}
+
+
+def test_the_article_restating_a_sourced_figure_is_no_new_claim(claims_of: Run) -> None:
+    text = ("The fire brigade said 16 workers were killed in the depot blast.\n"
+            "Rescuers searched the ruins through the night.\n"
+            "Sixteen workers were killed, and the depot was destroyed.")
+    dead = [c for c in claims_of(text, "2031-11-08") if c.metric == "killed" and c.value == 16]
+    assert len(dead) == 1 and "fire brigade" in _names(dead[0])
