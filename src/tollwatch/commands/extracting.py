@@ -12,7 +12,7 @@ import typer
 
 from tollwatch.commands.common import DEFAULT_MODEL, console, err_console, register_commands
 from tollwatch.errors import InputError, TollwatchError
-from tollwatch.model import Claim, Document
+from tollwatch.model import Claim, Document, responses_of
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -84,7 +84,9 @@ def extract(
     try:
         for doc, claims in ex.extract_many(docs()):
             if jsonl:
-                sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims]},
+                sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims],
+                                             "responses": [r.to_dict()
+                                                           for r in responses_of(claims)]},
                                             ensure_ascii=False) + "\n")
             else:
                 out.print(claims_table(doc, claims))

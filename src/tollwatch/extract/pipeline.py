@@ -22,8 +22,10 @@ from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_s
 from tollwatch.extract.claims import RawClaim, candidate_numbers, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.numbers import find_numbers
+from tollwatch.extract.response_cues import load_response_lexicon
+from tollwatch.extract.responses import ResponseFinder
 from tollwatch.extract.sentences import split_sentences
-from tollwatch.model import Claim, Document
+from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
@@ -130,6 +132,7 @@ class Extractor:
         self._trigger_re = _trigger_regex(self.lexicon)
         self._people_words = _people_words(self.lexicon)
         self._nlp: Any = None
+        self._responses = ResponseFinder(self.lexicon, load_response_lexicon())
 
     @property
     def nlp(self) -> Any:
@@ -142,21 +145,29 @@ class Extractor:
         """All count claims of ``doc``, in text order."""
         return self.extract_batch([doc])[0]
 
-    def extract_batch(self, docs: Sequence[Document]) -> list[list[Claim]]:
-        """Claims for each of ``docs``; their sentences are parsed in one spaCy pass."""
+    def extract_full(self, doc: Document) -> Extraction:
+        """The claims of ``doc`` (the Extraction is their list) and its ``responses``."""
+        return self.extract_batch([doc])[0]
+
+    def extract_batch(self, docs: Sequence[Document]) -> list[Extraction]:
+        """Claims (and responses) for each of ``docs``; their sentences are parsed in one
+        spaCy pass."""
         plans = [self._plan(d) for d in docs]
+        replies = [self._responses.cue_sentences(d.text, [(p[0], p[1]) for p in plan])
+                   for d, (plan, _, _) in zip(docs, plans)]
         texts: list[str] = []
-        for d, (plan, order, _) in zip(docs, plans):
-            for k in order:
+        for d, (plan, order, _), cues in zip(docs, plans, replies):
+            for k in _with_replies(order, cues, plan):
                 texts.append(_blank_dateline(d.text[plan[k][0]:plan[k][1]].replace("\n", " ")))
         parsed_all = iter(self.nlp.pipe(texts, batch_size=256)) if texts else iter(())
-        out: list[list[Claim]] = []
-        for d, (plan, order, quote_close) in zip(docs, plans):
-            if not order:
-                out.append([])
-                continue
-            parsed = {k: next(parsed_all) for k in order}
-            out.append(self._claims_from(d, plan, parsed, quote_close))
+        out: list[Extraction] = []
+        for d, (plan, order, quote_close), cues in zip(docs, plans, replies):
+            parsed = {k: next(parsed_all) for k in _with_replies(order, cues, plan)}
+            claims = self._claims_from(d, plan, {k: parsed[k] for k in order}, quote_close) \
+                if order else []
+            responses = self._responses.find(d, [(p[0], p[1]) for p in plan], cues, parsed,
+                                             claims) if cues else []
+            out.append(Extraction(claims, responses))
         return out
 
     def _plan(self, doc: Document) -> tuple[list[tuple[int, int, list[Any], bool]], list[int],
@@ -357,6 +368,15 @@ def _blank_dateline(sentence: str) -> str:
     if not m or len(m.group(0)) > 60:
         return sentence
     return " " * len(m.group(0)) + sentence[m.end():]
+
+
+def _with_replies(order: list[int], cues: dict[int, Any],
+                  plan: list[tuple[int, int, list[Any], bool]]) -> list[int]:
+    """The sentences to parse: those chosen for claims, and those holding a response cue."""
+    if not cues:
+        return order
+    more = [k for k in cues if plan[k][1] - plan[k][0] <= MAX_SENTENCE_CHARS]
+    return sorted(set(order).union(more))
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
