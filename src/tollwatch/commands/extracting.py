@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -107,10 +107,12 @@ def eval_(
     predictions: Annotated[Path | None, typer.Option(
         help="Also write the predictions here (JSONL, one line a document).")] = None,
 ) -> None:
-    """Extract from a gold file's texts and score against its claims."""
+    """Extract from a gold file's texts and score against its claims (and its responses,
+    when the file annotates them)."""
     from rich.table import Table
 
     from tollwatch.evaluate import gold_claims, load_gold, score
+    from tollwatch.evaluate_responses import has_responses, score_responses
     from tollwatch.extract import ExtractOptions, Extractor
 
     try:
@@ -118,17 +120,24 @@ def eval_(
         ex = Extractor(ExtractOptions(model=model, n_process=processes))
         docs = [Document(id=str(r["id"]), text=str(r["text"]), published=r.get("published"),
                          url=r.get("url"), outlet=r.get("outlet")) for r in records]
-        pred = {d.id: [c.to_dict() for c in cs] for d, cs in ex.extract_many(docs)}
+        pred: dict[str, list[dict[str, Any]]] = {}
+        replies: dict[str, dict[str, Any]] = {}
+        for d, cs in ex.extract_many(docs):
+            pred[d.id] = [c.to_dict() for c in cs]
+            replies[d.id] = {"claims": pred[d.id],
+                             "responses": [r.to_dict() for r in responses_of(cs)]}
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None
     if predictions is not None:
         with predictions.open("w", encoding="utf-8") as f:
-            for doc_id, cs in pred.items():
-                f.write(json.dumps({"id": doc_id, "claims": cs}, ensure_ascii=False) + "\n")
+            for doc_id in pred:
+                f.write(json.dumps({"id": doc_id, **replies[doc_id]}, ensure_ascii=False)
+                        + "\n")
     s = score(gold_claims(records), pred)
+    rs = score_responses(records, replies) if has_responses(records) else None
     if as_json:
-        print(json.dumps(s.as_dict()))
+        print(json.dumps(s.as_dict() | ({"responses": rs.as_dict()} if rs else {})))
     else:
         out = console()
         t = Table(title=f"{gold}: {s.docs} documents", title_justify="left")
@@ -145,9 +154,19 @@ def eval_(
             pm.add_row(m, *(str(row[k]) for k in ("gold", "predicted", "matched", "precision",
                                                   "recall", "f1")))
         out.print(pm)
+        if rs is not None:
+            rt = Table(title="responses", title_justify="left")
+            rt.add_column("measure")
+            rt.add_column("value", justify="right")
+            for k, v in rs.as_dict().items():
+                rt.add_row(k, "n/a" if v is None else str(v))
+            out.print(rt)
     if errors:
         for case in s.errors[:errors]:
             err_console().print(f"{case.kind}\t{case.doc_id}\t{case.key}\t{case.quote[:200]}")
+        for rcase in (rs.errors if rs else [])[:errors]:
+            err_console().print(f"response {rcase.kind}\t{rcase.doc_id}\t{rcase.detail}\t"
+                                f"{rcase.quote[:200]}")
 
 
 def bench(

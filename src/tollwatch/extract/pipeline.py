@@ -155,14 +155,17 @@ class Extractor:
         plans = [self._plan(d) for d in docs]
         replies = [self._responses.cue_sentences(d.text, [(p[0], p[1]) for p in plan])
                    for d, (plan, _, _) in zip(docs, plans)]
+        parse = [_with_replies(order, self._responses.to_parse(
+                     d.text, [(p[0], p[1]) for p in plan], cues), plan) if cues else order
+                 for d, (plan, order, _), cues in zip(docs, plans, replies)]
         texts: list[str] = []
-        for d, (plan, order, _), cues in zip(docs, plans, replies):
-            for k in _with_replies(order, cues, plan):
+        for d, (plan, _, _), ks in zip(docs, plans, parse):
+            for k in ks:
                 texts.append(_blank_dateline(d.text[plan[k][0]:plan[k][1]].replace("\n", " ")))
         parsed_all = iter(self.nlp.pipe(texts, batch_size=256)) if texts else iter(())
         out: list[Extraction] = []
-        for d, (plan, order, quote_close), cues in zip(docs, plans, replies):
-            parsed = {k: next(parsed_all) for k in _with_replies(order, cues, plan)}
+        for d, (plan, order, quote_close), cues, ks in zip(docs, plans, replies, parse):
+            parsed = {k: next(parsed_all) for k in ks}
             claims = self._claims_from(d, plan, {k: parsed[k] for k in order}, quote_close) \
                 if order else []
             responses = self._responses.find(d, [(p[0], p[1]) for p in plan], cues, parsed,
@@ -370,12 +373,10 @@ def _blank_dateline(sentence: str) -> str:
     return " " * len(m.group(0)) + sentence[m.end():]
 
 
-def _with_replies(order: list[int], cues: dict[int, Any],
+def _with_replies(order: list[int], replies: set[int],
                   plan: list[tuple[int, int, list[Any], bool]]) -> list[int]:
-    """The sentences to parse: those chosen for claims, and those holding a response cue."""
-    if not cues:
-        return order
-    more = [k for k in cues if plan[k][1] - plan[k][0] <= MAX_SENTENCE_CHARS]
+    """The sentences to parse: those chosen for claims, and those responses need."""
+    more = [k for k in replies if plan[k][1] - plan[k][0] <= MAX_SENTENCE_CHARS]
     return sorted(set(order).union(more))
 
 

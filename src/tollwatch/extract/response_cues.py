@@ -7,7 +7,7 @@ any parse) and the word tables that decide what a response is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -49,6 +49,7 @@ class ResponseLexicon:  # noqa: PLR0902 (one field per table)
     metric_words: dict[str, str]      # word -> metric
     weak: frozenset[str]
     reply_window: int
+    covers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue_matches(self, sentence: str) -> list[CueMatch]:
         """The cues of ``sentence`` that are not part of a phrase that is no response."""
@@ -93,6 +94,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ResponseLexicon:
             pronouns=_words(about.get("pronouns")), events=_words(about.get("events")),
             metric_words=metric_words, weak=_words(about.get("weak")),
             reply_window=int(data.get("reply_window", 3)),
+            covers={str(m): _words(v) | {str(m)} for m, v in (about.get("covers") or {}).items()},
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as e:
         raise ConfigError(f"malformed response lexicon ({e!r})", source=where) from e

@@ -39,6 +39,15 @@ class About:
     refers: bool = False             # "the reports", "the matter", "it": a statement before
 
 
+def _is_date(t: Token) -> bool:
+    """A date phrase inside what is answered ("... on Wednesday"): not part of it."""
+    x = t
+    while x.dep_ != "prep" and x.head.i != x.i and x.ent_type_ in ("DATE", "TIME"):
+        x = x.head
+    return x.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in x.children) \
+        or t.ent_type_ in ("DATE", "TIME") and t.dep_ in ("npadvmod", "pobj")
+
+
 def _cue_tokens(sdoc: Doc, head: Token, cue: CueMatch) -> list[Token]:
     span = sdoc.char_span(cue.start, cue.end, alignment_mode="expand")
     toks = list(span) if span is not None else [head]
@@ -50,6 +59,9 @@ def _object(sdoc: Doc, head: Token, cue: CueMatch) -> list[Token]:
     """The tokens of what the cue words take as object, or the words that follow them."""
     toks = _cue_tokens(sdoc, head, cue)
     inside = {t.i for t in toks}
+    for t in toks:  # the cue names its object: "rejected the claims"
+        if t.i != head.i and t.dep_ in _OBJECTS and t.pos_ in ("NOUN", "PROPN"):
+            return [x for x in t.subtree if not _is_date(x)]
     for t in toks:
         for c in t.children:
             if c.i not in inside and c.dep_ in _OBJECTS and c.i > t.i:
@@ -144,6 +156,9 @@ def answered_claims(claims: Sequence[Claim], bounds: Sequence[tuple[int, int]], 
     starts = [b[0] for b in bounds]
     same = [i for i, c in enumerate(claims) if s <= c.start < e]
     prior = [i for i, c in enumerate(claims) if c.start < s]
+    if not prior:  # a headline or lead answers the figures reported after it
+        prior = [i for i, c in enumerate(claims)
+                 if c.start >= e and _sentence_of(starts, c.start) - k <= rlex.reply_window]
     if same:
         echoed = [i for i in prior if any(_same_figure(claims[i], claims[j]) and
                                           _source(claims[i]) != _source(claims[j])
@@ -156,7 +171,8 @@ def answered_claims(claims: Sequence[Claim], bounds: Sequence[tuple[int, int]], 
         actor = next((a for a in map(actor_for, responder) if a), None)
     chosen: list[int]
     if about.metrics:
-        chosen = [i for i in prior if claims[i].metric in about.metrics]
+        wanted = set(about.metrics).union(*(rlex.covers.get(m, ()) for m in about.metrics))
+        chosen = [i for i in prior if claims[i].metric in wanted]
         if actor is not None:
             chosen = [i for i in chosen if claims[i].actor == actor] or chosen
     elif about.events:
@@ -177,5 +193,5 @@ def answered_claims(claims: Sequence[Claim], bounds: Sequence[tuple[int, int]], 
             return None
     if not chosen:
         return []
-    latest = max(claims[i].start for i in chosen)
-    return [i for i in chosen if claims[i].start == latest]
+    nearest = min(abs(_sentence_of(starts, claims[i].start) - k) for i in chosen)
+    return [i for i in chosen if abs(_sentence_of(starts, claims[i].start) - k) == nearest]

@@ -11,6 +11,7 @@ made. Responder names come from the same machinery as a claim's source
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _UP = ("xcomp", "conj", "acomp", "advcl", "ccomp", "dobj", "pobj", "prep", "attr", "relcl")
 _RELATIVE = {"who", "which", "that"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them"}
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)\b", re.IGNORECASE)
 _CONFIDENCE = {"neither": 0.9, "no_comment": 0.85, "denied": 0.75, "confirmed": 0.7}
 
 
@@ -76,6 +78,17 @@ class ResponseFinder:
             found = self.rlex.cue_matches(text[s:e])
             if found:
                 out[k] = found
+        return out
+
+    def to_parse(self, text: str, bounds: Sequence[tuple[int, int]],
+                 cues: Mapping[int, list[CueMatch]]) -> set[int]:
+        """The sentences responses need parsed: those with a cue, and the one before a cue
+        whose answerer is a pronoun ("It declined to comment"), which may name it."""
+        out = set(cues)
+        for k, found in cues.items():
+            s = bounds[k][0]
+            if k > 0 and _PRONOUN_BEFORE.search(text[s:s + found[0].start]):
+                out.add(k - 1)
         return out
 
     # -- after the parse ----------------------------------------------------------------
@@ -136,7 +149,7 @@ class ResponseFinder:
              memory: SourceMemory) -> _Found | None:
         subj = _subject(head)
         att = attribute_sentence(sdoc, self.lex, memory, head.i, published)
-        date_text = _verb_date(head)
+        date_text = _verb_date(head) or _date_in(head)
         date = resolve_date(date_text, published) if date_text else att.date
         responder: list[str] = []
         speaker: list[str] = []
@@ -166,20 +179,31 @@ class ResponseFinder:
             speaker = _named_spokesperson(sdoc, responder)
         cue = head.text.lower()
         responder = [n for n in responder if cue not in n.lower()]  # "Army Denies Claims"
-        return _Found(responder, [n for n in speaker if not _overlaps(n, responder)
+        mine = {n.lower() for n in responder}
+        return _Found(responder, [n for n in speaker if n.lower() not in mine
                                   and cue not in n.lower()], date)
 
 
 def _add_once(out: list[Response], resp: Response) -> None:
     """One response per (kind, responder): a repeat (a headline, a later paragraph) only adds
     the claims it answers to the first."""
-    keys = {canonical_source(n) for n in resp.responder} or {""}
+    keys = {canonical_source(n).casefold() for n in resp.responder} or {""}
     for old in out:
-        if old.kind == resp.kind and keys & ({canonical_source(n) for n in old.responder}
-                                             or {""}):
+        if old.kind == resp.kind and keys & ({canonical_source(n).casefold()
+                                              for n in old.responder} or {""}):
             old.claims = sorted(set(old.claims) | set(resp.claims))
             return
     out.append(resp)
+
+
+def _date_in(head: Token) -> str | None:
+    """A day named under the cue word ("rejected the allegations on Wednesday")."""
+    for t in head.subtree:
+        if t.dep_ == "prep" and t.lower_ == "on":
+            for p in t.children:
+                if p.dep_ == "pobj" and p.ent_type_ == "DATE":
+                    return " ".join(x.text for x in p.subtree)
+    return None
 
 
 def _overlaps(name: str, names: Sequence[str]) -> bool:
