@@ -52,6 +52,28 @@ def claims_table(doc: Document, claims: list[Claim]) -> Table:
     return t
 
 
+def responses_table(doc: Document, claims: list[Claim]) -> Table | None:
+    """The document's responses (None when it has none), each with the claims it answers."""
+    from rich.table import Table
+
+    found = responses_of(claims)
+    if not found:
+        return None
+    t = Table(title=f"{doc.id}: {len(found)} response(s)", title_justify="left",
+              show_lines=True)
+    for col in ("kind", "responder ← speaker", "about", "answers", "date", "quote"):
+        t.add_column(col, overflow="fold")
+    for r in found:
+        who = "; ".join(r.responder[:1]) or "(unnamed)"
+        if r.speaker:
+            who += " ← " + r.speaker[0]
+        answers = ", ".join(f"{claims[i].metric} {_number(claims[i])}" for i in r.claims
+                            if 0 <= i < len(claims))
+        quote = r.quote if len(r.quote) <= 160 else r.quote[:157] + "…"
+        t.add_row(r.kind, who, r.about or "", answers, r.date or "", quote)
+    return t
+
+
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
         help=".txt, .html or .jsonl files or directories; '-' or nothing reads stdin.")] = None,
@@ -90,6 +112,9 @@ def extract(
                                             ensure_ascii=False) + "\n")
             else:
                 out.print(claims_table(doc, claims))
+                replies = responses_table(doc, claims)
+                if replies is not None:
+                    out.print(replies)
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None

@@ -49,6 +49,22 @@ class ResponseLexicon:  # noqa: PLR0902 (one field per table)
     metric_words: dict[str, str]      # word -> metric
     weak: frozenset[str]
     reply_window: int
+    prefilter: re.Pattern[str] = re.compile(r"(?!)")  # a word of every cue: cheap first pass
+    stems: tuple[str, ...] = ()
+
+    def stem_hits(self, text: str) -> list[int]:
+        """Where a prefilter word occurs in ``text`` (plain substring search of the
+        lower-cased text: far cheaper than any pattern)."""
+        low = text.lower()
+        if len(low) != len(text):  # a character that lower-cases to two: offsets move
+            return [m.start() for m in self.prefilter.finditer(text)]
+        out: list[int] = []
+        for st in self.stems:
+            i = low.find(st)
+            while i >= 0:
+                out.append(i)
+                i = low.find(st, i + len(st))
+        return out
     covers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue_matches(self, sentence: str) -> list[CueMatch]:
@@ -80,6 +96,13 @@ def _from_mapping(data: dict[str, Any], where: str) -> ResponseLexicon:
             if alts:
                 groups.append(f"(?P<{kind}>{'|'.join(alts)})")
         cues = re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
+        stems = sorted({str(x).lower() for x in data["prefilter"]})
+        for phrases in data["kinds"].values():
+            for p in phrases or []:
+                if not any(st in str(p).lower() for st in stems):
+                    raise ConfigError(f"cue {p!r} holds no word of the prefilter list",
+                                      source=where)
+        prefilter = re.compile("|".join(map(re.escape, stems)), re.IGNORECASE)
         nots = data.get("not_responses") or {}
         phrases = [_phrase_regex(str(p)) for p in nots.get("phrases") or []]
         not_re = re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE) if phrases else None
@@ -93,7 +116,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ResponseLexicon:
             referring=_words(about.get("referring_nouns")),
             pronouns=_words(about.get("pronouns")), events=_words(about.get("events")),
             metric_words=metric_words, weak=_words(about.get("weak")),
-            reply_window=int(data.get("reply_window", 3)),
+            reply_window=int(data.get("reply_window", 3)), prefilter=prefilter,
+            stems=tuple(stems),
             covers={str(m): _words(v) | {str(m)} for m, v in (about.get("covers") or {}).items()},
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as e:

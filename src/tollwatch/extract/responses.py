@@ -64,13 +64,16 @@ class ResponseFinder:
     def cue_sentences(self, text: str, bounds: Sequence[tuple[int, int]]
                       ) -> dict[int, list[CueMatch]]:
         """Sentence index -> its cue matches, for the sentences that hold a cue."""
-        if not bounds or self.rlex.cues.search(text) is None:
+        if not bounds:
+            return {}
+        found = self.rlex.stem_hits(text)  # a few words, not every cue phrase
+        if not found:
             return {}
         starts = [s for s, _ in bounds]
         hit: set[int] = set()
-        for m in self.rlex.cues.finditer(text):
-            k = bisect_right(starts, m.start()) - 1
-            if k >= 0 and m.end() <= bounds[k][1]:
+        for pos in found:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0:
                 hit.add(k)
         out: dict[int, list[CueMatch]] = {}
         for k in sorted(hit):
