@@ -78,9 +78,9 @@ class ResponseFinder:
         out: dict[int, list[CueMatch]] = {}
         for k in sorted(hit):
             s, e = bounds[k]
-            found = self.rlex.cue_matches(text[s:e])
-            if found:
-                out[k] = found
+            matches = self.rlex.cue_matches(text[s:e])
+            if matches:
+                out[k] = matches
         return out
 
     def to_parse(self, text: str, bounds: Sequence[tuple[int, int]],
