@@ -166,3 +166,20 @@ def test_response_lexicon_errors_name_the_file(tmp_path: Path) -> None:
         load_response_lexicon(str(bad))
     with pytest.raises(ConfigError, match="cannot read"):
         load_response_lexicon(str(tmp_path / "missing.yaml"))
+
+
+def test_a_spokesperson_of_a_nation_answers_for_it(extractor: Extractor) -> None:
+    got = _run(extractor, "Monitors said 3,000 Moroccan volunteers had fled the camp. "
+                          "A Moroccan spokesperson dismissed the figures as false.")
+    (r,) = got.responses
+    assert (r.kind, r.responder[0]) == ("denied", "Morocco")
+    assert any("spokesperson" in n for n in r.speaker)
+
+
+def test_it_after_a_named_reporter_is_that_reporter(extractor: Extractor) -> None:
+    text = ("Alliance Strike Hits Depot\nThe coalition said it had struck a depot near the "
+            "port, and it could not confirm whether 20 workers had been killed.")
+    got = _run(extractor, text)
+    (r,) = got.responses
+    assert r.kind == "no_comment"
+    assert r.responder[0].lower() in ("the coalition", "coalition")

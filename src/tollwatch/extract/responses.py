@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tollwatch.extract.actors import canonical_source
+from tollwatch.extract.actors import actor_for, canonical_source
 from tollwatch.extract.attribution import (
     _PERSON_ROLES,
     SourceMemory,
@@ -162,13 +162,20 @@ class ResponseFinder:
             toks = _np_tokens(subj)
             names, person, root = _names_of(sdoc, toks)
             if subj.lower_ in _PRONOUNS:
-                # "X said it could not confirm": the sentence's own source first
-                ref = None if att.explicit and att.origin else memory.resolve(subj.lower_, None)
-                names = list(ref.names) if ref is not None else list(att.origin)
+                # "X said it could not confirm": the reporting verb's subject first, then
+                # the sentence's source, then the source named before
+                outer = _reporter(head, self.lex)
+                ref = None if outer is not None or (att.explicit and att.origin) else \
+                    memory.resolve(subj.lower_, None)
+                names = _names_of(sdoc, _np_tokens(outer))[0] if outer is not None else \
+                    list(ref.names) if ref is not None else list(att.origin)
                 person = ref.person if ref is not None else False
             body = _body_of(subj) if person or root.lstrip("+") in _PERSON_ROLES else None
             if body is not None:
                 responder = _names_of(sdoc, _np_tokens(body))[0]
+                side = actor_for(body.text) if body.ent_type_ in ("NORP", "GPE") else None
+                if side and side not in responder:
+                    responder = [side, *responder]
                 speaker = names
             else:
                 responder = names
@@ -262,6 +269,19 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _reporter(head: Token, lex: Lexicon) -> Token | None:
+    """The named subject of a reporting verb the cue word hangs under ("NATO said ... it
+    could not confirm")."""
+    for a in head.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in lex.attribution_verbs:
+            for c in a.children:
+                if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS and \
+                        c.lower_ not in _RELATIVE and c.pos_ in ("PROPN", "NOUN"):
+                    return c
+            return None
+    return None
+
+
 def _body_of(person: Token) -> Token | None:
     """The body a spokesperson speaks for: "a spokesman for the army", "the army's
     spokesman", "an army spokesman"."""
@@ -271,6 +291,9 @@ def _body_of(person: Token) -> Token | None:
             if objs:
                 return objs[0]
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    for c in person.children:  # "an Armenian spokesperson"
+        if c.dep_ in ("amod", "compound") and c.i < person.i and c.ent_type_ in ("NORP", "GPE"):
             return c
     mods = [c for c in person.children if c.dep_ == "compound" and c.i < person.i
             and c.lemma_.lower() not in _PERSON_ROLES and c.ent_type_ != "PERSON"]
