@@ -7,19 +7,24 @@ these types. They are plain dataclasses so that they pickle cheaply across proce
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal
 
 __all__ = [
     "METRICS",
     "QUALIFIERS",
+    "RESPONSE_KINDS",
     "STANCES",
     "Claim",
     "Document",
+    "Extraction",
     "Metric",
     "Qualifier",
     "Report",
+    "Response",
     "Stance",
+    "responses_of",
 ]
 
 Metric = Literal[
@@ -35,6 +40,7 @@ METRICS: Final[tuple[str, ...]] = (
 )
 QUALIFIERS: Final[tuple[str, ...]] = ("exact", "approx", "min", "max", "range")
 STANCES: Final[tuple[str, ...]] = ("asserted", "denied", "hypothetical")
+RESPONSE_KINDS: Final[tuple[str, ...]] = ("confirmed", "denied", "no_comment", "neither")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,3 +145,68 @@ class Report:
         out.update(claim_id=self.claim_id, doc_id=self.doc_id, url=self.url, outlet=self.outlet,
                    published=self.published, title=self.title, status=self.status)
         return out
+
+
+@dataclass(slots=True)
+class Response:
+    """A confirmation, denial, refusal to comment, or neither-confirm-nor-deny.
+
+    ``kind`` is one of RESPONSE_KINDS; ``responder`` names who answers (every name it goes
+    by in the document), ``speaker`` whoever voices the answer for it, when that differs;
+    ``about`` what is answered, as written; ``claims`` indexes into the same document's
+    claims of the figures it answers (empty when it answers none). ``quote`` is the
+    sentence, ``text[start:end]`` of its document; ``date`` the day of the answer.
+    """
+
+    kind: str
+    responder: list[str] = field(default_factory=list)
+    speaker: list[str] = field(default_factory=list)
+    about: str | None = None
+    claims: list[int] = field(default_factory=list)
+    date: str | None = None
+    quote: str = ""
+    start: int = 0
+    end: int = 0
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "responder": list(self.responder),
+                "speaker": list(self.speaker), "about": self.about,
+                "claims": list(self.claims), "date": self.date, "quote": self.quote,
+                "start": self.start, "end": self.end, "confidence": self.confidence}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Response:
+        names = {f for f in cls.__dataclass_fields__}
+        kwargs = {k: v for k, v in data.items() if k in names}
+        for key in ("responder", "speaker"):
+            v = kwargs.get(key)
+            kwargs[key] = [] if v is None else [v] if isinstance(v, str) else list(v)
+        kwargs["claims"] = [int(i) for i in kwargs.get("claims") or []]
+        return cls(**kwargs)
+
+
+class Extraction(list[Claim]):
+    """A document's claims (the list itself, in text order) and its ``responses``.
+
+    A list so that everything that takes a document's claims (the ingest loop, engines,
+    the store) takes an Extraction unchanged; ``responses`` rides along (and pickles
+    with it across worker processes).
+    """
+
+    responses: list[Response]
+
+    def __init__(self, claims: Iterable[Claim] = (),
+                 responses: Iterable[Response] = ()) -> None:
+        super().__init__(claims)
+        self.responses = list(responses)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return list(self)
+
+
+def responses_of(claims: Sequence[Claim]) -> list[Response]:
+    """The responses riding on a document's claims (none for a plain list)."""
+    found: list[Response] | None = getattr(claims, "responses", None)
+    return list(found) if found else []

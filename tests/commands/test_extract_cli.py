@@ -134,3 +134,29 @@ def test_table_shows_markup_in_the_text_as_written() -> None:
     assert r.returncode == 0, r.stderr.decode()
     flat = "".join(line.strip("│ ") for line in r.stdout.decode().splitlines())
     assert "[/bold]" in flat and "[red]attack[/red]" in flat
+
+
+ANSWERED = ("Insurgents said 40 sailors were killed when a patrol boat sank. "
+            "The navy denied the claims on Tuesday.")
+
+
+def test_jsonl_lines_carry_responses_linked_to_their_claims(tmp_path: Path) -> None:
+    a = tmp_path / "navy.txt"
+    a.write_text(ANSWERED, encoding="utf-8")
+    r = run("extract", "--jsonl", "--published", "2025-03-14", str(a))
+    assert r.returncode == 0, r.stderr
+    (line,) = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    (resp,) = line["responses"]
+    assert (resp["kind"], resp["responder"][0], resp["date"]) == (
+        "denied", "The navy", "2025-03-11")
+    assert [line["claims"][i]["value"] for i in resp["claims"]] == [40]
+    assert ANSWERED[resp["start"]:resp["end"]] == resp["quote"]
+    plain = run("extract", "--jsonl", stdin=GOOD.encode())
+    assert json.loads(plain.stdout.decode())["responses"] == []
+
+
+def test_table_output_lists_responses() -> None:
+    r = run("extract", stdin=ANSWERED.encode())
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert "1 response(s)" in out and "denied" in out and "The navy" in out

@@ -48,7 +48,8 @@ def test_the_example_article_reads_at_80_columns(article_jsonl: list[dict[str, o
     assert len(lines) <= 6 * n + 8
     # every claim a group: its figure and metric on one line, its quote beneath it
     assert lines[0] == f"article: {n} claim(s)"
-    groups = "\n".join(lines[3:]).strip("\n").split("\n\n")
+    end = next((i for i, ln in enumerate(lines) if ln.endswith("response(s)")), len(lines))
+    groups = "\n".join(lines[3:end]).strip("\n").split("\n\n")
     assert len(groups) == n
     for claim, group in zip(article_jsonl, groups, strict=True):
         record, *quote = group.split("\n")

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,7 +18,7 @@ from tollwatch.commands.common import (
     register_commands,
 )
 from tollwatch.errors import InputError, TollwatchError
-from tollwatch.model import Claim, Document
+from tollwatch.model import Claim, Document, responses_of
 
 if TYPE_CHECKING:
     from tollwatch.commands.layout import Row
@@ -70,6 +70,30 @@ def claims_table(doc: Document, claims: list[Claim], width: int) -> list[str]:
                   [claim_row(c) for c in claims], width)
 
 
+RESPONSE_COLUMNS = ("kind", "responder", "about", "answers", "date")
+
+
+def responses_table(doc: Document, claims: list[Claim], width: int) -> list[str]:
+    """The lines of the document's responses table (none when it has no response), each
+    with the claims it answers, the quote wrapped beneath."""
+    from tollwatch.commands.layout import Column, Row, render
+
+    found = responses_of(claims)
+    if not found:
+        return []
+    rows = []
+    for r in found:
+        who = "; ".join(r.responder[:1]) or "(unnamed)"
+        if r.speaker:
+            who += " ← " + r.speaker[0]
+        answers = ", ".join(f"{claims[i].metric} {_number(claims[i])}" for i in r.claims
+                            if 0 <= i < len(claims))
+        cells = [r.kind, who, r.about or "", answers, r.date or ""]
+        rows.append(Row([clean(x) for x in cells], clean(f"“{r.quote}”")))
+    columns = [Column(n, fixed=n in ("kind", "date")) for n in RESPONSE_COLUMNS]
+    return render(clean(f"{doc.id}: {len(found)} response(s)"), columns, rows, width)
+
+
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
         help=".txt, .html or .jsonl files or directories; '-' or nothing reads stdin.")] = None,
@@ -103,10 +127,13 @@ def extract(
     try:
         for doc, claims in ex.extract_many(docs()):
             if jsonl:
-                sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims]},
+                sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims],
+                                             "responses": [r.to_dict()
+                                                           for r in responses_of(claims)]},
                                             ensure_ascii=False) + "\n")
             else:
-                sys.stdout.write("".join(f"{ln}\n" for ln in claims_table(doc, claims, width)))
+                lines = claims_table(doc, claims, width) + responses_table(doc, claims, width)
+                sys.stdout.write("".join(f"{ln}\n" for ln in lines))
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None
@@ -126,10 +153,12 @@ def eval_(
     predictions: Annotated[Path | None, typer.Option(
         help="Also write the predictions here (JSONL, one line a document).")] = None,
 ) -> None:
-    """Extract from a gold file's texts and score against its claims."""
+    """Extract from a gold file's texts and score against its claims (and its responses,
+    when the file annotates them)."""
     from rich.table import Table
 
     from tollwatch.evaluate import ERROR_CLASSES, gold_claims, load_gold, score
+    from tollwatch.evaluate_responses import has_responses, score_responses
     from tollwatch.extract import ExtractOptions, Extractor
 
     try:
@@ -137,17 +166,24 @@ def eval_(
         ex = Extractor(ExtractOptions(model=model, n_process=processes))
         docs = [Document(id=str(r["id"]), text=str(r["text"]), published=r.get("published"),
                          url=r.get("url"), outlet=r.get("outlet")) for r in records]
-        pred = {d.id: [c.to_dict() for c in cs] for d, cs in ex.extract_many(docs)}
+        pred: dict[str, list[dict[str, Any]]] = {}
+        replies: dict[str, dict[str, Any]] = {}
+        for d, cs in ex.extract_many(docs):
+            pred[d.id] = [c.to_dict() for c in cs]
+            replies[d.id] = {"claims": pred[d.id],
+                             "responses": [r.to_dict() for r in responses_of(cs)]}
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None
     if predictions is not None:
         with predictions.open("w", encoding="utf-8") as f:
-            for doc_id, cs in pred.items():
-                f.write(json.dumps({"id": doc_id, "claims": cs}, ensure_ascii=False) + "\n")
+            for doc_id in pred:
+                f.write(json.dumps({"id": doc_id, **replies[doc_id]}, ensure_ascii=False)
+                        + "\n")
     s = score(gold_claims(records), pred)
+    rs = score_responses(records, replies) if has_responses(records) else None
     if as_json:
-        print(json.dumps(s.as_dict()))
+        print(json.dumps(s.as_dict() | ({"responses": rs.as_dict()} if rs else {})))
     else:
         out = console()
         t = Table(title=f"{gold}: {s.docs} documents", title_justify="left")
@@ -164,6 +200,13 @@ def eval_(
             pm.add_row(m, *(str(row[k]) for k in ("gold", "predicted", "matched", "precision",
                                                   "recall", "f1")))
         out.print(pm)
+        if rs is not None:
+            rt = Table(title="responses", title_justify="left")
+            rt.add_column("measure")
+            rt.add_column("value", justify="right")
+            for k, v in rs.as_dict().items():
+                rt.add_row(k, "n/a" if v is None else str(v))
+            out.print(rt)
     if errors:
         from collections import Counter
 
@@ -181,6 +224,9 @@ def eval_(
                 case.kind != "duplicate" else ""
             err.print(f"{case.kind}\t{case.doc_id}\t{case.key}{paired}\t{case.quote[:200]}",
                       markup=False, highlight=False, soft_wrap=True)
+        for rcase in (rs.errors if rs else [])[:errors]:
+            err.print(f"response {rcase.kind}\t{rcase.doc_id}\t{rcase.detail}\t"
+                      f"{rcase.quote[:200]}", markup=False, highlight=False, soft_wrap=True)
 
 
 def bench(

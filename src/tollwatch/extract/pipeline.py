@@ -25,9 +25,11 @@ from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.repeats import dedup
+from tollwatch.extract.response_cues import load_response_lexicon
+from tollwatch.extract.responses import ResponseFinder
 from tollwatch.extract.sentences import split_sentences
 from tollwatch.extract.statements import Statements, paragraph_index
-from tollwatch.model import Claim, Document
+from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
@@ -127,6 +129,7 @@ class Extractor:
         self._trigger_re = _trigger_regex(self.lexicon)
         self._people_words = _people_words(self.lexicon)
         self._nlp: Any = None
+        self._responses = ResponseFinder(self.lexicon, load_response_lexicon())
 
     @property
     def nlp(self) -> Any:
@@ -139,21 +142,32 @@ class Extractor:
         """All count claims of ``doc``, in text order."""
         return self.extract_batch([doc])[0]
 
-    def extract_batch(self, docs: Sequence[Document]) -> list[list[Claim]]:
-        """Claims for each of ``docs``; their sentences are parsed in one spaCy pass."""
+    def extract_full(self, doc: Document) -> Extraction:
+        """The claims of ``doc`` (the Extraction is their list) and its ``responses``."""
+        return self.extract_batch([doc])[0]
+
+    def extract_batch(self, docs: Sequence[Document]) -> list[Extraction]:
+        """Claims (and responses) for each of ``docs``; their sentences are parsed in one
+        spaCy pass."""
         plans = [self._plan(d) for d in docs]
+        replies = [self._responses.cue_sentences(d.text, [(p[0], p[1]) for p in plan])
+                   for d, (plan, _, _) in zip(docs, plans)]
+        parse = [_with_replies(order, self._responses.to_parse(
+                     d.text, [(p[0], p[1]) for p in plan], cues), plan) if cues else order
+                 for d, (plan, order, _), cues in zip(docs, plans, replies)]
         texts: list[str] = []
-        for d, (plan, order, _) in zip(docs, plans):
-            for k in order:
+        for d, (plan, _, _), ks in zip(docs, plans, parse):
+            for k in ks:
                 texts.append(_blank_dateline(d.text[plan[k][0]:plan[k][1]].replace("\n", " ")))
         parsed_all = iter(self.nlp.pipe(texts, batch_size=256)) if texts else iter(())
-        out: list[list[Claim]] = []
-        for d, (plan, order, quote_close) in zip(docs, plans):
-            if not order:
-                out.append([])
-                continue
-            parsed = {k: next(parsed_all) for k in order}
-            out.append(self._claims_from(d, plan, parsed, quote_close))
+        out: list[Extraction] = []
+        for d, (plan, order, quote_close), cues, ks in zip(docs, plans, replies, parse):
+            parsed = {k: next(parsed_all) for k in ks}
+            claims = self._claims_from(d, plan, {k: parsed[k] for k in order}, quote_close) \
+                if order else []
+            responses = self._responses.find(d, [(p[0], p[1]) for p in plan], cues, parsed,
+                                             claims) if cues else []
+            out.append(Extraction(claims, responses))
         return out
 
     def parsed_chars(self, doc: Document) -> int:
@@ -382,6 +396,13 @@ def _blank_dateline(sentence: str) -> str:
     if not m or len(m.group(0)) > 60:
         return sentence
     return " " * len(m.group(0)) + sentence[m.end():]
+
+
+def _with_replies(order: list[int], replies: set[int],
+                  plan: list[tuple[int, int, list[Any], bool]]) -> list[int]:
+    """The sentences to parse: those chosen for claims, and those responses need."""
+    more = [k for k in replies if plan[k][1] - plan[k][0] <= MAX_SENTENCE_CHARS]
+    return sorted(set(order).union(more))
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Source", "SourceMemory"]
+__all__ = ["PERSON_ROLES", "Source", "SourceMemory", "clean_name", "names_of",
+           "np_tokens"]
 
 _STATEMENT_NOUNS = {"statement", "interview", "post", "briefing", "conference", "report",
                     "update", "message", "tweet", "video", "address", "speech", "bulletin"}
@@ -303,3 +304,10 @@ class SourceMemory:
         return None
 
 
+
+
+# The name machinery, shared with the responses stage (extract/responses.py).
+PERSON_ROLES = _PERSON_ROLES
+clean_name = _clean
+np_tokens = _np_tokens
+names_of = _names_of

@@ -41,6 +41,8 @@ __all__ = [
     "DocumentCopyRow",
     "DocumentRow",
     "NameRow",
+    "ResponseClaimRow",
+    "ResponseRow",
     "RunErrorRow",
     "RunRow",
 ]
@@ -221,6 +223,44 @@ class ClaimReviewRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(255))
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ResponseRow(Base):
+    """A response extracted from a document: a confirmation, denial, refusal to comment or
+    neither-confirm-nor-deny (0004). Replaced whole when its document is re-extracted."""
+
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    responder: Mapped[list[str]] = mapped_column(JSON)
+    responder_alias_id: Mapped[int | None] = mapped_column(ForeignKey("name_aliases.id"),
+                                                           index=True)
+    speaker: Mapped[list[str]] = mapped_column(JSON)
+    about: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(32))
+    quote: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ResponseClaimRow(Base):
+    """A claim a response answers, in the response's order (0004)."""
+
+    __tablename__ = "response_claims"
+    __table_args__ = (UniqueConstraint("response_id", "claim_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"),
+                                             index=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"),
+                                          index=True)
+    position: Mapped[int] = mapped_column(Integer)
 
 
 # Tables defined in modules of their own, registered on Base when the schema is imported.

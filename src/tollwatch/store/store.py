@@ -38,6 +38,12 @@ from tollwatch.store.records import (
     StoredDocument,
     StoreStats,
 )
+from tollwatch.store.responses import (
+    StoredResponse,
+    count_responses,
+    read_responses,
+    responses_to_claims,
+)
 from tollwatch.store.schema import (
     AliasRow,
     ClaimReviewRow,
@@ -427,6 +433,27 @@ class Store:
         ``"actor"`` or ``"source"``), exactly as ``reports(actor=...)`` matches them."""
         with self.engine.connect() as conn:
             return set(conn.execute(alias_ids_query(kind, name, self.canonicalise)).scalars())
+
+    # -- responses (0004) ---------------------------------------------------------------
+    def responses(self, actor: str | None = None, responder: str | None = None,
+                  kind: str | None = None, limit: int | None = None,
+                  offset: int = 0) -> list[StoredResponse]:
+        """Stored responses (filters: the actor of an answered claim, the responder, the
+        kind), by answer day, each with the ids of the claims it answers."""
+        with self.engine.connect() as conn:
+            return read_responses(conn, self.canonicalise, actor=actor, responder=responder,
+                                  kind=kind, limit=limit, offset=offset)
+
+    def count_responses(self, actor: str | None = None, responder: str | None = None,
+                        kind: str | None = None) -> int:
+        with self.engine.connect() as conn:
+            return count_responses(conn, self.canonicalise, actor=actor, responder=responder,
+                                   kind=kind)
+
+    def responses_to(self, claim_ids: Sequence[int]) -> dict[int, list[StoredResponse]]:
+        """Claim id -> the stored responses that answer it."""
+        with self.engine.connect() as conn:
+            return responses_to_claims(conn, self.canonicalise, claim_ids)
 
     def claim_index(self) -> list[tuple[int, int | None, str]]:
         """(claim id, extracted actor's alias id, extracted metric) of every current claim."""

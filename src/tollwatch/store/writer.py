@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, delete, exists, insert, select, updat
 
 from tollwatch.errors import TollwatchError
 from tollwatch.ingest.dedup import NearDupIndex, content_hash, signature, to_bytes
-from tollwatch.model import Claim, Document
+from tollwatch.model import Claim, Document, Response, responses_of
 from tollwatch.store.names import ACTOR, MAX_NAME, SOURCE, Canonicaliser
 from tollwatch.store.records import (
     DUPLICATE,
@@ -34,6 +34,8 @@ from tollwatch.store.schema import (
     DocumentCopyRow,
     DocumentRow,
     NameRow,
+    ResponseClaimRow,
+    ResponseRow,
     RunErrorRow,
     RunRow,
 )
@@ -130,7 +132,10 @@ class Writer:
     # -- claims ------------------------------------------------------------------------
     def insert_claims(self, conn: Connection, document_id: int, claims: Sequence[Claim],
                       version: str) -> int:
+        responses = responses_of(claims)
         if not claims:
+            if responses:
+                self.insert_responses(conn, document_id, responses, [], version)
             return 0
         claims = [_safe_claim(c) for c in claims]
         stamp = now()
@@ -159,11 +164,42 @@ class Writer:
                                           "position": pos})
         if links:
             conn.execute(insert(ClaimSourceRow), links)
+        if responses:
+            self.insert_responses(conn, document_id, responses, list(ids), version)
         return len(ids)
+
+    def insert_responses(self, conn: Connection, document_id: int,
+                         responses: Sequence[Response], claim_ids: Sequence[int],
+                         version: str) -> int:
+        """Store a document's responses, linked to the stored ids of the claims they
+        answer (``claim_ids[i]`` is the row of the document's claim ``i``)."""
+        stamp = now()
+        for r in responses:
+            responder = [str(_fix(n)) for n in r.responder]
+            rid = conn.execute(insert(ResponseRow).values(
+                document_id=document_id, kind=r.kind, responder=responder,
+                responder_alias_id=self.alias_id(conn, SOURCE, responder[0])
+                if responder else None,
+                speaker=[str(_fix(n)) for n in r.speaker], about=_fix(r.about),
+                date=_clip(r.date, 32), quote=_fix(r.quote), char_start=r.start,
+                char_end=r.end, confidence=float(r.confidence), extractor_version=version,
+                created=stamp).returning(ResponseRow.id)).scalar_one()
+            for name in responder[1:]:
+                self.alias_id(conn, SOURCE, name)  # every spelling findable by name
+            linked = list(dict.fromkeys(claim_ids[i] for i in r.claims
+                                        if 0 <= i < len(claim_ids)))
+            if linked:
+                conn.execute(insert(ResponseClaimRow), [
+                    {"response_id": rid, "claim_id": cid, "position": pos}
+                    for pos, cid in enumerate(linked)])
+        return len(responses)
 
     def retire_claims(self, conn: Connection, document_id: int) -> None:
         """Drop a document's current claims: unreviewed ones go, reviewed ones are kept
         as superseded so that no reviewer's work is lost."""
+        own = select(ResponseRow.id).where(ResponseRow.document_id == document_id)
+        conn.execute(delete(ResponseClaimRow).where(ResponseClaimRow.response_id.in_(own)))
+        conn.execute(delete(ResponseRow).where(ResponseRow.document_id == document_id))
         current = (ClaimRow.document_id == document_id) & (ClaimRow.superseded.is_(False))
         reviewed = exists().where(ClaimReviewRow.claim_id == ClaimRow.id)
         conn.execute(delete(ClaimSourceRow).where(ClaimSourceRow.claim_id.in_(

@@ -181,6 +181,9 @@ def claim_detail(svc: Service, claim_id: int) -> dict[str, Any] | None:
     snap = svc.snapshot()
     under = snap.by_claim_id.get(claim_id)
     out["underlying"] = timeline_item(under, snap.status) if under is not None else None
+    from tollwatch.web.responses import figure_responses
+
+    out["responses"] = figure_responses(svc, claim_id, under)
     return out
 
 

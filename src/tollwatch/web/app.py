@@ -38,7 +38,7 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
                store: Store | None = None) -> FastAPI:
     """A FastAPI app over the store at ``store_url`` (path or SQLAlchemy URL; None means
     ``$TOLLWATCH_DB`` or ./tollwatch.db), or over an open ``store``."""
-    from tollwatch.web import api, pages
+    from tollwatch.web import api, pages, responses
 
     cfg = settings or Settings.from_env()
     owned = store is None
@@ -62,6 +62,7 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
     app.state.settings = cfg
     app.state.service = service
     app.include_router(api.router)
+    app.include_router(responses.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(CachedReadMiddleware, service=service)

@@ -104,9 +104,13 @@ def series_page(request: Request,
     items = [timeline_item(c, snap.status) for c in entries]
     canonical = svc.canonical_actor(actor)
     metrics = sorted({s.metric for s in snap.series if s.actor == canonical})
+    from tollwatch.web.responses import series_marks
+
+    marks = series_marks(svc, entries)
     return _render(request, "series.html", actor=canonical, given=actor, metric=metric,
-                   items=items, metrics=metrics,
-                   chart={"actor": canonical, "metric": metric, "items": items})
+                   items=items, metrics=metrics, marks=marks,
+                   chart={"actor": canonical, "metric": metric, "items": items,
+                          "responses": marks})
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)

@@ -43,7 +43,10 @@
     holder.setAttribute("data-ready", "1");
     return;
   }
-  var xs = items.map(function (c) { return day(c.date); });
+  // responses (confirmed, denied, declined to comment, neither) as marks at their days
+  var marks = (data.responses || []).filter(function (r) { return day(r.date) !== null; });
+  var xs = items.map(function (c) { return day(c.date); })
+    .concat(marks.map(function (r) { return day(r.date); }));
   var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
   if (x0 === x1) { x0 -= 86400000 * 3; x1 += 86400000 * 3; }
   var y1 = Math.max.apply(null, items.map(function (c) { return c.high || c.point || 0; })) * 1.1 || 1;
@@ -140,6 +143,39 @@
       legend.appendChild(li);
     }
   });
+  var MARK_COLOURS = { confirmed: "#2ca02c", denied: "#d62728", no_comment: "#7f7f7f",
+                       neither: "#ff7f0e" };
+  var mg = el("g", { "class": "responses" }, svg);
+  marks.forEach(function (r) {
+    var mx = X(day(r.date)), colour = MARK_COLOURS[r.kind] || "#333";
+    el("line", { x1: mx, x2: mx, y1: m.t, y2: height - m.b, stroke: colour,
+                 "stroke-dasharray": "4 3", "class": "response-line" }, mg);
+    var mk = el("path", { d: "M0,-6 L6,0 L0,6 L-6,0 Z", fill: colour,
+                          transform: "translate(" + mx.toFixed(1) + "," + (m.t + 6) + ")" }, mg);
+    mk.setAttribute("class", "response-mark " + r.kind);
+    mk.setAttribute("tabindex", "0");
+    mk.setAttribute("data-response", String(r.response_id));
+    mk.setAttribute("aria-label", r.label);
+    var title = el("title", {}, mk);
+    title.textContent = r.label;
+    function showMark() {
+      if (!tip) { return; }
+      tip.textContent = "";
+      var a = document.createElement("div"); a.className = "tt-figure"; a.textContent = r.label;
+      var q = document.createElement("div"); q.className = "tt-quote";
+      q.textContent = "\u201c" + (r.quote || "") + "\u201d";
+      tip.appendChild(a); tip.appendChild(q);
+      tip.hidden = false;
+      var box = holder.getBoundingClientRect(), pt = mk.getBoundingClientRect();
+      tip.style.left = Math.max(0, Math.min(pt.left - box.left + 12, box.width - 320)) + "px";
+      tip.style.top = (pt.top - box.top + 12) + "px";
+    }
+    mk.addEventListener("mouseenter", showMark);
+    mk.addEventListener("focus", showMark);
+    mk.addEventListener("mouseleave", hide);
+    mk.addEventListener("blur", hide);
+  });
+  holder.setAttribute("data-responses", String(marks.length));
   holder.setAttribute("data-points", String(count));
   holder.setAttribute("data-ready", "1");
 })();
