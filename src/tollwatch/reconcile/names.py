@@ -73,6 +73,7 @@ class Names(SourceNames):
         self._lock = threading.Lock()
         self._load_actors(_builtin("actors.yaml"))
         self._load_sources(_builtin("sources.yaml"))
+        self._load_origins(_builtin("origins.yaml"))
         self._load_places(_builtin("places.yaml"))
         path: str | os.PathLike[str] | None = aliases_path
         if path is None and use_env:

@@ -47,10 +47,27 @@ class SourceNames(PersonNames):
                 head = fold(names[0]).replace(" ", "")
                 for n in names:
                     self._surnames[fold(n).replace(" ", "")] = head
-        for canonical, entry in (data.get("sources") or {}).items():
+        self._add_sources(data.get("sources") or {}, "sources.yaml")
+
+    def _load_origins(self, data: Mapping[str, Any], where: str = "origins.yaml") -> None:
+        """More bodies and kind phrases (``origins.yaml``: the well-known bodies of the
+        world); entries already known keep their canonical name and gain the aliases."""
+        phrases = list(self._kind_phrases)
+        for kind, words in (data.get("kind_phrases") or {}).items():
+            if kind not in self._kind_template:
+                raise ConfigError(f"unknown kind {kind}", source=where)
+            for phrase in _as_list(words, f"{where}:kind_phrases.{kind}"):
+                phrases.append((fold(phrase), str(kind)))
+        self._kind_phrases = sorted(set(phrases), key=lambda p: (-len(p[0]), p[0]))
+        self._add_sources(data.get("sources") or {}, where)
+
+    def _add_sources(self, entries: Mapping[str, Any], file: str) -> None:
+        for canonical, entry in entries.items():
             canonical = str(canonical)
             entry = entry or {}
-            where = f"sources.yaml:{canonical}"
+            where = f"{file}:{canonical}"
+            if not isinstance(entry, dict):
+                raise ConfigError("a source entry must be a mapping", source=where)
             self._sources.canonical(canonical)
             for alias in _as_list(entry.get("aliases"), where):
                 self._sources.add(canonical, alias)
