@@ -46,7 +46,8 @@ def _cluster(group: list[Item], window: int, attach_undated: bool) -> list[Group
         reason: str | None = None
         if clusters:
             last = lasts[-1]
-            if it.quote_key and it.quote_key in quotes[-1]:
+            near = last is None or it.date is None or (it.date - last).days <= window
+            if it.quote_key and near and it.quote_key in quotes[-1]:
                 reason = COPY
             elif it.date is None or not it.dated and attach_undated:
                 reason = UNDATED

@@ -23,7 +23,8 @@ from tollwatch.model import Report
 from tollwatch.reconcile.names import Names, Person, fold
 from tollwatch.reconcile.rules import Rules, default_rules
 
-__all__ = ["UNATTRIBUTED", "UNNAMED_PREFIX", "Item", "Origin", "prepare_items", "resolve_origins"]
+__all__ = ["UNATTRIBUTED", "UNNAMED_PREFIX", "Item", "Origin", "item_keys", "name_key", "origin_side",
+           "prepare_items", "quote_key", "resolve_origins"]
 
 UNATTRIBUTED = "unattributed"
 UNNAMED_PREFIX = "unnamed:"
@@ -84,7 +85,7 @@ class _UnionFind:
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-def _quote_key(quote: str) -> str:
+def quote_key(quote: str) -> str:
     """A sentence reduced to its lower-case letters and digits, to compare quotes with each
     other (not through ``fold``, whose cache is for names, not for every sentence)."""
     text = quote if quote.isascii() else "".join(
@@ -140,7 +141,7 @@ def _item_for(report: Report, names: Names, rules: Rules) -> Item:
         actor = _actor_from_quote(c.quote, given, names)
     elif (actor is not None and c.quote and names.actor_in(c.subject) is None
           and any(names.source_actor(n) == actor for n in given)
-          and not rules.own_side(c.quote)):
+          and not rules.own_side(quote_key(c.quote), plain=True)):
         # the side the source belongs to, given where the counted group names none: the
         # group is more likely the one other side the rest of the sentence names (a
         # source that is only the side's name, "Russia says ...", stays in the sentence)
@@ -154,12 +155,13 @@ def _item_for(report: Report, names: Names, rules: Rules) -> Item:
     claim_date = parse_date(c.date)
     when = claim_date or parse_date(report.published)
     unnamed = bool(given) and all(rules.is_unnamed(n) for n in given)
+    qk = quote_key(c.quote) if c.quote else ""
     return Item(report=report, actor=actor, metric=c.metric, numbers=(c.value, c.low, c.high),
                 date=when, dated=claim_date is not None, names=given, own_voice=not given,
-                quote_key=_quote_key(c.quote) if c.quote else "",
+                quote_key=qk,
                 place=names.place(c.location), unnamed=unnamed,
                 written=tuple(c.origin or ()) + tuple(c.speaker or ()),
-                restates=rules.restates(c.quote), part=rules.part_of(c.subject), voice=voice)
+                restates=rules.restates(qk, plain=True), part=rules.part_of(c.subject), voice=voice)
 
 
 def _bare_body(name: str, names: Names) -> bool:
@@ -294,6 +296,34 @@ class Origin:
     side: str | None = None
 
 
+def name_key(name: str, own: bool, names: Names, rules: Rules) -> str:
+    """The key a source name groups under: its canonical name folded, marked when it is
+    an outlet's own voice ("outlet:") or an unnamed source ("unnamed:")."""
+    canonical = names.source(name) or name
+    if own:
+        prefix = "" if names.is_known_source(name) else "outlet:"
+    else:
+        prefix = UNNAMED_PREFIX if rules.is_unnamed(name) else ""
+    return prefix + fold(canonical)
+
+
+def item_keys(it: Item, names: Names, rules: Rules) -> list[str]:
+    """The keys of an item's names, best first (as :func:`resolve_origins` orders them)."""
+    if it.own_voice:
+        label = it.names[0] if it.names else (it.report.outlet or UNATTRIBUTED)
+        return [name_key(label, True, names, rules)]
+    return [name_key(n, False, names, rules) for n in _primary_first(it.names, names, rules)]
+
+
+def origin_side(display: str, written: list[str], names: Names) -> str | None:
+    """The side an origin belongs to: its body's country, or one its names give."""
+    side: str | None = names.source_actor(display) or names.actor(display)
+    if side is None:
+        side = next((found for f in sorted(written, key=len, reverse=True)
+                     if (found := names.actor_in(f)) is not None), None)
+    return side
+
+
 def resolve_origins(items: list[Item], names: Names,
                     rules: Rules | None = None) -> dict[str, Origin]:
     """Give every item an ``origin_key``; return each key's origin (display name, whether
@@ -310,11 +340,7 @@ def resolve_origins(items: list[Item], names: Names,
     def key_of(name: str, own: bool) -> str:
         canonical = names.source(name) or name
         written[canonical].add(name)
-        if own:
-            prefix = "" if names.is_known_source(name) else "outlet:"
-        else:
-            prefix = UNNAMED_PREFIX if rl.is_unnamed(name) else ""
-        key = prefix + fold(canonical)
+        key = name_key(name, own, names, rl)
         forms[key][canonical] += 1
         if not own:
             p = names.person(name)
@@ -369,10 +395,7 @@ def resolve_origins(items: list[Item], names: Names,
                 total.update(forms[k])
             display = max(total, key=lambda f: (total[f], len(f), f))
         every = [w for k in keys for f in forms[k] for w in (f, *written[f])]
-        side: str | None = names.source_actor(display) or names.actor(display)
-        if side is None:
-            side = next((found for f in sorted(every, key=len, reverse=True)
-                         if (found := names.actor_in(f)) is not None), None)
+        side = origin_side(display, every, names)
         origins[root] = Origin(display=display, unnamed=root.startswith(UNNAMED_PREFIX),
                                side=side)
     for it, keys in zip(items, item_keys, strict=True):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tollwatch.reconcile.folding import fold, strip_article, strip_possessive, tidy
@@ -23,6 +23,14 @@ __all__ = ["Rules", "default_rules"]
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e")
 _WORD = re.compile(r"[\w'\u2019.&-]+")
+
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _plain(sentence: str) -> str:
+    """A sentence in lower-case words (not through ``fold``, whose cache is for names)."""
+    return _NON_WORD.sub(" ", sentence.lower()).strip()
 
 
 def _phrases(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -52,6 +60,28 @@ class Rules:
     restatement_cues: tuple[str, ...]
     part_cues: tuple[str, ...]
     own_side_cues: tuple[str, ...] = ()
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, hash=False,
+                                              repr=False)
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False,
+                                                  hash=False, repr=False)
+
+    def _cached(self, kind: str, name: str, fn: Any) -> Any:
+        key = (kind, name)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        value = self._memo[key] = fn(name)
+        return value
+
+    def _pattern(self, kind: str, phrases: tuple[str, ...]) -> re.Pattern[str]:
+        pat = self._patterns.get(kind)
+        if pat is None:
+            body = "|".join(re.escape(_plain(p)) for p in phrases if _plain(p)) or "(?!x)x"
+            pat = self._patterns[kind] = re.compile(rf"(?:^| )(?:{body})(?: |$)")
+        return pat
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Rules:
@@ -68,7 +98,7 @@ class Rules:
                    part_cues=_phrases(data, "part_cues"),
                    own_side_cues=_phrases(data, "own_side_cues"))
 
-    def is_fragment(self, name: str | None) -> bool:
+    def _is_fragment(self, name: str | None) -> bool:
         """A source that is no name but a piece of a sentence: too long, holding quotation
         marks, or holding a word no name holds ("said", "that", "were")."""
         if not name:
@@ -79,7 +109,7 @@ class Rules:
         tokens = [t for t in _WORD.findall(text) if t.islower()]
         return any(fold(t) in self.fragment_words for t in tokens)
 
-    def is_unnamed(self, name: str | None) -> bool:
+    def _is_unnamed(self, name: str | None) -> bool:
         """A source that names nobody: "an official", "two diplomats", "intelligence
         authorities", "a senior NATO official", "Russian officials"."""
         if not name:
@@ -98,7 +128,7 @@ class Rules:
         # "Russian officials", "US sources": a side's unnamed people
         return len(raw) == 2 and words[-1].endswith("s") and not raw[1][:1].isupper()
 
-    def body_of_document(self, name: str) -> str | None:
+    def _body_of_document(self, name: str) -> str | None:
         """The issuer of a document named as a source: "a declassified US intelligence
         report" -> "US intelligence"; None when the name ends in no document word."""
         tokens = tidy(name).split()
@@ -114,7 +144,7 @@ class Rules:
             keep, fk = keep[:-1], fk[:-1]
         return " ".join(keep) if keep else None
 
-    def voice_body(self, name: str) -> str | None:
+    def _voice_body(self, name: str) -> str | None:
         """The body a spokesperson speaks for, as written: "the ministry's spokesman Igor
         K." -> "the ministry"; "Igor K., spokesman for the Defence Ministry" -> "the
         Defence Ministry"; None when the name gives no spokesperson."""
@@ -138,20 +168,48 @@ class Rules:
             return before
         return None
 
-    def restates(self, quote: str | None) -> bool:
-        """Whether a sentence gives its figure as said before ("has said", "previously")."""
-        return bool(quote) and _has_phrase(fold(quote or ""), self.restatement_cues) is not None
+    def is_fragment(self, name: str | None) -> bool:
+        """A source that is no name but a piece of a sentence: too long, holding quotation
+        marks, or holding a word no name holds ("said", "that", "were")."""
+        return bool(name) and bool(self._cached("fragment", name or "", self._is_fragment))
 
-    def own_side(self, quote: str | None) -> bool:
+    def is_unnamed(self, name: str | None) -> bool:
+        """A source that names nobody: "an official", "two diplomats", "intelligence
+        authorities", "a senior NATO official", "Russian officials"."""
+        return bool(name) and bool(self._cached("unnamed", name or "", self._is_unnamed))
+
+    def body_of_document(self, name: str) -> str | None:
+        """The issuer of a document named as a source: "a declassified US intelligence
+        report" -> "US intelligence"; None when the name ends in no document word."""
+        found: str | None = self._cached("document", name, self._body_of_document)
+        return found
+
+    def voice_body(self, name: str) -> str | None:
+        """The body a spokesperson speaks for, as written: "the ministry's spokesman Igor
+        K." -> "the ministry"; "Igor K., spokesman for the Defence Ministry" -> "the
+        Defence Ministry"; None when the name gives no spokesperson."""
+        found: str | None = self._cached("voice", name, self._voice_body)
+        return found
+
+    def restates(self, quote: str | None, *, plain: bool = False) -> bool:
+        """Whether a sentence gives its figure as said before ("has said", "previously");
+        ``plain``: the sentence is already in lower-case words (``origins.quote_key``)."""
+        return bool(quote) and self._pattern("restate", self.restatement_cues).search(
+            (quote or "") if plain else _plain(quote or "")) is not None
+
+    def own_side(self, quote: str | None, *, plain: bool = False) -> bool:
         """Whether a sentence counts the source's own side ("498 of its soldiers")."""
-        return bool(quote) and _has_phrase(fold(quote or ""), self.own_side_cues) is not None
+        return bool(quote) and self._pattern("own", self.own_side_cues).search(
+            (quote or "") if plain else _plain(quote or "")) is not None
 
     def part_of(self, subject: str | None) -> str | None:
         """The cue that makes a counted group a part of a force ("an elite unit",
         "one region"), or None for a whole."""
         if not subject:
             return None
-        return _has_phrase(fold(subject), self.part_cues)
+        found: str | None = self._cached(
+            "part", subject, lambda text: _has_phrase(fold(text), self.part_cues))
+        return found
 
 
 _rules: Rules | None = None

@@ -51,6 +51,7 @@ __all__ = [
     "format_figure",
     "keep_report",
     "parse_date",
+    "reconcile_reports",
     "underlying_claims",
 ]
 
@@ -223,6 +224,18 @@ def _ref(it: Item, reason: str) -> ReportRef:
 def build_claim(group: Group, origin: Origin) -> UnderlyingClaim:
     """One underlying claim from its reports (``group``: items with their reasons)."""
     head = group[0][0]
+    if len(group) == 1:  # most underlying claims have one report: no counting
+        c = head.report.claim
+        day = head.date.isoformat() if head.date is not None else None
+        value, low, high = head.numbers
+        return UnderlyingClaim(
+            id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, day),
+            actor=head.actor, metric=head.metric, value=value, low=low, high=high,
+            qualifier=c.qualifier, origin=origin.display, origin_key=head.origin_key,
+            aliases=_aliases(group), date=day, last_date=day,
+            reports=[_ref(head, group[0][1])], own_voice=head.own_voice, location=head.place,
+            civilian=c.civilian, stance=c.stance, subject=c.subject, unnamed=origin.unnamed,
+            part=head.part)
     items = [it for it, _ in group]
     dates = [i.date for i in items if i.date is not None]
     first = min(dates).isoformat() if dates else None
@@ -270,6 +283,14 @@ def underlying_claims(reports: Sequence[Report], options: ReconcileOptions | Non
     before, stated again after the window); ``reason`` says why, and each report's
     ``reason`` why it belongs to the claim.
     """
+    return reconcile_reports(reports, options, names=names)[0]
+
+
+def reconcile_reports(reports: Sequence[Report], options: ReconcileOptions | None = None, *,
+                      names: Names | None = None,
+                      ) -> tuple[list[UnderlyingClaim], list[Item], dict[str, Origin]]:
+    """:func:`underlying_claims`, with the items (reports with their origin keys) and the
+    origins behind them (what the stored view keeps)."""
     opts = options or ReconcileOptions()
     nm = names or default_names()
     items = prepare_items([r for r in reports if keep_report(r, opts)], nm)
@@ -279,7 +300,7 @@ def underlying_claims(reports: Sequence[Report], options: ReconcileOptions | Non
     claims = [build_claim(g, origins[g[0][0].origin_key]) for g in groups]
     link_updates(claims, opts.window_days)
     claims.sort(key=_sort_key)
-    return claims
+    return claims, items, origins
 
 
 def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, str, float]:

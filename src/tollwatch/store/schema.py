@@ -219,3 +219,7 @@ class ClaimReviewRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(255))
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# The reconciled view's tables (migration 0005) live in their own module, on this Base.
+from tollwatch.store import view_schema as _view_schema  # noqa: F401
