@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +38,7 @@ from tollwatch.reconcile.origins import (
     item_keys,
     origin_side,
     prepare_items,
+    resolve_origins,
 )
 from tollwatch.reconcile.rules import default_rules
 from tollwatch.reconcile.underlying import (
@@ -50,7 +52,7 @@ from tollwatch.reconcile.updates import SeriesKey, link_updates
 from tollwatch.store import Store
 from tollwatch.store.query import report_query, rows_to_reports
 from tollwatch.store.rows import Filters
-from tollwatch.store.schema import ClaimReviewRow, ClaimRow
+from tollwatch.store.schema import ClaimReviewRow, ClaimRow, DocumentRow
 from tollwatch.store.view_schema import OriginKeyRow, UnderlyingLinkRow, UnderlyingRow, ViewStateRow
 
 __all__ = ["VIEW_VERSION", "ViewState", "ViewStats", "rebuild", "refresh", "timeline_page",
@@ -115,7 +117,8 @@ def _row(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
 
 
 def _links(c: UnderlyingClaim, quotes: dict[int, str]) -> list[dict[str, Any]]:
-    return [{"claim_id": r.claim_id, "underlying_id": c.id, "reason": r.reason,
+    return [{"claim_id": r.claim_id, "doc_id": r.doc_id[:255], "underlying_id": c.id,
+             "reason": r.reason,
              "quote_key": _qhash(quotes.get(r.claim_id, ""))} for r in c.reports]
 
 
@@ -204,6 +207,25 @@ def _figure_where(actor_key: str, metric: str, numbers: tuple[int | None, ...]) 
     return and_(*conds)
 
 
+def _stored_person(conn: Connection, group: list[Item],
+                   names: Names) -> tuple[str, str, bool, str | None] | None:
+    """The stored origin of a person these items name under another spelling."""
+    for it in group:
+        for n in it.names:
+            p = names.person(n)
+            if p is None or not p.name.split():
+                continue
+            surname = fold(p.name.split()[-1])
+            rows = conn.execute(select(OriginKeyRow.origin_key, OriginKeyRow.display,
+                                       OriginKeyRow.unnamed, OriginKeyRow.side).where(
+                OriginKeyRow.name_key.like(f"%{surname}")).limit(50)).all()
+            for ok, disp, unnamed, side in rows:
+                if not unnamed and names.person(disp) is not None \
+                        and names.same_person(disp, p.name):
+                    return (str(ok), str(disp), bool(unnamed), side)
+    return None
+
+
 def refresh(store: Store, options: ReconcileOptions | None = None, *,
             names: Names | None = None) -> ViewStats:
     """Bring the stored view to the store's state: a rebuild when there is none (or it is of
@@ -222,15 +244,20 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
             return ViewStats("current", 0, 0, time.perf_counter() - start)
         added = list(conn.execute(select(ClaimRow.id).where(
             ClaimRow.id > state.claims, ClaimRow.superseded.is_(False))).scalars())
-        docs = list(conn.execute(select(ClaimRow.document_id).where(
+        docs = list(conn.execute(select(DocumentRow.doc_id).join(
+            ClaimRow, ClaimRow.document_id == DocumentRow.id).where(
             ClaimRow.id > state.claims).distinct()).scalars())
         reviewed = list(conn.execute(select(ClaimReviewRow.claim_id).where(
             ClaimReviewRow.id > state.reviews).distinct()).scalars())
+        # claims of those documents that re-extraction superseded or deleted
         gone: list[int] = []
         for i in range(0, len(docs), _CHUNK):
-            gone += conn.execute(select(ClaimRow.id).where(
-                ClaimRow.document_id.in_(docs[i:i + _CHUNK]), ClaimRow.superseded.is_(True),
-                ClaimRow.id <= state.claims)).scalars()
+            chunk = docs[i:i + _CHUNK]
+            live = set(conn.execute(select(ClaimRow.id).join(
+                DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
+                DocumentRow.doc_id.in_(chunk), ClaimRow.superseded.is_(False))).scalars())
+            gone += [cid for cid in conn.execute(select(UnderlyingLinkRow.claim_id).where(
+                UnderlyingLinkRow.doc_id.in_(chunk))).scalars() if cid not in live]
         removed = set(gone) | set(reviewed)
         fresh = [r for r in _reports_by_id(conn, added + reviewed, store.canonicalise)
                  if keep_report(r, opts)]
@@ -245,19 +272,24 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
                     OriginKeyRow.unnamed, OriginKeyRow.side).where(
                     OriginKeyRow.name_key.in_(wanted[i:i + _CHUNK]))):
                 stored[nk] = (ok, disp, bool(unnamed), side)
-        origins: dict[str, Origin] = {}
+        # the new items' origins among themselves, then each onto a stored origin that
+        # one of its names (or a spelling of a person's name) already has
+        own = resolve_origins(new_items, nm, rules)
+        members: dict[str, list[Item]] = defaultdict(list)
         for it in new_items:
-            ks = [k[:512] for k in keys_of[id(it)]]
+            members[it.origin_key].append(it)
+        origins: dict[str, Origin] = {}
+        for root, group in members.items():
+            ks = [k[:512] for it in group for k in keys_of[id(it)]]
             hit = next((stored[k] for k in ks if k in stored), None)
+            if hit is None:
+                hit = _stored_person(conn, group, nm)
             if hit is not None:
-                it.origin_key = hit[0]
                 origins[hit[0]] = Origin(hit[1], hit[2], hit[3])
+                for it in group:
+                    it.origin_key = hit[0]
             else:
-                it.origin_key = ks[0]
-                display = nm.source(it.names[0]) if it.names else (it.report.outlet or "")
-                origins.setdefault(ks[0], Origin(display or ks[0],
-                                                 ks[0].startswith(UNNAMED_PREFIX),
-                                                 origin_side(display, list(it.written), nm)))
+                origins[root] = own[root]
         # the figures touched: the new items' and those of the claims that left
         figures: set[tuple[str, str, tuple[int | None, ...]]] = {
             (fold(it.actor) if it.actor else "", it.metric, it.numbers) for it in new_items}

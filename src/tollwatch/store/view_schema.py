@@ -16,7 +16,6 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     Float,
-    ForeignKey,
     Index,
     Integer,
     String,
@@ -66,8 +65,10 @@ class UnderlyingLinkRow(Base):
 
     __tablename__ = "underlying_links"
 
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"),
-                                          primary_key=True)
+    # no foreign key: a link outlives a claim that re-extraction deleted, until the refresh
+    # that sees the document again removes it
+    claim_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    doc_id: Mapped[str] = mapped_column(String(255), index=True)
     underlying_id: Mapped[str] = mapped_column(String(16), index=True)
     reason: Mapped[str] = mapped_column(Text)
     quote_key: Mapped[str | None] = mapped_column(String(40), index=True)

@@ -54,16 +54,17 @@ def upgrade() -> None:
                     ["actor_key", "metric", "origin_key", "part"], unique=False)
     op.create_table(
         "underlying_links",
-        sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.Column("claim_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("doc_id", sa.String(length=255), nullable=False),
         sa.Column("underlying_id", sa.String(length=16), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("quote_key", sa.String(length=40), nullable=True),
-        sa.ForeignKeyConstraint(["claim_id"], ["claims.id"], ondelete="CASCADE",
-                                name=op.f("fk_underlying_links_claim_id_claims")),
         sa.PrimaryKeyConstraint("claim_id", name=op.f("pk_underlying_links")),
     )
     op.create_index(op.f("ix_underlying_links_underlying_id"), "underlying_links",
                     ["underlying_id"], unique=False)
+    op.create_index(op.f("ix_underlying_links_doc_id"), "underlying_links", ["doc_id"],
+                    unique=False)
     op.create_index(op.f("ix_underlying_links_quote_key"), "underlying_links", ["quote_key"],
                     unique=False)
     op.create_table(
@@ -90,6 +91,7 @@ def downgrade() -> None:
     op.drop_table("reconcile_state")
     op.drop_table("origin_keys")
     op.drop_index(op.f("ix_underlying_links_quote_key"), table_name="underlying_links")
+    op.drop_index(op.f("ix_underlying_links_doc_id"), table_name="underlying_links")
     op.drop_index(op.f("ix_underlying_links_underlying_id"), table_name="underlying_links")
     op.drop_table("underlying_links")
     op.drop_index("ix_underlying_claims_series", table_name="underlying_claims")
