@@ -4,8 +4,8 @@ restatements and parts (sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest
-
 from tests.reconcile.conftest import report
+
 from tollwatch.reconcile.names import Names
 from tollwatch.reconcile.rules import default_rules
 from tollwatch.reconcile.underlying import underlying_claims

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.reconcile.conftest import STORY
+
 from tollwatch.model import Claim, Document
 from tollwatch.reconcile.names import Names
 from tollwatch.reconcile.stored import (

@@ -35,7 +35,7 @@ def test_aliases_and_reports_of_one_claim(reports: list[Report], names: Names) -
                         "reports"}
     assert rec["kind"] == "first" and rec["unnamed"] is False and rec["revises"] is None
     assert set(rec["reports"][0]) == {"doc_id", "url", "outlet", "published", "quote", "reason"}
-    assert [r["reason"].split(";")[0] for r in rec["reports"]][0] == "first report of the figure"
+    assert rec["reports"][0]["reason"].split(";")[0] == "first report of the figure"
     assert all(r["reason"] for r in rec["reports"])
 
 
