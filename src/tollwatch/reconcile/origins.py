@@ -167,7 +167,8 @@ def _item_for(report: Report, names: Names, rules: Rules) -> Item:
 def _bare_body(name: str, names: Names) -> bool:
     """A body named by its kind alone, in lower case: "the ministry", "the agency"."""
     words = fold(name).split(" ")
-    return (not any(ch.isupper() for ch in name) and 1 <= len(words) <= 3
+    rest = name.split(" ", 1)[1] if " " in name else ""
+    return (not any(ch.isupper() for ch in rest) and 1 <= len(words) <= 3
             and words[0] in ("the", "this", "that") and not names.is_known_source(name))
 
 
@@ -363,7 +364,7 @@ def resolve_origins(items: list[Item], names: Names,
         # names an extractor lists together are one body, unless one of them names
         # nobody in particular ("US", "General Staff", "the same statement")
         specific = [k for n, k in zip(it.names, keys, strict=True)
-                    if it.own_voice or not names.is_generic_source(n)
+                    if it.own_voice or not names.is_generic_source(n) and not _bare_body(n, names)
                     and k.startswith(UNNAMED_PREFIX) == keys[0].startswith(UNNAMED_PREFIX)]
         for k in specific[1:]:
             uf.union(specific[0], k)
