@@ -23,8 +23,8 @@ __all__ = ["COMMANDS", "app", "build_app", "main"]
 COMMANDS: dict[str, str] = {
     "extract": "extracting", "eval": "extracting", "bench": "extracting",
     "ingest": "storing", "reextract": "storing", "stats": "storing", "claims": "storing",
-    "timeline": "reconciling", "discrepancies": "reconciling", "export": "reconciling",
-    "serve": "serving", "export-gold": "serving", "watch": "watching",
+    "reconcile": "reconciling", "timeline": "reconciling", "discrepancies": "reconciling",
+    "export": "reconciling", "serve": "serving", "export-gold": "serving", "watch": "watching",
 }
 
 

@@ -52,7 +52,10 @@ def test_timeline_jsonl(story_db: str) -> None:
     assert lines and all(x["actor"] == "North Korea" for x in lines)
     assert [x["date"] for x in lines] == sorted(x["date"] for x in lines)
     assert set(lines[0]) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
-                             "aliases", "date", "reports"}
+                             "aliases", "unnamed", "date", "kind", "revises", "id", "reason",
+                             "reports"}
+    assert all(x["kind"] in ("first", "update", "repeat") for x in lines)
+    assert all(r["reason"] for x in lines for r in x["reports"])
     first = lines[0]
     assert (first["metric"], first["value"], first["origin"]) == ("deployed", 11000, NIS)
     assert "Seoul's spy agency" in first["aliases"]

@@ -31,8 +31,12 @@ def test_aliases_and_reports_of_one_claim(reports: list[Report], names: Names) -
     assert first.aliases == ["South Korea's National Intelligence Service", "Seoul's spy agency"]
     rec = first.to_record()
     assert set(rec) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
-                        "aliases", "date", "reports"}
-    assert set(rec["reports"][0]) == {"doc_id", "url", "outlet", "published", "quote"}
+                        "aliases", "unnamed", "date", "kind", "revises", "id", "reason",
+                        "reports"}
+    assert rec["kind"] == "first" and rec["unnamed"] is False and rec["revises"] is None
+    assert set(rec["reports"][0]) == {"doc_id", "url", "outlet", "published", "quote", "reason"}
+    assert rec["reports"][0]["reason"].split(";")[0] == "first report of the figure"
+    assert all(r["reason"] for r in rec["reports"])
 
 
 def test_updates_and_repeats(reports: list[Report], names: Names) -> None:

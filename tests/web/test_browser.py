@@ -118,3 +118,109 @@ def test_hostile_article_runs_no_script(page: tuple[Any, str, list[str]]) -> Non
     assert not dialogs
     outside = [u for u in requested if not u.startswith(base) and not u.startswith("data:")]
     assert not outside, outside
+
+
+# ------------------------------------------------------------------ a story of many origins
+
+MONITORS = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Juniper",
+            "Larch", "Maple", "Nettle", "Oak", "Poplar", "Rowan", "Spruce"]
+
+
+def _many_origins_db(path: str) -> int:
+    """A store of invented reports about one actor from 16 named monitors and one unnamed
+    official: each monitor's killed figures over three months, one monitor's injured
+    figures too, and one range. Returns the number of origins."""
+    from tollwatch.model import Claim, Document
+    from tollwatch.store import Store
+
+    with Store.open(path) as store:
+        n = 0
+        for k, tree in enumerate(MONITORS):
+            origin = f"{tree} Conflict Monitor"
+            for month in (1, 2, 3):
+                n += 1
+                value = 100 * (k + 1) + 40 * month
+                day = f"2030-0{month}-{10 + k:02d}"
+                text = (f"The {origin} said on {day} that {value} Freedonian soldiers had been "
+                        f"killed since the offensive began.")
+                claims = [Claim(metric="killed", value=value, actor="Russia",
+                                origin=[origin], date=day, quote=text, start=0, end=len(text),
+                                subject="soldiers")]
+                if tree == "Alder":
+                    extra = f" It said {value * 3} were wounded."
+                    text += extra
+                    claims.append(Claim(metric="injured", value=value * 3, actor="Russia",
+                                        origin=[origin], date=day, quote=extra.strip(),
+                                        start=len(text) - len(extra) + 1, end=len(text)))
+                store.add_document(Document(id=f"many-{n}", text=text, published=day,
+                                            outlet=f"Wire {n % 5}",
+                                            url=f"https://wire.example/{n}"), claims, "test",
+                                   source=f"many-{n}")
+        text = "An official said between 900 and 1,300 soldiers had been killed."
+        store.add_document(
+            Document(id="many-range", text=text, published="2030-02-20", outlet="Wire 9",
+                     url="https://wire.example/range"),
+            [Claim(metric="killed", value=None, low=900, high=1300, qualifier="range",
+                   actor="Russia", origin=["an official"], date="2030-02-20", quote=text,
+                   start=0, end=len(text))], "test", source="many-range")
+    return len(MONITORS) + 1
+
+
+def test_chart_of_many_origins(tmp_path: Any) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from .conftest import serving
+
+    db = str(tmp_path / "many.db")
+    n_origins = _many_origins_db(db)
+    with serving(db) as base, tempfile.TemporaryDirectory(prefix="tw-chromium-") as profile, \
+            sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=ARGS,
+            viewport={"width": 1280, "height": 900})
+        try:
+            pg = context.new_page()
+            errors: list[str] = []
+            pg.on("pageerror", lambda e: errors.append(str(e)))
+            pg.goto(f"{base}/series?actor=Russia")
+            pg.wait_for_selector("#chart[data-ready='1']")
+            # a legend entry per origin, by its common name, each in its own colour
+            legend = pg.locator("#legend li")
+            assert legend.count() == n_origins
+            texts = [legend.nth(i).inner_text() for i in range(legend.count())]
+            assert any("an official (unnamed)" in t for t in texts)
+            assert any(t.strip().startswith("Alder Conflict Monitor") for t in texts)
+            colours = pg.eval_on_selector_all(
+                "#legend .swatch", "els => els.map(e => getComputedStyle(e).backgroundColor)")
+            assert len(set(colours)) == n_origins
+            # one line per origin and measure; a line joins only its own series' points
+            lines = pg.eval_on_selector_all(
+                "#chart path.line", "els => els.map(e => [e.dataset.series, +e.dataset.n])")
+            series = {s for s, _ in lines}
+            assert len(lines) == len(series) == n_origins + 1  # Alder: killed and injured
+            for key, n in lines:
+                pts = pg.locator(f"#chart .pt[data-series='{key}']")
+                assert pts.count() == n
+            alder = [s for s, _ in lines if s.startswith("Alder")]
+            assert len(alder) == 2 and any("injured" in s for s in alder)
+            # the range is an error bar with two caps
+            rng = pg.locator("#chart .pt[data-figure='900-1,300']")
+            assert rng.count() == 1
+            group = pg.locator("#chart g.series", has=pg.locator(".pt[data-figure='900-1,300']"))
+            assert group.locator(".errbar").count() == 1 and group.locator(".cap").count() == 2
+            # hover: a point's tooltip; a legend entry brings its origin forward
+            pt = pg.locator("#chart .pt[data-series^='Oak']").first
+            pt.hover()
+            tip = pg.locator("#tooltip")
+            tip.wait_for(state="visible")
+            assert "Oak Conflict Monitor" in tip.inner_text()
+            legend.nth(texts.index(next(t for t in texts if t.strip().startswith("Oak")))).hover()
+            assert pg.locator("#chart g.series.dim").count() == n_origins + 1 - 1
+            # click opens the claim
+            pg.mouse.move(0, 0)
+            pg.locator("#chart .pt[data-series^='Oak']").first.click()
+            pg.wait_for_url("**/claims/*")
+            assert "Oak Conflict Monitor" in pg.locator("#quote").inner_text()
+            assert not errors, errors
+        finally:
+            context.close()

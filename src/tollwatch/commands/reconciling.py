@@ -238,7 +238,38 @@ def export_cmd(
     err_console().print(f"wrote {n} rows to {output}")
 
 
+def reconcile_cmd(
+    db: DbOption = None,
+    full: Annotated[bool, typer.Option(
+        "--rebuild", help="Rebuild the stored view from every claim (else bring it up to date)")]
+        = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as JSON")] = False,
+) -> None:
+    """Keep the reconciled view in the store (underlying claims and their links) current,
+    or rebuild it; ``ingest``, ``reextract`` and reviews keep it current by themselves."""
+    from tollwatch.reconcile.stored import rebuild, refresh
+    from tollwatch.store import Store
+
+    try:
+        store = Store.open(db)
+    except TollwatchError as e:
+        raise fail(str(e), 3) from e
+    try:
+        stats = rebuild(store) if full else refresh(store)
+    except TollwatchError as e:
+        raise fail(str(e), 3) from e
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(stats.to_dict()))
+    else:
+        console(soft_wrap=True).print(
+            f"{stats.mode}: {stats.reports} reports, {stats.underlying} underlying claims "
+            f"written ({stats.seconds:.2f}s)")
+
+
 COMMANDS: dict[str, Callable[..., None]] = {
+    "reconcile": reconcile_cmd,
     "timeline": timeline_cmd,
     "discrepancies": discrepancies_cmd,
     "export": export_cmd,

@@ -94,6 +94,18 @@ def _reporting(err: Console, enabled: bool, label: str) -> Iterator[
         yield on_error, on_progress
 
 
+def _refresh_view(store: Store, err: Console) -> None:
+    """Bring the stored reconciled view up to date with the claims just written."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from tollwatch.reconcile.stored import refresh
+
+    try:
+        refresh(store)
+    except (TollwatchError, SQLAlchemyError) as e:  # the claims are stored; `tollwatch reconcile` can redo it
+        err.print(f"warning: the reconciled view was not updated: {clean(str(e))}")
+
+
 def ingest_cmd(
     inputs: Annotated[list[str], typer.Argument(
         help="Files, directories (recursive), feeds or http(s) URLs")],
@@ -143,6 +155,7 @@ def ingest_cmd(
         with _reporting(err, progress, "ingest") as (on_error, on_progress):
             summary = runner.run(store, inputs, extract, opts, on_error=on_error,
                                  on_progress=on_progress)
+        _refresh_view(store, err)
         elapsed = time.monotonic() - start
     except (StoreError, ModelError) as e:
         err.print(f"error: {clean(str(e))}")
@@ -183,6 +196,7 @@ def reextract_cmd(
         with _reporting(err, progress, "reextract") as (on_error, on_progress):
             summary = reextract(store, extractor, version, batch_size=batch_size,
                                 on_error=on_error, on_progress=on_progress)
+        _refresh_view(store, err)
     except (StoreError, ModelError) as e:
         err.print(f"error: {clean(str(e))}")
         raise typer.Exit(3) from e

@@ -1,11 +1,14 @@
 """The timeline as a chart (PNG or SVG), drawn with matplotlib's Agg backend.
 
-One panel per metric; in each, every origin is its own series in its own colour, named
-at its last point so no legend lookup is needed. Each point carries its figure as text.
-Marker shapes give the hedge: a filled circle is an exact figure, a hollow circle an
-approximate one, an up-triangle "at least", a down-triangle "at most", and a square a
-range, whose two ends are drawn as a shaded band (a bar for a single range). A caption
-under the chart repeats this key.
+One panel per metric; in each, every series (:class:`~tollwatch.reconcile.updates.SeriesKey`:
+one origin's figures for one measure; a part of a force is a series of its own) is a line
+in its origin's colour (the same in every panel; 20 distinct colours, then dashes), and
+lines join only the successive figures of one series. A legend under the chart names
+every origin by its common name (unnamed sources marked); with few series each is also
+named at its last point. Each point carries its figure as text. Marker shapes give the
+hedge: a filled circle is an exact figure, a hollow circle an approximate one, an
+up-triangle "at least", a down-triangle "at most", and a square a range, drawn as an error
+bar from low to high (successive ranges also as a shaded band). A caption repeats this key.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ ChartFormat = Literal["png", "svg"]
 HEDGE_MARKERS: dict[str, str] = {"exact": "o", "approx": "o", "min": "^", "max": "v",
                                  "range": "s"}
 _CAPTION = ("\u25cf exact   \u25cb approximate   \u25b2 at least   \u25bc at most   "
-            "\u25a0 range (band = low to high)   each series is one origin, named at its end")
+            "\u25a0 range (bar = low to high)   each line is one origin's figures for one measure")
 
 
 def _bounds(c: UnderlyingClaim) -> tuple[float, float]:
@@ -52,19 +55,25 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
     fig = Figure(figsize=(11, 3.6 * len(metrics) + 0.8), layout="constrained")
     axes = fig.subplots(len(metrics), 1, squeeze=False, sharex=True)[:, 0]
     origins = sorted({c.origin for c in dated})
-    palette: list[Any] = list(matplotlib.colormaps["tab10"].colors)  # type: ignore[attr-defined]
+    unnamed = {c.origin for c in dated if c.unnamed}
+    palette: list[Any] = (list(matplotlib.colormaps["tab20"].colors[0::2])  # type: ignore[attr-defined]
+                          + list(matplotlib.colormaps["tab20"].colors[1::2]))  # type: ignore[attr-defined]
     colour = {o: palette[i % len(palette)] for i, o in enumerate(origins)}
+    dashes: dict[str, Literal["-", "--"]] = {
+        o: "-" if i < len(palette) else "--" for i, o in enumerate(origins)}
+    n_series = len({(c.metric, c.series) for c in dated})
     for ax, metric in zip(axes, metrics, strict=True):
-        series: dict[str, list[UnderlyingClaim]] = defaultdict(list)
+        series: dict[Any, list[UnderlyingClaim]] = defaultdict(list)
         for c in dated:
             if c.metric == metric:
-                series[c.origin].append(c)
-        for origin, seq in sorted(series.items()):
+                series[c.series].append(c)
+        for key, seq in sorted(series.items(), key=lambda kv: (kv[1][0].origin, str(kv[0]))):
             seq.sort(key=lambda c: c.date or "")
+            origin = seq[0].origin
             col = colour[origin]
             xs: list[Date] = [d for c in seq if (d := parse_date(c.date)) is not None]
             ys = [c.point for c in seq]
-            ax.plot(xs, ys, color=col, linewidth=1.4, alpha=0.8)
+            ax.plot(xs, ys, color=col, linewidth=1.4, alpha=0.8, linestyle=dashes[origin])
             lows = [_bounds(c)[0] for c in seq]
             highs = [_bounds(c)[1] for c in seq]
             ranged = [c.value is None for c in seq]
@@ -72,7 +81,8 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
                 ax.fill_between(xs, lows, highs, color=col, alpha=0.15, linewidth=0)
             for x, c, lo, hi, r in zip(xs, seq, lows, highs, ranged, strict=True):
                 if r:
-                    ax.vlines(x, lo, hi, color=col, linewidth=7, alpha=0.25)
+                    ax.errorbar([x], [c.point], yerr=[[c.point - lo], [hi - c.point]],
+                                color=col, capsize=4, linewidth=1.2, linestyle="none")
                 marker = HEDGE_MARKERS.get(c.qualifier if c.value is not None else "range", "o")
                 hollow = c.qualifier == "approx" and c.value is not None
                 ax.plot([x], [c.point], marker=marker, markersize=8, color=col,
@@ -80,9 +90,11 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
                         linestyle="none")
                 ax.annotate(c.figure(), (x, c.point), textcoords="offset points",
                             xytext=(0, 8), ha="center", fontsize=7.5, color=col)
-            ax.annotate(f" {origin}", (xs[-1], ys[-1]), textcoords="offset points",
-                        xytext=(10, -3), ha="left", fontsize=8.5, color=col,
-                        fontweight="bold", annotation_clip=False)
+            if n_series <= 8:
+                label = origin + (f" ({key.part})" if key.part else "")
+                ax.annotate(f" {label}", (xs[-1], ys[-1]), textcoords="offset points",
+                            xytext=(10, -3), ha="left", fontsize=8.5, color=col,
+                            fontweight="bold", annotation_clip=False)
         ax.set_ylabel(metric)
         ax.set_ylim(bottom=0)
         ax.grid(True, alpha=0.25)
@@ -96,6 +108,13 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
     axes[-1].tick_params(axis="x", labelrotation=30)
     if title:
         fig.suptitle(title, fontsize=12)
+    if origins:
+        from matplotlib.lines import Line2D
+
+        handles = [Line2D([0], [0], color=colour[o], linestyle=dashes[o], linewidth=2,
+                          label=o + (" (unnamed)" if o in unnamed else "")) for o in origins]
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(4, len(origins)),
+                   fontsize=8, frameon=False)
     fig.supxlabel(_CAPTION, fontsize=8, color="0.3")
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt, dpi=120, metadata=_metadata(fmt))

@@ -264,4 +264,6 @@ class ResponseClaimRow(Base):
 
 
 # Tables defined in modules of their own, registered on Base when the schema is imported.
+# The reconciled view's tables (migration 0005) live in their own module, on this Base.
+from tollwatch.store import view_schema as _view_schema  # noqa: F401
 from tollwatch.store import watch_schema as _watch_schema  # noqa: F401

@@ -178,6 +178,11 @@ def claim_detail(svc: Service, claim_id: int) -> dict[str, Any] | None:
     extracted = svc.store.extracted(claim_id)
     out["extracted"] = extracted.to_dict() if extracted is not None else None
     out["reviews"] = [r.to_dict() for r in svc.store.reviews(claim_id)]
+    if svc.view_current():
+        from tollwatch.reconcile.stored import underlying_of
+
+        out["underlying"] = underlying_of(svc.store, claim_id)
+        return out
     snap = svc.snapshot()
     under = snap.by_claim_id.get(claim_id)
     out["underlying"] = timeline_item(under, snap.status) if under is not None else None
@@ -194,6 +199,8 @@ def claim_detail(svc: Service, claim_id: int) -> dict[str, Any] | None:
 async def health(request: Request, warm: bool = False) -> dict[str, Any]:
     """Liveness; with ``warm=1`` waits until the reconciled view is built."""
     svc = _service(request)
+    if warm and await run_in_threadpool(svc.view_current):
+        return {"ok": True, "ready": True, "view": "stored"}
     if warm:
         snap = await run_in_threadpool(svc.snapshot)
         return {"ok": True, "ready": True, "reports": len(snap.reports),
@@ -298,6 +305,18 @@ async def timeline(
     _check_metric(metric)
     svc = _service(request)
     fp = svc.fingerprint()
+
+    def make_stored() -> bytes:
+        total, rows = svc.stored_timeline(actor, metric, limit, offset)
+        head = json.dumps({"actor": svc.canonical_actor(actor), "total": total,
+                           "limit": limit, "offset": offset, "stale": False},
+                          ensure_ascii=False)
+        return (head[:-1] + ',"items":[' + ",".join(rows) + "]}").encode("utf-8")
+
+    if location is None and origin is None and await run_in_threadpool(svc.view_current, fp):
+        # the store keeps a current view: read the actor's claims from its index
+        body = await run_in_threadpool(svc.cached, _key(request), fp, make_stored)
+        return Response(body, media_type="application/json")
 
     def make() -> bytes:
         snap = svc.snapshot(fp)

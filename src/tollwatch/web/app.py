@@ -47,8 +47,9 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if cfg.warm:
-            # build the reconciled view before taking requests (each worker its own)
+        if cfg.warm and not await run_in_threadpool(service.view_current):
+            # build the reconciled view before taking requests (each worker its own),
+            # unless the store keeps a current one (``tollwatch reconcile``)
             await run_in_threadpool(service.snapshot)
         try:
             yield

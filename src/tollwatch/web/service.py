@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from tollwatch.model import Claim, Document, Report
+from tollwatch.reconcile.items import timeline_item
 from tollwatch.reconcile.names import Names, default_names, fold
 from tollwatch.reconcile.timeline import filter_claims
 from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, underlying_claims
@@ -121,23 +122,6 @@ def report_dict(r: Report) -> dict[str, Any]:
             "published": r.published, "title": r.title, "status": r.status}
 
 
-def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
-    """An underlying claim in the API's JSON shape (the timeline's, plus ids, kind, the
-    figure as text and each report's claim id and review status)."""
-    return {
-        "id": c.id, "actor": c.actor, "metric": c.metric, "value": c.value, "low": c.low,
-        "high": c.high, "qualifier": c.qualifier, "figure": c.figure(), "point": c.point,
-        "origin": c.origin, "aliases": list(c.aliases), "date": c.date,
-        "last_date": c.last_date, "kind": c.kind, "revises": c.revises,
-        "location": c.location, "civilian": c.civilian, "stance": c.stance,
-        "subject": c.subject,
-        "reports": [{"claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url,
-                     "outlet": r.outlet, "published": r.published, "title": r.title,
-                     "date": r.date, "quote": r.quote, "status": status.get(r.claim_id)}
-                    for r in c.reports],
-    }
-
-
 def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, float]:
     return (c.date or "9999-99-99", c.metric, c.origin, c.point)
 
@@ -218,6 +202,7 @@ class Service:
         self._rebuilding: threading.Thread | None = None
         self._fingerprint: tuple[Fingerprint, float] | None = None
         self.cache_size = 4096 if settings.cache else 0
+        self._view_seen: tuple[Fingerprint, bool] | None = None
 
     # -- state ---------------------------------------------------------------------------
     def fingerprint(self) -> Fingerprint:
@@ -316,6 +301,38 @@ class Service:
                 return None
             return cache.entries.get(key)
 
+    # -- the view kept in the store -------------------------------------------------------
+    def view_current(self, fp: Fingerprint | None = None) -> bool:
+        """Whether the store keeps a reconciled view of its current state (migration
+        0005, ``tollwatch reconcile``), so that timelines can be read from its index."""
+        from tollwatch.reconcile.stored import VIEW_VERSION, view_state
+
+        if self.options != ReconcileOptions():
+            return False  # the stored view is reconciled with the default options
+        fp = fp or self.fingerprint()
+        seen = self._view_seen
+        if seen is not None and seen[0] == fp:
+            return seen[1]
+        state = view_state(self.store)
+        ok = (state is not None and state.version == VIEW_VERSION
+              and state.claims == fp[1] and state.reviews == fp[2])
+        self._view_seen = (fp, ok)
+        return ok
+
+    def stored_timeline(self, actor: str, metric: str | None, limit: int,
+                        offset: int) -> tuple[int, list[str]]:
+        """(total, items as JSON text) of an actor's timeline from the stored view."""
+        from tollwatch.reconcile.stored import timeline_page
+
+        return timeline_page(self.store, self.canonical_actor(actor), metric, limit, offset)
+
+    def refresh_view(self) -> None:
+        """Bring the stored view up to date after a write (when the store keeps one)."""
+        from tollwatch.reconcile.stored import refresh, view_state
+
+        if view_state(self.store) is not None:
+            refresh(self.store, self.options, names=self.names)
+
     # -- views ---------------------------------------------------------------------------
     def canonical_actor(self, actor: str) -> str:
         return self.names.actor(actor) or actor
@@ -391,12 +408,14 @@ class Service:
 
         claims = self.extract(doc)
         result = self.store.add_document(doc, claims, EXTRACTOR_VERSION, source=source)
+        self.refresh_view()
         self.invalidate()
         return result, claims
 
     def review(self, claim_id: int, status: str, corrections: dict[str, Any],
                note: str | None, reviewer: str | None) -> int:
         review_id = self.store.review(claim_id, status, corrections, note, reviewer)
+        self.refresh_view()
         self.invalidate()
         return review_id
 

@@ -1,12 +1,18 @@
 /* tollwatch timeline chart: hand-written SVG, no dependencies, no network.
    Reads the JSON in #series-data (written by the server, never executed), draws one line
-   per origin, and shows each point's figure, outlet, date and quote on hover or focus.
+   per series (one origin's figures for one measure: item.series), lines only between the
+   successive figures of one series, ranges as error bars (successive ranges as a band),
+   one colour per origin (20 distinct, then dashed), a legend of the origins' common names
+   (hovering an entry brings its lines forward), and each point's figure, outlet, date and
+   quote on hover or focus.
    Every piece of text is set with textContent: article text is never parsed as HTML. */
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
   var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-                 "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+                 "#e377c2", "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#e7298a",
+                 "#66a61e", "#a6761d", "#00a2b3", "#fb9a99", "#6a3d9a", "#b15928",
+                 "#1b9e77", "#ff4f00"];
   var holder = document.getElementById("chart");
   var source = document.getElementById("series-data");
   if (!holder || !source) { return; }
@@ -25,13 +31,21 @@
   function fmt(n) { return Math.round(n).toLocaleString("en-US"); }
 
   var items = (data.items || []).filter(function (c) { return day(c.date) !== null; });
-  var byOrigin = {};
+  var bySeries = {};
+  var seriesKeys = [];
   var origins = [];
+  var unnamed = {};
   items.forEach(function (c) {
-    if (!byOrigin[c.origin]) { byOrigin[c.origin] = []; origins.push(c.origin); }
-    byOrigin[c.origin].push(c);
+    var key = c.series || (c.origin + " \u00b7 " + c.metric);
+    if (!bySeries[key]) { bySeries[key] = []; seriesKeys.push(key); }
+    bySeries[key].push(c);
+    if (origins.indexOf(c.origin) < 0) { origins.push(c.origin); }
+    if (c.unnamed) { unnamed[c.origin] = true; }
   });
   origins.sort();
+  seriesKeys.sort();
+  function colourOf(origin) { return PALETTE[origins.indexOf(origin) % PALETTE.length]; }
+  function dashOf(origin) { return origins.indexOf(origin) >= PALETTE.length ? "6 3" : null; }
   var width = Math.max(480, holder.clientWidth || 900), height = 380;
   var m = { l: 64, r: 24, t: 16, b: 40 };
   var svg = el("svg", { viewBox: "0 0 " + width + " " + height, width: "100%", role: "img",
@@ -80,7 +94,8 @@
       tip.appendChild(p);
     }
     line("tt-figure", c.figure + " " + c.metric + (c.actor ? " · " + c.actor : ""));
-    line("tt-origin", "origin: " + c.origin);
+    line("tt-origin", "origin: " + c.origin + (c.unnamed ? " (unnamed source)" : ""));
+    if (c.kind) { line("tt-kind", c.kind + (c.reason ? ": " + c.reason : "")); }
     line("tt-outlet", "outlet: " + (r.outlet || r.doc_id || "") +
          (c.reports.length > 1 ? " (+" + (c.reports.length - 1) + " more)" : ""));
     line("tt-date", "date: " + (c.date || ""));
@@ -100,16 +115,32 @@
   }
   var SHAPES = { min: "M0,-6 L6,5 L-6,5 Z", max: "M0,6 L6,-5 L-6,-5 Z", range: "M-5,-5 H5 V5 H-5 Z" };
   var count = 0;
-  origins.forEach(function (origin, k) {
-    var colour = PALETTE[k % PALETTE.length];
-    var seq = byOrigin[origin].slice().sort(function (a, b) { return day(a.date) - day(b.date); });
-    var g = el("g", { "class": "series", "data-origin": origin }, svg);
+  var groups = {};
+  seriesKeys.forEach(function (key) {
+    var seq = bySeries[key].slice().sort(function (a, b) { return day(a.date) - day(b.date); });
+    var origin = seq[0].origin;
+    var colour = colourOf(origin);
+    var g = el("g", { "class": "series", "data-series": key, "data-origin": origin }, svg);
+    (groups[origin] = groups[origin] || []).push(g);
+    // successive ranges of one series: a band from their lows to their highs
+    var ranged = seq.filter(function (c) { return c.value === null && c.low !== null && c.high !== null; });
+    if (ranged.length >= 2) {
+      var top = ranged.map(function (c, n) { return (n ? "L" : "M") + X(day(c.date)).toFixed(1) + "," + Y(c.high).toFixed(1); });
+      var bottom = ranged.slice().reverse().map(function (c) { return "L" + X(day(c.date)).toFixed(1) + "," + Y(c.low).toFixed(1); });
+      el("path", { d: top.concat(bottom).join(" ") + " Z", fill: colour, "fill-opacity": 0.12, stroke: "none", "class": "band" }, g);
+    }
     var d = seq.map(function (c, n) { return (n ? "L" : "M") + X(day(c.date)).toFixed(1) + "," + Y(c.point).toFixed(1); }).join(" ");
-    el("path", { d: d, fill: "none", stroke: colour, "stroke-width": 1.6, "class": "line" }, g);
+    var line = el("path", { d: d, fill: "none", stroke: colour, "stroke-width": 1.6, "class": "line",
+                            "data-series": key, "data-n": seq.length }, g);
+    if (dashOf(origin)) { line.setAttribute("stroke-dasharray", dashOf(origin)); }
     seq.forEach(function (c) {
       var cx = X(day(c.date)), cy = Y(c.point);
       if (c.value === null && c.low !== null && c.high !== null) {
-        el("line", { x1: cx, x2: cx, y1: Y(c.low), y2: Y(c.high), stroke: colour, "stroke-width": 6, "stroke-opacity": 0.25 }, g);
+        // an error bar with caps: the range's low to high
+        var lo = Y(c.low), hi = Y(c.high);
+        el("line", { x1: cx, x2: cx, y1: lo, y2: hi, stroke: colour, "stroke-width": 1.5, "class": "errbar" }, g);
+        el("line", { x1: cx - 5, x2: cx + 5, y1: lo, y2: lo, stroke: colour, "stroke-width": 1.5, "class": "cap" }, g);
+        el("line", { x1: cx - 5, x2: cx + 5, y1: hi, y2: hi, stroke: colour, "stroke-width": 1.5, "class": "cap" }, g);
       }
       var kind = c.value === null ? "range" : c.qualifier;
       var accepted = c.reports.some(function (r) { return r.status === "accepted"; });
@@ -124,7 +155,9 @@
       shape.setAttribute("role", "link");
       shape.setAttribute("data-claim", String((c.reports[0] || {}).claim_id));
       shape.setAttribute("data-figure", c.figure);
-      shape.setAttribute("aria-label", c.figure + " from " + c.origin + " on " + c.date);
+      shape.setAttribute("data-series", key);
+      shape.setAttribute("data-kind", c.kind || "");
+      shape.setAttribute("aria-label", c.figure + " " + c.metric + " from " + c.origin + " on " + c.date);
       shape.addEventListener("mouseenter", function (e) { show(e, c, shape); });
       shape.addEventListener("focus", function (e) { show(e, c, shape); });
       shape.addEventListener("mouseleave", hide);
@@ -133,16 +166,37 @@
       shape.addEventListener("keydown", function (e) { if (e.key === "Enter") { open(c); } });
       count += 1;
     });
-    if (legend) {
+  });
+  function focusOrigin(origin) {
+    Array.prototype.forEach.call(svg.querySelectorAll("g.series"), function (g) {
+      var mine = origin === null || g.getAttribute("data-origin") === origin;
+      g.setAttribute("class", "series" + (mine ? "" : " dim"));
+      if (mine && origin !== null) { svg.appendChild(g); }
+    });
+  }
+  if (legend) {
+    origins.forEach(function (origin) {
       var li = document.createElement("li");
+      li.setAttribute("data-origin", origin);
+      li.setAttribute("tabindex", "0");
       var sw = document.createElement("span");
       sw.className = "swatch";
-      sw.style.background = colour;
+      sw.style.background = colourOf(origin);
       li.appendChild(sw);
-      li.appendChild(document.createTextNode(" " + origin + " (" + seq.length + ")"));
+      var n = (groups[origin] || []).reduce(function (a, g) { return a + g.querySelectorAll(".pt").length; }, 0);
+      var aliases = [];
+      items.forEach(function (c) {
+        if (c.origin === origin) { (c.aliases || []).forEach(function (a) { if (a !== origin && aliases.indexOf(a) < 0) { aliases.push(a); } }); }
+      });
+      li.appendChild(document.createTextNode(" " + origin + (unnamed[origin] ? " (unnamed)" : "") + " (" + n + ")"));
+      if (aliases.length) { li.title = "also: " + aliases.slice(0, 8).join("; "); }
+      li.addEventListener("mouseenter", function () { focusOrigin(origin); });
+      li.addEventListener("focus", function () { focusOrigin(origin); });
+      li.addEventListener("mouseleave", function () { focusOrigin(null); });
+      li.addEventListener("blur", function () { focusOrigin(null); });
       legend.appendChild(li);
-    }
-  });
+    });
+  }
   var MARK_COLOURS = { confirmed: "#2ca02c", denied: "#d62728", no_comment: "#7f7f7f",
                        neither: "#ff7f0e" };
   var mg = el("g", { "class": "responses" }, svg);

@@ -1,0 +1,406 @@
+"""Origins of reports: who gave each figure, as one canonical origin per body.
+
+A report's origin is its claim's origin, else its speaker, else (the document's own voice)
+the outlet. Before that, each name goes through the origin model (``reconcile.yaml``,
+:mod:`tollwatch.reconcile.rules`): a fragment of a sentence is no name; a document ("a
+declassified US intelligence report") stands for its issuer; a spokesperson ("the
+ministry's spokesman X") for the body; a bare "the ministry" for the one ministry the same
+article names; an unnamed source ("an official", "intelligence authorities") keeps an
+origin of its own, marked unnamed, that never merges with a named body. Copies of one
+sentence in several outlets share the named origin (or the first outlet that ran it); a
+person seen relaying one body's figures stands for that body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date as Date
+
+from tollwatch.model import Report
+from tollwatch.reconcile.names import Names, Person, fold
+from tollwatch.reconcile.rules import Rules, default_rules
+
+__all__ = ["UNATTRIBUTED", "UNNAMED_PREFIX", "Item", "Origin", "item_keys", "name_key", "origin_side",
+           "prepare_items", "quote_key", "resolve_origins"]
+
+UNATTRIBUTED = "unattributed"
+UNNAMED_PREFIX = "unnamed:"
+
+
+def parse_date(text: str | None) -> Date | None:
+    """An ISO ``YYYY-MM-DD`` (or longer ISO timestamp) as a date; None when not one."""
+    if not text:
+        return None
+    try:
+        return Date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class Item:
+    report: Report
+    actor: str | None
+    metric: str
+    numbers: tuple[int | None, int | None, int | None]
+    date: Date | None
+    dated: bool
+    names: list[str]
+    own_voice: bool
+    origin_key: str = ""
+    quote_key: str = ""
+    place: str | None = None
+    unnamed: bool = False
+    restates: bool = False
+    part: str | None = None
+    voice: str | None = None  # how the origin was found, when a rule found it
+    written: tuple[str, ...] = ()  # every source name as the claim gives it
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # keep the lexically smaller root so results do not depend on input order
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def quote_key(quote: str) -> str:
+    """A sentence reduced to its lower-case letters and digits, to compare quotes with each
+    other (not through ``fold``, whose cache is for names, not for every sentence)."""
+    text = quote if quote.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", quote) if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _actor_from_quote(quote: str, sources: list[str], names: Names) -> str | None:
+    """The one actor the quote names besides the source's own side, if exactly one."""
+    found = names.actors_in(quote)
+    if not found:
+        return None
+    own = {names.source_actor(n) for n in sources} | {names.actor_in(n) for n in sources}
+    rest = [a for a in found if a not in own]
+    return rest[0] if len(rest) == 1 else None
+
+
+def _usable(name: str, names: Names, rules: Rules) -> bool:
+    """A name that can be an origin: a known body, or no non-name and no fragment."""
+    if names.is_known_source(name):
+        return True
+    return not names.is_not_a_name(name) and not rules.is_fragment(name)
+
+
+def _through_rules(given: list[str], names: Names, rules: Rules) -> tuple[list[str], str | None]:
+    """The names, with the body a document or a spokesperson stands for put first."""
+    bodies: list[str] = []
+    why: str | None = None
+    for n in given:
+        if names.is_known_source(n):
+            continue
+        issuer = rules.body_of_document(n)
+        body = issuer or rules.voice_body(n)
+        if body is not None and _usable(body, names, rules) and body not in bodies:
+            bodies.append(body)
+            why = why or ("the issuer of a document" if issuer else "a spokesperson's body")
+    return bodies + [n for n in given if n not in bodies], why
+
+
+def _item_for(report: Report, names: Names, rules: Rules) -> Item:
+    c = report.claim
+    given = [n for n in (c.origin or []) if _usable(n, names, rules)]
+    if not given:
+        given = [n for n in (c.speaker or []) if _usable(n, names, rules)]
+    if not given and c.origin and c.quote:
+        # the extractor saw a source but took a non-name for it ("a briefing"): a known
+        # body named in the sentence is the better guess
+        found = names.source_in(c.quote)
+        given = [found] if found is not None else []
+    given, voice = _through_rules(given, names, rules)
+    actor = names.actor(c.actor) or names.actor_in(c.actor) or names.actor_in(c.subject)
+    if actor is None and not c.actor and c.quote:
+        actor = _actor_from_quote(c.quote, given, names)
+    elif (actor is not None and c.quote and names.actor_in(c.subject) is None
+          and any(names.source_actor(n) == actor for n in given)
+          and not rules.own_side(quote_key(c.quote), plain=True)):
+        # the side the source belongs to, given where the counted group names none: the
+        # group is more likely the one other side the rest of the sentence names (a
+        # source that is only the side's name, "Russia says ...", stays in the sentence)
+        rest = c.quote
+        for n in given:
+            if names.actor(n) is None:
+                rest = rest.replace(n, " ")
+        other = [a for a in names.actors_in(rest) if a != actor]
+        if len(other) == 1 and actor not in names.actors_in(rest):
+            actor = other[0]
+    claim_date = parse_date(c.date)
+    when = claim_date or parse_date(report.published)
+    unnamed = bool(given) and all(rules.is_unnamed(n) for n in given)
+    qk = quote_key(c.quote) if c.quote else ""
+    return Item(report=report, actor=actor, metric=c.metric, numbers=(c.value, c.low, c.high),
+                date=when, dated=claim_date is not None, names=given, own_voice=not given,
+                quote_key=qk,
+                place=names.place(c.location), unnamed=unnamed,
+                written=tuple(c.origin or ()) + tuple(c.speaker or ()),
+                restates=rules.restates(qk, plain=True), part=rules.part_of(c.subject), voice=voice)
+
+
+def _bare_body(name: str, names: Names) -> bool:
+    """A body named by its kind alone, in lower case: "the ministry", "the agency"."""
+    words = fold(name).split(" ")
+    rest = name.split(" ", 1)[1] if " " in name else ""
+    return (not any(ch.isupper() for ch in rest) and 1 <= len(words) <= 3
+            and words[0] in ("the", "this", "that") and not names.is_known_source(name))
+
+
+def _resolve_in_document(items: list[Item], names: Names) -> None:
+    """"the ministry" in an article that names one ministry is that ministry."""
+    by_doc: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by_doc[it.report.doc_id].append(it)
+    for group in by_doc.values():
+        if len(group) < 2 or not any(_bare_body(n, names) for it in group for n in it.names):
+            continue
+        bodies: dict[str, None] = {}
+        for it in group:
+            for n in it.names:
+                canonical = names.source(n)
+                if (names.is_known_source(n) or names.source_actor(n) is not None) \
+                        and not _bare_body(n, names):
+                    bodies[canonical] = None
+        for it in group:
+            if not it.names or not all(_bare_body(n, names) or names.is_generic_source(n)
+                                       for n in it.names):
+                continue
+            bare = next((n for n in it.names if _bare_body(n, names)), None)
+            if bare is None:
+                continue
+            head = fold(bare).split(" ")[-1]
+            hits = [b for b in bodies if head in fold(b).split(" ")]
+            if len(hits) == 1:
+                it.names = [hits[0], *it.names]
+                it.voice = it.voice or "the body the article names"
+
+
+def prepare_items(reports: list[Report], names: Names, rules: Rules | None = None) -> list[Item]:
+    """Reports as items with their names through the origin model, copies sharing theirs."""
+    rl = rules or default_rules()
+    items = [_item_for(r, names, rl) for r in reports]
+    _resolve_in_document(items, names)
+    _share_syndicated(items, names)
+    return items
+
+
+def _share_syndicated(items: list[Item], names: Names) -> None:
+    """Copies of one sentence carrying one figure share their origin and actor."""
+    groups: dict[tuple[str, str, tuple[int | None, int | None, int | None]], list[Item]] = (
+        defaultdict(list))
+    for it in items:
+        if it.quote_key:
+            groups[(it.quote_key, it.metric, it.numbers)].append(it)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda i: (i.report.published or "9999", i.report.doc_id))
+        named = [i for i in group if not i.own_voice]
+        actor = next((i.actor for i in group if i.actor is not None), None)
+        if named:
+            counts = Counter(tuple(i.names) for i in named)
+            best = list(counts.most_common(1)[0][0])
+            for i in group:
+                if i.own_voice:
+                    i.names, i.own_voice = list(best), False
+        else:
+            first_outlet = next((i.report.outlet for i in group if i.report.outlet), None)
+            if first_outlet is not None:
+                for i in group:
+                    i.names = [first_outlet]
+        for i in group:
+            if i.actor is None:
+                i.actor = actor
+        # a copy keeps the earliest date any copy gives the claim
+        dated = [i.date for i in group if i.dated and i.date is not None]
+        if dated:
+            first = min(dated)
+            for i in group:
+                if not i.dated:
+                    i.date, i.dated = first, True
+
+
+def _primary_first(given: list[str], names: Names, rules: Rules) -> list[str]:
+    """The names with the best one first: a known body, else a specific name, unnamed
+    sources last."""
+    order = sorted(range(len(given)), key=lambda i: (
+        not names.is_known_source(given[i]), rules.is_unnamed(given[i]),
+        names.is_generic_source(given[i]), i))
+    return [given[i] for i in order]
+
+
+def _apply_relays(items: list[Item], names: Names) -> None:
+    """A person seen relaying one body's figures stands for that body where a report
+    gives the person alone as the origin ("lawmaker Han said" after "Han, citing the NIS")."""
+    relays: list[tuple[Person, str]] = []
+    for it in items:
+        c = it.report.claim
+        if not c.origin or not c.speaker:
+            continue
+        body = next((n for n in c.origin if names.is_known_source(n)), None)
+        if body is None:
+            body = next((n for n in c.origin if not names.is_generic_source(n)), None)
+        if body is None or names.person(body) is not None and not names.is_known_source(body):
+            continue
+        for s in c.speaker:
+            p = names.person(s)
+            if p is not None:
+                relays.append((p, names.source(body)))
+    if not relays:
+        return
+    for it in items:
+        if it.own_voice or any(names.is_known_source(n) for n in it.names):
+            continue
+        people = [p for n in it.names if (p := names.person(n)) is not None]
+        if not people:
+            continue
+        bodies = {body for p in people for q, body in relays
+                  if fold(q.name) == fold(p.name)
+                  or (names.same_person(q.name, p.name) and q.role is not None
+                      and q.role == p.role)}
+        if len(bodies) == 1:
+            it.names = [bodies.pop(), *it.names]
+
+
+@dataclass(slots=True)
+class Origin:
+    """An origin's display name, whether it is unnamed, and the side it belongs to."""
+
+    display: str
+    unnamed: bool = False
+    side: str | None = None
+
+
+def name_key(name: str, own: bool, names: Names, rules: Rules) -> str:
+    """The key a source name groups under: its canonical name folded, marked when it is
+    an outlet's own voice ("outlet:") or an unnamed source ("unnamed:")."""
+    canonical = names.source(name) or name
+    if own:
+        prefix = "" if names.is_known_source(name) else "outlet:"
+    else:
+        prefix = UNNAMED_PREFIX if rules.is_unnamed(name) else ""
+    return prefix + fold(canonical)
+
+
+def item_keys(it: Item, names: Names, rules: Rules) -> list[str]:
+    """The keys of an item's names, best first (as :func:`resolve_origins` orders them)."""
+    if it.own_voice:
+        label = it.names[0] if it.names else (it.report.outlet or UNATTRIBUTED)
+        return [name_key(label, True, names, rules)]
+    return [name_key(n, False, names, rules) for n in _primary_first(it.names, names, rules)]
+
+
+def origin_side(display: str, written: list[str], names: Names) -> str | None:
+    """The side an origin belongs to: its body's country, or one its names give."""
+    side: str | None = names.source_actor(display) or names.actor(display)
+    if side is None:
+        side = next((found for f in sorted(written, key=len, reverse=True)
+                     if (found := names.actor_in(f)) is not None), None)
+    return side
+
+
+def resolve_origins(items: list[Item], names: Names,
+                    rules: Rules | None = None) -> dict[str, Origin]:
+    """Give every item an ``origin_key``; return each key's origin (display name, whether
+    it is unnamed, its side)."""
+    rl = rules or default_rules()
+    uf = _UnionFind()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    persons: dict[str, Person] = {}
+    roles: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, set[str]] = defaultdict(set)
+
+    _apply_relays(items, names)
+
+    def key_of(name: str, own: bool) -> str:
+        canonical = names.source(name) or name
+        written[canonical].add(name)
+        key = name_key(name, own, names, rl)
+        forms[key][canonical] += 1
+        if not own:
+            p = names.person(name)
+            if p is not None:
+                persons.setdefault(key, p)
+                if p.role is not None:
+                    roles[key].add(p.role)
+        return key
+
+    item_keys: list[list[str]] = []
+    for it in items:
+        if it.own_voice:
+            # a syndicated copy already carries the outlet that first ran the sentence
+            label = it.names[0] if it.names else (it.report.outlet or UNATTRIBUTED)
+            keys = [key_of(label, True)]
+            it.names = [label]
+        else:
+            it.names = _primary_first(it.names, names, rl)
+            keys = [key_of(n, False) for n in it.names]
+        # names an extractor lists together are one body, unless one of them names
+        # nobody in particular ("US", "General Staff", "the same statement")
+        specific = [k for n, k in zip(it.names, keys, strict=True)
+                    if it.own_voice or not names.is_generic_source(n) and not _bare_body(n, names)
+                    and k.startswith(UNNAMED_PREFIX) == keys[0].startswith(UNNAMED_PREFIX)]
+        for k in specific[1:]:
+            uf.union(specific[0], k)
+        item_keys.append(keys)
+        if not it.own_voice:
+            written[names.source(it.names[0]) or it.names[0]].update(it.written)
+
+    # people: the same name with and without a title is one key already; romanisation
+    # variants (and surname-only mentions) are one origin when their roles agree
+    pkeys = sorted(persons)
+    for i, a in enumerate(pkeys):
+        for b in pkeys[i + 1:]:
+            if uf.find(a) == uf.find(b):
+                continue
+            if names.same_person(persons[a].name, persons[b].name) and roles[a] & roles[b]:
+                uf.union(a, b)
+
+    origins: dict[str, Origin] = {}
+    members: dict[str, list[str]] = defaultdict(list)
+    for k in list(forms):
+        members[uf.find(k)].append(k)
+    for root, keys in members.items():
+        known = [f for k in keys for f in forms[k] if names.is_known_source(f)]
+        if known:
+            display = Counter(known).most_common(1)[0][0]
+        else:
+            total: Counter[str] = Counter()
+            for k in keys:
+                total.update(forms[k])
+            display = max(total, key=lambda f: (total[f], len(f), f))
+        every = [w for k in keys for f in forms[k] for w in (f, *written[f])]
+        side = origin_side(display, every, names)
+        origins[root] = Origin(display=display, unnamed=root.startswith(UNNAMED_PREFIX),
+                               side=side)
+    for it, keys in zip(items, item_keys, strict=True):
+        it.origin_key = uf.find(keys[0])
+    return origins
+
+

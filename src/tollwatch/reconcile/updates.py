@@ -1,0 +1,79 @@
+"""Series and updates: which underlying claims are one origin's successive figures for one
+measure, and why a figure counts as an update.
+
+A series is identified by :class:`SeriesKey` (this is the one place that defines it): the
+actor, the metric, the origin and the part of the force the figure is about (None for the
+whole; "an elite unit", "one region" are parts, ``reconcile.yaml`` ``part_cues``). Within
+a series, in date order, a changed figure is an ``update`` that ``revises`` the previous
+claim; the same figure again (after the window) is a ``repeat``. A part's figure is never
+an update of the whole.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tollwatch.reconcile.underlying import UnderlyingClaim
+
+__all__ = ["SeriesKey", "link_updates"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SeriesKey:
+    """What makes claims one series: actor, metric, origin (its key) and part (None for
+    the whole force). Add a field here to split series further (e.g. a counted group)."""
+
+    actor: str | None
+    metric: str
+    origin: str
+    part: str | None = None
+
+    @classmethod
+    def of(cls, claim: UnderlyingClaim) -> SeriesKey:
+        return cls(claim.actor, claim.metric, claim.origin_key, claim.part)
+
+    def label(self, origin_name: str) -> str:
+        """The series as a legend shows it: "Ministry of Defence (Russia) · killed"."""
+        text = f"{origin_name} \u00b7 {self.metric}"
+        return f"{text} ({self.part})" if self.part else text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor": self.actor, "metric": self.metric, "origin": self.origin,
+                "part": self.part}
+
+
+def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, str, float]:
+    return (c.date or "9999-99-99", c.metric, c.actor or "", c.origin, c.point)
+
+
+def link_updates(claims: Iterable[UnderlyingClaim], window_days: int = 7) -> None:
+    """Set each asserted claim's ``kind``, ``revises`` and ``reason`` within its series."""
+    series: dict[SeriesKey, list[UnderlyingClaim]] = defaultdict(list)
+    for c in claims:
+        if c.stance == "asserted":
+            series[SeriesKey.of(c)].append(c)
+        else:
+            c.kind, c.revises, c.reason = "first", None, f"a {c.stance} figure: no series"
+    for key, seq in series.items():
+        seq.sort(key=_sort_key)
+        prev: UnderlyingClaim | None = None
+        what = key.metric + (f" of {key.part}" if key.part else "")
+        for c in seq:
+            c.revises = None
+            if prev is None:
+                c.kind = "first"
+                c.reason = f"the origin's first figure for {what}"
+            elif c.numbers == prev.numbers:
+                c.kind = "repeat"
+                c.reason = (f"the same figure as its claim of {prev.date or 'an undated day'}, "
+                            f"stated again more than {window_days} days later")
+            else:
+                c.kind = "update"
+                c.revises = prev.id
+                c.reason = (f"a new figure from the same origin for {what}: revises "
+                            f"{prev.figure()} of {prev.date or 'an undated day'}")
+            prev = c
