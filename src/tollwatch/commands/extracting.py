@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "register"]
 
 ModelOpt = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
-ProcOpt = Annotated[int, typer.Option("--processes", "-j", min=1,
-                                      help="Worker processes for extraction.")]
+ProcOpt = Annotated[int | None, typer.Option(
+    "--processes", "-j", min=1,
+    help="Worker processes for extraction (default: every core; fewer than 24 documents "
+         "are extracted in one process).")]
 
 
 def report_error(e: TollwatchError) -> None:
@@ -75,16 +77,17 @@ def extract(
         help=".txt, .html or .jsonl files or directories; '-' or nothing reads stdin.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON line per document.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
-    processes: ProcOpt = 1,
+    processes: ProcOpt = None,
     published: Annotated[str | None, typer.Option(
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Extract count claims from articles and print them."""
     from tollwatch.commands.layout import output_width
-    from tollwatch.extract import ExtractOptions, Extractor
+    from tollwatch.engines.pool import PooledExtractor, processes_for
+    from tollwatch.extract import ExtractOptions
     from tollwatch.ingest.sources import iter_inputs
 
-    ex = Extractor(ExtractOptions(model=model, n_process=processes))
+    ex = PooledExtractor(ExtractOptions(model=model), processes_for(processes))
     failed = 0
     width = output_width()
 
@@ -110,6 +113,8 @@ def extract(
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None
+    finally:
+        ex.close()
     if failed:
         err_console().print(f"tollwatch: {failed} input(s) failed")
         raise typer.Exit(1)
@@ -120,22 +125,24 @@ def eval_(
     errors: Annotated[int, typer.Option("--errors", help="Show the first N errors.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
-    processes: ProcOpt = 1,
+    processes: ProcOpt = None,
     predictions: Annotated[Path | None, typer.Option(
         help="Also write the predictions here (JSONL, one line a document).")] = None,
 ) -> None:
     """Extract from a gold file's texts and score against its claims."""
     from rich.table import Table
 
+    from tollwatch.engines.pool import PooledExtractor, processes_for
     from tollwatch.evaluate import gold_claims, load_gold, score
-    from tollwatch.extract import ExtractOptions, Extractor
+    from tollwatch.extract import ExtractOptions
 
     try:
         records = load_gold(gold)
-        ex = Extractor(ExtractOptions(model=model, n_process=processes))
         docs = [Document(id=str(r["id"]), text=str(r["text"]), published=r.get("published"),
                          url=r.get("url"), outlet=r.get("outlet")) for r in records]
-        pred = {d.id: [c.to_dict() for c in cs] for d, cs in ex.extract_many(docs)}
+        with PooledExtractor(ExtractOptions(model=model),
+                             processes_for(processes, len(docs))) as ex:
+            pred = {d.id: [c.to_dict() for c in cs] for d, cs in ex.extract_many(docs)}
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None
@@ -171,7 +178,7 @@ def bench(
     corpus: Annotated[Path | None, typer.Argument(
         help="JSONL corpus of documents (default: the example corpus shipped with tollwatch).")] = None,
     model: ModelOpt = DEFAULT_MODEL,
-    processes: ProcOpt = 2,
+    processes: ProcOpt = None,
     repeat: Annotated[int | None, typer.Option(
         min=1, help="Repeat every document N times (default: 50 for the built-in corpus, "
                     "1 for a corpus given).")] = None,
@@ -181,8 +188,10 @@ def bench(
     from rich.table import Table
 
     from tollwatch.bench import run_bench
+    from tollwatch.engines.pool import processes_for
 
-    figures = run_bench(corpus, model=model, processes=processes, repeat=repeat)
+    figures = run_bench(corpus, model=model, processes=processes_for(processes),
+                        repeat=repeat)
     if as_json:
         print(json.dumps(figures))
         return
