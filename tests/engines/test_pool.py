@@ -22,7 +22,7 @@ from tollwatch.model import Document
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus_gen import make_corpus  # noqa: E402
+from corpus_gen import make_corpus
 
 
 def test_every_core_unless_told_or_the_input_is_small() -> None:
