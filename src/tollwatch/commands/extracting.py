@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "register"]
 
 ModelOpt = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
-ProcOpt = Annotated[int, typer.Option("--processes", "-j", min=1,
-                                      help="Worker processes for extraction.")]
+ProcOpt = Annotated[int | None, typer.Option(
+    "--processes", "-j", min=1,
+    help="Worker processes for extraction (default: every core; fewer than 24 documents "
+         "are extracted in one process).")]
 
 
 def report_error(e: TollwatchError) -> None:
@@ -99,16 +101,17 @@ def extract(
         help=".txt, .html or .jsonl files or directories; '-' or nothing reads stdin.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON line per document.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
-    processes: ProcOpt = 1,
+    processes: ProcOpt = None,
     published: Annotated[str | None, typer.Option(
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Extract count claims from articles and print them."""
     from tollwatch.commands.layout import output_width
-    from tollwatch.extract import ExtractOptions, Extractor
+    from tollwatch.engines.pool import PooledExtractor, processes_for
+    from tollwatch.extract import ExtractOptions
     from tollwatch.ingest.sources import iter_inputs
 
-    ex = Extractor(ExtractOptions(model=model, n_process=processes))
+    ex = PooledExtractor(ExtractOptions(model=model), processes_for(processes))
     failed = 0
     width = output_width()
 
@@ -137,6 +140,8 @@ def extract(
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None
+    finally:
+        ex.close()
     if failed:
         err_console().print(f"tollwatch: {failed} input(s) failed")
         raise typer.Exit(1)
@@ -149,7 +154,7 @@ def eval_(
                          "wrong number, duplicate) and up to N errors of each class.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
-    processes: ProcOpt = 1,
+    processes: ProcOpt = None,
     predictions: Annotated[Path | None, typer.Option(
         help="Also write the predictions here (JSONL, one line a document).")] = None,
 ) -> None:
@@ -157,21 +162,23 @@ def eval_(
     when the file annotates them)."""
     from rich.table import Table
 
+    from tollwatch.engines.pool import PooledExtractor, processes_for
     from tollwatch.evaluate import ERROR_CLASSES, gold_claims, load_gold, score
     from tollwatch.evaluate_responses import has_responses, score_responses
-    from tollwatch.extract import ExtractOptions, Extractor
+    from tollwatch.extract import ExtractOptions
 
     try:
         records = load_gold(gold)
-        ex = Extractor(ExtractOptions(model=model, n_process=processes))
         docs = [Document(id=str(r["id"]), text=str(r["text"]), published=r.get("published"),
                          url=r.get("url"), outlet=r.get("outlet")) for r in records]
         pred: dict[str, list[dict[str, Any]]] = {}
         replies: dict[str, dict[str, Any]] = {}
-        for d, cs in ex.extract_many(docs):
-            pred[d.id] = [c.to_dict() for c in cs]
-            replies[d.id] = {"claims": pred[d.id],
-                             "responses": [r.to_dict() for r in responses_of(cs)]}
+        with PooledExtractor(ExtractOptions(model=model),
+                             processes_for(processes, len(docs))) as ex:
+            for d, cs in ex.extract_many(docs):
+                pred[d.id] = [c.to_dict() for c in cs]
+                replies[d.id] = {"claims": pred[d.id],
+                                 "responses": [r.to_dict() for r in responses_of(cs)]}
     except TollwatchError as e:
         report_error(e)
         raise typer.Exit(2) from None
@@ -251,8 +258,10 @@ def bench(
     from rich.table import Table
 
     from tollwatch.bench import run_bench
+    from tollwatch.engines.pool import processes_for
 
-    figures = run_bench(corpus, model=model, processes=processes, repeat=repeat)
+    figures = run_bench(corpus, model=model, processes=processes_for(processes),
+                        repeat=repeat)
     if as_json:
         print(json.dumps(figures))
         return

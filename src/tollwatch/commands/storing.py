@@ -49,10 +49,13 @@ def _open(db: str | None) -> Store:
         raise fail(str(e), 3) from e
 
 
-def _extractor(model: str, n_process: int) -> tuple[Any, str]:
-    from tollwatch.extract import EXTRACTOR_VERSION, ExtractOptions, Extractor
+def _extractor(model: str, n_process: int | None) -> tuple[Any, str]:
+    """A PooledExtractor on every core unless ``-j`` says otherwise (close it)."""
+    from tollwatch.engines.pool import PooledExtractor, processes_for
+    from tollwatch.extract import EXTRACTOR_VERSION, ExtractOptions
 
-    return Extractor(ExtractOptions(model=model, n_process=n_process)), EXTRACTOR_VERSION
+    return (PooledExtractor(ExtractOptions(model=model), processes_for(n_process)),
+            EXTRACTOR_VERSION)
 
 
 def _progress(console: Console, enabled: bool) -> Progress:
@@ -118,8 +121,8 @@ def ingest_cmd(
     model: ModelOption = DEFAULT_MODEL,
     n_process: Annotated[int | None, typer.Option(
         "--processes", "-j", min=1,
-        help="Worker processes for extraction (ray: extraction actors) "
-             "[default: local 1, ray one per CPU]")] = None,
+        help="Worker processes for extraction, ray: extraction actors (default: every "
+             "core; a few documents are extracted in one process)")] = None,
     engine: Annotated[str, typer.Option(
         help="local (this machine) or ray (Ray Data stages; pip install 'tollwatch[ray]')")]
         = "local",
@@ -130,6 +133,7 @@ def ingest_cmd(
 ) -> None:
     """Read inputs, extract their claims and store both (exit 1 when any input failed)."""
     from tollwatch.engines import get_engine
+    from tollwatch.engines.pool import processes_for
     from tollwatch.extract import EXTRACTOR_VERSION, ExtractOptions
     from tollwatch.ingest.fetch import FetchOptions
     from tollwatch.ingest.readers import ReadOptions
@@ -144,7 +148,7 @@ def ingest_cmd(
     store = _open(db)
     try:
         version = EXTRACTOR_VERSION
-        local_processes = (n_process or 1) if engine == "local" else 1
+        local_processes = processes_for(n_process) if engine == "local" else 1
         extract = ExtractOptions(model=model, n_process=local_processes)
         opts = IngestOptions(
             extractor_version=version, batch_size=batch_size,
@@ -181,8 +185,10 @@ def ingest_cmd(
 def reextract_cmd(
     db: DbOption = None,
     model: ModelOption = DEFAULT_MODEL,
-    n_process: Annotated[int, typer.Option("--processes", "-j", min=1,
-                                           help="Worker processes for extraction")] = 1,
+    n_process: Annotated[int | None, typer.Option(
+        "--processes", "-j", min=1,
+        help="Worker processes for extraction (default: every core; a few documents are "
+             "extracted in one process)")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction")] = 64,
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
 ) -> None:
@@ -191,8 +197,8 @@ def reextract_cmd(
 
     err = err_console()
     store = _open(db)
+    extractor, version = _extractor(model, n_process)
     try:
-        extractor, version = _extractor(model, n_process)
         with _reporting(err, progress, "reextract") as (on_error, on_progress):
             summary = reextract(store, extractor, version, batch_size=batch_size,
                                 on_error=on_error, on_progress=on_progress)
@@ -201,6 +207,7 @@ def reextract_cmd(
         err.print(f"error: {clean(str(e))}")
         raise typer.Exit(3) from e
     finally:
+        extractor.close()
         store.close()
     console(soft_wrap=True).print(
         f"run {summary.run_id}: {summary.documents} documents re-extracted with version "

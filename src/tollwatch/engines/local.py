@@ -24,5 +24,13 @@ class LocalEngine:
     def run(self, store: Store, inputs: Sequence[str], extract: ExtractOptions,
             options: IngestOptions, *, on_error: OnError | None = None,
             on_progress: OnProgress | None = None) -> IngestSummary:
+        if self.factory is default_factory and extract.n_process > 1:
+            from tollwatch.engines.pool import PooledExtractor
+
+            # one pool for the whole run, forked with the pipeline loaded; a few documents
+            # are extracted in this process (tollwatch.engines.pool)
+            with PooledExtractor(extract, extract.n_process) as pooled:
+                return ingest(store, inputs, pooled, options, on_error=on_error,
+                              on_progress=on_progress)
         return ingest(store, inputs, self.factory(extract), options, on_error=on_error,
                       on_progress=on_progress)

@@ -1,14 +1,43 @@
-"""Bytes to text: UTF-8 first, then a detected charset; binary input is refused."""
+"""Bytes to text: a byte-order mark's encoding (UTF-8, UTF-16, UTF-32), else UTF-8, else a
+detected charset; binary input is refused."""
 
 from __future__ import annotations
+
+import codecs
 
 from charset_normalizer import from_bytes
 
 from tollwatch.errors import DecodeError, EmptyInputError
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["decode_bytes", "looks_binary", "wide_bom_codec"]
 
 _CONTROL = set(range(32)) - {9, 10, 12, 13}
+
+#: Byte-order marks and their codecs, longest first (UTF-32 LE starts as UTF-16 LE does).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def wide_bom_codec(head: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` (codecs that read and drop the mark) when ``head`` starts
+    with a UTF-16 or UTF-32 byte-order mark; None otherwise."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return None if codec == "utf-8" else codec[:6]
+    return None
+
+
+def _by_bom(data: bytes, source: str) -> str | None:
+    """The text of ``data`` when it starts with a byte-order mark (which is dropped)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as e:
+                raise DecodeError(f"not valid {codec.upper()} after its byte-order mark",
+                                  source=source) from e
+    return None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -30,8 +59,13 @@ def decode_bytes(data: bytes, source: str) -> str:
     """
     if not data.strip():
         raise EmptyInputError("empty input", source=source)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    text = _by_bom(data, source)
+    if text is not None:
+        if not text.strip():
+            raise EmptyInputError("empty input", source=source)
+        if looks_binary(text.encode("utf-8")):
+            raise DecodeError("binary data, not text", source=source)
+        return text
     if looks_binary(data):
         raise DecodeError("binary data, not text", source=source)
     try:

@@ -25,8 +25,9 @@ from tollwatch.errors import (
     TollwatchError,
     TooLargeError,
 )
-from tollwatch.ingest.decode import decode_bytes, looks_binary
+from tollwatch.ingest.decode import decode_bytes, looks_binary, wide_bom_codec
 from tollwatch.ingest.html import html_to_article
+from tollwatch.ingest.published import NotADate, published_date
 from tollwatch.model import Document
 
 __all__ = [
@@ -93,43 +94,51 @@ def _str_or_none(v: object) -> str | None:
     return s or None
 
 
-def _published(v: object) -> str | None:
-    s = _str_or_none(v)
-    return s[:10] if s else None
-
-
-def _record(obj: dict[str, Any], body: str, fallback_id: str) -> Document:
-    return Document(
+def _record(obj: dict[str, Any], body: str, fallback_id: str, source: str, n: int
+            ) -> tuple[Document, RecordError | None]:
+    """The record's document, and the error to report when its ``published`` is not a
+    date (the document is kept, undated)."""
+    problem = None
+    try:
+        published = published_date(obj.get("published"))
+    except NotADate:
+        published = None
+        shown = str(obj.get("published")).strip()
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        problem = RecordError(f"published {shown!r} is not a date; record kept with no date",
+                              source=source, line=n)
+    doc = Document(
         id=_str_or_none(obj.get("id")) or fallback_id,
         text=body,
-        published=_published(obj.get("published")),
+        published=published,
         url=_str_or_none(obj.get("url")),
         outlet=_str_or_none(obj.get("outlet")),
         title=_str_or_none(obj.get("title")),
     )
+    return doc, problem
 
 
-def _jsonl_line(line: str, source: str, n: int) -> Sourced | RecordError | None:
+def _jsonl_line(line: str, source: str, n: int) -> list[Sourced | RecordError]:
     if not line.strip():
-        return None
+        return []
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        return RecordError(f"malformed JSON line ({e.msg})", source=source, line=n)
+        return [RecordError(f"malformed JSON line ({e.msg})", source=source, line=n)]
     if not isinstance(obj, dict):
-        return RecordError("JSON line is not an object", source=source, line=n)
+        return [RecordError("JSON line is not an object", source=source, line=n)]
     body = obj.get("text")
     if not isinstance(body, str) or not body.strip():
-        return RecordError("record has no text", source=source, line=n)
-    doc = _record(obj, body, f"{Path(source).stem}:{n}")
-    return Sourced(doc, f"{source}:{n}", _str_or_none(obj.get("language")))
+        return [RecordError("record has no text", source=source, line=n)]
+    doc, problem = _record(obj, body, f"{Path(source).stem}:{n}", source, n)
+    got = Sourced(doc, f"{source}:{n}", _str_or_none(obj.get("language")))
+    return [got] if problem is None else [problem, got]
 
 
 def documents_from_jsonl_text(text: str, source: str) -> Iterator[Item]:
     """Documents from gold-format JSONL lines (id, text, published, url, outlet)."""
     for n, line in enumerate(text.splitlines(), 1):
-        got = _jsonl_line(line, source, n)
-        if got is not None:
+        for got in _jsonl_line(line, source, n):
             yield got.doc if isinstance(got, Sourced) else got
 
 
@@ -204,6 +213,10 @@ def _read_jsonl(path: Path, source: str, opts: ReadOptions) -> Iterator[Read]:
         if not head.strip():
             yield EmptyInputError("empty input", source=source)
             return
+        wide = wide_bom_codec(head)
+        if wide is not None:  # UTF-16/32 with a byte-order mark: read as text, streamed
+            yield from _read_wide_jsonl(path, source, opts, wide)
+            return
         if looks_binary(head):
             yield DecodeError("binary data, not text", source=source)
             return
@@ -220,9 +233,22 @@ def _read_jsonl(path: Path, source: str, opts: ReadOptions) -> Iterator[Read]:
             except InputError as e:
                 yield RecordError(e.message, source=source, line=n)
                 continue
-            got = _jsonl_line(line, source, n)
-            if got is not None:
-                yield got
+            yield from _jsonl_line(line, source, n)
+
+
+def _read_wide_jsonl(path: Path, source: str, opts: ReadOptions, codec: str
+                     ) -> Iterator[Read]:
+    with path.open("r", encoding=codec, newline="") as fh:
+        n = 0
+        try:
+            for n, line in enumerate(fh, 1):
+                if len(line) > opts.max_bytes:
+                    yield TooLargeError(f"record is over the limit of {opts.max_bytes} "
+                                        "bytes", source=source, line=n)
+                    continue
+                yield from _jsonl_line(line, source, n)
+        except UnicodeDecodeError:
+            yield RecordError(f"not valid {codec.upper()}", source=source, line=n + 1)
 
 
 def _read_csv(text: str, source: str, opts: ReadOptions, stem: str) -> Iterator[Read]:
@@ -253,7 +279,9 @@ def _read_csv(text: str, source: str, opts: ReadOptions, stem: str) -> Iterator[
             yield RecordError(f"row has no text in column {opts.text_column!r}",
                               source=source, line=n)
             continue
-        doc = _record(dict(row), body, f"{stem}:{n}")
+        doc, problem = _record(dict(row), body, f"{stem}:{n}", source, n)
+        if problem is not None:
+            yield problem
         yield Sourced(doc, f"{source}:{n}", _str_or_none(row.get("language")))
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, exists, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from tollwatch.errors import TollwatchError
 from tollwatch.ingest.dedup import NearDupIndex, content_hash, signature, to_bytes
@@ -276,18 +277,33 @@ class Writer:
 
     def add_batch(self, items: Sequence[Incoming], version: str, run_id: int | None = None,
                   errors: Iterable[TollwatchError] = ()) -> list[AddResult]:
-        """Store ``items`` and record ``errors`` against the run, in one transaction."""
+        """Store ``items`` and record ``errors`` against the run, in one transaction.
+
+        Another process may store the same text (or name) between this transaction's
+        look-up and its insert; the unique constraint then refuses the insert, and the
+        batch is rolled back and done again, when the look-up finds the other's row (a
+        duplicate, not an error)."""
         errs = list(errors)
-        try:
-            with self.engine.begin() as conn:
-                results = [self.add_one(conn, it, version, run_id) for it in items]
-                if run_id is not None:
-                    record_errors(conn, run_id, errs)
-                    count_run(conn, run_id, results, len(errs))
-        except BaseException:
-            self.reset()
-            raise
-        return results
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self.engine.begin() as conn:
+                    results = [self.add_one(conn, it, version, run_id) for it in items]
+                    if run_id is not None:
+                        record_errors(conn, run_id, errs)
+                        count_run(conn, run_id, results, len(errs))
+                return results
+            except IntegrityError:
+                self.reset()
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+            except BaseException:
+                self.reset()
+                raise
+        raise AssertionError("unreachable")
+
+
+#: Times a batch is tried when concurrent writers collide on a unique key.
+WRITE_ATTEMPTS = 5
 
 
 def record_errors(conn: Connection, run_id: int, errors: Sequence[TollwatchError]) -> None:

@@ -1,0 +1,116 @@
+"""Extraction on every core, without paying for processes a small input does not need.
+
+Every command that extracts (``extract``, ``ingest``, ``reextract``, ``eval``, ``bench``)
+uses all the cores this process may run on unless ``-j`` says otherwise (``-j 1``: one
+process). Two things keep that cheap:
+
+* **Small inputs stay in one process.** Fewer than ``MIN_PARALLEL`` documents in a call
+  (one article, a few feed items, a short gold file) are extracted here: a worker pool
+  would cost more to start than it saves.
+* **Workers start once, with the pipeline already loaded.** The spaCy pipeline is loaded
+  here first, then the pool is forked: each worker shares the loaded pipeline
+  (copy-on-write) instead of loading its own, and the pool lives until ``close()``, so an
+  ``ingest`` that extracts batch after batch starts its workers once, not per batch.
+
+``PooledExtractor`` is an ``ExtractorLike`` (``extract_many``), built on the public
+``Extractor`` API (``extract_batch``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import chain, islice
+from multiprocessing.pool import Pool
+from typing import Self
+
+from tollwatch.extract.pipeline import ExtractOptions, Extractor
+from tollwatch.model import Claim, Document
+
+__all__ = ["MIN_PARALLEL", "PooledExtractor", "available_cores", "processes_for"]
+
+#: Below this many documents in one call, extraction stays in this process.
+MIN_PARALLEL = 24
+
+_SHARED: Extractor | None = None  # the parent's loaded extractor, inherited by fork
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def processes_for(requested: int | None, documents: int | None = None) -> int:
+    """``requested`` when given (``-j``); else every core, or one when ``documents`` is
+    known to be fewer than ``MIN_PARALLEL``."""
+    if requested is not None:
+        return max(1, requested)
+    if documents is not None and documents < MIN_PARALLEL:
+        return 1
+    return available_cores()
+
+
+def _run(batch: list[Document]) -> list[tuple[Document, list[Claim]]]:
+    assert _SHARED is not None
+    return list(zip(batch, _SHARED.extract_batch(batch), strict=True))
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class PooledExtractor:
+    """``extract_many`` in ``processes`` worker processes, started on the first call with
+    at least ``min_parallel`` documents and kept until ``close()``."""
+
+    def __init__(self, options: ExtractOptions, processes: int, *,
+                 min_parallel: int = MIN_PARALLEL) -> None:
+        self.options = replace(options, n_process=1)
+        self.processes = max(1, processes)
+        self.min_parallel = min_parallel
+        self.local = Extractor(self.options)
+        self._pool: Pool | None = None
+
+    @property
+    def started(self) -> bool:
+        """Whether the worker processes were started."""
+        return self._pool is not None
+
+    def _workers(self) -> Pool:
+        global _SHARED
+        if self._pool is None:
+            _ = self.local.nlp  # loaded before the fork: the workers share it
+            _SHARED = self.local
+            self._pool = mp.get_context("fork").Pool(self.processes)
+        return self._pool
+
+    def extract_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
+        """(document, claims) for each document, in input order."""
+        it = iter(docs)
+        head = list(islice(it, self.min_parallel))
+        if self.processes <= 1 or len(head) < self.min_parallel:
+            yield from self.local.extract_many(chain(head, it))
+            return
+        size = max(1, min(self.options.batch_size, len(head) // self.processes or 1))
+        for done in self._workers().imap(_run, _batches(chain(head, it), size)):
+            yield from done
+
+    def close(self) -> None:
+        """Stop the worker processes (when they were started)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,70 @@
+"""Extraction on every core by default, one process for small inputs (issue 12's first
+point): ``tollwatch.engines.pool``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tollwatch.engines.pool import (
+    MIN_PARALLEL,
+    PooledExtractor,
+    available_cores,
+    processes_for,
+)
+from tollwatch.extract import ExtractOptions, Extractor
+from tollwatch.model import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from corpus_gen import make_corpus
+
+
+def test_every_core_unless_told_or_the_input_is_small() -> None:
+    cores = available_cores()
+    assert cores >= 1 and cores <= (os.cpu_count() or cores)
+    assert processes_for(None) == cores
+    assert processes_for(3) == 3 and processes_for(1) == 1
+    assert processes_for(None, MIN_PARALLEL - 1) == 1
+    assert processes_for(None, MIN_PARALLEL) == cores
+    assert processes_for(4, 2) == 4  # -j wins
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Document]:
+    return [Document(id=str(d["id"]), text=str(d["text"])) for d in make_corpus(40, seed=3)]
+
+
+def test_the_pool_gives_what_one_process_gives(docs: list[Document]) -> None:
+    one = [(d.id, [c.to_dict() for c in cs]) for d, cs in Extractor().extract_many(docs)]
+    with PooledExtractor(ExtractOptions(), 2) as pooled:
+        small = list(pooled.extract_many(docs[:5]))
+        assert not pooled.started  # five documents: no workers
+        many = [(d.id, [c.to_dict() for c in cs]) for d, cs in pooled.extract_many(docs)]
+        assert pooled.started
+        again = list(pooled.extract_many(iter(docs)))  # the same workers, an iterator
+    assert many == one
+    assert [d.id for d, _ in small] == [d.id for d in docs[:5]]
+    assert [d.id for d, _ in again] == [d.id for d in docs]
+    assert not pooled.started  # closed
+
+
+def test_j_1_is_one_process(docs: list[Document]) -> None:
+    with PooledExtractor(ExtractOptions(), 1) as pooled:
+        assert len(list(pooled.extract_many(docs))) == len(docs)
+        assert not pooled.started
+
+
+def test_the_commands_default_to_every_core() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "400"}
+    for command in ("extract", "ingest", "reextract", "eval", "bench"):
+        r = subprocess.run([sys.executable, "-m", "tollwatch.cli", command, "--help"],
+                           capture_output=True, text=True, env=env, timeout=60, check=False,
+                           )
+        assert r.returncode == 0
+        assert "every core" in " ".join(r.stdout.split()), command
