@@ -59,6 +59,19 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
         return re.compile(rf"\b(?:{alt})\b")
 
     @cached_property
+    def qualifier_regex(self) -> re.Pattern[str]:
+        """One pattern for a hedge ending the text before a number ("at least", "some of")."""
+        alt = "|".join(re.escape(h) for h, _ in self.qualifiers)
+        return re.compile(rf"(?:^|[^\w])(?P<h>{alt})(?: of| to| by| at)?$")
+
+    @cached_property
+    def qualifier_of(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for h, q in self.qualifiers:
+            out.setdefault(h, q)
+        return out
+
+    @cached_property
     def phrase_metric(self) -> dict[str, str]:
         return dict(self.metric_phrases)
 
