@@ -57,3 +57,17 @@ def test_an_exchange_of_fire_is_no_prisoner_exchange() -> None:
     assert not mentions_exchange("Troops exchanged fire with the gunmen.", lex)
     assert mentions_exchange("The exchange of prisoners took place at the border.", lex)
     assert mentions_exchange("Both sides swapped 90 POWs.", lex)
+
+
+def test_rescued_is_no_abduction_in_a_text_without_captivity(claims_of: Run) -> None:
+    text = ("Floods and shelling hit the delta. Rescuers said 300 residents were rescued from "
+            "the rubble, and 45 were injured.")
+    got = _keys(claims_of(text))
+    assert ("injured", 45) in got
+    assert not any(m == "abducted" for m, _ in got)
+
+
+def test_rescued_is_an_abduction_in_a_text_about_hostages(claims_of: Run) -> None:
+    text = ("Gunmen took dozens of hostages at the depot. By night, 38 workers were rescued "
+            "by the army.")
+    assert ("abducted", 38) in _keys(claims_of(text))

@@ -20,7 +20,7 @@ from tollwatch.errors import ModelError
 from tollwatch.extract.actors import actor_for, actor_in, canonical_source, is_armed_group
 from tollwatch.extract.attribution import Attribution, SourceMemory, attribute_sentence
 from tollwatch.extract.candidates import candidate_numbers
-from tollwatch.extract.captivity import mentions_exchange
+from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.numbers import find_numbers
@@ -246,6 +246,7 @@ class Extractor:
         memory = SourceMemory()
         countries, groups = _side_mentions(doc.text)
         exchange = mentions_exchange(doc.text, lex)
+        captivity = exchange or mentions_captivity(doc.text, lex)
         claims: list[Claim] = []
         prev: Claim | None = None
         lookahead: dict[int, Attribution] = {}
@@ -257,7 +258,8 @@ class Extractor:
                 continue
             prev_metric = prev.metric if prev is not None and k > 0 and \
                 prev.start == plan[k - 1][0] else None
-            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric)
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric,
+                                      captivity)
             if not raws:
                 attribute_sentence(sdoc, lex, memory, None, doc.published)
                 continue
