@@ -37,7 +37,9 @@ def _keys(claims: list[Claim]) -> set[tuple[str, int | None]]:
     ("Inmates seized 14 guards during the riot.", ("abducted", 14)),
 ])
 def test_metric_by_who_is_held(claims_of: Run, text: str, expected: tuple[str, int]) -> None:
-    assert expected in _keys(claims_of(text))
+    # a text about captivity: one-word cues ("freed") count only in such a text
+    context = "For years the militia has held captives in the hills. "
+    assert expected in _keys(claims_of(context + text))
 
 
 def test_an_exchange_in_the_document_makes_returns_captures(claims_of: Run) -> None:
@@ -47,7 +49,8 @@ def test_an_exchange_in_the_document_makes_returns_captures(claims_of: Run) -> N
 
 
 def test_without_an_exchange_returned_civilians_are_abducted(claims_of: Run) -> None:
-    text = "In two days, 410 people have been brought home from the militia camps, he said."
+    text = ("The militia kept hundreds captive. In two days, 410 people have been brought home "
+            "from the militia camps, he said.")
     assert ("abducted", 410) in _keys(claims_of(text))
 
 
