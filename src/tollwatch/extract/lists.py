@@ -84,6 +84,11 @@ def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick 
     return inside[-1].metric, 0.6, inside[-1].start
 
 
+def _joined(doc: Doc, a: Span, b: Span) -> bool:
+    """"1,650 and 1,949 troops": two numbers joined by "and"/"or" share the noun after."""
+    return b.start == a.end + 1 and doc[a.end].lower_ in ("and", "or")
+
+
 def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                     picks: list[Pick | None], triggers: list[Trigger],
                     prev_metric: str | None = None) -> list[Pick | None]:
@@ -104,7 +109,8 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                     out[k] = (prior[0], prior[1] * 0.9, prior[2])
                     continue
             partner = next((out[j] for j in range(len(items)) if j != k and out[j] is not None
-                            and (roots[j] == roots[k] or num_roots[j] == num_roots[k])), None)
+                            and (roots[j] == roots[k] or num_roots[j] == num_roots[k] or
+                                 _joined(doc, span, items[j][0]))), None)
             if partner is not None:
                 out[k] = (partner[0], partner[1] * 0.9, partner[2])
                 continue
