@@ -89,6 +89,12 @@ def _joined(doc: Doc, a: Span, b: Span) -> bool:
     return b.start == a.end + 1 and doc[a.end].lower_ in ("and", "or")
 
 
+def _in_brackets_after_name(doc: Doc, span: Span) -> bool:
+    """"Northland (6 215)": the number alone in brackets right after a proper name."""
+    return (span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "(" and
+            doc[span.end].text == ")" and doc[span.start - 2].pos_ == "PROPN")
+
+
 def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                     picks: list[Pick | None], triggers: list[Trigger],
                     prev_metric: str | None = None) -> list[Pick | None]:
@@ -116,4 +122,12 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                 continue
             if opener is not None and span.start > opener[2]:
                 out[k] = opener
+                continue
+            if _in_brackets_after_name(doc, span):
+                # "deaths were highest in Northland (6 215), Eastvale (4 120)": a figure
+                # in brackets after a name takes the sentence's metric, when it has one
+                metrics = {t.metric for t in triggers}
+                if len(metrics) == 1:
+                    first = triggers[0]
+                    out[k] = (first.metric, 0.6, first.start)
     return out
