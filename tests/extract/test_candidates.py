@@ -21,6 +21,7 @@ def _kept(text: str) -> list[int | None]:
     ("Troops near Sector 4, the ministry said, found 12 bodies.", [12]),
     ("A 100,000-strong alliance of militias joined the offensive.", [100_000]),
     ("The 12-year-old boy was among 30 injured.", [30]),
+    ("In 1998, 1 950 people died; in 2003 there were 2 040.", [1950, 2040]),
     ("Some 20 billion people cannot exist; 15 billion neither.", []),
 ])
 def test_non_counts(text: str, kept: list[int]) -> None:

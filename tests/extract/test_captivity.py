@@ -37,7 +37,9 @@ def _keys(claims: list[Claim]) -> set[tuple[str, int | None]]:
     ("Inmates seized 14 guards during the riot.", ("abducted", 14)),
 ])
 def test_metric_by_who_is_held(claims_of: Run, text: str, expected: tuple[str, int]) -> None:
-    assert expected in _keys(claims_of(text))
+    # a text about captivity: one-word cues ("freed") count only in such a text
+    context = "For years the militia has held captives in the hills. "
+    assert expected in _keys(claims_of(context + text))
 
 
 def test_an_exchange_in_the_document_makes_returns_captures(claims_of: Run) -> None:
@@ -47,7 +49,8 @@ def test_an_exchange_in_the_document_makes_returns_captures(claims_of: Run) -> N
 
 
 def test_without_an_exchange_returned_civilians_are_abducted(claims_of: Run) -> None:
-    text = "In two days, 410 people have been brought home from the militia camps, he said."
+    text = ("The militia kept hundreds captive. In two days, 410 people have been brought home "
+            "from the militia camps, he said.")
     assert ("abducted", 410) in _keys(claims_of(text))
 
 
@@ -57,3 +60,17 @@ def test_an_exchange_of_fire_is_no_prisoner_exchange() -> None:
     assert not mentions_exchange("Troops exchanged fire with the gunmen.", lex)
     assert mentions_exchange("The exchange of prisoners took place at the border.", lex)
     assert mentions_exchange("Both sides swapped 90 POWs.", lex)
+
+
+def test_rescued_is_no_abduction_in_a_text_without_captivity(claims_of: Run) -> None:
+    text = ("Floods and shelling hit the delta. Rescuers said 300 residents were rescued from "
+            "the rubble, and 45 were injured.")
+    got = _keys(claims_of(text))
+    assert ("injured", 45) in got
+    assert not any(m == "abducted" for m, _ in got)
+
+
+def test_rescued_is_an_abduction_in_a_text_about_hostages(claims_of: Run) -> None:
+    text = ("Gunmen took dozens of hostages at the depot. By night, 38 workers were rescued "
+            "by the army.")
+    assert ("abducted", 38) in _keys(claims_of(text))

@@ -50,3 +50,18 @@ def test_things_listed_with_people_are_not_counted(claims_of: Run) -> None:
 
 def test_a_model_designation_counts_aircraft(claims_of: Run) -> None:
     assert claims_of("The air force will receive 12 F-35 fighters next year.") == []
+
+
+def test_two_numbers_joined_share_the_noun_after(claims_of: Run) -> None:
+    text = ("The largest bases are Arro and Benn, where a total of at least 1,250 and 2,075 "
+            "troops, respectively, are expected to be stationed.")
+    got = {(c.metric, c.value) for c in claims_of(text)}
+    assert {("deployed", 1250), ("deployed", 2075)} <= got
+
+
+def test_bracketed_figures_after_names_take_the_sentence_metric(claims_of: Run) -> None:
+    text = ("Next in terms of recorded deaths come Northland Oblast (2 417), Eastvale Krai "
+            "(1 906) and Southmarch Oblast (1 288).")
+    got = {(c.metric, c.value) for c in claims_of(text)}
+    assert {("killed", 2417), ("killed", 1906), ("killed", 1288)} <= got
+

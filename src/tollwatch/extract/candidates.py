@@ -74,7 +74,8 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
                 _NAME_AFTER.match(text[n.end:]):
             continue  # a unit or place number: "a post near Hill 15 and"
         v = n.value
-        if v is not None and not n.words and 1900 <= v <= 2100 and "," not in n.text:
+        if v is not None and not n.words and 1900 <= v <= 2100 and \
+                re.fullmatch(r"\d{4}", n.text):  # a year ("1 906" is a count)
             continue
         if n.words and n.text.lower() in _WEAK_ONE and re.match(r"\s+(another|of the (day|year|"
                                                                  r"most|first|last|main))",

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["cue_at", "mentions_exchange", "resolve_captivity"]
+__all__ = ["cue_at", "mentions_captivity", "mentions_exchange", "resolve_captivity",
+           "weak_cue"]
 
 _CAPTIVE_NOUNS = {"hostage", "captive", "abductee", "kidnappee"}
 
@@ -48,6 +49,23 @@ def mentions_exchange(text: str, lex: Lexicon) -> bool:
                     _FIRE.search(low[max(0, m.start() - 10):m.start()])):
                 return True
     return False
+
+
+def mentions_captivity(text: str, lex: Lexicon) -> bool:
+    """``text`` speaks of people held (kidnapped, hostages, captives, prisoners...)."""
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex.captivity_context)
+
+
+def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` is a one-word captivity cue ("freed", "rescued"), which says someone was
+    held only in a text about captivity."""
+    tok = doc[i]
+    return any(w in lex.captivity_cues and " " not in w and
+               lex.metric_verbs.get(w) == "abducted" and w not in lex.explicit_abduction
+               for w in (tok.lower_, tok.lemma_.lower())) and \
+        lex.metric_adjectives.get(tok.lower_) is None and \
+        lex.metric_nouns.get(tok.lemma_.lower()) is None
 
 
 def _held_by_authority(doc: Doc, tok: Token, lex: Lexicon) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.captivity import resolve_captivity
+from tollwatch.extract.captivity import resolve_captivity, weak_cue
 from tollwatch.extract.counted import (
     AGENT_SUFFIX,
     DEPLOYABLE,
@@ -61,12 +61,14 @@ class RawClaim:
 def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                        nationality_of: Callable[[str], str | None],
                        exchange: bool = False,
-                       prev_metric: str | None = None) -> list[RawClaim]:
+                       prev_metric: str | None = None,
+                       captivity: bool = True) -> list[RawClaim]:
     """The claims of one parsed sentence ``doc`` given its number ``mentions``.
 
     ``exchange``: the document speaks of an exchange of prisoners (whoever is returned in
     it was captured); ``prev_metric``: the metric of the last figure of the sentence before
-    ("Among them are 12 children")."""
+    ("Among them are 12 children"); ``captivity``: the document speaks of people held (else
+    "freed", "rescued", "returned" are no captivity cues)."""
     spans: list[tuple[NumberMention, Span]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -75,6 +77,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     if not spans:
         return []
     triggers = find_triggers(doc, lex)
+    if not captivity:
+        triggers = [t for t in triggers if not (t.end - t.start == 1 and weak_cue(doc, t.start, lex))]
     number_tokens: set[int] = set()
     found: list[tuple[NumberMention, Span, Token | None, str | None]] = []
     for m, span in spans:

@@ -19,7 +19,9 @@ __all__ = ["fighting_verb", "force_noun"]
 
 def force_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The force noun after "<number>-strong" ("a 5,000-strong force"), else None."""
-    rest = doc.text[span.end_char:span.end_char + 12].lower()
+    rest = doc[span.end:span.end + 3].text.lower() if span.end < len(doc) else ""
+    if span.end < len(doc) and doc[span.end - 1].whitespace_:
+        return None  # "5,000 -strong" is not a suffix
     if not any(rest.startswith(sfx) for sfx in lex.force_suffixes):
         return None
     i = span.end

@@ -20,13 +20,11 @@ def qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberMe
         return "range"
     if mention.plus:
         return "min"
-    before = re.sub(r"\s+", " ", text_before.lower()).rstrip()
-    before = re.sub(r"\b(of|by|to|the|a|nearly about)$", lambda m: m.group(0), before)
-    for hedge, qual in lex.qualifiers:
-        h = hedge
-        if re.search(rf"(?:^|[^\w]){re.escape(h)}(?: of| to| by| at)?$", before):
-            return qual
-        # one word between: "rose to over", "killed at least"
+    # hedges are short: only the end of the text before the number matters
+    before = re.sub(r"\s+", " ", text_before[-80:].lower()).rstrip()
+    m = lex.qualifier_regex.search(before)
+    if m is not None:
+        return lex.qualifier_of[m.group("h")]
     after = text_after.lower()
     if re.match(r"\s*(or more|and more|plus|\+)\b", after):
         return "min"

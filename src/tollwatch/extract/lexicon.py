@@ -47,6 +47,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     explicit_abduction: frozenset[str] = frozenset()   # abducted whoever is held
     exchange_words: frozenset[str] = frozenset()       # captured whoever is held
     authority_holders: frozenset[str] = frozenset()    # detained when held by these
+    captivity_context: frozenset[str] = frozenset()    # words of a text about captivity
     # partitive or tally nouns whose own metric yields to the verb: "one of the injured died"
     tally_nouns: frozenset[str] = frozenset()
     # verbs that make "N lives" deaths: "claiming 16,000 lives" (not "saved 40 lives")
@@ -57,6 +58,19 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
         """One pattern for every metric phrase, longest first (matched on lower-case text)."""
         alt = "|".join(re.escape(p) for p, _ in self.metric_phrases)
         return re.compile(rf"\b(?:{alt})\b")
+
+    @cached_property
+    def qualifier_regex(self) -> re.Pattern[str]:
+        """One pattern for a hedge ending the text before a number ("at least", "some of")."""
+        alt = "|".join(re.escape(h) for h, _ in self.qualifiers)
+        return re.compile(rf"(?:^|[^\w])(?P<h>{alt})(?: of| to| by| at)?$")
+
+    @cached_property
+    def qualifier_of(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for h, q in self.qualifiers:
+            out.setdefault(h, q)
+        return out
 
     @cached_property
     def phrase_metric(self) -> dict[str, str]:
@@ -132,6 +146,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             explicit_abduction=_words(cap.get("explicit")),
             exchange_words=_words(cap.get("exchange")),
             authority_holders=_words(cap.get("authority_holders")),
+            captivity_context=_words(cap.get("context")),
             tally_nouns=_words(data.get("tally_nouns")),
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
         )

@@ -84,6 +84,17 @@ def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick 
     return inside[-1].metric, 0.6, inside[-1].start
 
 
+def _joined(doc: Doc, a: Span, b: Span) -> bool:
+    """"1,650 and 1,949 troops": two numbers joined by "and"/"or" share the noun after."""
+    return b.start == a.end + 1 and doc[a.end].lower_ in ("and", "or")
+
+
+def _in_brackets_after_name(doc: Doc, span: Span) -> bool:
+    """"Northland (6 215)": the number alone in brackets right after a proper name."""
+    return (span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "(" and
+            doc[span.end].text == ")" and doc[span.start - 2].pos_ == "PROPN")
+
+
 def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                     picks: list[Pick | None], triggers: list[Trigger],
                     prev_metric: str | None = None) -> list[Pick | None]:
@@ -104,10 +115,19 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                     out[k] = (prior[0], prior[1] * 0.9, prior[2])
                     continue
             partner = next((out[j] for j in range(len(items)) if j != k and out[j] is not None
-                            and (roots[j] == roots[k] or num_roots[j] == num_roots[k])), None)
+                            and (roots[j] == roots[k] or num_roots[j] == num_roots[k] or
+                                 _joined(doc, span, items[j][0]))), None)
             if partner is not None:
                 out[k] = (partner[0], partner[1] * 0.9, partner[2])
                 continue
             if opener is not None and span.start > opener[2]:
                 out[k] = opener
+                continue
+            if _in_brackets_after_name(doc, span):
+                # "deaths were highest in Northland (6 215), Eastvale (4 120)": a figure
+                # in brackets after a name takes the sentence's metric, when it has one
+                metrics = {t.metric for t in triggers}
+                if len(metrics) == 1:
+                    first = triggers[0]
+                    out[k] = (first.metric, 0.6, first.start)
     return out

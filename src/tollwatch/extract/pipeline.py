@@ -18,7 +18,7 @@ from typing import Any
 from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.candidates import candidate_numbers
-from tollwatch.extract.captivity import mentions_exchange
+from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.nlp import load_pipeline
@@ -282,6 +282,7 @@ class Extractor:
                            self.provenance)
         countries, groups = _side_mentions(doc.text)
         exchange = mentions_exchange(doc.text, lex)
+        captivity = exchange or mentions_captivity(doc.text, lex)
         made: list[tuple[Claim, Attribution]] = []
         prev: Claim | None = None
         for k in sorted(parsed):
@@ -289,8 +290,8 @@ class Extractor:
             sdoc = parsed[k]
             prev_metric = prev.metric if prev is not None and k > 0 and \
                 prev.start == plan[k - 1][0] else None
-            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange,
-                                      prev_metric) if cand else []
+            raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric,
+                                      captivity) if cand else []
             if not raws:
                 stage.read(k, sdoc)
                 continue
