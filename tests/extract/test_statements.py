@@ -170,9 +170,28 @@ def test_a_later_statement_about_something_else_leaves_the_own_voice(claims_of: 
     assert c.origin == [] and c.attribution == {"how": "own_voice"}
 
 
-def test_the_article_restating_a_sourced_figure_is_no_new_claim(claims_of: Run) -> None:
+def test_a_quote_repeating_a_sourced_figure_is_no_new_claim(claims_of: Run) -> None:
     text = ("The fire brigade said 16 workers were killed in the depot blast.\n"
             "Rescuers searched the ruins through the night.\n"
-            "Sixteen workers were killed, and the depot was destroyed.")
+            "“Sixteen workers were killed, and the depot was destroyed.")
     dead = [c for c in claims_of(text, "2031-11-08") if c.metric == "killed" and c.value == 16]
     assert len(dead) == 1 and "fire brigade" in _names(dead[0])
+
+
+def test_quoted_speech_running_over_paragraphs_keeps_its_speaker(claims_of: Run) -> None:
+    text = ("Major Ines Corvo told reporters on Monday: “The patrol came under fire at dawn.\n"
+            "“Our units held the ridge for six hours.\n"
+            "“By noon we had lost 7 soldiers, and the enemy had withdrawn.”\n"
+            "The ridge lies near the border.")
+    c = _get(claims_of(text, "2031-12-03"), "casualties", 7)  # "lost" soldiers
+    assert "ines corvo" in _names(c)
+    assert c.date == "2031-12-01"
+
+
+def test_the_article_s_own_later_figure_stays_a_claim(claims_of: Run) -> None:
+    text = ("The fire brigade said 16 workers were killed in the depot blast.\n"
+            "Rescuers searched the ruins through the night.\n"
+            "In a fire at the same depot in 2028, 16 workers were killed.")
+    dead = [c for c in claims_of(text, "2031-11-08") if c.metric == "killed" and c.value == 16]
+    assert len(dead) == 2 and dead[1].origin == []
+

@@ -254,7 +254,8 @@ def _find_according_to(doc: Doc) -> list[Token] | None:
 _FINAL_SAYS = re.compile(
     r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
     r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
-    r"claimed|states|stated|found|finds|shows|showed)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
+    r"claimed|states|stated|found|finds|shows|showed|confirm|confirms|confirmed|"
+    r"told\s+[A-Z][\w.]+|told\s+reporters)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
 _FINAL_INVERTED = re.compile(
     r",[\"”’]?\s+(?:said|reported|added|noted|stated|announced|told\s+\w+)\s+"
     r"((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.()-]+){0,8}?)\s*[.!]?[\"”’]?\s*$")

@@ -18,6 +18,9 @@ from tollwatch.model import Claim
 __all__ = ["dedup", "same_source"]
 
 
+_QUOTES = "“\"‘"
+
+
 def _fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"^(the|a|an)\s+", "", s)
@@ -59,8 +62,9 @@ def dedup(claims: list[Claim]) -> list[Claim]:
                       if e.actor == c.actor or e.actor is None or c.actor is None]
         repeat = next((e for e in same_group if same_source(e, c)), None)
         if repeat is None and not c.origin and not c.speaker and \
-                (c.attribution or {}).get("how") == "own_voice":
-            # the article restating, in its own voice, a figure a source gave before
+                (c.attribution or {}).get("how") == "own_voice" and \
+                c.quote.lstrip()[:1] in _QUOTES:
+            # quoted speech of no named speaker repeating a figure a source gave before
             repeat = next((e for e in same_group if e.origin or e.speaker), None)
         if repeat is None:
             # the headline gave the figure in no one's voice: the body's source is its source

@@ -76,6 +76,9 @@ class Statements:
         self.rules = rules
         self.memory = SourceMemory(rules.body_nouns, rules.person_nouns)
         self.paras = paragraph_index(text, sents)
+        self._para_starts: dict[int, str] = {}
+        for (s, _), para in zip(sents, self.paras):
+            self._para_starts.setdefault(para, text[s:s + 2].lstrip())
         self.current: Statement | None = None
         self.headlines: list[Statement] = []
         self._datelines = self._find_datelines()
@@ -233,7 +236,11 @@ class Statements:
 
     def _continues(self, st: Statement, k: int, sentence: str) -> bool:
         """True when sentence ``k`` carries statement ``st`` on."""
-        if st.sent >= k or st.att.how == "headline" or k - st.sent > self.rules.max_gap:
+        if st.sent >= k or st.att.how == "headline":
+            return False
+        if self._quote_run(st, k):
+            return True  # quoted speech going on, paragraph after paragraph
+        if k - st.sent > self.rules.max_gap:
             return False
         paras = self.paras[k] - st.para
         if paras == 0:
@@ -243,6 +250,16 @@ class Statements:
         text = sentence.lstrip()
         return text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
             bool(self.rules.first_person.search(_unquoted(text)))
+
+    def _quote_run(self, st: Statement, k: int) -> bool:
+        """True when every paragraph after the statement's, up to sentence ``k``'s, opens
+        with a quotation mark, and the statement's own sentence quotes its speaker."""
+        s, e = self.sents[st.sent]
+        if not any(q in self.text[s:e] for q in "“\"") or self.paras[k] == st.para:
+            return False
+        starts = self._para_starts
+        return all(starts.get(p, "")[:1] in "“\"" for p in range(st.para + 1,
+                                                                   self.paras[k] + 1))
 
     def finish(self) -> None:
         """Give headline sources the fuller names the body uses for them ("PM" and "Prime
