@@ -21,7 +21,6 @@ from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import (
     _DATA_NOUNS,
     _PRONOUNS,
-    _STATEMENT_NOUNS,
     Source,
     SourceMemory,
     _agent_np,
@@ -32,6 +31,7 @@ from tollwatch.extract.sources import (
     _span_text,
     _strip_det,
 )
+from tollwatch.extract.statement_dates import statement_date, verb_date
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
 
@@ -158,50 +158,6 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     return None
 
 
-def _verb_date(verb: Token) -> str | None:
-    """Text of a date attached to a reporting verb ("said on Monday", "said Sunday")."""
-    for c in verb.children:
-        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and c.ent_type_ == "DATE":
-            return " ".join(t.text for t in c.subtree)
-        if c.dep_ == "prep" and c.lower_ in ("on", "in"):
-            for p in c.children:
-                if p.dep_ == "pobj" and p.ent_type_ == "DATE":
-                    return " ".join(t.text for t in p.subtree)
-                # "said in a statement on 3 March", "in a report published on Tuesday"
-                if p.dep_ == "pobj" and p.lemma_.lower() in _STATEMENT_NOUNS:
-                    holders = [p, *(a for a in p.children if a.dep_ == "acl")]
-                    for q in (q for h in holders for q in h.children):
-                        if q.dep_ == "prep" and q.lower_ == "on":
-                            for d in q.children:
-                                if d.dep_ == "pobj" and d.ent_type_ == "DATE":
-                                    return " ".join(t.text for t in d.subtree)
-    return None
-
-
-def _statement_date(doc: Doc, anchors: list[Token]) -> str | None:
-    """Text of a date that dates the statement made at one of ``anchors`` (a reporting verb,
-    "according"): attached to it directly or through the statement it names ("at a press
-    conference on Monday", "according to a statement issued on Wednesday"), never through the
-    verb of the event reported ("strikes on Saturday killed 33")."""
-    want = {a.i for a in anchors}
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or resolve_date(ent.text, "2000-01-01") is None:
-            continue  # not a day ("a bi-weekly briefing")
-        x = ent.root
-        while x.head.i != x.i:
-            x = x.head
-            if x.i in want:
-                return ent.text
-            if x.dep_ == "prep" or x.pos_ == "ADP" or x.lemma_.lower() in _STATEMENT_NOUNS:
-                continue
-            if x.dep_ == "acl" and x.head.lemma_.lower() in _STATEMENT_NOUNS:
-                continue  # "a statement issued on Wednesday"
-            if x.head.i in want and any(x.lower_ in p for p in _phrasal().values()):
-                continue  # "made this known at a briefing on Thursday"
-            break
-    return None
-
-
 def _chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
     """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
     scope = list(verb.subtree) if verb is not None else list(doc)
@@ -308,7 +264,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     according = _according_to(doc)
     chain = _chain_from(doc, chosen, lex)
     att = Attribution()
-    date_text = _verb_date(chosen) if chosen is not None else None
+    date_text = verb_date(chosen) if chosen is not None else None
 
     speaker_src: Source | None = None
     referred = False  # the source is a reference to one named before ("it", "the agency")
@@ -374,7 +330,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             anchors.append(chosen.head)  # "On Tuesday, X revised his figures, stating ..."
         if according:
             anchors += [t for t in doc if t.lower_ == "according"]
-        date_text = _statement_date(doc, anchors) if anchors else None
+        date_text = statement_date(doc, anchors) if anchors else None
     date = resolve_date(date_text, published) if date_text else None
 
     for used in (chain_src, according_src, speaker_src):
