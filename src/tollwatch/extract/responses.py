@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tollwatch.extract.actors import actor_for, canonical_source
-from tollwatch.extract.attribution import _verb_date, attribute_sentence
+from tollwatch.extract.attribution import attribute_sentence
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.response_cues import CueMatch, ResponseLexicon, kind_rank
@@ -28,6 +28,7 @@ from tollwatch.extract.sources import SourceMemory
 from tollwatch.extract.sources import clean_name as _clean
 from tollwatch.extract.sources import names_of as _names_of
 from tollwatch.extract.sources import np_tokens as _np_tokens
+from tollwatch.extract.statement_dates import verb_date as _verb_date
 from tollwatch.model import Claim, Document, Response
 
 if TYPE_CHECKING:
