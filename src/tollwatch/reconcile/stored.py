@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, delete, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from tollwatch.model import Report
@@ -331,13 +331,14 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
         # relink the series these figures belong to, with their other stored claims
         series = {SeriesKey(r[1], r[2], r[7], r[8]) for r in old_rows} | {c.series for c in claims}
         others: dict[str, UnderlyingClaim] = {}
-        for s in series:
-            q = select(*_LIGHT).where(
-                UnderlyingRow.actor_key == (fold(s.actor) if s.actor else ""),
-                UnderlyingRow.metric == s.metric, UnderlyingRow.origin_key == s.origin,
-                UnderlyingRow.part.is_(None) if s.part is None else UnderlyingRow.part == s.part)
+        wanted_series = sorted({(fold(k.actor) if k.actor else "", k.metric, k.origin[:512])
+                                for k in series})
+        for i in range(0, len(wanted_series), 200):
+            q = select(*_LIGHT).where(tuple_(UnderlyingRow.actor_key, UnderlyingRow.metric,
+                                             UnderlyingRow.origin_key).in_(
+                wanted_series[i:i + 200]))
             for r in conn.execute(q):
-                if r[0] not in by_uid:
+                if r[0] not in by_uid and SeriesKey(r[1], r[2], r[7], r[8]) in series:
                     others[r[0]] = _light(r)
         before = {u: (c.kind, c.revises, c.reason) for u, c in others.items()}
         link_updates([*claims, *others.values()], opts.window_days)
