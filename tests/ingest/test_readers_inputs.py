@@ -432,3 +432,19 @@ def test_page_item_uses_feed_metadata_only_as_fallback() -> None:
     assert isinstance(got, Sourced) and got.doc.text.startswith("Caf")
     empty = page_item(Fetched("http://h/e", b"", "text/plain", None), "http://h/e")
     assert isinstance(empty, EmptyInputError) and empty.source == "http://h/e"
+
+
+def test_a_huge_text_file_within_the_limit_is_read_whole(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    p.write_text((LINE + "\n") * 60_000, encoding="utf-8")  # about 4.7 MB
+    (item,) = list(read_file(p))
+    assert isinstance(item, Sourced)
+    assert item.doc.text.count("\n") == 60_000 and item.doc.text.endswith("capsized.\n")
+
+
+def test_a_huge_html_file_over_the_limit_is_refused_before_parsing(tmp_path: Path) -> None:
+    p = tmp_path / "huge.html"
+    p.write_text("<html><body>" + "<p>filler words here</p>" * 50_000 + "</body></html>",
+                 encoding="utf-8")
+    (item,) = list(read_file(p, ReadOptions(max_bytes=1_000_000)))
+    assert isinstance(item, TooLargeError) and item.source == str(p)
