@@ -85,7 +85,8 @@ def test_empty_and_blank_are_empty_input(data: bytes) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="bug: the emptiness check runs before the BOM is "
-                   "stripped, so a file holding only a UTF-8 BOM decodes to ''")
+                   "stripped, so a file holding only a UTF-8 BOM and a newline decodes to "
+                   "blank text instead of raising EmptyInputError (TW102)")
 def test_a_bom_alone_is_not_text() -> None:
     with pytest.raises(InputError):
         decode_bytes(b"\xef\xbb\xbf\n", "bom-only.txt")
