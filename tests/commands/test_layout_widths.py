@@ -184,3 +184,12 @@ def test_output_width(monkeypatch: pytest.MonkeyPatch) -> None:
     assert output_width() == 132
     monkeypatch.setenv("COLUMNS", "5")
     assert output_width() == 20  # never narrower than 20
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_wide_characters_in_cells_and_notes_fit(width: int) -> None:
+    wide = "\u5e02\u653f\u5e9c\u306e\u62c5\u5f53\u8005" * 4
+    rows = [Row(["12", "killed", wide, wide, wide, "2024-01-01"], note=(wide + " ") * 6)]
+    lines = render(wide, COLUMNS, rows, width)
+    assert _widest(lines) <= width
+    assert any("\u5e02" in ln for ln in lines[3:])  # the note is there, wrapped
