@@ -46,8 +46,6 @@ def test_utf8_bom_is_removed() -> None:
     assert got == text and not got.startswith("\ufeff")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: looks_binary sees the NUL bytes of UTF-16 text "
-                   "before any BOM is considered, so a UTF-16 file is refused as binary (TW101)")
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_is_not_mistaken_for_binary_when_it_has_a_bom(encoding: str) -> None:
     # UTF-16 text is full of NUL bytes; only its BOM tells it from binary data.
@@ -84,9 +82,6 @@ def test_empty_and_blank_are_empty_input(data: bytes) -> None:
     assert str(e.value) == "blank.txt: empty input [TW102]"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the emptiness check runs before the BOM is "
-                   "stripped, so a file holding only a UTF-8 BOM and a newline decodes to "
-                   "blank text instead of raising EmptyInputError (TW102)")
 def test_a_bom_alone_is_not_text() -> None:
     with pytest.raises(InputError):
         decode_bytes(b"\xef\xbb\xbf\n", "bom-only.txt")

@@ -329,9 +329,6 @@ def test_sources_walk_only_supported_suffixes(tree: Path) -> None:
     assert len(errs) == 1 and errs[0].source == str(tree / "gone.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: sources.iter_inputs (used by `tollwatch extract "
-                   "DIR`) walks hidden files and folders, which input_units/iter_files (used "
-                   "by `tollwatch ingest`) skip")
 def test_sources_skip_hidden_names_like_ingest_does(tree: Path) -> None:
     _write(tree / ".git" / "notes.md", LINE)
     ids = sorted(i.id for i in iter_inputs([str(tree)]) if isinstance(i, Document))

@@ -76,9 +76,6 @@ def test_fold(raw: str, key: str) -> None:
     assert fold(raw, SOURCE) == fold(raw, ACTOR)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: fold strips edge punctuation before the "
-                   "leading 'the', so \"The 'Health Ministry'\" keys as \"'health ministry\" "
-                   "and does not group with 'Health Ministry'")
 def test_fold_removes_punctuation_left_after_the() -> None:
     assert fold("The 'Health Ministry'") == fold("Health Ministry") == "health ministry"
 

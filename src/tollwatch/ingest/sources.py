@@ -15,7 +15,10 @@ SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl
 
 
 def _walk(directory: Path) -> Iterator[Path]:
+    """Supported files under ``directory``, sorted; hidden names skipped, as ingest does."""
     for p in sorted(directory.rglob("*")):
+        if any(part.startswith(".") for part in p.relative_to(directory).parts):
+            continue
         if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES:
             yield p
 

@@ -33,5 +33,5 @@ def fold(name: str, kind: str = ACTOR) -> str:
     s = unicodedata.normalize("NFKC", name).casefold()
     s = _SPACE.sub(" ", s).strip()
     s = _EDGE.sub("", s)
-    s = _THE.sub("", s)
+    s = _EDGE.sub("", _THE.sub("", s))  # "the 'x'": the quote left after "the" goes too
     return s[:MAX_NAME]
