@@ -258,10 +258,9 @@ def bench(
     from rich.table import Table
 
     from tollwatch.bench import run_bench
-    from tollwatch.engines.pool import processes_for
 
-    figures = run_bench(corpus, model=model, processes=processes_for(processes),
-                        repeat=repeat)
+    # no -j given: the default pass runs extract with no option, as a user would
+    figures = run_bench(corpus, model=model, processes=processes, repeat=repeat)
     if as_json:
         print(json.dumps(figures))
         return

@@ -8,12 +8,13 @@ resumes by content hash (inputs already stored are SEEN and not extracted again)
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, exists, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tollwatch.errors import TollwatchError
 from tollwatch.ingest.dedup import NearDupIndex, content_hash, signature, to_bytes
@@ -292,18 +293,33 @@ class Writer:
                         record_errors(conn, run_id, errs)
                         count_run(conn, run_id, results, len(errs))
                 return results
-            except IntegrityError:
+            except DBAPIError as e:
                 self.reset()
-                if attempt == WRITE_ATTEMPTS:
+                if attempt == WRITE_ATTEMPTS or not retryable(e):
                     raise
+                time.sleep(0.05 * attempt)
             except BaseException:
                 self.reset()
                 raise
         raise AssertionError("unreachable")
 
 
-#: Times a batch is tried when concurrent writers collide on a unique key.
+#: Times a batch is tried when concurrent writers collide (a unique key, a deadlock).
 WRITE_ATTEMPTS = 5
+
+#: PostgreSQL's codes for a transaction another one made fail: deadlock, serialization.
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def retryable(e: DBAPIError) -> bool:
+    """Whether a failed write may succeed when the batch is done again: another writer
+    stored the same key first, PostgreSQL broke a deadlock by cancelling this transaction,
+    or SQLite's lock was held past its timeout."""
+    if isinstance(e, IntegrityError):
+        return True
+    if getattr(e.orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    return "database is locked" in str(e.orig)
 
 
 def record_errors(conn: Connection, run_id: int, errors: Sequence[TollwatchError]) -> None:
