@@ -1,0 +1,438 @@
+"""Counted groups: what a figure counts, normalised from a claim's ``subject``.
+
+A *group* is a canonical head ("hostages" for "captives", "abductees", "people held in
+Gaza"; "detainees" for "prisoners held by the authorities", "those arrested"), with a
+*subset* kept apart ("child hostages" are hostages, subset children) and a *status*
+("still held", "released", "confirmed dead") that splits one group's series into
+sub-series. The vocabulary is data (``tollwatch/data/groups.yaml``), extended by the
+``groups:`` section of the user's alias file.
+
+Lookup is a dictionary walk over the subject's folded words (cached per subject and
+metric); the status, when the subject gives none, comes from the clause of the quote
+around the figure.
+
+    >>> g = default_groups().of("child hostages", "abducted")
+    >>> g.head, g.subset, g.status
+    ('hostages', 'children', None)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from tollwatch.errors import ConfigError
+
+__all__ = ["GENERIC", "Group", "Groups", "default_groups", "groups_for", "words"]
+
+#: The head of a figure about nobody in particular.
+GENERIC: Final = "people"
+
+_KINDS = ("custody", "role", "generic")
+_IRREGULAR: Final[dict[str, str]] = {
+    "children": "child", "women": "woman", "men": "man", "people": "people",
+    "persons": "person", "police": "police", "remains": "remains", "lives": "life",
+    "wives": "wife", "series": "series", "species": "species", "news": "news",
+    "alive": "alive", "missing": "missing", "thousands": "thousands",
+    "hundreds": "hundreds", "dozens": "dozens", "others": "other", "crisis": "crisis",
+}
+_STOP: Final = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these"})
+_BREAK: Final = frozenset({"of", "among", "including", "from", "in", "held", "by", "who",
+                           "that", "which", "with", "at", "on", "near", "after", "during",
+                           "inside", "across", "for", "to"})
+_CONJ: Final = frozenset({"and", "or", "plus", "as", "well"})
+_APOSTROPHE = re.compile(r"[\u2019']s\b")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_MAX_PHRASE = 6
+
+
+def _singular(word: str) -> str:
+    w = _IRREGULAR.get(word)
+    if w is not None:
+        return w
+    n = len(word)
+    if n > 4 and word.endswith("men"):
+        return word[:-3] + "man"
+    if n > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if n > 4 and word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """``text`` as folded singular words: lower case, no accents, no punctuation, no
+    articles ("The hostages' families" -> ("hostage", "family"))."""
+    t = text.lower()
+    if not t.isascii():
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = _NON_WORD.sub(" ", _APOSTROPHE.sub("", t))
+    return tuple(_singular(w) for w in t.split() if w not in _STOP)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A figure's counted group: canonical ``head``, ``subset`` and ``status`` (each None
+    when not known)."""
+
+    head: str | None = None
+    subset: str | None = None
+    status: str | None = None
+
+    def label(self) -> str:
+        """The group as text: "hostages (children), released"."""
+        out = self.head or GENERIC
+        if self.subset:
+            out += f" ({self.subset})"
+        if self.status:
+            out += f", {self.status}"
+        return out
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"group": self.head, "subset": self.subset, "status": self.status}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    name: str
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+class _Phrases:
+    """Phrases (as word tuples) to canonical names, matched longest first."""
+
+    def __init__(self) -> None:
+        self.table: dict[tuple[str, ...], str] = {}
+
+    def add(self, phrase: str, name: str) -> None:
+        key = words(phrase)
+        if key and len(key) <= _MAX_PHRASE:
+            self.table[key] = name
+
+    def find(self, ws: Sequence[str]) -> list[_Hit]:
+        """Every non-overlapping match, left to right, the longest at each position."""
+        out: list[_Hit] = []
+        i, n = 0, len(ws)
+        table = self.table
+        while i < n:
+            for size in range(min(_MAX_PHRASE, n - i), 0, -1):
+                name = table.get(tuple(ws[i:i + size]))
+                if name is not None:
+                    out.append(_Hit(i, i + size, name))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _as_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f"expected a list of phrases, got {value!r}", source=where)
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError("expected a mapping", source=where)
+    return {str(k): v for k, v in value.items()}
+
+
+_SECTIONS = ("heads", "metric_groups", "subsets", "statuses", "partitives")
+
+
+class Groups:
+    """The group vocabulary: ``groups.yaml`` plus the ``groups:`` section of an alias file.
+
+    ``of(subject, metric, quote, numbers)`` gives a figure's :class:`Group`;
+    ``query(text)`` reads a user's group name ("captives", "children", "hostages still
+    held") for a filter. Thread-safe to share.
+    """
+
+    def __init__(self, aliases_path: str | os.PathLike[str] | None = None) -> None:
+        self.kind: dict[str, str] = {}
+        self.heads = _Phrases()
+        self.participles = _Phrases()
+        self.subsets = _Phrases()
+        self.statuses = _Phrases()
+        self.metric_groups: dict[str, str] = {}
+        self.partitives: dict[str, str | None] = {}
+        self.not_with: dict[str, set[str]] = {}
+        self.status_names: dict[tuple[str, ...], str] = {}
+        self._status_re: re.Pattern[str] | None = None
+        self._lock = threading.Lock()
+        text = resources.files("tollwatch").joinpath("data", "groups.yaml").read_text(
+            encoding="utf-8")
+        self._load(_yaml(text, "tollwatch/data/groups.yaml"), "groups.yaml")
+        self.aliases_path = Path(aliases_path) if aliases_path is not None else None
+        if self.aliases_path is not None:
+            self._load_user(self.aliases_path)
+        self._of = lru_cache(maxsize=65536)(self._of_subject)
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self, data: Mapping[str, Any], where: str) -> None:
+        unknown = set(data) - set(_SECTIONS)
+        if unknown:
+            raise ConfigError(f"unknown group sections {sorted(unknown)}; expected "
+                              f"{', '.join(_SECTIONS)}", source=where)
+        for name, entry in _mapping(data.get("heads"), where).items():
+            here = f"{where}:heads.{name}"
+            if isinstance(entry, list):  # a user's short form: name: [phrases]
+                entry = {"phrases": entry}
+            entry = _mapping(entry, here)
+            kind = str(entry.get("kind") or self.kind.get(name) or "role")
+            if kind not in _KINDS:
+                raise ConfigError(f"kind {kind!r} is not one of {', '.join(_KINDS)}",
+                                  source=here)
+            self.kind[name] = kind
+            self.heads.add(name, name)
+            for phrase in _as_list(entry.get("phrases"), here):
+                self.heads.add(phrase, name)
+            for phrase in _as_list(entry.get("participles"), here):
+                self.participles.add(phrase, name)
+        for metric, name in _mapping(data.get("metric_groups"), where).items():
+            self.metric_groups[metric] = str(name)
+        for name, phrases in _mapping(data.get("subsets"), where).items():
+            self.subsets.add(name, name)
+            for phrase in _as_list(phrases, f"{where}:subsets.{name}"):
+                self.subsets.add(phrase, name)
+        for name, entry in _mapping(data.get("statuses"), where).items():
+            here = f"{where}:statuses.{name}"
+            if isinstance(entry, list):
+                entry = {"phrases": entry}
+            entry = _mapping(entry, here)
+            self.status_names[words(name)] = name
+            for phrase in _as_list(entry.get("phrases"), here):
+                self.statuses.add(phrase, name)
+            self.not_with.setdefault(name, set()).update(_as_list(entry.get("not_with"), here))
+        for word, status in _mapping(data.get("partitives"), where).items():
+            key = words(word)
+            if key:
+                self.partitives[key[0]] = str(status) if status else None
+
+    def _load_user(self, path: Path) -> None:
+        where = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot read alias file: {exc.strerror or exc}",
+                              source=where) from exc
+        section = _yaml(text, where).get("groups")
+        if section is not None:
+            self._load(_mapping(section, where), where)
+
+    # ------------------------------------------------------------------ lookups
+
+    @property
+    def names(self) -> list[str]:
+        """Every canonical head, in the table's order."""
+        return list(self.kind)
+
+    def _status_pattern(self) -> re.Pattern[str]:
+        with self._lock:
+            if self._status_re is None:
+                phrases = sorted({" ".join(k) for k in self.statuses.table}, key=len,
+                                 reverse=True)
+                self._status_re = re.compile(
+                    r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+            return self._status_re
+
+    def of(self, subject: str | None, metric: str | None = None, quote: str | None = None,
+           numbers: Sequence[int | None] = ()) -> Group:
+        """The group of a figure of ``metric`` counting ``subject``; its status from the
+        subject, else from the clause of ``quote`` around the figure (``numbers``:
+        value, low, high)."""
+        g = self._of(subject or "", metric or "")
+        if g.status is None and quote:
+            status = self._status_in_quote(quote, numbers)
+            if status is not None and (metric or "") not in self.not_with.get(status, ()):
+                g = Group(g.head, g.subset, status)
+        return g
+
+    def query(self, text: str) -> Group:
+        """A user's group name as a filter: the head, subset and status it names (each
+        None when it names none). "captives" -> hostages; "children" -> subset only."""
+        ws = words(text)
+        head = self._pick_head(ws, [])[0] if ws else None
+        if head == GENERIC and not any(h.name == GENERIC for h in self.heads.find(ws)):
+            head = None
+        subsets = self.subsets.find(ws)
+        statuses = self.statuses.find(ws)
+        subset = _join(subsets) if subsets else None
+        if head is not None and subset is not None and subset == head:
+            subset = None
+        status = statuses[0].name if statuses else None
+        if status is None:
+            status = next((n for k, n in self.status_names.items() if k and k[0] in ws), None)
+        return Group(head, subset, status)
+
+    # ------------------------------------------------------------------ internals
+
+    def _pick_head(self, ws: Sequence[str], subsets: list[_Hit]
+                   ) -> tuple[str | None, str | None, str | None]:
+        """(head, role-subset, partitive status) of the words ``ws``."""
+        heads = self.heads.find(ws)
+        parts = self.participles.find(ws)
+        brk = next((i for i, w in enumerate(ws) if w in _BREAK
+                    and not any(h.start < i < h.end for h in heads)), len(ws))
+        first = [h for h in heads if h.start < brk]
+        status: str | None = None
+        # "one of the hostages", "the bodies of 20 migrants": the group after "of"
+        lead = [w for w in ws[:brk] if not w.isdigit()]
+        if brk < len(ws) and ws[brk] == "of" and lead and lead[-1] in self.partitives:
+            later = [h for h in heads if h.start > brk and self.kind.get(h.name) != "generic"]
+            if later:
+                status = self.partitives[lead[-1]]
+                first = [later[0]]
+                parts = [p for p in parts if p.start > brk]
+        if not first:
+            if parts:
+                return parts[0].name, None, status
+            return None, None, status
+        names = list(dict.fromkeys(h.name for h in first))
+        custody = [n for n in names if self.kind.get(n) == "custody"]
+        specific = [n for n in names if self.kind.get(n) != "generic"]
+        conj = any(w in _CONJ for w in ws[:brk])
+        if conj and len(specific) > 1:
+            # "civilians and soldiers": no one group, unless one of them holds people
+            return (custody[0] if len(custody) == 1 else None), None, status
+        pick = first[-1].name
+        if self.kind.get(pick) == "generic" and specific:
+            pick = specific[-1]
+        first_parts = [p for p in parts if p.start < brk]
+        if self.kind.get(pick) == "role" and first_parts:
+            # "kidnapped students", "displaced children": the participle's group
+            return first_parts[0].name, pick, status
+        return pick, None, status
+
+    def _of_subject(self, subject: str, metric: str) -> Group:
+        ws = words(subject) if subject else ()
+        subsets = self.subsets.find(ws)
+        head, role, status = self._pick_head(ws, subsets)
+        statuses = self.statuses.find(ws)
+        if statuses and status is None:
+            status = statuses[0].name
+        if status is not None and metric in self.not_with.get(status, ()):
+            status = None
+        kind = self.kind.get(head or "", "generic")
+        by_metric = self.metric_groups.get(metric)
+        if by_metric is not None and kind != "custody":
+            if kind == "role" and head != by_metric:
+                role = role or head
+            head = by_metric
+        elif head is None:
+            head = GENERIC if ws or metric else None
+        subset = _join(subsets) if subsets else role
+        if subset == head:
+            subset = None
+        return Group(head, subset, status)
+
+    def _status_in_quote(self, quote: str, numbers: Sequence[int | None]) -> str | None:
+        text = quote.lower()
+        spans = _number_spans(text)
+        at = _figure_at(text, spans, numbers)
+        if at is None:
+            if len(spans) > 1:
+                return None  # several figures, none found: no way to tell whose words
+            window_after, window_before = text, ""
+        else:
+            start, end = spans[at]
+            stop = spans[at + 1][0] if at + 1 < len(spans) else len(text)
+            begin = spans[at - 1][1] if at > 0 else 0
+            window_after = _clause(text[end:stop])
+            window_before = text[begin:start]
+        pat = self._status_pattern()
+        for window, pick_last in ((window_after, False), (window_before, True)):
+            found = [words(m.group(0)) for m in pat.finditer(window)]
+            found = [f for f in found if f]
+            if found:
+                key = found[-1] if pick_last else found[0]
+                name = self.statuses.table.get(key)
+                if name is not None:
+                    return name
+        return None
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_CLAUSE_END = re.compile(r"[;.!?]\s|\bwhile\b|\bwhereas\b|\bbut\b")
+
+
+def _number_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+
+
+def _figure_at(text: str, spans: list[tuple[int, int]],
+               numbers: Sequence[int | None]) -> int | None:
+    wanted = {n for n in numbers if n is not None}
+    if not wanted:
+        return None
+    for i, (s, e) in enumerate(spans):
+        raw = text[s:e].replace(",", "")
+        if raw.isdigit() and int(raw) in wanted:
+            return i
+    return None
+
+
+def _clause(text: str) -> str:
+    m = _CLAUSE_END.search(text)
+    return text[:m.start()] if m else text
+
+
+def _join(hits: list[_Hit]) -> str:
+    return " and ".join(dict.fromkeys(h.name for h in hits))
+
+
+def _yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"not valid YAML: {exc}", source=where) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("the group file must be a mapping", source=where)
+    return data
+
+
+_DEFAULT: dict[str | None, Groups] = {}
+_DEFAULT_LOCK = threading.Lock()
+
+
+def groups_for(aliases_path: str | os.PathLike[str] | None) -> Groups:
+    """The vocabulary with the alias file at ``aliases_path`` (or none), built once."""
+    key = str(aliases_path) if aliases_path is not None else None
+    with _DEFAULT_LOCK:
+        found = _DEFAULT.get(key)
+        if found is None:
+            found = _DEFAULT[key] = Groups(aliases_path)
+        return found
+
+
+def default_groups() -> Groups:
+    """The built-in vocabulary with the alias file of ``TOLLWATCH_ALIASES``, if set."""
+    return groups_for(os.environ.get("TOLLWATCH_ALIASES") or None)
