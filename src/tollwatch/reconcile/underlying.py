@@ -32,6 +32,7 @@ from datetime import date as Date
 from typing import Any, Literal
 
 from tollwatch.model import Report
+from tollwatch.reconcile.groups import Group, groups_for
 from tollwatch.reconcile.names import Names, Person, default_names, fold
 
 __all__ = [
@@ -122,6 +123,10 @@ class UnderlyingClaim:
     kind: Kind = "first"
     revises: str | None = None
     subject: str | None = None
+    # -- counted group (issue 16): head, subset and status of what the figure counts
+    group: str | None = None
+    subset: str | None = None
+    status: str | None = None
 
     @property
     def numbers(self) -> tuple[int | None, int | None, int | None]:
@@ -154,6 +159,7 @@ class UnderlyingClaim:
             "actor": self.actor, "metric": self.metric, "value": self.value,
             "low": self.low, "high": self.high, "qualifier": self.qualifier,
             "origin": self.origin, "aliases": list(self.aliases), "date": self.date,
+            "group": self.group, "subset": self.subset, "status": self.status,
             "reports": [r.to_dict() for r in self.reports],
         }
 
@@ -193,6 +199,7 @@ class _Item:
     origin_key: str = ""
     quote_key: str = ""
     place: str | None = None
+    group: Group = Group()
 
 
 class _UnionFind:
@@ -263,10 +270,19 @@ def _item_for(report: Report, names: Names) -> _Item:
             actor = other[0]
     claim_date = parse_date(c.date)
     when = claim_date or parse_date(report.published)
-    return _Item(report=report, actor=actor, metric=c.metric, numbers=(c.value, c.low, c.high),
+    numbers = (c.value, c.low, c.high)
+    group = groups_for(names.aliases_path).of(c.subject, c.metric, c.quote, numbers)
+    return _Item(report=report, actor=actor, metric=c.metric, numbers=numbers,
                  date=when, dated=claim_date is not None, names=given, own_voice=not given,
                  quote_key=_quote_key(c.quote) if c.quote else "",
-                 place=names.place(c.location))
+                 place=names.place(c.location), group=group)
+
+
+def _group_key(it: _Item) -> tuple[str | None, str | None, str | None]:
+    """The part of a claim's identity and series the counted group gives (issue 16): the
+    status always; the head and subset where no actor names whose the people are."""
+    g = it.group
+    return (None, None, g.status) if it.actor else (g.head, g.subset, g.status)
 
 
 def _share_syndicated(items: list[_Item], names: Names) -> None:
@@ -419,8 +435,10 @@ def _resolve_origins(items: list[_Item], names: Names) -> dict[str, _Origin]:
 
 
 def _claim_id(actor: str | None, metric: str, numbers: tuple[int | None, ...], origin_key: str,
-              first: str | None) -> str:
+              first: str | None, group: tuple[str | None, ...] = ()) -> str:
     text = "|".join(str(x) for x in (actor, metric, *numbers, origin_key, first))
+    if any(group):  # a counted group (issue 16) tells apart figures of one origin and day
+        text += "|" + "|".join(str(x) for x in group)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -462,7 +480,8 @@ def _build(group: list[_Item], origin: _Origin) -> UnderlyingClaim:
         else head.report.claim.qualifier
     value, low, high = head.numbers
     return UnderlyingClaim(
-        id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, first),
+        id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, first,
+                     _group_key(head)),
         actor=head.actor, metric=head.metric, value=value, low=low, high=high,
         qualifier=qualifier, origin=origin.display, origin_key=head.origin_key,
         aliases=_aliases(group), date=first, last_date=last,
@@ -471,6 +490,9 @@ def _build(group: list[_Item], origin: _Origin) -> UnderlyingClaim:
         civilian=_majority(i.report.claim.civilian for i in group),
         stance=head.report.claim.stance,
         subject=_majority(i.report.claim.subject for i in group),
+        group=_majority(i.group.head for i in group),
+        subset=_majority(i.group.subset for i in group),
+        status=head.group.status,
     )
 
 
@@ -501,7 +523,8 @@ def underlying_claims(reports: Sequence[Report], options: ReconcileOptions | Non
 
     by_key: dict[tuple[Any, ...], list[_Item]] = defaultdict(list)
     for it in items:
-        by_key[(it.actor, it.metric, it.numbers, it.origin_key, it.report.claim.stance)].append(it)
+        by_key[(it.actor, it.metric, it.numbers, it.origin_key, it.report.claim.stance,
+                _group_key(it))].append(it)
 
     claims: list[UnderlyingClaim] = []
     for group in by_key.values():
@@ -542,10 +565,11 @@ def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, str, float]:
 
 
 def _link_updates(claims: list[UnderlyingClaim]) -> None:
-    series: dict[tuple[str | None, str, str], list[UnderlyingClaim]] = defaultdict(list)
+    series: dict[tuple[Any, ...], list[UnderlyingClaim]] = defaultdict(list)
     for c in claims:
         if c.stance == "asserted":
-            series[(c.actor, c.metric, c.origin_key)].append(c)
+            group = (None, None, c.status) if c.actor else (c.group, c.subset, c.status)
+            series[(c.actor, c.metric, c.origin_key, group)].append(c)
     for seq in series.values():
         seq.sort(key=_sort_key)
         prev: UnderlyingClaim | None = None
