@@ -52,7 +52,7 @@ def test_timeline_jsonl(story_db: str) -> None:
     assert lines and all(x["actor"] == "North Korea" for x in lines)
     assert [x["date"] for x in lines] == sorted(x["date"] for x in lines)
     assert set(lines[0]) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
-                             "aliases", "date", "reports"}
+                             "aliases", "date", "group", "subset", "group_status", "reports"}
     first = lines[0]
     assert (first["metric"], first["value"], first["origin"]) == ("deployed", 11000, NIS)
     assert "Seoul's spy agency" in first["aliases"]

@@ -31,8 +31,8 @@ def test_aliases_and_reports_of_one_claim(reports: list[Report], names: Names) -
     assert first.aliases == ["South Korea's National Intelligence Service", "Seoul's spy agency"]
     rec = first.to_record()
     assert set(rec) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
-                        "aliases", "date", "group", "subset", "status", "reports"}
-    assert rec["group"] == "soldiers" and rec["subset"] is None and rec["status"] is None
+                        "aliases", "date", "group", "subset", "group_status", "reports"}
+    assert rec["group"] == "soldiers" and rec["subset"] is None and rec["group_status"] is None
     assert set(rec["reports"][0]) == {"doc_id", "url", "outlet", "published", "quote"}
 
 

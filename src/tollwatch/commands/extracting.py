@@ -84,8 +84,11 @@ def extract(
     try:
         for doc, claims in ex.extract_many(docs()):
             if jsonl:
-                sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims]},
-                                            ensure_ascii=False) + "\n")
+                from tollwatch.reconcile.groups import group_fields  # issue 16: + group
+
+                sys.stdout.write(json.dumps({"id": doc.id, "claims": [
+                    {**c.to_dict(), **group_fields(c)} for c in claims]},
+                    ensure_ascii=False) + "\n")
             else:
                 out.print(claims_table(doc, claims))
     except TollwatchError as e:

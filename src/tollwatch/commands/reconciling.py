@@ -83,7 +83,12 @@ def _cell(value: object) -> str:
 
 
 def timeline_cmd(
-    actor: Annotated[str, typer.Option("--actor", help="Actor (any name, demonym or alias)")],
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Actor (any name, demonym or alias)")] = None,
+    group: Annotated[str | None, typer.Option(
+        "--group", help="Counted group (any synonym, subset or status: hostages, captives, "
+                        "child hostages, hostages released); at least one of --group, --actor")]
+        = None,
     metric: Annotated[str | None, typer.Option("--metric", help="Only this metric")] = None,
     location: Annotated[str | None, typer.Option("--location", help="Only claims at this place")]
         = None,
@@ -96,7 +101,7 @@ def timeline_cmd(
     db: DbOption = None,
     aliases: AliasesOption = None,
 ) -> None:
-    """The underlying claims about one actor, in date order."""
+    """The underlying claims about one actor or counted group, in date order."""
     from tollwatch.reconcile.chart import write_chart
     from tollwatch.reconcile.export import write_csv
     from tollwatch.reconcile.timeline import build_timeline, to_jsonl
@@ -104,10 +109,15 @@ def timeline_cmd(
 
     _check_metric(metric)
     names = _names(aliases)
+    # issue 16: a counted group selects a series as an actor does
+    from tollwatch.commands.group_options import check_group, series_title
+
+    check_group(actor, group, names)
     reports = _reports(db, metric)
     entries = build_timeline(reports, actor, metric=metric, location=location,
-                             options=ReconcileOptions(window_days=window), names=names)
-    canonical = names.actor(actor) or actor
+                             options=ReconcileOptions(window_days=window), names=names,
+                             group=group)
+    canonical = series_title(actor, group, names)
     if fmt in (TimelineFormat.png, TimelineFormat.svg):
         path = output or Path(f"timeline.{fmt.value}")
         title = f"{canonical}: " + (metric or "all metrics")
@@ -132,11 +142,19 @@ def timeline_cmd(
     from rich.table import Table
 
     table = Table(title=f"{clean(canonical)}: {len(entries)} underlying claims")
-    for col in ("date", "metric", "figure", "origin", "kind", "reports", "outlets"):
+    cols = ["date", "metric", "figure", "origin", "kind", "reports", "outlets"]
+    if group:  # issue 16: the group (subset, status) of each figure
+        cols.insert(2, "group")
+    for col in cols:
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "figure", "kind"))
     for c in entries:
-        table.add_row(_cell(c.date), c.metric, c.figure(), _cell(c.origin), c.kind,
-                      str(len(c.reports)), _cell(", ".join(c.outlets)))
+        row = [_cell(c.date), c.metric, c.figure(), _cell(c.origin), c.kind,
+               str(len(c.reports)), _cell(", ".join(c.outlets))]
+        if group:
+            from tollwatch.commands.group_options import group_cell
+
+            row.insert(2, _cell(group_cell(c)))
+        table.add_row(*row)
     out.print(table)
 
 

@@ -1,7 +1,8 @@
 """The timeline as a chart (PNG or SVG), drawn with matplotlib's Agg backend.
 
 One panel per metric; in each, every origin is its own series in its own colour, named
-at its last point so no legend lookup is needed. Each point carries its figure as text.
+at its last point so no legend lookup is needed; an origin's figures with a status
+("released", "still held": a counted group's sub-series) are lines of their own, dashed. Each point carries its figure as text.
 Marker shapes give the hedge: a filled circle is an exact figure, a hollow circle an
 approximate one, an up-triangle "at least", a down-triangle "at most", and a square a
 range, whose two ends are drawn as a shaded band (a bar for a single range). A caption
@@ -17,6 +18,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any, Literal
 
+from tollwatch.reconcile.group_series import line_label
 from tollwatch.reconcile.underlying import UnderlyingClaim, parse_date
 
 __all__ = ["HEDGE_MARKERS", "ChartFormat", "render_chart", "write_chart"]
@@ -58,13 +60,14 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
         series: dict[str, list[UnderlyingClaim]] = defaultdict(list)
         for c in dated:
             if c.metric == metric:
-                series[c.origin].append(c)
+                series[line_label(c)].append(c)  # an origin, or an origin and a status
         for origin, seq in sorted(series.items()):
             seq.sort(key=lambda c: c.date or "")
-            col = colour[origin]
+            col = colour[seq[0].origin]
             xs: list[Date] = [d for c in seq if (d := parse_date(c.date)) is not None]
             ys = [c.point for c in seq]
-            ax.plot(xs, ys, color=col, linewidth=1.4, alpha=0.8)
+            ax.plot(xs, ys, color=col, linewidth=1.4, alpha=0.8,
+                    linestyle="--" if seq[0].group_status else "-")
             lows = [_bounds(c)[0] for c in seq]
             highs = [_bounds(c)[1] for c in seq]
             ranged = [c.value is None for c in seq]

@@ -40,7 +40,7 @@ def group_matches(c: UnderlyingClaim, want: Group) -> bool:
         return False
     if want.subset is not None and c.subset != want.subset:
         return False
-    return want.status is None or c.status == want.status
+    return want.status is None or c.group_status == want.status
 
 
 def select_group(claims: Iterable[UnderlyingClaim], group: str | Group,
@@ -54,7 +54,7 @@ def select_group(claims: Iterable[UnderlyingClaim], group: str | Group,
 def line_label(c: UnderlyingClaim) -> str:
     """The line a claim is drawn on: its origin, and its status when it has one
     ("Red Cross", "Red Cross · released")."""
-    return f"{c.origin} \u00b7 {c.status}" if c.status else c.origin
+    return f"{c.origin} \u00b7 {c.group_status}" if c.group_status else c.origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +79,23 @@ class GroupSeries:
         return out
 
 
-def group_series(claims: Sequence[UnderlyingClaim], *,
-                 include_generic: bool = False) -> list[GroupSeries]:
+def group_series(claims: Sequence[UnderlyingClaim], *, include_generic: bool = False,
+                 need_unnamed: bool = True) -> list[GroupSeries]:
     """Every (group, metric) series of ``claims``, busiest first. Figures about nobody in
     particular ("people") are left out unless ``include_generic``: their series is the
-    store's whole unnamed toll, not a group anyone follows."""
+    store's whole unnamed toll, not a group anyone follows. With ``need_unnamed`` a series
+    is listed only when some of its figures have no actor (else the actor series already
+    show them all: "soldiers killed" of named sides)."""
     by: dict[tuple[str, str], list[UnderlyingClaim]] = defaultdict(list)
     for c in claims:
         if c.group and (include_generic or c.group != GENERIC):
             by[(c.group, c.metric)].append(c)
     out: list[GroupSeries] = []
     for (group, metric), seq in by.items():
+        if need_unnamed and all(c.actor for c in seq):
+            continue
         dates = [c.date for c in seq if c.date]
-        statuses = tuple(sorted({c.status for c in seq if c.status}))
+        statuses = tuple(sorted({c.group_status for c in seq if c.group_status}))
         out.append(GroupSeries(group, metric, len(seq), sum(len(c.reports) for c in seq),
                                len({c.origin_key for c in seq}),
                                min(dates) if dates else None, max(dates) if dates else None,

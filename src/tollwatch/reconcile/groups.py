@@ -33,7 +33,8 @@ import yaml
 
 from tollwatch.errors import ConfigError
 
-__all__ = ["GENERIC", "Group", "Groups", "default_groups", "groups_for", "words"]
+__all__ = ["GENERIC", "Group", "Groups", "default_groups", "group_fields", "groups_for",
+           "words"]
 
 #: The head of a figure about nobody in particular.
 GENERIC: Final = "people"
@@ -102,7 +103,7 @@ class Group:
         return out
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"group": self.head, "subset": self.subset, "status": self.status}
+        return {"group": self.head, "subset": self.subset, "group_status": self.status}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +193,7 @@ class Groups:
         if self.aliases_path is not None:
             self._load_user(self.aliases_path)
         self._of = lru_cache(maxsize=65536)(self._of_subject)
+        self._in_quote = lru_cache(maxsize=65536)(self._status_in_quote)
 
     # ------------------------------------------------------------------ loading
 
@@ -269,7 +271,7 @@ class Groups:
         value, low, high)."""
         g = self._of(subject or "", metric or "")
         if g.status is None and quote:
-            status = self._status_in_quote(quote, numbers)
+            status = self._in_quote(quote, tuple(numbers))
             if status is not None and (metric or "") not in self.not_with.get(status, ()):
                 g = Group(g.head, g.subset, status)
         return g
@@ -436,3 +438,11 @@ def groups_for(aliases_path: str | os.PathLike[str] | None) -> Groups:
 def default_groups() -> Groups:
     """The built-in vocabulary with the alias file of ``TOLLWATCH_ALIASES``, if set."""
     return groups_for(os.environ.get("TOLLWATCH_ALIASES") or None)
+
+
+def group_fields(claim: Any, groups: Groups | None = None) -> dict[str, str | None]:
+    """``{"group", "subset", "group_status"}`` of a :class:`~tollwatch.model.Claim` (any object
+    with subject, metric, quote, value, low and high), for JSON output beside its fields."""
+    g = (groups or default_groups()).of(claim.subject, claim.metric, claim.quote,
+                                        (claim.value, claim.low, claim.high))
+    return g.to_dict()

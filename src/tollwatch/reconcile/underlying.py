@@ -126,7 +126,7 @@ class UnderlyingClaim:
     # -- counted group (issue 16): head, subset and status of what the figure counts
     group: str | None = None
     subset: str | None = None
-    status: str | None = None
+    group_status: str | None = None
 
     @property
     def numbers(self) -> tuple[int | None, int | None, int | None]:
@@ -159,7 +159,8 @@ class UnderlyingClaim:
             "actor": self.actor, "metric": self.metric, "value": self.value,
             "low": self.low, "high": self.high, "qualifier": self.qualifier,
             "origin": self.origin, "aliases": list(self.aliases), "date": self.date,
-            "group": self.group, "subset": self.subset, "status": self.status,
+            "group": self.group, "subset": self.subset,
+            "group_status": self.group_status,
             "reports": [r.to_dict() for r in self.reports],
         }
 
@@ -492,7 +493,7 @@ def _build(group: list[_Item], origin: _Origin) -> UnderlyingClaim:
         subject=_majority(i.report.claim.subject for i in group),
         group=_majority(i.group.head for i in group),
         subset=_majority(i.group.subset for i in group),
-        status=head.group.status,
+        group_status=head.group.status,
     )
 
 
@@ -568,7 +569,8 @@ def _link_updates(claims: list[UnderlyingClaim]) -> None:
     series: dict[tuple[Any, ...], list[UnderlyingClaim]] = defaultdict(list)
     for c in claims:
         if c.stance == "asserted":
-            group = (None, None, c.status) if c.actor else (c.group, c.subset, c.status)
+            group = ((None, None, c.group_status) if c.actor
+                     else (c.group, c.subset, c.group_status))
             series[(c.actor, c.metric, c.origin_key, group)].append(c)
     for seq in series.values():
         seq.sort(key=_sort_key)

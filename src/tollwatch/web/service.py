@@ -26,13 +26,22 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from tollwatch.model import Claim, Document, Report
+from tollwatch.reconcile.group_series import (
+    GroupSeries,
+    group_series,
+    line_label,
+    parse_group,
+    select_group,
+)
+from tollwatch.reconcile.groups import default_groups, group_fields, groups_for
 from tollwatch.reconcile.names import Names, default_names, fold
 from tollwatch.reconcile.timeline import filter_claims
 from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, underlying_claims
 from tollwatch.store import AddResult, Store
 from tollwatch.web.settings import Settings
 
-__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "NameCount", "Series", "Service", "Snapshot", "report_dict", "timeline_item"]
+__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "NameCount", "Series", "Service", "Snapshot",
+           "report_dict", "timeline_item"]
 
 Fingerprint = tuple[int, int, int, int]
 
@@ -89,6 +98,8 @@ class Snapshot:
     fragments: dict[str, str] = field(default_factory=dict)
     report_fragments: dict[int, str] = field(default_factory=dict)
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: issue 16: the (group, metric) series, busiest first
+    group_series: list[GroupSeries] = field(default_factory=list)
 
     def report_json(self, pos: int) -> str:
         """The report at ``pos`` in the API's claim shape, as JSON text, made once."""
@@ -118,7 +129,8 @@ def report_dict(r: Report) -> dict[str, Any]:
             "speaker": list(c.speaker), "date": c.date, "stance": c.stance,
             "quote": c.quote, "start": c.start, "end": c.end, "confidence": c.confidence,
             "claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet,
-            "published": r.published, "title": r.title, "status": r.status}
+            "published": r.published, "title": r.title, "status": r.status,
+            **group_fields(c, default_groups())}
 
 
 def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
@@ -131,6 +143,7 @@ def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
         "last_date": c.last_date, "kind": c.kind, "revises": c.revises,
         "location": c.location, "civilian": c.civilian, "stance": c.stance,
         "subject": c.subject,
+        "group": c.group, "subset": c.subset, "group_status": c.group_status, "line": line_label(c),
         "reports": [{"claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url,
                      "outlet": r.outlet, "published": r.published, "title": r.title,
                      "date": r.date, "quote": r.quote, "status": status.get(r.claim_id)}
@@ -192,7 +205,7 @@ def _build(fp: Fingerprint, reports: list[Report], index: list[tuple[int, int | 
                       for k, seq in by_origin.items()), key=lambda n: (-n.reports, n.name))
     return Snapshot(fp, claims, dict(by_actor), dict(by_origin), by_claim_id, status,
                     out_series, actors, sources, reports, dict(by_alias), metric_at,
-                    time.perf_counter() - start)
+                    time.perf_counter() - start, group_series=group_series(claims))
 
 
 @dataclass(slots=True)
@@ -320,12 +333,16 @@ class Service:
     def canonical_actor(self, actor: str) -> str:
         return self.names.actor(actor) or actor
 
-    def timeline(self, actor: str, *, metric: str | None = None, location: str | None = None,
-                 origin: str | None = None,
-                 snap: Snapshot | None = None) -> list[UnderlyingClaim]:
-        """The underlying claims about ``actor`` (any of its names), in date order (as
-        ``tollwatch timeline``)."""
+    def timeline(self, actor: str | None, *, metric: str | None = None,
+                 location: str | None = None, origin: str | None = None,
+                 snap: Snapshot | None = None, group: str | None = None
+                 ) -> list[UnderlyingClaim]:
+        """The underlying claims about ``actor`` (any of its names) and/or counting
+        ``group``, in date order (as ``tollwatch timeline``)."""
         snap = snap or self.snapshot()
+        if group is not None or actor is None:  # issue 16: a group series
+            return self.group_timeline(group or "", actor=actor, metric=metric,
+                                       location=location, origin=origin, snap=snap)
         subset = snap.by_actor.get(fold(self.canonical_actor(actor)), [])
         if location is None and origin is None:
             # already in filter_claims' order; the metric filter keeps it
@@ -338,6 +355,24 @@ class Service:
             return found
         return filter_claims(subset, actor=actor, metric=metric, location=location,
                              origin=origin, names=self.names)
+
+    def group_timeline(self, group: str, *, actor: str | None = None,
+                       metric: str | None = None, location: str | None = None,
+                       origin: str | None = None,
+                       snap: Snapshot | None = None) -> list[UnderlyingClaim]:
+        """The underlying claims counting ``group`` (any synonym, subset or status), of
+        ``actor`` and the other filters when given, in date order. ConfigError when the
+        group names nothing the vocabulary knows."""
+        snap = snap or self.snapshot()
+        want = parse_group(group, groups_for(self.names.aliases_path))
+        key = ("group", want, actor, metric, location, origin)
+        found: list[UnderlyingClaim] | None = snap.memo.get(key)
+        if found is None:
+            chosen = select_group(snap.claims, want)
+            found = snap.memo[key] = filter_claims(chosen, actor=actor, metric=metric,
+                                                   location=location, origin=origin,
+                                                   names=self.names)
+        return found
 
     def claim_positions(self, snap: Snapshot, actor: str | None,
                         metric: str | None) -> list[int]:

@@ -27,9 +27,12 @@
   var items = (data.items || []).filter(function (c) { return day(c.date) !== null; });
   var byOrigin = {};
   var origins = [];
+  // one line per origin, or per origin and status of a counted group (issue 16)
+  function lineOf(c) { return c.line || c.origin; }
   items.forEach(function (c) {
-    if (!byOrigin[c.origin]) { byOrigin[c.origin] = []; origins.push(c.origin); }
-    byOrigin[c.origin].push(c);
+    var key = lineOf(c);
+    if (!byOrigin[key]) { byOrigin[key] = []; origins.push(key); }
+    byOrigin[key].push(c);
   });
   origins.sort();
   var width = Math.max(480, holder.clientWidth || 900), height = 380;
@@ -78,6 +81,7 @@
     }
     line("tt-figure", c.figure + " " + c.metric + (c.actor ? " · " + c.actor : ""));
     line("tt-origin", "origin: " + c.origin);
+    if (c.group_status) { line("tt-group", "group: " + (c.group || "") + ", " + c.group_status); }
     line("tt-outlet", "outlet: " + (r.outlet || r.doc_id || "") +
          (c.reports.length > 1 ? " (+" + (c.reports.length - 1) + " more)" : ""));
     line("tt-date", "date: " + (c.date || ""));
@@ -102,7 +106,9 @@
     var seq = byOrigin[origin].slice().sort(function (a, b) { return day(a.date) - day(b.date); });
     var g = el("g", { "class": "series", "data-origin": origin }, svg);
     var d = seq.map(function (c, n) { return (n ? "L" : "M") + X(day(c.date)).toFixed(1) + "," + Y(c.point).toFixed(1); }).join(" ");
-    el("path", { d: d, fill: "none", stroke: colour, "stroke-width": 1.6, "class": "line" }, g);
+    var dash = seq[0].group_status ? { "stroke-dasharray": "6 4" } : {};
+    el("path", Object.assign({ d: d, fill: "none", stroke: colour, "stroke-width": 1.6,
+                               "class": "line" }, dash), g);
     seq.forEach(function (c) {
       var cx = X(day(c.date)), cy = Y(c.point);
       if (c.value === null && c.low !== null && c.high !== null) {
