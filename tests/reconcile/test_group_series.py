@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import report  # type: ignore[import-not-found]
 from tollwatch.errors import ConfigError
 from tollwatch.model import Claim, Report
 from tollwatch.reconcile import build_timeline, filter_claims, underlying_claims
@@ -20,8 +21,6 @@ from tollwatch.reconcile.group_series import (
     select_group,
 )
 from tollwatch.reconcile.names import Names
-
-from conftest import report  # type: ignore[import-not-found]
 
 STORY = Path(__file__).resolve().parent.parent / "fixtures" / "detainee_story.jsonl"
 MINISTRY = "Ministry of Interior"

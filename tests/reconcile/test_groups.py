@@ -43,6 +43,8 @@ def groups() -> Groups:
     ("journalists", "killed", "journalists", None),
     ("prisoners of war", "captured", "prisoners of war", None),
     ("POWs", "captured", "prisoners of war", None),
+    ("prisoners", "captured", "prisoners of war", None),
+    ("prisoners", "detained", "detainees", None),
     ("the missing", "missing", "missing people", None),
     ("missing persons", "missing", "missing people", None),
 ])

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +31,15 @@ from typing import Any, Final
 import yaml
 
 from tollwatch.errors import ConfigError
+from tollwatch.reconcile.group_words import (
+    Hit,
+    Phrases,
+    clause,
+    figure_at,
+    join_names,
+    number_spans,
+    words,
+)
 
 __all__ = ["GENERIC", "Group", "Groups", "default_groups", "group_fields", "groups_for",
            "words"]
@@ -40,50 +48,10 @@ __all__ = ["GENERIC", "Group", "Groups", "default_groups", "group_fields", "grou
 GENERIC: Final = "people"
 
 _KINDS = ("custody", "role", "generic")
-_IRREGULAR: Final[dict[str, str]] = {
-    "children": "child", "women": "woman", "men": "man", "people": "people",
-    "persons": "person", "police": "police", "remains": "remains", "lives": "life",
-    "wives": "wife", "series": "series", "species": "species", "news": "news",
-    "alive": "alive", "missing": "missing", "thousands": "thousands",
-    "hundreds": "hundreds", "dozens": "dozens", "others": "other", "crisis": "crisis",
-}
-_STOP: Final = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these"})
 _BREAK: Final = frozenset({"of", "among", "including", "from", "in", "held", "by", "who",
                            "that", "which", "with", "at", "on", "near", "after", "during",
                            "inside", "across", "for", "to"})
 _CONJ: Final = frozenset({"and", "or", "plus", "as", "well"})
-_APOSTROPHE = re.compile(r"[\u2019']s\b")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-_MAX_PHRASE = 6
-
-
-def _singular(word: str) -> str:
-    w = _IRREGULAR.get(word)
-    if w is not None:
-        return w
-    n = len(word)
-    if n > 4 and word.endswith("men"):
-        return word[:-3] + "man"
-    if n > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if n > 4 and word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=65536)
-def words(text: str) -> tuple[str, ...]:
-    """``text`` as folded singular words: lower case, no accents, no punctuation, no
-    articles ("The hostages' families" -> ("hostage", "family"))."""
-    t = text.lower()
-    if not t.isascii():
-        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    t = _NON_WORD.sub(" ", _APOSTROPHE.sub("", t))
-    return tuple(_singular(w) for w in t.split() if w not in _STOP)
-
-
 @dataclass(frozen=True, slots=True)
 class Group:
     """A figure's counted group: canonical ``head``, ``subset`` and ``status`` (each None
@@ -106,45 +74,6 @@ class Group:
         return {"group": self.head, "subset": self.subset, "group_status": self.status}
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    start: int
-    end: int
-    name: str
-
-    @property
-    def size(self) -> int:
-        return self.end - self.start
-
-
-class _Phrases:
-    """Phrases (as word tuples) to canonical names, matched longest first."""
-
-    def __init__(self) -> None:
-        self.table: dict[tuple[str, ...], str] = {}
-
-    def add(self, phrase: str, name: str) -> None:
-        key = words(phrase)
-        if key and len(key) <= _MAX_PHRASE:
-            self.table[key] = name
-
-    def find(self, ws: Sequence[str]) -> list[_Hit]:
-        """Every non-overlapping match, left to right, the longest at each position."""
-        out: list[_Hit] = []
-        i, n = 0, len(ws)
-        table = self.table
-        while i < n:
-            for size in range(min(_MAX_PHRASE, n - i), 0, -1):
-                name = table.get(tuple(ws[i:i + size]))
-                if name is not None:
-                    out.append(_Hit(i, i + size, name))
-                    i += size
-                    break
-            else:
-                i += 1
-        return out
-
-
 def _as_list(value: Any, where: str) -> list[str]:
     if value is None:
         return []
@@ -163,7 +92,7 @@ def _mapping(value: Any, where: str) -> dict[str, Any]:
     return {str(k): v for k, v in value.items()}
 
 
-_SECTIONS = ("heads", "metric_groups", "subsets", "statuses", "partitives")
+_SECTIONS = ("heads", "metric_groups", "metric_heads", "subsets", "statuses", "partitives")
 
 
 class Groups:
@@ -176,11 +105,12 @@ class Groups:
 
     def __init__(self, aliases_path: str | os.PathLike[str] | None = None) -> None:
         self.kind: dict[str, str] = {}
-        self.heads = _Phrases()
-        self.participles = _Phrases()
-        self.subsets = _Phrases()
-        self.statuses = _Phrases()
+        self.heads = Phrases()
+        self.participles = Phrases()
+        self.subsets = Phrases()
+        self.statuses = Phrases()
         self.metric_groups: dict[str, str] = {}
+        self.metric_heads: dict[str, dict[str, str]] = {}
         self.partitives: dict[str, str | None] = {}
         self.not_with: dict[str, set[str]] = {}
         self.status_names: dict[tuple[str, ...], str] = {}
@@ -219,6 +149,9 @@ class Groups:
                 self.participles.add(phrase, name)
         for metric, name in _mapping(data.get("metric_groups"), where).items():
             self.metric_groups[metric] = str(name)
+        for metric, table in _mapping(data.get("metric_heads"), where).items():
+            for head, other in _mapping(table, f"{where}:metric_heads.{metric}").items():
+                self.metric_heads.setdefault(metric, {})[head] = str(other)
         for name, phrases in _mapping(data.get("subsets"), where).items():
             self.subsets.add(name, name)
             for phrase in _as_list(phrases, f"{where}:subsets.{name}"):
@@ -285,7 +218,7 @@ class Groups:
             head = None
         subsets = self.subsets.find(ws)
         statuses = self.statuses.find(ws)
-        subset = _join(subsets) if subsets else None
+        subset = join_names(subsets) if subsets else None
         if head is not None and subset is not None and subset == head:
             subset = None
         status = statuses[0].name if statuses else None
@@ -295,7 +228,7 @@ class Groups:
 
     # ------------------------------------------------------------------ internals
 
-    def _pick_head(self, ws: Sequence[str], subsets: list[_Hit]
+    def _pick_head(self, ws: Sequence[str], subsets: list[Hit]
                    ) -> tuple[str | None, str | None, str | None]:
         """(head, role-subset, partitive status) of the words ``ws``."""
         heads = self.heads.find(ws)
@@ -341,6 +274,7 @@ class Groups:
             status = statuses[0].name
         if status is not None and metric in self.not_with.get(status, ()):
             status = None
+        head = self.metric_heads.get(metric, {}).get(head or "", head)
         kind = self.kind.get(head or "", "generic")
         by_metric = self.metric_groups.get(metric)
         if by_metric is not None and kind != "custody":
@@ -349,15 +283,15 @@ class Groups:
             head = by_metric
         elif head is None:
             head = GENERIC if ws or metric else None
-        subset = _join(subsets) if subsets else role
+        subset = join_names(subsets) if subsets else role
         if subset == head:
             subset = None
         return Group(head, subset, status)
 
     def _status_in_quote(self, quote: str, numbers: Sequence[int | None]) -> str | None:
         text = quote.lower()
-        spans = _number_spans(text)
-        at = _figure_at(text, spans, numbers)
+        spans = number_spans(text)
+        at = figure_at(text, spans, numbers)
         if at is None:
             if len(spans) > 1:
                 return None  # several figures, none found: no way to tell whose words
@@ -366,7 +300,7 @@ class Groups:
             start, end = spans[at]
             stop = spans[at + 1][0] if at + 1 < len(spans) else len(text)
             begin = spans[at - 1][1] if at > 0 else 0
-            window_after = _clause(text[end:stop])
+            window_after = clause(text[end:stop])
             window_before = text[begin:start]
         pat = self._status_pattern()
         for window, pick_last in ((window_after, False), (window_before, True)):
@@ -378,35 +312,6 @@ class Groups:
                 if name is not None:
                     return name
         return None
-
-
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_CLAUSE_END = re.compile(r"[;.!?]\s|\bwhile\b|\bwhereas\b|\bbut\b")
-
-
-def _number_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
-
-
-def _figure_at(text: str, spans: list[tuple[int, int]],
-               numbers: Sequence[int | None]) -> int | None:
-    wanted = {n for n in numbers if n is not None}
-    if not wanted:
-        return None
-    for i, (s, e) in enumerate(spans):
-        raw = text[s:e].replace(",", "")
-        if raw.isdigit() and int(raw) in wanted:
-            return i
-    return None
-
-
-def _clause(text: str) -> str:
-    m = _CLAUSE_END.search(text)
-    return text[:m.start()] if m else text
-
-
-def _join(hits: list[_Hit]) -> str:
-    return " and ".join(dict.fromkeys(h.name for h in hits))
 
 
 def _yaml(text: str, where: str) -> dict[str, Any]:

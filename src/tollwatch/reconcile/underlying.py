@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any, Literal
 
@@ -200,7 +200,7 @@ class _Item:
     origin_key: str = ""
     quote_key: str = ""
     place: str | None = None
-    group: Group = Group()
+    group: Group = field(default_factory=Group)
 
 
 class _UnionFind:
