@@ -115,6 +115,8 @@ def test_mixed_subjects_have_no_single_group(groups: Groups) -> None:
     ("hostages confirmed dead", "killed", None),  # the metric says it already
     ("detainees still in custody", "detained", "held"),
     ("people held in the tunnels", "abducted", None),  # "held" alone is not a status
+    ("dead and wounded", "casualties", None),  # a toll: statuses are of people held
+    ("released soldiers", "killed", None),
 ])
 def test_status_from_subject(groups: Groups, subject: str, metric: str,
                              status: str | None) -> None:
@@ -133,6 +135,25 @@ def test_status_from_the_clause_of_the_figure(groups: Groups) -> None:
                      (1250, None, None)).status == "released"
     assert groups.of("detainees", "detained", "Officials said 1,250 detainees were moved.",
                      (1250, None, None)).status is None
+
+
+def test_status_words_far_from_the_figure_or_of_a_toll(groups: Groups) -> None:
+    toll = ("The ministry said 80 soldiers were injured in the clashes, the first time "
+            "such figures had been released.")
+    assert groups.of("soldiers", "injured", toll, (80, None, None)).status is None
+    far = ("Police said 60 detainees were taken to the stadium on the edge of the city "
+           "before some were released.")
+    assert groups.of("detainees", "detained", far, (60, None, None)).status is None
+
+
+def test_no_subject_the_words_after_the_figure(groups: Groups) -> None:
+    quote = "The governor said 14 civilians and 3 soldiers were killed in the raid."
+    assert groups.of(None, "killed", quote, (14, None, None)).head == "civilians"
+    assert groups.of(None, "killed", quote, (3, None, None)).head == "soldiers"
+    assert groups.of("", "killed", "Nine died, officials said.", (9, None, None)).head \
+        == GENERIC
+    # a subject given wins over the sentence
+    assert groups.of("people", "killed", quote, (14, None, None)).head == GENERIC
 
 
 def test_status_not_guessed_among_several_figures(groups: Groups) -> None:

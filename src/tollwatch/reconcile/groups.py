@@ -48,6 +48,11 @@ __all__ = ["GENERIC", "Group", "Groups", "default_groups", "group_fields", "grou
 GENERIC: Final = "people"
 
 _KINDS = ("custody", "role", "generic")
+# how far from its figure a status word is looked for in the quote, in words
+_AFTER_WORDS = 8
+_BEFORE_WORDS = 5
+# how many words after its figure stand for a claim's missing subject
+_SUBJECT_WORDS = 3
 _BREAK: Final = frozenset({"of", "among", "including", "from", "in", "held", "by", "who",
                            "that", "which", "with", "at", "on", "near", "after", "during",
                            "inside", "across", "for", "to"})
@@ -124,6 +129,7 @@ class Groups:
             self._load_user(self.aliases_path)
         self._of = lru_cache(maxsize=65536)(self._of_subject)
         self._in_quote = lru_cache(maxsize=65536)(self._status_in_quote)
+        self._after_figure = lru_cache(maxsize=65536)(self._words_after_figure)
 
     # ------------------------------------------------------------------ loading
 
@@ -200,10 +206,16 @@ class Groups:
     def of(self, subject: str | None, metric: str | None = None, quote: str | None = None,
            numbers: Sequence[int | None] = ()) -> Group:
         """The group of a figure of ``metric`` counting ``subject``; its status from the
-        subject, else from the clause of ``quote`` around the figure (``numbers``:
-        value, low, high)."""
+        subject, else (for a custody group: hostages, detainees, refugees...) from the
+        clause of ``quote`` around the figure, a few words either side (``numbers``:
+        value, low, high). With no subject, the words right after the figure name the
+        group ("12 civilians were killed")."""
+        if not subject and quote:
+            subject = self._after_figure(quote, tuple(numbers))
         g = self._of(subject or "", metric or "")
-        if g.status is None and quote:
+        # only people held, missing or uprooted have a status; a toll's sentence saying
+        # its "figures were released" gives none
+        if g.status is None and quote and self.kind.get(g.head or "") == "custody":
             status = self._in_quote(quote, tuple(numbers))
             if status is not None and (metric or "") not in self.not_with.get(status, ()):
                 g = Group(g.head, g.subset, status)
@@ -286,7 +298,21 @@ class Groups:
         subset = join_names(subsets) if subsets else role
         if subset == head:
             subset = None
+        if self.kind.get(head or "") != "custody":
+            status = None  # "the dead and wounded" are a toll, not people held or freed
         return Group(head, subset, status)
+
+    def _words_after_figure(self, quote: str, numbers: Sequence[int | None]) -> str | None:
+        """The few words after the figure in ``quote`` ("civilians were killed"), up to the
+        next figure or clause end; None when the figure is not found."""
+        text = quote.lower()
+        spans = number_spans(text)
+        at = figure_at(text, spans, numbers)
+        if at is None:
+            return None
+        stop = spans[at + 1][0] if at + 1 < len(spans) else len(text)
+        tail = clause(text[spans[at][1]:stop]).split()[:_SUBJECT_WORDS]
+        return " ".join(tail) or None
 
     def _status_in_quote(self, quote: str, numbers: Sequence[int | None]) -> str | None:
         text = quote.lower()
@@ -300,8 +326,8 @@ class Groups:
             start, end = spans[at]
             stop = spans[at + 1][0] if at + 1 < len(spans) else len(text)
             begin = spans[at - 1][1] if at > 0 else 0
-            window_after = clause(text[end:stop])
-            window_before = text[begin:start]
+            window_after = " ".join(clause(text[end:stop]).split()[:_AFTER_WORDS])
+            window_before = " ".join(text[begin:start].split()[-_BEFORE_WORDS:])
         pat = self._status_pattern()
         for window, pick_last in ((window_after, False), (window_before, True)):
             found = [words(m.group(0)) for m in pat.finditer(window)]
