@@ -160,3 +160,22 @@ def test_chart_draws_status_lines(story: list[Report], names: Names) -> None:
     svg = render_chart(entries, "svg", title="detainees").decode("utf-8")
     assert "\u00b7 released" in svg and "\u00b7 held" in svg
     assert "stroke-dasharray" in svg  # the status lines are dashed
+
+
+def test_exports_carry_the_group(story: list[Report], names: Names, tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from tollwatch.reconcile.export import write_csv, write_parquet
+
+    entries = build_timeline(story, group="detainees", names=names)
+    write_csv(entries, tmp_path / "d.csv")
+    with open(tmp_path / "d.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["value"], r["group"], r["subset"], r["group_status"]) for r in rows][-3:] == [
+        ("600", "detainees", "", ""), ("150", "detainees", "", "released"),
+        ("430", "detainees", "", "held")]
+    write_parquet(entries, tmp_path / "d.parquet")
+    table = pq.read_table(tmp_path / "d.parquet").to_pylist()
+    assert [t["group_status"] for t in table] == [c.group_status for c in entries]
