@@ -19,7 +19,6 @@ around the figure.
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -119,8 +118,6 @@ class Groups:
         self.partitives: dict[str, str | None] = {}
         self.not_with: dict[str, set[str]] = {}
         self.status_names: dict[tuple[str, ...], str] = {}
-        self._status_re: re.Pattern[str] | None = None
-        self._lock = threading.Lock()
         text = resources.files("tollwatch").joinpath("data", "groups.yaml").read_text(
             encoding="utf-8")
         self._load(_yaml(text, "tollwatch/data/groups.yaml"), "groups.yaml")
@@ -193,15 +190,6 @@ class Groups:
     def names(self) -> list[str]:
         """Every canonical head, in the table's order."""
         return list(self.kind)
-
-    def _status_pattern(self) -> re.Pattern[str]:
-        with self._lock:
-            if self._status_re is None:
-                phrases = sorted({" ".join(k) for k in self.statuses.table}, key=len,
-                                 reverse=True)
-                self._status_re = re.compile(
-                    r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-            return self._status_re
 
     def of(self, subject: str | None, metric: str | None = None, quote: str | None = None,
            numbers: Sequence[int | None] = ()) -> Group:
@@ -328,16 +316,15 @@ class Groups:
             begin = spans[at - 1][1] if at > 0 else 0
             window_after = " ".join(clause(text[end:stop]).split()[:_AFTER_WORDS])
             window_before = " ".join(text[begin:start].split()[-_BEFORE_WORDS:])
-        pat = self._status_pattern()
+        fold = _fold_uncached  # windows are one-off text: keep them out of the cache
         for window, pick_last in ((window_after, False), (window_before, True)):
-            found = [words(m.group(0)) for m in pat.finditer(window)]
-            found = [f for f in found if f]
+            found = self.statuses.find(fold(window)) if window else []
             if found:
-                key = found[-1] if pick_last else found[0]
-                name = self.statuses.table.get(key)
-                if name is not None:
-                    return name
+                return (found[-1] if pick_last else found[0]).name
         return None
+
+
+_fold_uncached = words.__wrapped__
 
 
 def _yaml(text: str, where: str) -> dict[str, Any]:
