@@ -365,14 +365,15 @@ class Service:
         group names nothing the vocabulary knows."""
         snap = snap or self.snapshot()
         want = parse_group(group, groups_for(self.names.aliases_path))
-        key = ("group", want, actor, metric, location, origin)
-        found: list[UnderlyingClaim] | None = snap.memo.get(key)
-        if found is None:
-            chosen = select_group(snap.claims, want)
-            found = snap.memo[key] = filter_claims(chosen, actor=actor, metric=metric,
-                                                   location=location, origin=origin,
-                                                   names=self.names)
-        return found
+        key = ("group", want, metric)  # memoised for the vocabulary's groups only
+        chosen: list[UnderlyingClaim] | None = snap.memo.get(key)
+        if chosen is None:
+            chosen = snap.memo[key] = filter_claims(select_group(snap.claims, want),
+                                                    metric=metric, names=self.names)
+        if actor is None and location is None and origin is None:
+            return chosen
+        return filter_claims(chosen, actor=actor, location=location, origin=origin,
+                             names=self.names)
 
     def claim_positions(self, snap: Snapshot, actor: str | None,
                         metric: str | None) -> list[int]:
