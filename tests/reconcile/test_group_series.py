@@ -179,3 +179,19 @@ def test_exports_carry_the_group(story: list[Report], names: Names, tmp_path: Pa
     write_parquet(entries, tmp_path / "d.parquet")
     table = pq.read_table(tmp_path / "d.parquet").to_pylist()
     assert [t["group_status"] for t in table] == [c.group_status for c in entries]
+
+
+def test_discrepancies_within_a_group_and_status(story: list[Report], names: Names) -> None:
+    from tollwatch.reconcile.discrepancies import find_discrepancies
+
+    claims = underlying_claims(story, names=names)
+    found = find_discrepancies(claims, names=names)
+    for d in found:
+        a, b = d.claims
+        assert (a.group, a.subset, a.group_status) == (b.group, b.subset, b.group_status)
+    pairs = {(d.kind, d.claims[0].value, d.claims[1].value) for d in found}
+    # the ministry's 120 against the monitor's 340 at least, days apart: a disagreement
+    assert ("disagreement", 120, 340) in pairs
+    assert ("revision", 120, 210) in pairs and ("revision", 340, 600) in pairs
+    # the 45 children are no competitor of the totals, nor the 150 released
+    assert not any(45 in (v1, v2) or 150 in (v1, v2) for _, v1, v2 in pairs)
