@@ -61,16 +61,23 @@ def test_group_series_in_the_browser(page: tuple[Any, str, list[str]]) -> None:
 
     points = pg.locator("#chart .pt")
     assert points.count() == int(pg.get_attribute("#chart", "data-points") or 0) == 7
-    # one line per origin, and per origin and status: taken, released, still held
-    lines = sorted(pg.locator("#chart g.series").evaluate_all(
-        "gs => gs.map(g => g.getAttribute('data-origin'))"))
-    assert lines == sorted([MINISTRY, f"{MINISTRY} \u00b7 released", MONITOR,
-                            f"{MONITOR} \u00b7 held"])
+    # one line per series (SeriesKey): each origin's detainees, and each status and subset
+    # a series of its own: taken, released, still held, children
+    series = sorted(pg.locator("#chart g.series").evaluate_all(
+        "gs => gs.map(g => [g.getAttribute('data-origin'), g.getAttribute('data-series')])"))
+    assert sorted({o for o, _ in series}) == sorted([MINISTRY, MONITOR])
+    assert len(series) == 5
+    keys = [k for _, k in series]
+    assert any(k.startswith(MINISTRY) and k.endswith("[detainees, released]") for k in keys)
+    assert any(k.startswith(MONITOR) and k.endswith("[detainees, held]") for k in keys)
+    assert any(k.startswith(MONITOR) and k.endswith("[detainees (children)]") for k in keys)
+    assert sum(k.endswith("[detainees]") for k in keys) == 2
     dashed = pg.locator("#chart g.series path.line[stroke-dasharray]")
-    assert dashed.count() == 2
+    assert dashed.count() == 2  # the status sub-series
+    # the legend names each origin once, in its colour, with its points
     legend = pg.locator("#legend li").all_inner_texts()
-    assert any(f"{MONITOR} \u00b7 held (1)" in t for t in legend)
-    assert any(f"{MINISTRY} (2)" in t for t in legend)
+    assert any(f"{MINISTRY} (3)" in t for t in legend)
+    assert any(f"{MONITOR} (4)" in t for t in legend)
 
     held = pg.locator("#chart .pt[data-figure$='430']")
     held.hover()
