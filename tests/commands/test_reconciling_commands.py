@@ -53,7 +53,7 @@ def test_timeline_jsonl(story_db: str) -> None:
     assert [x["date"] for x in lines] == sorted(x["date"] for x in lines)
     assert set(lines[0]) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
                              "aliases", "unnamed", "date", "kind", "revises", "id", "reason",
-                             "reports"}
+                             "group", "subset", "group_status", "reports"}
     assert all(x["kind"] in ("first", "update", "repeat") for x in lines)
     assert all(r["reason"] for x in lines for r in x["reports"])
     first = lines[0]

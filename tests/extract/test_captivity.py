@@ -35,6 +35,9 @@ def _keys(claims: list[Claim]) -> set[tuple[str, int | None]]:
     ("The court released 40 protesters on bail.", ("detained", 40)),
     ("At least 21 soldiers were kidnapped by the rebels near the river.", ("abducted", 21)),
     ("Inmates seized 14 guards during the riot.", ("abducted", 14)),
+    # the counted noun says an authority holds them
+    ("The monitor said 430 detainees were still held in two jails.", ("detained", 430)),
+    ("Some 75 inmates were freed after the amnesty.", ("detained", 75)),
 ])
 def test_metric_by_who_is_held(claims_of: Run, text: str, expected: tuple[str, int]) -> None:
     # a text about captivity: one-word cues ("freed") count only in such a text

@@ -32,8 +32,9 @@ def test_aliases_and_reports_of_one_claim(reports: list[Report], names: Names) -
     rec = first.to_record()
     assert set(rec) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
                         "aliases", "unnamed", "date", "kind", "revises", "id", "reason",
-                        "reports"}
+                        "group", "subset", "group_status", "reports"}
     assert rec["kind"] == "first" and rec["unnamed"] is False and rec["revises"] is None
+    assert rec["group"] == "soldiers" and rec["subset"] is None and rec["group_status"] is None
     assert set(rec["reports"][0]) == {"doc_id", "url", "outlet", "published", "quote", "reason"}
     assert rec["reports"][0]["reason"].split(";")[0] == "first report of the figure"
     assert all(r["reason"] for r in rec["reports"])

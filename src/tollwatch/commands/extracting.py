@@ -130,10 +130,12 @@ def extract(
     try:
         for doc, claims in ex.extract_many(docs()):
             if jsonl:
-                sys.stdout.write(json.dumps({"id": doc.id, "claims": [c.to_dict() for c in claims],
-                                             "responses": [r.to_dict()
-                                                           for r in responses_of(claims)]},
-                                            ensure_ascii=False) + "\n")
+                from tollwatch.reconcile.groups import group_fields  # issue 16: + group
+
+                sys.stdout.write(json.dumps({"id": doc.id, "claims": [
+                    {**c.to_dict(), **group_fields(c)} for c in claims],
+                    "responses": [r.to_dict() for r in responses_of(claims)]},
+                    ensure_ascii=False) + "\n")
             else:
                 lines = claims_table(doc, claims, width) + responses_table(doc, claims, width)
                 sys.stdout.write("".join(f"{ln}\n" for ln in lines))

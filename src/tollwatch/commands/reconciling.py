@@ -83,7 +83,12 @@ def _cell(value: object) -> str:
 
 
 def timeline_cmd(
-    actor: Annotated[str, typer.Option("--actor", help="Actor (any name, demonym or alias)")],
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Actor (any name, demonym or alias)")] = None,
+    group: Annotated[str | None, typer.Option(
+        "--group", help="Counted group (any synonym, subset or status: hostages, captives, "
+                        "child hostages, hostages released); at least one of --group, --actor")]
+        = None,
     metric: Annotated[str | None, typer.Option("--metric", help="Only this metric")] = None,
     location: Annotated[str | None, typer.Option("--location", help="Only claims at this place")]
         = None,
@@ -96,7 +101,7 @@ def timeline_cmd(
     db: DbOption = None,
     aliases: AliasesOption = None,
 ) -> None:
-    """The underlying claims about one actor, in date order."""
+    """The underlying claims about one actor or counted group, in date order."""
     from tollwatch.reconcile.chart import write_chart
     from tollwatch.reconcile.export import write_csv
     from tollwatch.reconcile.timeline import build_timeline, to_jsonl
@@ -104,10 +109,15 @@ def timeline_cmd(
 
     _check_metric(metric)
     names = _names(aliases)
+    # issue 16: a counted group selects a series as an actor does
+    from tollwatch.commands.group_options import check_group, series_title
+
+    check_group(actor, group, names)
     reports = _reports(db, metric)
     entries = build_timeline(reports, actor, metric=metric, location=location,
-                             options=ReconcileOptions(window_days=window), names=names)
-    canonical = names.actor(actor) or actor
+                             options=ReconcileOptions(window_days=window), names=names,
+                             group=group)
+    canonical = series_title(actor, group, names)
     if fmt in (TimelineFormat.png, TimelineFormat.svg):
         path = output or Path(f"timeline.{fmt.value}")
         title = f"{canonical}: " + (metric or "all metrics")
@@ -131,13 +141,19 @@ def timeline_cmd(
         return
     from tollwatch.commands.layout import Column, Row, output_width, render
 
-    columns = (Column("date", fixed=True), Column("figure", fixed=True, right=True),
+    columns = [Column("date", fixed=True), Column("figure", fixed=True, right=True),
                Column("metric", fixed=True), Column("who"), Column("side"), Column("source"),
-               Column("kind", fixed=True), Column("reports", fixed=True, right=True))
+               Column("kind", fixed=True), Column("reports", fixed=True, right=True)]
+    if group:  # issue 16: the counted group (subset, status) of each figure
+        from tollwatch.commands.group_options import group_cell
+
+        columns.insert(4, Column("group"))
     rows = []
     for c in entries:
         cells = [_cell(c.date), c.figure(), c.metric, _cell(c.subject), _cell(c.actor),
                  _cell(c.origin), c.kind, str(len(c.reports))]
+        if group:
+            cells.insert(4, _cell(group_cell(c)))
         first = c.reports[0] if c.reports else None
         note = ", ".join(c.outlets) or (first.doc_id if first else "")
         if first is not None:

@@ -91,6 +91,8 @@ def resolve_captivity(doc: Doc, trig_i: int, metric: str, kind: str | None,
         return metric
     if head is not None and head.lemma_.lower() in _CAPTIVE_NOUNS:
         return "abducted"  # "police freed 12 hostages": the noun says how they were held
+    if head is not None and head.lemma_.lower() in lex.custody_nouns:
+        return "detained"  # "430 detainees were still held"
     explicit = cue_at(doc, trig_i, lex, lex.explicit_abduction) is not None
     if explicit:
         return "abducted"

@@ -48,6 +48,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     exchange_words: frozenset[str] = frozenset()       # captured whoever is held
     authority_holders: frozenset[str] = frozenset()    # detained when held by these
     captivity_context: frozenset[str] = frozenset()    # words of a text about captivity
+    custody_nouns: frozenset[str] = frozenset()        # detained: "430 detainees still held"
     # partitive or tally nouns whose own metric yields to the verb: "one of the injured died"
     tally_nouns: frozenset[str] = frozenset()
     # verbs that make "N lives" deaths: "claiming 16,000 lives" (not "saved 40 lives")
@@ -147,6 +148,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             exchange_words=_words(cap.get("exchange")),
             authority_holders=_words(cap.get("authority_holders")),
             captivity_context=_words(cap.get("context")),
+            custody_nouns=_words(cap.get("custody_nouns")),
             tally_nouns=_words(data.get("tally_nouns")),
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
         )

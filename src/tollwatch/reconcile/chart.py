@@ -1,7 +1,8 @@
 """The timeline as a chart (PNG or SVG), drawn with matplotlib's Agg backend.
 
 One panel per metric; in each, every series (:class:`~tollwatch.reconcile.updates.SeriesKey`:
-one origin's figures for one measure; a part of a force is a series of its own) is a line
+one origin's figures for one measure; a part of a force is a series of its own, and so is
+each status of a counted group, "released" against "still held", drawn dashed) is a line
 in its origin's colour (the same in every panel; 20 distinct colours, then dashes), and
 lines join only the successive figures of one series. A legend under the chart names
 every origin by its common name (unnamed sources marked); with few series each is also
@@ -73,7 +74,8 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
             col = colour[origin]
             xs: list[Date] = [d for c in seq if (d := parse_date(c.date)) is not None]
             ys = [c.point for c in seq]
-            ax.plot(xs, ys, color=col, linewidth=1.4, alpha=0.8, linestyle=dashes[origin])
+            style: Literal["-", "--"] = "--" if seq[0].group_status else dashes[origin]
+            ax.plot(xs, ys, color=col, linewidth=1.4, alpha=0.8, linestyle=style)
             lows = [_bounds(c)[0] for c in seq]
             highs = [_bounds(c)[1] for c in seq]
             ranged = [c.value is None for c in seq]
@@ -91,7 +93,8 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
                 ax.annotate(c.figure(), (x, c.point), textcoords="offset points",
                             xytext=(0, 8), ha="center", fontsize=7.5, color=col)
             if n_series <= 8:
-                label = origin + (f" ({key.part})" if key.part else "")
+                label = origin + (f" ({key.part})" if key.part else "") \
+                    + (f" \u00b7 {seq[0].group_status}" if seq[0].group_status else "")
                 ax.annotate(f" {label}", (xs[-1], ys[-1]), textcoords="offset points",
                             xytext=(10, -3), ha="left", fontsize=8.5, color=col,
                             fontweight="bold", annotation_clip=False)

@@ -84,16 +84,19 @@ def find_discrepancies(claims: Sequence[UnderlyingClaim], *, actor: str | None =
     """Disagreements between origins and revisions by one origin, in date order."""
     nm = names or default_names()
     want = fold(nm.actor(actor) or actor) if actor else None
-    series: dict[tuple[str | None, str], list[UnderlyingClaim]] = defaultdict(list)
+    series: dict[tuple[Any, ...], list[UnderlyingClaim]] = defaultdict(list)
     for c in claims:
         if c.stance != "asserted" or c.date is None:
             continue
         if want is not None and fold(c.actor or "") != want:
             continue
-        series[(c.actor, c.metric)].append(c)
+        # issue 16: figures of different groups or statuses do not compete ("hostages
+        # released" against "hostages still held"); a named side's series as before
+        # (the group part of the series key, SeriesKey.group)
+        series[(c.actor, c.metric, c.series.group)].append(c)
     out: list[Discrepancy] = []
     by_id = {c.id: c for c in claims}
-    for (who, metric), seq in series.items():
+    for (who, metric, _group), seq in series.items():
         seq.sort(key=lambda c: (c.date or "", c.origin))
         if revisions:
             for c in seq:

@@ -43,6 +43,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "actor", "metric", "value", "low", "high", "best", "qualifier", "origin", "aliases",
     "date", "last_date", "kind", "revises", "location", "civilian", "subject", "own_voice",
     "report_count", "outlets", "doc_ids", "urls", "first_quote",
+    "group", "subset", "group_status",  # the counted group (issue 16)
 )
 
 UCDP_COLUMNS: tuple[str, ...] = (
@@ -92,6 +93,7 @@ def claim_rows(claims: Sequence[UnderlyingClaim]) -> list[dict[str, Any]]:
             "doc_ids": _JOIN.join(dict.fromkeys(r.doc_id for r in c.reports)),
             "urls": _JOIN.join(dict.fromkeys(r.url for r in c.reports if r.url)),
             "first_quote": c.reports[0].quote if c.reports else "",
+            "group": c.group, "subset": c.subset, "group_status": c.group_status,
         })
     return rows
 
@@ -132,6 +134,7 @@ def write_parquet(claims: Sequence[UnderlyingClaim], path: str | Path) -> None:
         ("revises", pa.string()), ("location", pa.string()), ("civilian", pa.bool_()),
         ("subject", pa.string()), ("own_voice", pa.bool_()), ("report_count", pa.int64()),
         ("reports", pa.list_(report_type)),
+        ("group", pa.string()), ("subset", pa.string()), ("group_status", pa.string()),
     ])
     from datetime import date as Date
 
@@ -151,6 +154,7 @@ def write_parquet(claims: Sequence[UnderlyingClaim], path: str | Path) -> None:
             "reports": [{"doc_id": r.doc_id, "url": r.url, "outlet": r.outlet,
                          "published": r.published, "quote": r.quote, "claim_id": r.claim_id,
                          "date": r.date, "names": list(r.names)} for r in c.reports],
+            "group": c.group, "subset": c.subset, "group_status": c.group_status,
         })
     table = pa.Table.from_pylist(records, schema=schema)
     pq.write_table(table, str(path))

@@ -1,6 +1,6 @@
 """Which reports are one underlying claim, and why.
 
-Reports of one figure (actor, metric, numbers, stance) from one origin are one claim when
+Reports of one figure (actor, metric, numbers, stance, counted group) from one origin are one claim when
 each falls within ``window_days`` of the claim's previous report; a report that names no
 day of its own, or restates the figure ("has said", "previously claimed"), joins the
 origin's earlier claim of that figure however much later it runs. Two origins' groups of
@@ -94,7 +94,8 @@ def _merge_voices(clusters: list[Group], origins: dict[str, Origin], names: Name
     by_figure: dict[tuple[Any, ...], list[Group]] = defaultdict(list)
     for g in clusters:
         it = g[0][0]
-        by_figure[(it.actor, it.metric, it.numbers, it.report.claim.stance)].append(g)
+        by_figure[(it.actor, it.metric, it.numbers, it.report.claim.stance,
+                   it.group_key)].append(g)
     for groups in by_figure.values():
         if len(groups) < 2:
             continue
@@ -146,7 +147,10 @@ def group_items(items: Sequence[Item], origins: dict[str, Origin], names: Names,
     """The items grouped into underlying claims, each item with the reason it joined."""
     by_key: dict[tuple[Any, ...], list[Item]] = defaultdict(list)
     for it in items:
-        by_key[(it.actor, it.metric, it.numbers, it.origin_key, it.report.claim.stance)].append(it)
+        # a counted group (issue 16) tells apart figures of one origin: "12 hostages
+        # released" and "12 hostages still held" are two claims
+        by_key[(it.actor, it.metric, it.numbers, it.origin_key, it.report.claim.stance,
+                it.group_key)].append(it)
     clusters: list[Group] = []
     for group in by_key.values():
         clusters.extend(_cluster(group, window, attach_undated))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tollwatch.reconcile.group_series import line_label
 from tollwatch.reconcile.underlying import UnderlyingClaim
 
 __all__ = ["timeline_item"]
@@ -21,6 +22,9 @@ def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
         "series": c.series.label(c.origin), "part": c.part,
         "location": c.location, "civilian": c.civilian, "stance": c.stance,
         "subject": c.subject,
+        # the counted group (issue 16) and the chart line the claim is drawn on
+        "group": c.group, "subset": c.subset, "group_status": c.group_status,
+        "line": line_label(c),
         "reports": [{"claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url,
                      "outlet": r.outlet, "published": r.published, "title": r.title,
                      "date": r.date, "quote": r.quote, "status": status.get(r.claim_id),

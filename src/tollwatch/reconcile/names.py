@@ -148,10 +148,11 @@ class Names(SourceNames):
         except OSError as exc:
             raise ConfigError(f"cannot read alias file: {exc.strerror or exc}", source=where) from exc
         data = _load_yaml_text(text, where)
-        unknown = set(data) - {"actors", "sources", "places"}
+        # "groups" (counted groups, issue 16) is read by tollwatch.reconcile.groups
+        unknown = set(data) - {"actors", "sources", "places", "groups"}
         if unknown:
-            raise ConfigError(f"unknown sections {sorted(unknown)}; expected actors, sources, places",
-                              source=where)
+            raise ConfigError(f"unknown sections {sorted(unknown)}; expected actors, sources, "
+                              "places, groups", source=where)
         for section, table in (("actors", self._actors), ("sources", self._sources),
                                ("places", self._places)):
             entries = data.get(section) or {}

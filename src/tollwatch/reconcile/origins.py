@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 
 from tollwatch.model import Report
+from tollwatch.reconcile.groups import Group, groups_for
 from tollwatch.reconcile.names import Names, Person, fold
 from tollwatch.reconcile.rules import Rules, default_rules
 
@@ -58,6 +59,14 @@ class Item:
     part: str | None = None
     voice: str | None = None  # how the origin was found, when a rule found it
     written: tuple[str, ...] = ()  # every source name as the claim gives it
+    counted: Group = field(default_factory=Group)  # the counted group (issue 16)
+
+    @property
+    def group_key(self) -> tuple[str | None, str | None, str | None]:
+        """The part of a figure's identity the counted group gives: the status always; the
+        head and subset where no actor names whose the people are."""
+        g = self.counted
+        return (None, None, g.status) if self.actor else (g.head, g.subset, g.status)
 
 
 class _UnionFind:
@@ -156,7 +165,9 @@ def _item_for(report: Report, names: Names, rules: Rules) -> Item:
     when = claim_date or parse_date(report.published)
     unnamed = bool(given) and all(rules.is_unnamed(n) for n in given)
     qk = quote_key(c.quote) if c.quote else ""
-    return Item(report=report, actor=actor, metric=c.metric, numbers=(c.value, c.low, c.high),
+    numbers = (c.value, c.low, c.high)
+    counted = groups_for(names.aliases_path).of(c.subject, c.metric, c.quote, numbers)
+    return Item(report=report, actor=actor, metric=c.metric, numbers=numbers, counted=counted,
                 date=when, dated=claim_date is not None, names=given, own_voice=not given,
                 quote_key=qk,
                 place=names.place(c.location), unnamed=unnamed,

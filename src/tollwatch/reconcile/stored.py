@@ -28,6 +28,7 @@ from sqlalchemy import and_, delete, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from tollwatch.model import Report
+from tollwatch.reconcile.groups import Group
 from tollwatch.reconcile.identity import group_items
 from tollwatch.reconcile.items import timeline_item
 from tollwatch.reconcile.names import Names, default_names, fold
@@ -48,7 +49,7 @@ from tollwatch.reconcile.underlying import (
     keep_report,
     reconcile_reports,
 )
-from tollwatch.reconcile.updates import SeriesKey, link_updates
+from tollwatch.reconcile.updates import link_updates
 from tollwatch.store import Store
 from tollwatch.store.query import report_query, rows_to_reports
 from tollwatch.store.rows import Filters
@@ -59,7 +60,7 @@ __all__ = ["VIEW_VERSION", "ViewState", "ViewStats", "rebuild", "refresh", "time
            "underlying_of", "view_state"]
 
 #: Bumped when the view's rules change so much that stored views must be rebuilt.
-VIEW_VERSION = "1"
+VIEW_VERSION = "2"  # 2: the counted group (migration 0007)
 _CHUNK = 500
 _NO_DATE = "9999-99-99"
 
@@ -112,8 +113,17 @@ def _row(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
             "part": c.part[:64] if c.part else None, "unnamed": c.unnamed, "stance": c.stance,
             "kind": c.kind, "revises": c.revises, "reason": c.reason,
             "sort_date": (c.date or _NO_DATE)[:10], "reports": len(c.reports),
+            "group_head": c.group[:64] if c.group else None,
+            "group_subset": c.subset[:64] if c.subset else None,
+            "group_status": c.group_status[:32] if c.group_status else None,
+            "group_key": _group_key(c),
             "item": json.dumps(timeline_item(c, status), ensure_ascii=False,
                                separators=(",", ":"))}
+
+
+def _group_key(c: UnderlyingClaim) -> str | None:
+    key = c.series.group
+    return key[:255] if key else None
 
 
 def _links(c: UnderlyingClaim, quotes: dict[int, str]) -> list[dict[str, Any]]:
@@ -186,18 +196,19 @@ def _reports_by_id(conn: Connection, ids: Sequence[int], canon: Any) -> list[Rep
 def _light(row: Any) -> UnderlyingClaim:
     """A stored underlying claim with what relinking its series needs."""
     (uid, actor, metric, value, low, high, origin, okey, part, stance, sort_date, kind,
-     revises, reason) = tuple(row)
+     revises, reason, ghead, gsubset, gstatus) = tuple(row)
     return UnderlyingClaim(id=uid, actor=actor, metric=metric, value=value, low=low, high=high,
                            qualifier="exact", origin=origin, origin_key=okey, aliases=[],
                            date=None if sort_date == _NO_DATE else sort_date, last_date=None,
                            reports=[], stance=stance, kind=kind, revises=revises, part=part,
-                           reason=reason)
+                           reason=reason, group=ghead, subset=gsubset, group_status=gstatus)
 
 
 _LIGHT = (UnderlyingRow.id, UnderlyingRow.actor, UnderlyingRow.metric, UnderlyingRow.value,
           UnderlyingRow.low, UnderlyingRow.high, UnderlyingRow.origin, UnderlyingRow.origin_key,
           UnderlyingRow.part, UnderlyingRow.stance, UnderlyingRow.sort_date, UnderlyingRow.kind,
-          UnderlyingRow.revises, UnderlyingRow.reason)
+          UnderlyingRow.revises, UnderlyingRow.reason, UnderlyingRow.group_head,
+          UnderlyingRow.group_subset, UnderlyingRow.group_status)
 
 
 def _figure_where(actor_key: str, metric: str, numbers: tuple[int | None, ...]) -> Any:
@@ -329,7 +340,7 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
                              attach_undated=opts.attach_undated)
         claims = [build_claim(g, origins[g[0][0].origin_key]) for g in groups]
         # relink the series these figures belong to, with their other stored claims
-        series = {SeriesKey(r[1], r[2], r[7], r[8]) for r in old_rows} | {c.series for c in claims}
+        series = {_light(r).series for r in old_rows} | {c.series for c in claims}
         others: dict[str, UnderlyingClaim] = {}
         wanted_series = sorted({(fold(k.actor) if k.actor else "", k.metric, k.origin[:512])
                                 for k in series})
@@ -338,7 +349,7 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
                                              UnderlyingRow.origin_key).in_(
                 wanted_series[i:i + 200]))
             for r in conn.execute(q):
-                if r[0] not in by_uid and SeriesKey(r[1], r[2], r[7], r[8]) in series:
+                if r[0] not in by_uid and _light(r).series in series:
                     others[r[0]] = _light(r)
         before = {u: (c.kind, c.revises, c.reason) for u, c in others.items()}
         link_updates([*claims, *others.values()], opts.window_days)
@@ -373,10 +384,18 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
     return ViewStats("refresh", len(items), len(claims), time.perf_counter() - start)
 
 
-def timeline_page(store: Store, actor: str, metric: str | None, limit: int,
-                  offset: int) -> tuple[int, list[str]]:
-    """(total, items as JSON text) of an actor's stored timeline, in timeline order."""
-    where = [UnderlyingRow.actor_key == fold(actor)]
+def timeline_page(store: Store, actor: str | None, metric: str | None, limit: int,
+                  offset: int, group: Group | None = None) -> tuple[int, list[str]]:
+    """(total, items as JSON text) of an actor's stored timeline, or a counted group's
+    (``group``: a parsed filter, a field left None matching all; with ``actor`` too, the
+    group's figures about that actor), in timeline order."""
+    where: list[Any] = [] if actor is None else [UnderlyingRow.actor_key == fold(actor)]
+    if group is not None:
+        for col, want in ((UnderlyingRow.group_head, group.head),
+                          (UnderlyingRow.group_subset, group.subset),
+                          (UnderlyingRow.group_status, group.status)):
+            if want is not None:
+                where.append(col == want)
     if metric is not None:
         where.append(UnderlyingRow.metric == metric)
     order = (UnderlyingRow.sort_date, UnderlyingRow.metric, UnderlyingRow.origin,

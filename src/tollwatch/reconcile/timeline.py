@@ -1,6 +1,7 @@
-"""The timeline of one actor: its underlying claims in date order.
+"""The timeline of one actor, or of one counted group: its underlying claims in date order.
 
     >>> entries = build_timeline(reports, actor="North Korean", metric="killed")
+    >>> hostages = build_timeline(reports, group="hostages")
     >>> write_jsonl(entries, sys.stdout)
 """
 
@@ -19,10 +20,18 @@ __all__ = ["build_timeline", "filter_claims", "to_jsonl", "write_jsonl"]
 
 def filter_claims(claims: Sequence[UnderlyingClaim], *, actor: str | None = None,
                   metric: str | None = None, location: str | None = None,
-                  origin: str | None = None, names: Names | None = None) -> list[UnderlyingClaim]:
+                  origin: str | None = None, names: Names | None = None,
+                  group: str | None = None) -> list[UnderlyingClaim]:
     """The claims about ``actor`` (any alias), of ``metric``, at ``location`` (any alias,
-    matched against every report's place), from ``origin`` (any alias), in date order."""
+    matched against every report's place), from ``origin`` (any alias), counting
+    ``group`` (any synonym, subset or status: "captives", "child hostages"), in date
+    order."""
     nm = names or default_names()
+    if group is not None:  # issue 16: the counted group, like the actor, picks a series
+        from tollwatch.reconcile.group_series import select_group
+        from tollwatch.reconcile.groups import groups_for
+
+        claims = select_group(claims, group, groups_for(nm.aliases_path))
     want_actor = fold(nm.actor(actor) or actor) if actor else None
     want_place = fold(nm.place(location) or location) if location else None
     want_origin = nm.source_key(origin) if origin else None
@@ -45,13 +54,16 @@ def filter_claims(claims: Sequence[UnderlyingClaim], *, actor: str | None = None
     return out
 
 
-def build_timeline(reports: Sequence[Report], actor: str, *, metric: str | None = None,
-                   location: str | None = None, options: ReconcileOptions | None = None,
-                   names: Names | None = None) -> list[UnderlyingClaim]:
-    """Reconcile ``reports`` and keep the claims about ``actor`` (and metric, location)."""
+def build_timeline(reports: Sequence[Report], actor: str | None = None, *,
+                   metric: str | None = None, location: str | None = None,
+                   options: ReconcileOptions | None = None, names: Names | None = None,
+                   group: str | None = None) -> list[UnderlyingClaim]:
+    """Reconcile ``reports`` and keep the claims about ``actor`` and/or counting ``group``
+    (and metric, location)."""
     nm = names or default_names()
     claims = underlying_claims(reports, options, names=nm)
-    return filter_claims(claims, actor=actor, metric=metric, location=location, names=nm)
+    return filter_claims(claims, actor=actor, metric=metric, location=location, names=nm,
+                         group=group)
 
 
 def to_jsonl(claims: Sequence[UnderlyingClaim]) -> str:

@@ -125,10 +125,14 @@ class UnderlyingClaim:
     unnamed: bool = False
     part: str | None = None
     reason: str = ""
+    # -- counted group (issue 16): head, subset and status of what the figure counts
+    group: str | None = None
+    subset: str | None = None
+    group_status: str | None = None
 
     @property
     def series(self) -> SeriesKey:
-        """The series this claim belongs to (actor, metric, origin, part)."""
+        """The series this claim belongs to (actor, metric, origin, part, group)."""
         return SeriesKey.of(self)
 
     @property
@@ -163,7 +167,9 @@ class UnderlyingClaim:
             "low": self.low, "high": self.high, "qualifier": self.qualifier,
             "origin": self.origin, "aliases": list(self.aliases), "unnamed": self.unnamed,
             "date": self.date, "kind": self.kind, "revises": self.revises, "id": self.id,
-            "reason": self.reason, "reports": [r.to_dict() for r in self.reports],
+            "reason": self.reason, "group": self.group, "subset": self.subset,
+            "group_status": self.group_status,
+            "reports": [r.to_dict() for r in self.reports],
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,7 +177,8 @@ class UnderlyingClaim:
         out = self.to_record()
         out.update(last_date=self.last_date, own_voice=self.own_voice,
                    location=self.location, civilian=self.civilian, stance=self.stance,
-                   subject=self.subject, part=self.part, origin_key=self.origin_key)
+                   subject=self.subject, part=self.part, origin_key=self.origin_key,
+                   group=self.group, subset=self.subset, group_status=self.group_status)
         return out
 
 
@@ -187,8 +194,10 @@ def format_figure(value: int | None, low: int | None, high: int | None, qualifie
 
 
 def _claim_id(actor: str | None, metric: str, numbers: tuple[int | None, ...], origin_key: str,
-              first: str | None) -> str:
+              first: str | None, group: tuple[str | None, ...] = ()) -> str:
     text = "|".join(str(x) for x in (actor, metric, *numbers, origin_key, first))
+    if any(group):  # a counted group (issue 16) tells apart figures of one origin and day
+        text += "|" + "|".join(str(x) for x in group)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -229,13 +238,15 @@ def build_claim(group: Group, origin: Origin) -> UnderlyingClaim:
         day = head.date.isoformat() if head.date is not None else None
         value, low, high = head.numbers
         return UnderlyingClaim(
-            id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, day),
+            id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, day,
+                         head.group_key),
             actor=head.actor, metric=head.metric, value=value, low=low, high=high,
             qualifier=c.qualifier, origin=origin.display, origin_key=head.origin_key,
             aliases=_aliases(group), date=day, last_date=day,
             reports=[_ref(head, group[0][1])], own_voice=head.own_voice, location=head.place,
             civilian=c.civilian, stance=c.stance, subject=c.subject, unnamed=origin.unnamed,
-            part=head.part)
+            part=head.part, group=head.counted.head, subset=head.counted.subset,
+            group_status=head.counted.status)
     items = [it for it, _ in group]
     dates = [i.date for i in items if i.date is not None]
     first = min(dates).isoformat() if dates else None
@@ -247,7 +258,8 @@ def build_claim(group: Group, origin: Origin) -> UnderlyingClaim:
         else head.report.claim.qualifier
     value, low, high = head.numbers
     return UnderlyingClaim(
-        id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, first),
+        id=_claim_id(head.actor, head.metric, head.numbers, head.origin_key, first,
+                     head.group_key),
         actor=head.actor, metric=head.metric, value=value, low=low, high=high,
         qualifier=qualifier, origin=origin.display, origin_key=head.origin_key,
         aliases=_aliases(group), date=first, last_date=last,
@@ -257,6 +269,9 @@ def build_claim(group: Group, origin: Origin) -> UnderlyingClaim:
         stance=head.report.claim.stance,
         subject=_majority(i.report.claim.subject for i in items),
         unnamed=origin.unnamed, part=_majority(i.part for i in items),
+        group=_majority(i.counted.head for i in items),
+        subset=_majority(i.counted.subset for i in items),
+        group_status=head.counted.status,
     )
 
 

@@ -2,8 +2,10 @@
 measure, and why a figure counts as an update.
 
 A series is identified by :class:`SeriesKey` (this is the one place that defines it): the
-actor, the metric, the origin and the part of the force the figure is about (None for the
-whole; "an elite unit", "one region" are parts, ``reconcile.yaml`` ``part_cues``). Within
+actor, the metric, the origin, the part of the force the figure is about (None for the
+whole; "an elite unit", "one region" are parts, ``reconcile.yaml`` ``part_cues``) and the
+counted group (issue 16, :func:`group_part`: "hostages (children), released"; for a named
+side's figure only the status, so "released" and "still held" never revise each other). Within
 a series, in date order, a changed figure is an ``update`` that ``revises`` the previous
 claim; the same figure again (after the window) is a ``repeat``. A part's figure is never
 an update of the whole.
@@ -19,31 +21,53 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tollwatch.reconcile.underlying import UnderlyingClaim
 
-__all__ = ["SeriesKey", "link_updates"]
+__all__ = ["SeriesKey", "group_part", "link_updates"]
+
+
+def group_part(actor: str | None, head: str | None, subset: str | None,
+               status: str | None) -> str | None:
+    """The counted group's part of a series key (issue 16): "hostages (children), released"
+    for a figure of no named side; only its status ("released") for a named side's figure,
+    whose series the actor already names; None when there is nothing to tell apart."""
+    if actor is not None:
+        head = subset = None
+    if head is None and subset is None and status is None:
+        return None
+    out = head or ""
+    if subset:
+        out += f" ({subset})"
+    if status:
+        out += f", {status}" if out else status
+    return out
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class SeriesKey:
-    """What makes claims one series: actor, metric, origin (its key) and part (None for
-    the whole force). Add a field here to split series further (e.g. a counted group)."""
+    """What makes claims one series: actor, metric, origin (its key), part (None for
+    the whole force) and counted group (:func:`group_part`, None when none)."""
 
     actor: str | None
     metric: str
     origin: str
     part: str | None = None
+    group: str | None = None
 
     @classmethod
     def of(cls, claim: UnderlyingClaim) -> SeriesKey:
-        return cls(claim.actor, claim.metric, claim.origin_key, claim.part)
+        return cls(claim.actor, claim.metric, claim.origin_key, claim.part,
+                   group_part(claim.actor, claim.group, claim.subset, claim.group_status))
 
     def label(self, origin_name: str) -> str:
-        """The series as a legend shows it: "Ministry of Defence (Russia) · killed"."""
+        """The series as a legend shows it: "Ministry of Defence (Russia) · killed",
+        "Red Cross · abducted [hostages, released]"."""
         text = f"{origin_name} \u00b7 {self.metric}"
-        return f"{text} ({self.part})" if self.part else text
+        if self.part:
+            text += f" ({self.part})"
+        return f"{text} [{self.group}]" if self.group else text
 
     def to_dict(self) -> dict[str, Any]:
         return {"actor": self.actor, "metric": self.metric, "origin": self.origin,
-                "part": self.part}
+                "part": self.part, "group": self.group}
 
 
 def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, str, float]:
@@ -61,7 +85,8 @@ def link_updates(claims: Iterable[UnderlyingClaim], window_days: int = 7) -> Non
     for key, seq in series.items():
         seq.sort(key=_sort_key)
         prev: UnderlyingClaim | None = None
-        what = key.metric + (f" of {key.part}" if key.part else "")
+        what = key.metric + (f" of {key.part}" if key.part else "") \
+            + (f" [{key.group}]" if key.group else "")
         for c in seq:
             c.revises = None
             if prev is None:

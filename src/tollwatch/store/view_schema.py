@@ -4,7 +4,8 @@ resolved to, and how far the view is built.
 
 The view is derived data: ``tollwatch reconcile`` rebuilds it from the claims, and
 ``ingest``, ``reextract`` and reviews keep it current (:mod:`tollwatch.reconcile.stored`).
-Timelines read ``ix_underlying_claims_actor_order`` (an actor's claims in timeline order).
+Timelines read ``ix_underlying_claims_actor_order`` (an actor's claims in timeline order)
+and ``ix_underlying_claims_group_order`` (a counted group's, migration 0007).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class UnderlyingRow(Base):
               "point"),
         Index("ix_underlying_claims_figure", "actor_key", "metric", "value", "low", "high"),
         Index("ix_underlying_claims_series", "actor_key", "metric", "origin_key", "part"),
+        Index("ix_underlying_claims_group_order", "group_head", "sort_date", "metric",
+              "origin", "point"),
     )
 
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -58,6 +61,11 @@ class UnderlyingRow(Base):
     sort_date: Mapped[str] = mapped_column(String(10))
     reports: Mapped[int] = mapped_column(Integer)
     item: Mapped[str] = mapped_column(Text)
+    # the counted group (migration 0007, issue 16) and the series key's group part
+    group_head: Mapped[str | None] = mapped_column(String(64))
+    group_subset: Mapped[str | None] = mapped_column(String(64))
+    group_status: Mapped[str | None] = mapped_column(String(32))
+    group_key: Mapped[str | None] = mapped_column(String(255))
 
 
 class UnderlyingLinkRow(Base):

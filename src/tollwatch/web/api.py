@@ -69,6 +69,10 @@ class ClaimOut(BaseModel):
     published: str | None
     title: str | None
     status: str | None
+    # issue 16: the counted group, from the subject (see docs/reconcile.md)
+    group: str | None = None
+    subset: str | None = None
+    group_status: str | None = None
 
 
 class ClaimPage(BaseModel):
@@ -86,7 +90,8 @@ class ItemPage(BaseModel):
 
 
 class TimelineOut(BaseModel):
-    actor: str
+    actor: str | None
+    group: str | None = None
     items: list[dict[str, Any]]
     total: int
     limit: int
@@ -166,6 +171,21 @@ def _page(request: Request, limit: int | None) -> int:
 
 def _key(request: Request) -> str:
     return cache_key(request.url.path, request.scope.get("query_string", b"").decode("latin-1"))
+
+
+def _check_series(svc: Service, actor: str | None, group: str | None) -> None:
+    """422 unless an actor or a known group is given (issue 16)."""
+    from tollwatch.errors import ConfigError
+    from tollwatch.reconcile.group_series import parse_group
+    from tollwatch.reconcile.groups import groups_for
+
+    if not actor and not group:
+        raise HTTPException(422, "give actor, group or both")
+    if group is not None:
+        try:
+            parse_group(group, groups_for(svc.names.aliases_path))
+        except ConfigError as e:
+            raise HTTPException(422, str(e)) from e
 
 
 def claim_detail(svc: Service, claim_id: int) -> dict[str, Any] | None:
@@ -293,36 +313,42 @@ def get_document(request: Request, doc_id: str) -> Response:
 @router.get("/timeline", response_model=TimelineOut)
 async def timeline(
     request: Request,
-    actor: Annotated[str, Query(min_length=1, max_length=512)],
+    actor: Annotated[str | None, Query(min_length=1, max_length=512)] = None,
     metric: Annotated[str | None, Query(max_length=32)] = None,
     location: Annotated[str | None, Query(max_length=512)] = None,
     origin: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1, le=20_000)] = 500,
     offset: Annotated[int, Query(ge=0)] = 0,
+    group: Annotated[str | None, Query(min_length=1, max_length=512)] = None,
 ) -> Response:
-    """The underlying claims about one actor in date order, as ``tollwatch timeline``
-    (reviewers' corrections applied; rejected reports left out); ``limit`` at a time."""
+    """The underlying claims about one actor and/or counting one group ("hostages",
+    "captives", "child hostages", "hostages released") in date order, as ``tollwatch
+    timeline`` (reviewers' corrections applied; rejected reports left out); ``limit`` at a
+    time. At least one of ``actor`` and ``group``."""
     _check_metric(metric)
     svc = _service(request)
+    _check_series(svc, actor, group)
     fp = svc.fingerprint()
 
     def make_stored() -> bytes:
-        total, rows = svc.stored_timeline(actor, metric, limit, offset)
-        head = json.dumps({"actor": svc.canonical_actor(actor), "total": total,
+        total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group)
+        head = json.dumps({"actor": svc.canonical_actor(actor) if actor else None,
+                           "group": group, "total": total,
                            "limit": limit, "offset": offset, "stale": False},
                           ensure_ascii=False)
         return (head[:-1] + ',"items":[' + ",".join(rows) + "]}").encode("utf-8")
 
     if location is None and origin is None and await run_in_threadpool(svc.view_current, fp):
-        # the store keeps a current view: read the actor's claims from its index
+        # the store keeps a current view: read the actor's (or group's) claims from its index
         body = await run_in_threadpool(svc.cached, _key(request), fp, make_stored)
         return Response(body, media_type="application/json")
 
     def make() -> bytes:
         snap = svc.snapshot(fp)
         entries = svc.timeline(actor, metric=metric, location=location, origin=origin,
-                               snap=snap)
-        head = json.dumps({"actor": svc.canonical_actor(actor), "total": len(entries),
+                               snap=snap, group=group)
+        head = json.dumps({"actor": svc.canonical_actor(actor) if actor else None,
+                           "group": group, "total": len(entries),
                            "limit": limit, "offset": offset,
                            "stale": snap.fingerprint != fp}, ensure_ascii=False)
         items = ",".join(snap.item_json(c) for c in entries[offset:offset + limit])
@@ -337,11 +363,15 @@ async def timeline(
 
 
 @router.get("/series", response_model=ItemPage)
-def series(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> Response:
-    """The busiest series (actor and metric), by number of reports."""
+def series(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+           kind: Annotated[Literal["all", "actor", "group"], Query()] = "all") -> Response:
+    """The busiest series (actor and metric; counted group and metric), by number of
+    reports; each item's ``kind`` is "actor" or "group"."""
+    from tollwatch.web.group_pages import busiest
+
     snap = _service(request).snapshot()
-    return _json({"items": [s.to_dict() for s in snap.series[:limit]],
-                  "total": len(snap.series)})
+    items = busiest(snap, kind)
+    return _json({"items": items[:limit], "total": len(items)})
 
 
 @router.get("/sources", response_model=ItemPage)

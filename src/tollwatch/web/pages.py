@@ -88,29 +88,46 @@ def overview(request: Request) -> HTMLResponse:
     svc = _service(request)
     snap = svc.snapshot()
     stats = svc.store.stats()
+    from tollwatch.web.group_pages import busiest  # issue 16: group series among them
+
     return _render(request, "index.html", latest=svc.store.latest_reports(20),
-                   series=snap.series[:15], stats=stats, queue=svc.store.count_review_queue())
+                   series=busiest(snap)[:15], stats=stats,
+                   queue=svc.store.count_review_queue())
 
 
 @router.get("/series", response_class=HTMLResponse)
 def series_page(request: Request,
-                actor: Annotated[str, Query(min_length=1, max_length=512)],
-                metric: Annotated[str | None, Query(max_length=32)] = None) -> HTMLResponse:
+                actor: Annotated[str | None, Query(min_length=1, max_length=512)] = None,
+                metric: Annotated[str | None, Query(max_length=32)] = None,
+                group: Annotated[str | None, Query(min_length=1, max_length=512)] = None
+                ) -> HTMLResponse:
+    from tollwatch.web.group_pages import series_query
+
     svc = _service(request)
     if metric is not None and metric not in METRICS:
         raise HTTPException(422, "unknown metric")
+    if group is not None or actor is None:  # issue 16: a counted group's series
+        from tollwatch.web.api import _check_series
+
+        _check_series(svc, actor, group)
     snap = svc.snapshot()
-    entries = svc.timeline(actor, metric=metric, snap=snap)
+    entries = svc.timeline(actor, metric=metric, snap=snap, group=group)
     items = [timeline_item(c, snap.status) for c in entries]
-    canonical = svc.canonical_actor(actor)
-    metrics = sorted({s.metric for s in snap.series if s.actor == canonical})
+    canonical = svc.canonical_actor(actor) if actor else None
+    if group is not None:
+        every = svc.timeline(actor, snap=snap, group=group)
+        metrics = sorted({c.metric for c in every})
+    else:
+        metrics = sorted({s.metric for s in snap.series if s.actor == canonical})
+    title = ", ".join(x for x in (canonical, group) if x)
     from tollwatch.web.responses import series_marks
 
     marks = series_marks(svc, entries)
-    return _render(request, "series.html", actor=canonical, given=actor, metric=metric,
+    return _render(request, "series.html", actor=title, given=actor, metric=metric,
                    items=items, metrics=metrics, marks=marks,
-                   chart={"actor": canonical, "metric": metric, "items": items,
-                          "responses": marks})
+                   base=series_query(actor=actor, group=group), group=group,
+                   chart={"actor": canonical, "group": group, "metric": metric,
+                          "items": items, "responses": marks})
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)

@@ -26,6 +26,13 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from tollwatch.model import Claim, Document, Report
+from tollwatch.reconcile.group_series import (
+    GroupSeries,
+    group_series,
+    parse_group,
+    select_group,
+)
+from tollwatch.reconcile.groups import default_groups, group_fields, groups_for
 from tollwatch.reconcile.items import timeline_item
 from tollwatch.reconcile.names import Names, default_names, fold
 from tollwatch.reconcile.timeline import filter_claims
@@ -33,7 +40,8 @@ from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, un
 from tollwatch.store import AddResult, Store
 from tollwatch.web.settings import Settings
 
-__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "NameCount", "Series", "Service", "Snapshot", "report_dict", "timeline_item"]
+__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "NameCount", "Series", "Service", "Snapshot",
+           "report_dict", "timeline_item"]
 
 Fingerprint = tuple[int, int, int, int]
 
@@ -90,6 +98,8 @@ class Snapshot:
     fragments: dict[str, str] = field(default_factory=dict)
     report_fragments: dict[int, str] = field(default_factory=dict)
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: issue 16: the (group, metric) series, busiest first
+    group_series: list[GroupSeries] = field(default_factory=list)
 
     def report_json(self, pos: int) -> str:
         """The report at ``pos`` in the API's claim shape, as JSON text, made once."""
@@ -118,8 +128,9 @@ def report_dict(r: Report) -> dict[str, Any]:
             "civilian": c.civilian, "location": c.location, "origin": list(c.origin),
             "speaker": list(c.speaker), "date": c.date, "stance": c.stance,
             "quote": c.quote, "start": c.start, "end": c.end, "confidence": c.confidence,
-            "attribution": c.attribution, "claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet,
-            "published": r.published, "title": r.title, "status": r.status}
+            "attribution": c.attribution, "claim_id": r.claim_id, "doc_id": r.doc_id,
+            "url": r.url, "outlet": r.outlet, "published": r.published, "title": r.title,
+            "status": r.status, **group_fields(c, default_groups())}
 
 
 def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, float]:
@@ -176,7 +187,7 @@ def _build(fp: Fingerprint, reports: list[Report], index: list[tuple[int, int | 
                       for k, seq in by_origin.items()), key=lambda n: (-n.reports, n.name))
     return Snapshot(fp, claims, dict(by_actor), dict(by_origin), by_claim_id, status,
                     out_series, actors, sources, reports, dict(by_alias), metric_at,
-                    time.perf_counter() - start)
+                    time.perf_counter() - start, group_series=group_series(claims))
 
 
 @dataclass(slots=True)
@@ -319,12 +330,16 @@ class Service:
         self._view_seen = (fp, ok)
         return ok
 
-    def stored_timeline(self, actor: str, metric: str | None, limit: int,
-                        offset: int) -> tuple[int, list[str]]:
-        """(total, items as JSON text) of an actor's timeline from the stored view."""
+    def stored_timeline(self, actor: str | None, metric: str | None, limit: int,
+                        offset: int, group: str | None = None) -> tuple[int, list[str]]:
+        """(total, items as JSON text) of an actor's and/or a counted group's timeline
+        from the stored view."""
         from tollwatch.reconcile.stored import timeline_page
 
-        return timeline_page(self.store, self.canonical_actor(actor), metric, limit, offset)
+        want = parse_group(group, groups_for(self.names.aliases_path)) \
+            if group is not None else None
+        return timeline_page(self.store, self.canonical_actor(actor) if actor else None,
+                             metric, limit, offset, group=want)
 
     def refresh_view(self) -> None:
         """Bring the stored view up to date after a write (when the store keeps one)."""
@@ -337,12 +352,16 @@ class Service:
     def canonical_actor(self, actor: str) -> str:
         return self.names.actor(actor) or actor
 
-    def timeline(self, actor: str, *, metric: str | None = None, location: str | None = None,
-                 origin: str | None = None,
-                 snap: Snapshot | None = None) -> list[UnderlyingClaim]:
-        """The underlying claims about ``actor`` (any of its names), in date order (as
-        ``tollwatch timeline``)."""
+    def timeline(self, actor: str | None, *, metric: str | None = None,
+                 location: str | None = None, origin: str | None = None,
+                 snap: Snapshot | None = None, group: str | None = None
+                 ) -> list[UnderlyingClaim]:
+        """The underlying claims about ``actor`` (any of its names) and/or counting
+        ``group``, in date order (as ``tollwatch timeline``)."""
         snap = snap or self.snapshot()
+        if group is not None or actor is None:  # issue 16: a group series
+            return self.group_timeline(group or "", actor=actor, metric=metric,
+                                       location=location, origin=origin, snap=snap)
         subset = snap.by_actor.get(fold(self.canonical_actor(actor)), [])
         if location is None and origin is None:
             # already in filter_claims' order; the metric filter keeps it
@@ -355,6 +374,25 @@ class Service:
             return found
         return filter_claims(subset, actor=actor, metric=metric, location=location,
                              origin=origin, names=self.names)
+
+    def group_timeline(self, group: str, *, actor: str | None = None,
+                       metric: str | None = None, location: str | None = None,
+                       origin: str | None = None,
+                       snap: Snapshot | None = None) -> list[UnderlyingClaim]:
+        """The underlying claims counting ``group`` (any synonym, subset or status), of
+        ``actor`` and the other filters when given, in date order. ConfigError when the
+        group names nothing the vocabulary knows."""
+        snap = snap or self.snapshot()
+        want = parse_group(group, groups_for(self.names.aliases_path))
+        key = ("group", want, metric)  # memoised for the vocabulary's groups only
+        chosen: list[UnderlyingClaim] | None = snap.memo.get(key)
+        if chosen is None:
+            chosen = snap.memo[key] = filter_claims(select_group(snap.claims, want),
+                                                    metric=metric, names=self.names)
+        if actor is None and location is None and origin is None:
+            return chosen
+        return filter_claims(chosen, actor=actor, location=location, origin=origin,
+                             names=self.names)
 
     def claim_positions(self, snap: Snapshot, actor: str | None,
                         metric: str | None) -> list[int]:

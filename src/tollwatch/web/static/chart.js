@@ -35,6 +35,8 @@
   var seriesKeys = [];
   var origins = [];
   var unnamed = {};
+  // one line per series: its key (c.series) names origin, measure, part and, for a counted
+  // group (issue 16), the group and its status, so "released" and "still held" are lines
   items.forEach(function (c) {
     var key = c.series || (c.origin + " \u00b7 " + c.metric);
     if (!bySeries[key]) { bySeries[key] = []; seriesKeys.push(key); }
@@ -96,6 +98,7 @@
     line("tt-figure", c.figure + " " + c.metric + (c.actor ? " · " + c.actor : ""));
     line("tt-origin", "origin: " + c.origin + (c.unnamed ? " (unnamed source)" : ""));
     if (c.kind) { line("tt-kind", c.kind + (c.reason ? ": " + c.reason : "")); }
+    if (c.group_status) { line("tt-group", "group: " + (c.group || "") + ", " + c.group_status); }
     line("tt-outlet", "outlet: " + (r.outlet || r.doc_id || "") +
          (c.reports.length > 1 ? " (+" + (c.reports.length - 1) + " more)" : ""));
     line("tt-date", "date: " + (c.date || ""));
@@ -132,7 +135,9 @@
     var d = seq.map(function (c, n) { return (n ? "L" : "M") + X(day(c.date)).toFixed(1) + "," + Y(c.point).toFixed(1); }).join(" ");
     var line = el("path", { d: d, fill: "none", stroke: colour, "stroke-width": 1.6, "class": "line",
                             "data-series": key, "data-n": seq.length }, g);
-    if (dashOf(origin)) { line.setAttribute("stroke-dasharray", dashOf(origin)); }
+    // a status sub-series of a counted group ("released", "still held") is dashed
+    var dash = seq[0].group_status ? "6 4" : dashOf(origin);
+    if (dash) { line.setAttribute("stroke-dasharray", dash); }
     seq.forEach(function (c) {
       var cx = X(day(c.date)), cy = Y(c.point);
       if (c.value === null && c.low !== null && c.high !== null) {
