@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tollwatch.errors import ConfigError
+from tollwatch.extract.datafile import read_mapping
 
 __all__ = ["ProvenanceRules", "load_provenance"]
 
@@ -111,20 +108,5 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
 @lru_cache(maxsize=4)
 def load_provenance(path: str | None = None) -> ProvenanceRules:
     """Load the built-in provenance rules, or the YAML file at ``path``."""
-    if path is None:
-        text = resources.files("tollwatch.data").joinpath("provenance.yaml").read_text("utf-8")
-        where = "tollwatch/data/provenance.yaml"
-    else:
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as e:
-            raise ConfigError(f"cannot read provenance rules: {e.strerror or e}",
-                              source=path) from e
-        where = path
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise ConfigError(f"provenance rules are not valid YAML: {e}", source=where) from e
-    if not isinstance(data, dict):
-        raise ConfigError("provenance rules must be a mapping", source=where)
+    data, where = read_mapping("provenance.yaml", path, "provenance rules", "are")
     return _from_mapping(data, where)

@@ -9,13 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tollwatch.errors import ConfigError
+from tollwatch.extract.datafile import read_mapping
 from tollwatch.model import RESPONSE_KINDS
 
 __all__ = ["CueMatch", "ResponseLexicon", "load_response_lexicon"]
@@ -133,20 +130,5 @@ def kind_rank(kind: str, lex: ResponseLexicon) -> int:
 @lru_cache(maxsize=4)
 def load_response_lexicon(path: str | None = None) -> ResponseLexicon:
     """Load the built-in response lexicon, or the YAML file at ``path``."""
-    if path is None:
-        text = resources.files("tollwatch.data").joinpath("responses.yaml").read_text("utf-8")
-        where = "tollwatch/data/responses.yaml"
-    else:
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as e:
-            raise ConfigError(f"cannot read response lexicon: {e.strerror or e}",
-                              source=path) from e
-        where = path
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise ConfigError(f"response lexicon is not valid YAML: {e}", source=where) from e
-    if not isinstance(data, dict):
-        raise ConfigError("response lexicon must be a mapping", source=where)
+    data, where = read_mapping("responses.yaml", path, "response lexicon", "is")
     return _from_mapping(data, where)

@@ -1,0 +1,37 @@
+"""Reading one YAML rules file: the built-in copy in ``tollwatch/data`` or a user's file."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tollwatch.errors import ConfigError
+
+__all__ = ["read_mapping"]
+
+
+def read_mapping(filename: str, path: str | None, what: str,
+                 be: str = "is") -> tuple[dict[str, Any], str]:
+    """The mapping in the built-in ``filename`` (``path`` None) or in the file at ``path``,
+    and where it came from; a ConfigError naming the file when it cannot be read, is not
+    YAML or is not a mapping. ``what`` names the rules in messages ("response lexicon"),
+    ``be`` agrees with it ("is", or "are" for a plural)."""
+    if path is None:
+        text = resources.files("tollwatch.data").joinpath(filename).read_text("utf-8")
+        where = f"tollwatch/data/{filename}"
+    else:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as e:
+            raise ConfigError(f"cannot read {what}: {e.strerror or e}", source=path) from e
+        where = path
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{what} {be} not valid YAML: {e}", source=where) from e
+    if not isinstance(data, dict):
+        raise ConfigError(f"{what} must be a mapping", source=where)
+    return data, where
