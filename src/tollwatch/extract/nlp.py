@@ -247,9 +247,16 @@ def _register() -> None:
         def _lemma(nlp: Any, name: str) -> LemmaCache:
             return LemmaCache(nlp.get_pipe("lemmatizer"))
 
+        @Language.factory("tollwatch_fast_ner")
+        def _ner(nlp: Any, name: str) -> Any:
+            from tollwatch.extract.fast_ner import FastNER
+
+            return FastNER(nlp.get_pipe("ner"))
+
 
 def speed_up(nlp: Any) -> Any:
-    """Replace ``nlp``'s attribute ruler and rule lemmatizer by their cheap equivalents."""
+    """Replace ``nlp``'s attribute ruler and rule lemmatizer by their cheap equivalents, and
+    its entity recognizer's decoder by the batched one (:mod:`tollwatch.extract.fast_ner`)."""
     _register()
     names = nlp.pipe_names
     if "attribute_ruler" in names:
@@ -261,6 +268,15 @@ def speed_up(nlp: Any) -> Any:
     if "lemmatizer" in names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
         nlp.add_pipe("tollwatch_lemma_cache", name="fast_lemmatizer", after="lemmatizer")
         nlp.remove_pipe("lemmatizer")
+    if "ner" in names:
+        from tollwatch.extract.fast_ner import FastNER, supports
+
+        ner = nlp.get_pipe("ner")
+        if supports(ner):
+            # the component keeps the recognizer (its weights) and decodes in NumPy
+            nlp.add_pipe("tollwatch_fast_ner", name="fast_ner", after="ner")
+            nlp.remove_pipe("ner")
+            assert isinstance(nlp.get_pipe("fast_ner"), FastNER)
     return nlp
 
 
