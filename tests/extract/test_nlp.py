@@ -66,3 +66,26 @@ def test_a_missing_model_is_a_model_error() -> None:
     with pytest.raises(ModelError) as e:
         load_pipeline("no_such_pipeline_xyz")
     assert e.value.code == "TW300"
+
+
+# Written for this test: words the lemmatizer's index lacks, and regular inflections.
+RARE = [
+    "The frobnicating militias re-deployed 12 quadcopters and unmoored 3 zorblaxes.",
+    "Wounded villagers were airlifted; the medics triaged 47 of them overnight.",
+    "Kidnappers absconded with 9 schoolgirls, whom negotiators later ransomed.",
+]
+
+
+def test_same_lemmas_for_words_outside_the_index(pipelines: tuple[Any, Any]) -> None:
+    slow, fast = pipelines
+    want = [(t.text, t.lemma_) for d in slow.pipe(RARE) for t in d]
+    assert [(t.text, t.lemma_) for d in fast.pipe(RARE) for t in d] == want
+    assert ("airlifted", "airlift") in want
+
+
+def test_lemma_index_is_a_set(pipelines: tuple[Any, Any]) -> None:
+    """The fast pipeline's lemmatizer looks words up in sets, not lists."""
+    _, fast = pipelines
+    cache = fast.get_pipe("fast_lemmatizer")
+    table = cache._lemmatize.__self__.lookups.get_table("lemma_index")
+    assert table and all(isinstance(v, frozenset) for v in table.values())

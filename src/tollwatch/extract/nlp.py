@@ -31,6 +31,7 @@ from tollwatch.errors import ModelError
 __all__ = ["AttributeTable", "LemmaCache", "load_pipeline"]
 
 _KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+
 Predicate = Callable[[dict[str, Any]], bool]
 
 
@@ -119,8 +120,23 @@ class AttributeTable:
             else:
                 for f in first:
                     self._firsts.setdefault(f, []).append(k)
-        self._cache: dict[tuple[int, int, int, bool], tuple[int, ...]] = {}
+        self._cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
         self._base: dict[tuple[int, int, bool], list[int]] = {}
+        # the array path: the token attributes the patterns read, and those the rules set
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+
+        settable = {DEP, LEMMA, MORPH, POS, TAG}  # what Doc.from_array sets as the rules do
+
+        self._key_ids = [TAG, LOWER, DEP, IS_SPACE]
+        strings = self.vocab.strings
+        self._firsts_by_id: dict[int, list[int]] = {
+            strings.add(f): ks for f, ks in self._firsts.items()}
+        set_ids = sorted({a for d in self._attrs for a in d})
+        self._columns: list[int] | None = set_ids if set_ids and all(
+            isinstance(a, int) and a in settable for a in set_ids) and all(
+            isinstance(v, int) for d in self._attrs for v in d.values()) else None
+        self._col = {a: j for j, a in enumerate(set_ids)}
+        self._effects: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
 
     def _single_specs(self, ruler: Any) -> list[tuple[int, Predicate, dict[str, Any]]]:
         out = []
@@ -158,28 +174,95 @@ class AttributeTable:
         return {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_, "IS_SPACE": tok.is_space}
 
     def _single_rules(self, tok: Any) -> tuple[int, ...]:
-        key = (tok.tag, tok.lower, tok.dep, tok.is_space)
+        key = (tok.tag, tok.lower, tok.dep, int(tok.is_space))
         hit = self._cache.get(key)
         if hit is None:
-            attrs = self._attr_dict(tok)
-            bkey = (tok.tag, tok.dep, tok.is_space)
-            base = self._base.get(bkey)
-            if base is None:
-                base = [rid for rid, test in self._no_lower if test(attrs)]
-                self._base[bkey] = base
-            found = set(base)
-            for rid, test in self._by_lower.get(attrs["LOWER"], ()):
-                if test(attrs):
-                    found.add(rid)
-            for rid, test in self._other:
-                if test(attrs):
-                    found.add(rid)
-            hit = tuple(sorted(found))
+            hit = self._match_singles(self._attr_dict(tok), (tok.tag, tok.dep, tok.is_space))
             if len(self._cache) < 200_000:
                 self._cache[key] = hit
         return hit
 
+    def _match_singles(self, attrs: dict[str, Any], bkey: tuple[int, int, bool]
+                       ) -> tuple[int, ...]:
+        base = self._base.get(bkey)
+        if base is None:
+            base = [rid for rid, test in self._no_lower if test(attrs)]
+            self._base[bkey] = base
+        found = set(base)
+        for rid, test in self._by_lower.get(attrs["LOWER"], ()):
+            if test(attrs):
+                found.add(rid)
+        for rid, test in self._other:
+            if test(attrs):
+                found.add(rid)
+        return tuple(sorted(found))
+
     def __call__(self, doc: Any) -> Any:
+        if self._columns is None or not len(doc):
+            return self._call_per_token(doc)
+        keys = [tuple(k) for k in doc.to_array(self._key_ids).tolist()]
+        extra = self._multi_matches(keys) if self._multis else {}
+        cols = self._columns
+        cur = doc.to_array(cols)
+        for i, key in enumerate(keys):
+            known = None if i in extra else self._effects.get(key)
+            if known is not None:
+                effect = known
+            elif i in extra:
+                effect = self._effect(tuple(sorted(set(self._rules_of(key)) | extra[i])))
+            else:
+                effect = self._effect(self._rules_of(key))
+                if len(self._effects) < 200_000:
+                    self._effects[key] = effect
+            for col, value in effect:
+                cur[i, col] = value
+        doc.from_array(cols, cur)
+        return doc
+
+    def _rules_of(self, key: tuple[int, int, int, int]) -> tuple[int, ...]:
+        """The single-token rules for a token's (tag, lower, dep, is-space) ids."""
+        hit = self._cache.get(key)
+        if hit is None:
+            tag, lower, dep, space = key
+            strings = self.vocab.strings
+            attrs = {"TAG": strings[tag], "LOWER": strings[lower], "DEP": strings[dep],
+                     "IS_SPACE": bool(space)}
+            hit = self._match_singles(attrs, (tag, dep, bool(space)))
+            if len(self._cache) < 200_000:
+                self._cache[key] = hit
+        return hit
+
+    def _effect(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """(column, value) pairs that rules applied in id order leave on a token."""
+        out: dict[int, int] = {}
+        for rid in rules:
+            for attr, value in self._attrs[rid].items():
+                out[self._col[attr]] = value
+        return tuple(out.items())
+
+    def _multi_matches(self, keys: list[tuple[int, int, int, int]]) -> dict[int, set[int]]:
+        """Token index -> the rules of several tokens that set it."""
+        out: dict[int, set[int]] = {}
+        strings = self.vocab.strings
+        n = len(keys)
+        attrs: list[dict[str, Any]] | None = None
+        for i in range(n):
+            ks = self._firsts_by_id.get(keys[i][1])
+            if ks is None and not self._multi_any:
+                continue
+            if attrs is None:
+                attrs = [{"TAG": strings[t], "LOWER": strings[lw], "DEP": strings[d],
+                          "IS_SPACE": bool(sp)} for t, lw, d, sp in keys]
+            for k in sorted(set(ks or ()) | set(self._multi_any)):
+                rid, tests = self._multis[k]
+                width = len(tests)
+                if i + width <= n and all(tests[j](attrs[i + j]) for j in range(width)):
+                    target = self._indices[rid]
+                    out.setdefault(i + (target if target >= 0 else width + target),
+                                   set()).add(rid)
+        return out
+
+    def _call_per_token(self, doc: Any) -> Any:
         matches: list[tuple[int, int]] = []  # (rule id, index of the token it sets)
         n = len(doc)
         for i in range(n):
@@ -216,6 +299,7 @@ class LemmaCache:
         self._lemmatize = lemmatizer.lemmatize
         self._overwrite = bool(lemmatizer.overwrite)
         self._cache: dict[tuple[int, int, int], str] = {}
+        _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Any) -> Any:
         cache = self._cache
@@ -233,6 +317,22 @@ class LemmaCache:
     def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:
         for d in docs:
             yield self(d)
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Make the rule lemmatizer's word lists sets.
+
+    ``rule_lemmatize`` only asks whether a form is in the list of a part of speech's words
+    (``form in index``); as loaded, each list is a Python list of tens of thousands of words,
+    so every form a new word tries costs a scan. A set answers the same question at once.
+    """
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def _register() -> None:
