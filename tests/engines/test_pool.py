@@ -14,6 +14,7 @@ from tollwatch.engines.pool import (
     MIN_PARALLEL,
     PooledExtractor,
     available_cores,
+    chunk_size,
     processes_for,
 )
 from tollwatch.extract import ExtractOptions, Extractor
@@ -68,3 +69,17 @@ def test_the_commands_default_to_every_core() -> None:
                            )
         assert r.returncode == 0
         assert "every core" in " ".join(r.stdout.split()), command
+
+
+def test_batches_are_full_when_there_are_documents_enough() -> None:
+    assert chunk_size(64, 32, 2) == 32 and chunk_size(1000, 32, 2) == 32
+    assert chunk_size(30, 32, 2) == 15  # a few dozen documents: shared out
+    assert chunk_size(24, 32, 4) == 6 and chunk_size(1, 32, 2) == 1
+
+
+def test_a_long_input_is_handed_out_in_full_batches(docs: list[Document]) -> None:
+    """All the documents come back, in order, when the look-ahead covers full batches."""
+    opts = ExtractOptions(batch_size=8)
+    with PooledExtractor(opts, 2) as pooled:
+        got = [d.id for d, _ in pooled.extract_many(iter(docs))]
+    assert got == [d.id for d in docs]

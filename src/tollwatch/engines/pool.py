@@ -29,7 +29,7 @@ from typing import Self
 from tollwatch.extract.pipeline import ExtractOptions, Extractor
 from tollwatch.model import Claim, Document
 
-__all__ = ["MIN_PARALLEL", "PooledExtractor", "available_cores", "processes_for"]
+__all__ = ["MIN_PARALLEL", "PooledExtractor", "available_cores", "chunk_size", "processes_for"]
 
 #: Below this many documents in one call, extraction stays in this process.
 MIN_PARALLEL = 24
@@ -53,6 +53,12 @@ def processes_for(requested: int | None, documents: int | None = None) -> int:
     if documents is not None and documents < MIN_PARALLEL:
         return 1
     return available_cores()
+
+
+def chunk_size(known: int, batch_size: int, processes: int) -> int:
+    """Documents per batch handed to a worker, when ``known`` documents are in sight: a full
+    ``batch_size`` when every worker can have one, else an equal share of them."""
+    return max(1, min(batch_size, known // max(1, processes) or 1))
 
 
 def _run(batch: list[Document]) -> list[tuple[Document, list[Claim]]]:
@@ -94,11 +100,14 @@ class PooledExtractor:
     def extract_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
         """(document, claims) for each document, in input order."""
         it = iter(docs)
-        head = list(islice(it, self.min_parallel))
+        # enough documents to know whether to start workers, and to size their batches:
+        # a full batch each when there are that many (sentences of more documents are
+        # parsed together, which costs less per sentence), else an equal share
+        head = list(islice(it, max(self.min_parallel, self.options.batch_size * self.processes)))
         if self.processes <= 1 or len(head) < self.min_parallel:
             yield from self.local.extract_many(chain(head, it))
             return
-        size = max(1, min(self.options.batch_size, len(head) // self.processes or 1))
+        size = chunk_size(len(head), self.options.batch_size, self.processes)
         for done in self._workers().imap(_run, _batches(chain(head, it), size)):
             yield from done
 
