@@ -30,10 +30,11 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
-from tollwatch.extract.forces import fighting_verb, force_noun
+from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
+from tollwatch.extract.losses import victims_metric
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.numbers import NumberMention
 
@@ -62,13 +63,15 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                        nationality_of: Callable[[str], str | None],
                        exchange: bool = False,
                        prev_metric: str | None = None,
-                       captivity: bool = True) -> list[RawClaim]:
+                       captivity: bool = True,
+                       losses: bool = False) -> list[RawClaim]:
     """The claims of one parsed sentence ``doc`` given its number ``mentions``.
 
     ``exchange``: the document speaks of an exchange of prisoners (whoever is returned in
     it was captured); ``prev_metric``: the metric of the last figure of the sentence before
     ("Among them are 12 children"); ``captivity``: the document speaks of people held (else
-    "freed", "rescued", "returned" are no captivity cues)."""
+    "freed", "rescued", "returned" are no captivity cues); ``losses``: the document counts
+    the "losses" of a side ("lost 20 soldiers" are then casualties)."""
     spans: list[tuple[NumberMention, Span]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -125,9 +128,11 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 continue  # counts things
         number_tokens.update(range(span.start, span.end))
         analysed.append((m, span, head, kind))
-    picks = [pick_metric(doc, span, head, triggers, number_tokens, lex, kind == "armed")
+    picks = [pick_metric(doc, span, head, triggers, number_tokens, lex, kind == "armed",
+                         losses)
              if kind != "force" or head is None else ("deployed", 0.8, head.i)
              for _, span, head, kind in analysed]
+    picks = _fallbacks(doc, analysed, picks, lex)
     picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
                             triggers, prev_metric)
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
@@ -214,6 +219,33 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             location=location(doc, span), stance=stance(doc, span.root, lex),
             confidence=round(conf, 3), token_i=span.root.i,
         ))
+    return out
+
+
+Pick = tuple[str, float, int]
+
+
+def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None, str | None]],
+               picks: list[Pick | None], lex: Lexicon) -> list[Pick | None]:
+    """Metrics for figures that no trigger reached, before lists spread them: people named
+    only as victims, armed people a force is composed of, and a part of the figure before
+    ("included 10 Belgians")."""
+    out = list(picks)
+    for k, (_, span, head, kind) in enumerate(analysed):
+        if out[k] is not None:
+            continue
+        victims = victims_metric(head, lex)
+        if victims is not None:
+            out[k] = (victims, 0.55, span.start)
+            continue
+        if kind == "armed" and head is not None:
+            verb = composing_verb(head, lex)
+            if verb is not None:
+                out[k] = ("deployed", 0.55, verb.i)
+                continue
+        prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
+        if prior is not None and is_subset(doc, span):
+            out[k] = (prior[0], 0.6, prior[2])
     return out
 
 

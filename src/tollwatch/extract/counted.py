@@ -15,7 +15,7 @@ from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
            "actor_hints", "counted_noun", "group_of_trigger", "lemma", "other_side_of",
-           "owner_of_losses", "person_kind", "subject_text"]
+           "owner_of_losses", "person_kind", "singular", "subject_text"]
 
 OF_WORDS = {"of", "the", "its", "their", "his", "her", "our", "those", "these", "them",
              "whom", "which", "all", "were", "was"}
@@ -51,6 +51,15 @@ DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "poli
                "officer", "guard", "man", "men", "fighter"}
 
 
+def singular(word: str) -> str:
+    """A plain English singular of a plural noun ("casualties" -> "casualty")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -79,6 +88,10 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             i += 1  # "one of the army's priorities": the possessor is not what is counted
             steps += 1
             continue
+        if t.pos_ in ("NOUN", "PROPN") and _hyphen_joined(doc, i):
+            i += 2  # "five sub-inspectors": the noun is the last part of the word
+            steps += 1
+            continue
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and low in lex.people):
             # skip compounds/modifiers that attach to a later noun
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and \
@@ -94,6 +107,13 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the first part of a hyphenated noun the tokenizer split ("sub-",
+    "-", "inspectors")."""
+    return i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and \
+        not doc[i + 1].whitespace_ and doc[i + 2].pos_ in ("NOUN", "PROPN")
 
 
 def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
@@ -115,8 +135,9 @@ def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
             return "civilian"
         if w in lex.armed:
             return "armed"
-    if lem in lex.metric_nouns or low in lex.metric_nouns or low in lex.metric_adjectives:
-        return "metric"
+    if lem in lex.metric_nouns or low in lex.metric_nouns or low in lex.metric_adjectives or \
+            singular(low) in lex.metric_nouns:
+        return "metric"  # "43 Chinese Casualties" in a headline: a PROPN of the plural
     for w in (two, lem, low):
         if w in lex.neutral:
             return "neutral"

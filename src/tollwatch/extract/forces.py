@@ -56,3 +56,23 @@ def fighting_verb(head: Token, lex: Lexicon) -> Token | None:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.fighting_verbs:
             return c  # "over 100 fighters attacking the base"
     return None
+
+
+def composing_verb(head: Token, lex: Lexicon) -> Token | None:
+    """The verb of composition armed people ``head`` make up a force by ("the cell was
+    composed of 32 fighters", "a unit made up of 40 gunmen", "a force comprising 300
+    troops"), else None."""
+    x = head
+    for _ in range(3):
+        if x.dep_ not in ("pobj", "dobj", "prep", "conj", "appos") or x.head.i == x.i:
+            return None
+        x = x.head
+        if x.pos_ not in ("VERB", "AUX"):
+            continue
+        lem = x.lemma_.lower()
+        parts = [c.lower_ for c in x.children if c.dep_ == "prt"]
+        if lem in lex.force_composition or any(f"{lem} {p}" in lex.force_composition
+                                               for p in parts):
+            return x
+        return None
+    return None

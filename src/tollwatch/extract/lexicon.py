@@ -53,6 +53,13 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     tally_nouns: frozenset[str] = frozenset()
     # verbs that make "N lives" deaths: "claiming 16,000 lives" (not "saved 40 lives")
     lives_verbs: frozenset[str] = frozenset()
+    # "the cell was composed of 32 fighters": armed people a force is made of (deployed)
+    force_composition: frozenset[str] = frozenset()
+    # a document with one of these counts "losses": armed people lost are casualties
+    losses_context: frozenset[str] = frozenset()
+    # people named only as victims take the metric of the figure before them, else the default
+    victim_nouns: frozenset[str] = frozenset()
+    victims_default: str = "killed"
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -123,6 +130,10 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
                 quals.append((str(w).lower(), qual))
         att = data["attribution"]
         people = data["people"]
+        victims_default = str((data.get("victims") or {}).get("default") or "killed")
+        if victims_default not in data["metrics"]:
+            raise ConfigError(f"victims default {victims_default!r} is not a metric",
+                              source=where)
         return Lexicon(
             metric_verbs=verbs,
             metric_nouns=nouns,
@@ -151,6 +162,10 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             custody_nouns=_words(cap.get("custody_nouns")),
             tally_nouns=_words(data.get("tally_nouns")),
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
+            force_composition=_words(data.get("force_composition")),
+            losses_context=_words((data.get("losses") or {}).get("context")),
+            victim_nouns=_words((data.get("victims") or {}).get("nouns")),
+            victims_default=victims_default,
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

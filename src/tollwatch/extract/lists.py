@@ -85,8 +85,12 @@ def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick 
 
 
 def _joined(doc: Doc, a: Span, b: Span) -> bool:
-    """"1,650 and 1,949 troops": two numbers joined by "and"/"or" share the noun after."""
-    return b.start == a.end + 1 and doc[a.end].lower_ in ("and", "or")
+    """"1,650 and 1,949 troops", "20 Indian and 45 Chinese soldiers": two numbers joined by
+    "and"/"or" (the first with at most two adjectives of its own) share the noun after."""
+    if b.start <= a.end or b.start - a.end > 3 or doc[b.start - 1].lower_ not in ("and", "or"):
+        return False
+    return all(t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+               for t in doc[a.end:b.start - 1])
 
 
 def _in_brackets_after_name(doc: Doc, span: Span) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.counted import lemma
+from tollwatch.extract.counted import lemma, singular
 from tollwatch.extract.lexicon import Lexicon
 
 __all__ = [
@@ -59,7 +59,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
         elif t.pos_ == "NOUN" or t.pos_ == "PROPN":
-            metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low)
+            metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low) or \
+                lex.metric_nouns.get(singular(low))  # "43 Chinese Casualties" (a PROPN)
             kind = "noun"
         elif t.pos_ == "ADJ":
             metric = lex.metric_adjectives.get(low) or lex.metric_adjectives.get(lem)
@@ -71,10 +72,34 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     return out
 
 
+def _lose_metric(doc: Doc, trig: Trigger, anchor: Token, armed: bool,
+                 losses: bool) -> str | None:
+    """The metric of a figure that a verb of loss takes: "lost 20 soldiers" are dead, unless
+    the document counts "losses" (then killed and wounded together); the one who loses
+    ("One woman lost her sons") and a denied loss ("did not lose anyone") are not counted."""
+    verb = doc[trig.start]
+    if anchor.head.i == verb.i and anchor.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return "casualties" if armed and losses else "killed"
+
+
+def _has_counted_subject(tok: Token) -> bool:
+    """A relative clause with a counted subject of its own: "131 people, of whom 24 died"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and
+               (c.like_num or any(g.like_num for g in c.children)) for c in tok.children)
+
+
+def _opens_contrast(tok: Token) -> bool:
+    """``tok`` heads a contrasting clause ("..., while all minors were evacuated")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in tok.children)
+
+
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although"}
 # a subordinate clause opened between a trigger and a number: "were forced to flee after 100
 # fighters attacked" (the fighters did not flee)
-_SUBORDINATORS = {"after", "before", "when", "because", "until", "once", "since"}
+_SUBORDINATORS = {"after", "before", "when", "because", "until", "once", "since", "as"}
 
 
 def between_has_number(a: int, b: int, number_tokens: set[int]) -> bool:
@@ -83,8 +108,10 @@ def between_has_number(a: int, b: int, number_tokens: set[int]) -> bool:
 
 
 def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger],
-                 number_tokens: set[int], lex: Lexicon, armed: bool) -> tuple[str, float, int] | None:
-    """(metric, confidence, trigger index) for the number ``span`` counting ``head``."""
+                number_tokens: set[int], lex: Lexicon, armed: bool,
+                losses: bool = False) -> tuple[str, float, int] | None:
+    """(metric, confidence, trigger index) for the number ``span`` counting ``head``
+    (``losses``: the document counts "losses", so "lost N soldiers" are casualties)."""
     anchor = head if head is not None else span.root
     best: tuple[float, str, int] | None = None
     number_tokens = number_tokens - set(range(span.start, span.end))
@@ -93,9 +120,11 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
 
     def consider(score: float, trig: Trigger) -> None:
         nonlocal best
-        metric = trig.metric
-        if trig.kind == "lose" and not armed:
-            metric = "killed"
+        metric: str | None = trig.metric
+        if trig.kind == "lose":
+            metric = _lose_metric(doc, trig, anchor, armed, losses)
+        if metric is None:
+            return
         if best is None or score > best[0]:
             best = (score, metric, trig.start)
 
@@ -130,7 +159,18 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             continue
         if head is not None and tok.head.i == head.i and tok.dep_ in ("amod", "compound",
                                                                       "acl", "relcl"):
+            if tok.dep_ == "relcl" and _has_counted_subject(tok):
+                continue  # "131 people, of whom 24 died": the clause counts a part
             consider(92 if tok.dep_ != "relcl" else 85, trig)
+            continue
+        # a verb coordinated with a clause on the counted noun: "one soldier, who fought
+        # bravely, embraced martyrdom"
+        base, hops = tok, 0
+        while base.dep_ == "conj" and base.head.i != base.i and hops < 3:
+            base, hops = base.head, hops + 1
+        if head is not None and base is not tok and base.head.i == head.i and \
+                base.dep_ in ("acl", "relcl") and not _has_counted_subject(base):
+            consider(83, trig)
             continue
         # a participle after coordinated groups modifies them all: "12 men and 25 others
         # detained by the gunmen"
@@ -160,8 +200,9 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                 tok.dep_ == "prep" and not between_has_number(tok.i, anchor.i, number_tokens):
             consider(80, trig)
             continue
-        # "two children were among 11 people killed": the group shares the metric
-        if gov_verb is not None and gov_verb.lemma_ == "be" and any(
+        # "two children were among 11 people killed", "were listed among the 100 killed":
+        # the group shares the metric
+        if gov_verb is not None and any(
                 c.dep_ == "prep" and c.lower_ in ("among", "amongst") and
                 tok.i in {x.i for x in c.subtree} for c in gov_verb.children):
             consider(75, trig)
@@ -170,6 +211,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         if ancestors and trig.kind in ("verb", "phrase"):
             x, hops = tok, 0
             while x.dep_ in ("conj", "xcomp", "advcl") and hops < 3 and x.head.i != x.i:
+                if _opens_contrast(x):
+                    break  # "..., while all minors have been evacuated": another clause
                 x, hops = x.head, hops + 1
                 if x.i == ancestors[0].i:
                     break

@@ -1,0 +1,143 @@
+"""Losses, victims, force composition and the other count-detection rules of issue 15
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tollwatch.extract.lexicon import load_lexicon
+from tollwatch.extract.losses import mentions_losses
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
+
+
+def _keys(claims: list[Claim]) -> set[tuple[str, int | None]]:
+    return {(c.metric, c.value) for c in claims}
+
+
+def test_soldiers_lost_in_a_clash_are_dead(claims_of: Run) -> None:
+    got = _keys(claims_of("The garrison lost 14 soldiers in the night raid on Varno."))
+    assert got == {("killed", 14)}
+
+
+def test_soldiers_lost_in_a_report_of_losses_are_casualties(claims_of: Run) -> None:
+    text = ("The ministry published the enemy's losses for the week. It said the northern "
+            "army lost 640 servicemen near Tolvik.")
+    assert ("casualties", 640) in _keys(claims_of(text))
+
+
+def test_the_one_who_loses_is_not_counted(claims_of: Run) -> None:
+    got = _keys(claims_of("One farmer lost his wife and three daughters in the shelling."))
+    assert ("killed", 3) in got
+    assert ("killed", 1) not in got
+
+
+def test_a_denied_loss_is_not_counted(claims_of: Run) -> None:
+    got = _keys(claims_of("“Not one family in the valley did not lose at least one son,” "
+                          "the elder said."))
+    assert ("killed", 1) not in got
+
+
+def test_mentions_losses_is_a_word_match() -> None:
+    lex = load_lexicon()
+    assert mentions_losses("Enemy losses were heavy.", lex)
+    assert not mentions_losses("The glossesses of the text.", lex)
+
+
+def test_victims_with_no_metric_are_the_dead(claims_of: Run) -> None:
+    got = _keys(claims_of("The 21 victims of the market bombing included 15 Chileans "
+                          "and six foreign nationals."))
+    assert {("killed", 21), ("killed", 15), ("killed", 6)} <= got
+
+
+def test_victims_identified(claims_of: Run) -> None:
+    assert ("killed", 17) in _keys(claims_of(
+        "Officials said 17 of the victims had been identified by Friday."))
+
+
+def test_a_force_composed_of_fighters_is_deployed(claims_of: Run) -> None:
+    got = _keys(claims_of("The cell was composed of 27 militants of six nationalities, "
+                          "including nine Chileans and four Norwegians."))
+    assert {("deployed", 27), ("deployed", 9), ("deployed", 4)} <= got
+
+
+def test_a_unit_made_up_of_gunmen(claims_of: Run) -> None:
+    assert ("deployed", 45) in _keys(claims_of(
+        "The column was made up of 45 gunmen on motorcycles, witnesses said."))
+
+
+def test_a_partitive_clause_does_not_give_the_whole_its_metric(claims_of: Run) -> None:
+    got = _keys(claims_of("The number of casualties in the strike reached 88 people, of "
+                          "whom 19 people died, the health office said."))
+    assert {("casualties", 88), ("killed", 19)} <= got
+    assert ("killed", 88) not in got
+
+
+def test_a_contrasting_clause_keeps_its_verb(claims_of: Run) -> None:
+    got = _keys(claims_of("About 300 pupils remain in the border town, while all the "
+                          "infants have been evacuated from the nearby villages."))
+    assert ("displaced", 300) not in got
+
+
+def test_listed_among_the_dead(claims_of: Run) -> None:
+    got = _keys(claims_of("At least 6 foreign aid workers and 40 Ruritanians were counted "
+                          "among the 70 killed in the blast."))
+    assert {("killed", 6), ("killed", 40), ("killed", 70)} <= got
+
+
+def test_a_hyphenated_noun_is_counted_by_its_last_part(claims_of: Run) -> None:
+    got = _keys(claims_of("A district chief, four sub-inspectors and a driver were among "
+                          "the dead."))
+    assert ("killed", 4) in got
+
+
+def test_two_numbers_with_their_own_adjectives_share_the_noun(claims_of: Run) -> None:
+    got = _keys(claims_of("The clash left at least 11 Ruritanian and 17 Danish soldiers "
+                          "dead."))
+    assert {("killed", 11), ("killed", 17)} <= got
+
+
+def test_a_headline_plural_metric_noun(claims_of: Run) -> None:
+    got = _keys(claims_of("9 Danish Soldiers Killed: Officials; 31 Ruritanian Casualties"))
+    assert ("casualties", 31) in got and ("killed", 9) in got
+    assert ("killed", 31) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said two girls aged seven and 12 had been returned to their families.",
+    "Three boys, aged 9, 11 and 14, were evacuated with their mother.",
+])
+def test_later_ages_of_a_list_are_not_counts(claims_of: Run, text: str) -> None:
+    values = {c.value for c in claims_of(text)}
+    assert not values & {7, 12, 9, 11, 14}
+
+
+def test_soldiers_held_in_a_kidnapping_are_abducted(claims_of: Run) -> None:
+    got = _keys(claims_of("The kidnapping came weeks after 23 soldiers were held captive "
+                          "for three days by a rebel faction."))
+    assert ("abducted", 23) in got
+
+
+def test_soldiers_held_captive_in_a_battle_are_captured(claims_of: Run) -> None:
+    got = _keys(claims_of("After the battle, 23 soldiers were held captive by the rebels."))
+    assert ("captured", 23) in got
+
+
+def test_a_verb_coordinated_with_a_relative_clause(claims_of: Run) -> None:
+    got = _keys(claims_of("“One brave soldier, who had fought for hours, embraced "
+                          "martyrdom,” the army said."))
+    assert ("killed", 1) in got
+
+
+def test_a_clause_opened_by_as_keeps_its_own_metric(claims_of: Run) -> None:
+    got = _keys(claims_of("Prosecutors name four suspects, as death toll rises to 52"))
+    assert ("killed", 52) in got
+    assert ("killed", 4) not in got
+
+
+def test_sacrificed_soldiers_are_dead(claims_of: Run) -> None:
+    assert ("killed", 6) in _keys(claims_of(
+        "Six soldiers who were sacrificed in the border clash were honoured on Monday."))
