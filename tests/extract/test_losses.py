@@ -141,3 +141,47 @@ def test_a_clause_opened_by_as_keeps_its_own_metric(claims_of: Run) -> None:
 def test_sacrificed_soldiers_are_dead(claims_of: Run) -> None:
     assert ("killed", 6) in _keys(claims_of(
         "Six soldiers who were sacrificed in the border clash were honoured on Monday."))
+
+
+def test_the_parts_a_group_included_share_its_metric(claims_of: Run) -> None:
+    got = _keys(claims_of("All nine guards killed were posted at the gate and included the "
+                          "sergeant who led them, three cadets, and a driver, officials said."))
+    assert {("killed", 9), ("killed", 3)} <= got
+    assert ("deployed", 3) not in got
+
+
+def test_children_among_victims_of_dead_and_injured_are_casualties(claims_of: Run) -> None:
+    got = _keys(claims_of("Officials confirm at least 14 fatalities and 40 injuries, with "
+                          "seven children among the victims."))
+    assert {("killed", 14), ("injured", 40), ("casualties", 7)} <= got
+
+
+def test_what_a_vehicle_can_carry_is_no_deployment(claims_of: Run) -> None:
+    assert claims_of("The truck can carry a squad of 12 troops in its rear bay.") == []
+
+
+def test_a_list_in_apposition_before_the_verb(claims_of: Run) -> None:
+    got = _keys(claims_of("Tomas, his wife, three nephews, a son-in-law, and a 9-year-old "
+                          "grandson were all shot and killed by gunmen, neighbours said."))
+    assert ("killed", 3) in got
+
+
+def test_a_hyphenated_modifier_before_the_noun(claims_of: Run) -> None:
+    assert ("killed", 4) in _keys(claims_of(
+        "Four bullet-riddled bodies were found beside the road on Sunday."))
+
+
+def test_both_figures_of_a_tally_from_and_to(claims_of: Run) -> None:
+    got = _keys(claims_of("The prosecutor reported a rise in homicides this year, from 180 "
+                          "in the same months last year to 244."))
+    assert {("killed", 180), ("killed", 244)} <= got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Among the victims are a union organiser and five former rebel fighters who had "
+      "laid down their arms."), ("killed", 5)),
+    ("Of the victims, 12 were children.", ("killed", 12)),
+])
+def test_a_sentence_opening_on_its_victims(claims_of: Run, text: str,
+                                           expected: tuple[str, int]) -> None:
+    assert expected in _keys(claims_of(text))

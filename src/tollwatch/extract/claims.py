@@ -34,9 +34,10 @@ from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
-from tollwatch.extract.losses import victims_metric
+from tollwatch.extract.losses import victims_metric, victims_opener
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.numbers import NumberMention
+from tollwatch.extract.wholes import parts_of_wholes
 
 __all__ = ["RawClaim", "claims_in_sentence"]
 
@@ -135,6 +136,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     picks = _fallbacks(doc, analysed, picks, lex)
     picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
                             triggers, prev_metric)
+    picks = parts_of_wholes(doc, [(span, head) for _, span, head, _ in analysed], picks, lex)
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
              if head is not None else p for (_, _, head, _), p in zip(analysed, picks)]
     out: list[RawClaim] = []
@@ -154,7 +156,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         if picked is None:
             # "900 troops to the border": state forces counted with no other metric are
             # most often a deployment; other armed groups are not guessed
-            if not (armed and head is not None and head.lemma_.lower() in DEPLOYABLE):
+            if not (armed and head is not None and head.lemma_.lower() in DEPLOYABLE) or \
+                    _capacity(head):
                 continue
             picked = ("deployed", 0.35, span.start)
         metric, conf, trig_i = picked
@@ -231,10 +234,12 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
     only as victims, armed people a force is composed of, and a part of the figure before
     ("included 10 Belgians")."""
     out = list(picks)
+    opener = victims_opener(doc, lex)
     for k, (_, span, head, kind) in enumerate(analysed):
         if out[k] is not None:
             continue
-        victims = victims_metric(head, lex)
+        victims = victims_metric(head, lex) or (opener if opener is not None and
+                                                 span.start > 2 else None)
         if victims is not None:
             out[k] = (victims, 0.55, span.start)
             continue
@@ -257,6 +262,16 @@ _MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d")
 def _names_a_model(doc: Doc, span: Span, head: Token) -> bool:
     """A model designation between the number and its noun: "six F-16 fighters"."""
     return any(_MODEL.match(t.text) for t in doc[span.end:head.i])
+
+
+_MODALS = {"can", "could", "may", "might", "would"}
+
+
+def _capacity(head: Token) -> bool:
+    """The people are what something can hold: "can carry a squad of 10 troops"."""
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS
+                                    for c in verb.children)
 
 
 def _lives_lost(head: Token, lex: Lexicon) -> bool:

@@ -88,8 +88,10 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             i += 1  # "one of the army's priorities": the possessor is not what is counted
             steps += 1
             continue
-        if t.pos_ in ("NOUN", "PROPN") and _hyphen_joined(doc, i):
-            i += 2  # "five sub-inspectors": the noun is the last part of the word
+        if _hyphen_joined(doc, i):
+            # "five sub-inspectors", "three bullet-riddled bodies": the word is one modifier
+            # or noun; the noun is its last part
+            i += 2
             steps += 1
             continue
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and low in lex.people):
@@ -110,10 +112,10 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
 
 
 def _hyphen_joined(doc: Doc, i: int) -> bool:
-    """Token ``i`` is the first part of a hyphenated noun the tokenizer split ("sub-",
-    "-", "inspectors")."""
-    return i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and \
-        not doc[i + 1].whitespace_ and doc[i + 2].pos_ in ("NOUN", "PROPN")
+    """Token ``i`` is the first part of a hyphenated word the tokenizer split ("sub", "-",
+    "inspectors"; "bullet", "-", "riddled")."""
+    return i + 2 < len(doc) and doc[i].is_alpha and not doc[i].whitespace_ and \
+        doc[i + 1].text == "-" and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
 
 
 def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:

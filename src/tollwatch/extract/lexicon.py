@@ -60,6 +60,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # people named only as victims take the metric of the figure before them, else the default
     victim_nouns: frozenset[str] = frozenset()
     victims_default: str = "killed"
+    # "the seven soldiers killed included two officers": the parts share the group's metric
+    part_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -166,6 +168,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             losses_context=_words((data.get("losses") or {}).get("context")),
             victim_nouns=_words((data.get("victims") or {}).get("nouns")),
             victims_default=victims_default,
+            part_verbs=_words(data.get("part_verbs")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

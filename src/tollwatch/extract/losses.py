@@ -12,11 +12,11 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["mentions_losses", "victims_metric"]
+__all__ = ["mentions_losses", "victims_metric", "victims_opener"]
 
 
 def mentions_losses(text: str, lex: Lexicon) -> bool:
@@ -33,3 +33,20 @@ def victims_metric(head: Token | None, lex: Lexicon) -> str | None:
                         head.lower_ not in lex.victim_nouns):
         return None
     return lex.victims_default
+
+
+_OPENERS = {"among", "amongst", "of"}
+
+
+def victims_opener(doc: Doc, lex: Lexicon) -> str | None:
+    """The metric of a sentence that opens on its victims ("Among the victims are ...",
+    "Of the victims, ..."): the lexicon's victims default, else None."""
+    words = [t for t in doc[:6] if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in _OPENERS:
+        return None
+    for t in words[1:4]:
+        if t.lemma_.lower() in lex.victim_nouns or t.lower_ in lex.victim_nouns:
+            return lex.victims_default
+        if t.pos_ not in ("DET", "ADJ", "PRON"):
+            return None
+    return None

@@ -209,15 +209,18 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             continue
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
         if ancestors and trig.kind in ("verb", "phrase"):
+            # the governing verb, also past a list in apposition: "Ana, her son, two
+            # daughters ... were shot and killed"
+            gov_i = next((a.i for a in ancestors if a.pos_ in ("VERB", "AUX")), -1)
             x, hops = tok, 0
             while x.dep_ in ("conj", "xcomp", "advcl") and hops < 3 and x.head.i != x.i:
                 if _opens_contrast(x):
                     break  # "..., while all minors have been evacuated": another clause
                 x, hops = x.head, hops + 1
-                if x.i == ancestors[0].i:
+                if x.i in (ancestors[0].i, gov_i):
                     break
-            if hops and x.i == ancestors[0].i and not between_has_number(tok.i, anchor.i,
-                                                                            number_tokens):
+            if hops and x.i in (ancestors[0].i, gov_i) and \
+                    not between_has_number(tok.i, anchor.i, number_tokens):
                 consider(70 - 2 * hops, trig)
                 continue
         # a metric noun as the subject of the verb that takes the number ("toll rose to 60")
