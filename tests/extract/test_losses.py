@@ -185,3 +185,31 @@ def test_both_figures_of_a_tally_from_and_to(claims_of: Run) -> None:
 def test_a_sentence_opening_on_its_victims(claims_of: Run, text: str,
                                            expected: tuple[str, int]) -> None:
     assert expected in _keys(claims_of(text))
+
+
+def test_a_headline_verb_parsed_as_a_noun(claims_of: Run) -> None:
+    got = _keys(claims_of("Ruritania: rebel raids on border villages and refugee camp kill "
+                          "at least 17"))
+    assert ("killed", 17) in got and ("displaced", 17) not in got
+
+
+def test_one_named_person(claims_of: Run) -> None:
+    got = _keys(claims_of("According to him, they killed one Musa Bello at the market, "
+                          "seven at the well and two at the farm."))
+    assert {("killed", 1), ("killed", 7), ("killed", 2)} <= got
+
+
+def test_one_of_a_named_person_s_group_is_not_counted(claims_of: Run) -> None:
+    got = _keys(claims_of("Officials say 23 civilians were killed in a strike on the home "
+                          "of one of Maria Lopez's advisers."))
+    assert got == {("killed", 23)}
+
+
+def test_saved_from_captors_in_a_text_about_hostages(claims_of: Run) -> None:
+    text = ("The hijackers held the train for two days. Troops said they saved 86 passengers "
+            "from the attackers.")
+    assert ("abducted", 86) in _keys(claims_of(text))
+
+
+def test_lives_saved_are_no_claim(claims_of: Run) -> None:
+    assert claims_of("The clinic said it had saved 40 lives this winter.") == []

@@ -98,6 +98,10 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             nat = head.text[:1].isupper() and (nationality_of(head.text) is not None or
                                                nationality_of(comp) is not None)
             kind = person_kind(head, lex, nat)
+            if kind is None and m.words and m.text.lower() == "one" and \
+                    head.ent_type_ == "PERSON" and \
+                    all(t.ent_type_ == "PERSON" for t in doc[span.end:head.i + 1]):
+                kind = "neutral"  # "they killed one Musa Bello": one person, named
             if kind is None and head.tag_ == "NNS" and AGENT_SUFFIX.search(head.lower_) and \
                     head.lemma_.lower() not in lex.units_not_people:
                 kind = "agent"  # "engineers", "smugglers": people if the verb says so

@@ -67,6 +67,11 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             kind = "adj"
         if metric is None and t.pos_ in ("ADJ", "NOUN") and low in lex.metric_adjectives:
             metric, kind = lex.metric_adjectives[low], "adj"
+        if metric is None and t.pos_ == "NOUN" and (t.dep_ == "ROOT" or any(
+                c.dep_ == "dobj" for c in t.children)):
+            # a headline verb parsed as a noun: "Attacks on villages kill at least 12"
+            metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low)
+            kind = "verb"
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
