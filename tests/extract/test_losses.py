@@ -213,3 +213,23 @@ def test_saved_from_captors_in_a_text_about_hostages(claims_of: Run) -> None:
 
 def test_lives_saved_are_no_claim(claims_of: Run) -> None:
     assert claims_of("The clinic said it had saved 40 lives this winter.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We think the rebels were 70 in number,” the commander said.", ("deployed", 70)),
+    ("The attackers were some 250 strong, witnesses said.", ("deployed", 250)),
+])
+def test_the_size_of_an_armed_group(claims_of: Run, text: str,
+                                    expected: tuple[str, int]) -> None:
+    assert expected in _keys(claims_of(text))
+
+
+def test_the_size_of_a_crowd_is_no_force(claims_of: Run) -> None:
+    assert ("deployed", 500) not in _keys(claims_of("The mourners were 500 in number."))
+
+
+def test_a_relative_clause_with_its_own_count_keeps_it(claims_of: Run) -> None:
+    got = _keys(claims_of("The gang kidnapped 12 pupils, two teachers and one nurse who is "
+                          "also a guard and killed three of the watchmen."))
+    assert ("abducted", 1) in got and ("killed", 3) in got
+    assert ("killed", 1) not in got

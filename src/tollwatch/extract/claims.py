@@ -30,7 +30,7 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
-from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun
+from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
@@ -86,7 +86,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     number_tokens: set[int] = set()
     found: list[tuple[NumberMention, Span, Token | None, str | None]] = []
     for m, span in spans:
-        force = force_noun(doc, span, lex)
+        force = force_noun(doc, span, lex) or sized_force(doc, span, lex)
         if force is not None:
             found.append((m, span, force, "force"))  # "a 100,000-strong alliance"
             continue

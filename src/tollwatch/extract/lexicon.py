@@ -42,6 +42,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "a 100,000-strong alliance": suffixes of a force size and the nouns they describe
     force_suffixes: tuple[str, ...] = ("-strong",)
     force_nouns: frozenset[str] = frozenset()
+    # "the rebels were 40 in number": words after a number that give a force's size
+    force_size_after: tuple[str, ...] = ()
     # captivity and return (see captivity.py): cues whose metric is decided by who is held
     captivity_cues: frozenset[str] = frozenset()
     explicit_abduction: frozenset[str] = frozenset()   # abducted whoever is held
@@ -156,6 +158,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             force_suffixes=tuple(str(x).lower() for x in
                                  (data.get("force_size") or {}).get("suffixes") or ["-strong"]),
             force_nouns=_words((data.get("force_size") or {}).get("nouns")),
+            force_size_after=tuple(str(x).lower() for x in
+                                   (data.get("force_size") or {}).get("after") or []),
             captivity_cues=_words(cap.get("cues")),
             explicit_abduction=_words(cap.get("explicit")),
             exchange_words=_words(cap.get("exchange")),

@@ -174,7 +174,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         while base.dep_ == "conj" and base.head.i != base.i and hops < 3:
             base, hops = base.head, hops + 1
         if head is not None and base is not tok and base.head.i == head.i and \
-                base.dep_ in ("acl", "relcl") and not _has_counted_subject(base):
+                base.dep_ in ("acl", "relcl") and not _has_counted_subject(base) and \
+                not any(t.like_num for t in tok.subtree):  # "... and killed two guards"
             consider(83, trig)
             continue
         # a participle after coordinated groups modifies them all: "12 men and 25 others
