@@ -233,3 +233,13 @@ def test_a_relative_clause_with_its_own_count_keeps_it(claims_of: Run) -> None:
                           "also a guard and killed three of the watchmen."))
     assert ("abducted", 1) in got and ("killed", 3) in got
     assert ("killed", 1) not in got
+
+
+def test_a_misread_list_does_not_give_the_next_noun_s_metric(claims_of: Run) -> None:
+    got = _keys(claims_of("The office said that in the capital, where the number of injured "
+                          "reached 212, 48 deaths and 9 people missing were recorded."))
+    assert ("injured", 212) in got and ("killed", 212) not in got
+
+
+def test_released_soldiers_are_no_deployment(claims_of: Run) -> None:
+    assert claims_of("The militia recently released 410 child soldiers under a deal.") == []

@@ -161,7 +161,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             # "900 troops to the border": state forces counted with no other metric are
             # most often a deployment; other armed groups are not guessed
             if not (armed and head is not None and head.lemma_.lower() in DEPLOYABLE) or \
-                    _capacity(head):
+                    _capacity(head) or _released(head, lex):
                 continue
             picked = ("deployed", 0.35, span.start)
         metric, conf, trig_i = picked
@@ -276,6 +276,13 @@ def _capacity(head: Token) -> bool:
     verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS
                                     for c in verb.children)
+
+
+def _released(head: Token, lex: Lexicon) -> bool:
+    """The people are freed or returned ("released 800 child soldiers"): whatever they are
+    counted as, it is no deployment."""
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in lex.captivity_cues
 
 
 def _lives_lost(head: Token, lex: Lexicon) -> bool:

@@ -191,6 +191,9 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             consider(87, trig)
             continue
         if tok.i in anc_ids:
+            if head is None and anc_ids[tok.i] == 0 and tok.i > span.end and \
+                    any(t.text in (",", ";") for t in doc[span.end:tok.i]):
+                continue  # "injured reached 159, 61 deaths": a misread list, not its noun
             consider(88 - 4 * anc_ids[tok.i], trig)
             continue
         # children of the governing verb: "left four policemen dead", "were killed",
