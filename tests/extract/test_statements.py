@@ -183,7 +183,7 @@ def test_quoted_speech_running_over_paragraphs_keeps_its_speaker(claims_of: Run)
             "“Our units held the ridge for six hours.\n"
             "“By noon we had lost 7 soldiers, and the enemy had withdrawn.”\n"
             "The ridge lies near the border.")
-    c = _get(claims_of(text, "2031-12-03"), "casualties", 7)  # "lost" soldiers
+    c = _get(claims_of(text, "2031-12-03"), "killed", 7)  # "lost" soldiers are dead
     assert "ines corvo" in _names(c)
     assert c.date == "2031-12-01"
 

@@ -30,6 +30,10 @@ _NAME_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|area|sector|post|checkpoint
 # an age after a name: "said Jane Doe, 32." / "Doe, 32, a teacher"
 _AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]+,\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|\.\s*$|$|;|\))")
+# the later ages of a list after "aged": "two children aged six and 10", "aged 8, 12 and 15"
+_AGE_LIST = re.compile(r"\b(?:aged|ages(?: of)?|age of)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4},?\s+"
+                       r"(?:and|or|to)\s+$|\b(?:aged|ages(?: of)?)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4}"
+                       r"\s*,\s*$")
 
 
 def _too_large(n: NumberMention) -> bool:
@@ -67,6 +71,8 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
         if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \
                 (next_word and next_word[0] in _MONTHS):
             continue
+        if _AGE_LIST.search(low[max(0, n.start - 50):n.start]):
+            continue  # "aged six and 10"
         if _AGE_BEFORE.search(text[max(0, n.start - 30):n.start]) and \
                 _AGE_AFTER.match(text[n.end:]) and not n.words:
             continue  # an age in apposition: "Jane Doe, 22, a resident"

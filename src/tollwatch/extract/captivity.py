@@ -68,6 +68,12 @@ def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:
         lex.metric_nouns.get(tok.lemma_.lower()) is None
 
 
+def _speaks_of_abduction(doc: Doc, lex: Lexicon) -> bool:
+    """The sentence calls the holding a kidnapping ("57 soldiers were held captive in a
+    kidnapping"): soldiers held so are abducted, not prisoners of war."""
+    return any(t.lower_ in lex.explicit_abduction and t.pos_ == "NOUN" for t in doc)
+
+
 def _held_by_authority(doc: Doc, tok: Token, lex: Lexicon) -> bool:
     """"released from prison", "freed on bail", "released by the police"."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -98,7 +104,7 @@ def resolve_captivity(doc: Doc, trig_i: int, metric: str, kind: str | None,
         return "abducted"
     if exchange or mentions_exchange(doc.text, lex):
         return "captured"  # "45 service personnel and two civilians returned in the swap"
-    if kind == "armed":
+    if kind == "armed" and not _speaks_of_abduction(doc, lex):
         return "captured"  # fighters taken captive are prisoners of an armed side
     if cue_at(doc, trig_i, lex, lex.captivity_cues) is not None and \
             _held_by_authority(doc, doc[trig_i], lex):

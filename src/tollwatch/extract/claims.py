@@ -30,12 +30,14 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
-from tollwatch.extract.forces import fighting_verb, force_noun
+from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
+from tollwatch.extract.losses import victims_metric, victims_opener
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.numbers import NumberMention
+from tollwatch.extract.wholes import parts_of_wholes
 
 __all__ = ["RawClaim", "claims_in_sentence"]
 
@@ -62,13 +64,15 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                        nationality_of: Callable[[str], str | None],
                        exchange: bool = False,
                        prev_metric: str | None = None,
-                       captivity: bool = True) -> list[RawClaim]:
+                       captivity: bool = True,
+                       losses: bool = False) -> list[RawClaim]:
     """The claims of one parsed sentence ``doc`` given its number ``mentions``.
 
     ``exchange``: the document speaks of an exchange of prisoners (whoever is returned in
     it was captured); ``prev_metric``: the metric of the last figure of the sentence before
     ("Among them are 12 children"); ``captivity``: the document speaks of people held (else
-    "freed", "rescued", "returned" are no captivity cues)."""
+    "freed", "rescued", "returned" are no captivity cues); ``losses``: the document counts
+    the "losses" of a side ("lost 20 soldiers" are then casualties)."""
     spans: list[tuple[NumberMention, Span]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -82,7 +86,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     number_tokens: set[int] = set()
     found: list[tuple[NumberMention, Span, Token | None, str | None]] = []
     for m, span in spans:
-        force = force_noun(doc, span, lex)
+        force = force_noun(doc, span, lex) or sized_force(doc, span, lex)
         if force is not None:
             found.append((m, span, force, "force"))  # "a 100,000-strong alliance"
             continue
@@ -94,6 +98,10 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             nat = head.text[:1].isupper() and (nationality_of(head.text) is not None or
                                                nationality_of(comp) is not None)
             kind = person_kind(head, lex, nat)
+            if kind is None and m.words and m.text.lower() == "one" and \
+                    head.ent_type_ == "PERSON" and \
+                    all(t.ent_type_ == "PERSON" for t in doc[span.end:head.i + 1]):
+                kind = "neutral"  # "they killed one Musa Bello": one person, named
             if kind is None and head.tag_ == "NNS" and AGENT_SUFFIX.search(head.lower_) and \
                     head.lemma_.lower() not in lex.units_not_people:
                 kind = "agent"  # "engineers", "smugglers": people if the verb says so
@@ -125,11 +133,14 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 continue  # counts things
         number_tokens.update(range(span.start, span.end))
         analysed.append((m, span, head, kind))
-    picks = [pick_metric(doc, span, head, triggers, number_tokens, lex, kind == "armed")
+    picks = [pick_metric(doc, span, head, triggers, number_tokens, lex, kind == "armed",
+                         losses)
              if kind != "force" or head is None else ("deployed", 0.8, head.i)
              for _, span, head, kind in analysed]
+    picks = _fallbacks(doc, analysed, picks, lex)
     picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
                             triggers, prev_metric)
+    picks = parts_of_wholes(doc, [(span, head) for _, span, head, _ in analysed], picks, lex)
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
              if head is not None else p for (_, _, head, _), p in zip(analysed, picks)]
     out: list[RawClaim] = []
@@ -149,7 +160,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         if picked is None:
             # "900 troops to the border": state forces counted with no other metric are
             # most often a deployment; other armed groups are not guessed
-            if not (armed and head is not None and head.lemma_.lower() in DEPLOYABLE):
+            if not (armed and head is not None and head.lemma_.lower() in DEPLOYABLE) or \
+                    _capacity(head) or _released(head, lex):
                 continue
             picked = ("deployed", 0.35, span.start)
         metric, conf, trig_i = picked
@@ -217,6 +229,35 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     return out
 
 
+Pick = tuple[str, float, int]
+
+
+def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None, str | None]],
+               picks: list[Pick | None], lex: Lexicon) -> list[Pick | None]:
+    """Metrics for figures that no trigger reached, before lists spread them: people named
+    only as victims, armed people a force is composed of, and a part of the figure before
+    ("included 10 Belgians")."""
+    out = list(picks)
+    opener = victims_opener(doc, lex)
+    for k, (_, span, head, kind) in enumerate(analysed):
+        if out[k] is not None:
+            continue
+        victims = victims_metric(head, lex) or (opener if opener is not None and
+                                                 span.start > 2 else None)
+        if victims is not None:
+            out[k] = (victims, 0.55, span.start)
+            continue
+        if kind == "armed" and head is not None:
+            verb = composing_verb(head, lex)
+            if verb is not None:
+                out[k] = ("deployed", 0.55, verb.i)
+                continue
+        prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
+        if prior is not None and is_subset(doc, span):
+            out[k] = (prior[0], 0.6, prior[2])
+    return out
+
+
 # "another one was seized", "the one that died": "one" as a pronoun for a thing
 _PRONOUN_ONE = {"another", "the", "that", "this", "which", "every", "each", "no", "any", "a"}
 _MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d")
@@ -225,6 +266,23 @@ _MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d")
 def _names_a_model(doc: Doc, span: Span, head: Token) -> bool:
     """A model designation between the number and its noun: "six F-16 fighters"."""
     return any(_MODEL.match(t.text) for t in doc[span.end:head.i])
+
+
+_MODALS = {"can", "could", "may", "might", "would"}
+
+
+def _capacity(head: Token) -> bool:
+    """The people are what something can hold: "can carry a squad of 10 troops"."""
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS
+                                    for c in verb.children)
+
+
+def _released(head: Token, lex: Lexicon) -> bool:
+    """The people are freed or returned ("released 800 child soldiers"): whatever they are
+    counted as, it is no deployment."""
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in lex.captivity_cues
 
 
 def _lives_lost(head: Token, lex: Lexicon) -> bool:

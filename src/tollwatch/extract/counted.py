@@ -15,7 +15,7 @@ from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
            "actor_hints", "counted_noun", "group_of_trigger", "lemma", "other_side_of",
-           "owner_of_losses", "person_kind", "subject_text"]
+           "owner_of_losses", "person_kind", "singular", "subject_text"]
 
 OF_WORDS = {"of", "the", "its", "their", "his", "her", "our", "those", "these", "them",
              "whom", "which", "all", "were", "was"}
@@ -51,6 +51,15 @@ DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "poli
                "officer", "guard", "man", "men", "fighter"}
 
 
+def singular(word: str) -> str:
+    """A plain English singular of a plural noun ("casualties" -> "casualty")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -79,6 +88,12 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             i += 1  # "one of the army's priorities": the possessor is not what is counted
             steps += 1
             continue
+        if _hyphen_joined(doc, i):
+            # "five sub-inspectors", "three bullet-riddled bodies": the word is one modifier
+            # or noun; the noun is its last part
+            i += 2
+            steps += 1
+            continue
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and low in lex.people):
             # skip compounds/modifiers that attach to a later noun
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and \
@@ -94,6 +109,13 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the first part of a hyphenated word the tokenizer split ("sub", "-",
+    "inspectors"; "bullet", "-", "riddled")."""
+    return i + 2 < len(doc) and doc[i].is_alpha and not doc[i].whitespace_ and \
+        doc[i + 1].text == "-" and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
 
 
 def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
@@ -115,8 +137,9 @@ def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
             return "civilian"
         if w in lex.armed:
             return "armed"
-    if lem in lex.metric_nouns or low in lex.metric_nouns or low in lex.metric_adjectives:
-        return "metric"
+    if lem in lex.metric_nouns or low in lex.metric_nouns or low in lex.metric_adjectives or \
+            singular(low) in lex.metric_nouns:
+        return "metric"  # "43 Chinese Casualties" in a headline: a PROPN of the plural
     for w in (two, lem, low):
         if w in lex.neutral:
             return "neutral"

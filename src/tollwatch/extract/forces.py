@@ -7,6 +7,7 @@ about 40 gunmen" (the agent of such a verb), "over 100 fighters attacking the ba
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["fighting_verb", "force_noun"]
+__all__ = ["composing_verb", "fighting_verb", "force_noun", "sized_force"]
 
 
 def force_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
@@ -55,4 +56,41 @@ def fighting_verb(head: Token, lex: Lexicon) -> Token | None:
     for c in head.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.fighting_verbs:
             return c  # "over 100 fighters attacking the base"
+    return None
+
+
+def composing_verb(head: Token, lex: Lexicon) -> Token | None:
+    """The verb of composition armed people ``head`` make up a force by ("the cell was
+    composed of 32 fighters", "a unit made up of 40 gunmen", "a force comprising 300
+    troops"), else None."""
+    x = head
+    for _ in range(3):
+        if x.dep_ not in ("pobj", "dobj", "prep", "conj", "appos") or x.head.i == x.i:
+            return None
+        x = x.head
+        if x.pos_ not in ("VERB", "AUX"):
+            continue
+        lem = x.lemma_.lower()
+        parts = [c.lower_ for c in x.children if c.dep_ == "prt"]
+        if lem in lex.force_composition or any(f"{lem} {p}" in lex.force_composition
+                                               for p in parts):
+            return x
+        return None
+    return None
+
+
+def sized_force(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
+    """The armed subject whose size the number gives ("the rebels were 40 in number",
+    "the attackers were some 300 strong"), else None."""
+    rest = doc[span.end:span.end + 3].text.lower()
+    if not any(re.match(rf"{re.escape(sfx)}\b", rest) for sfx in lex.force_size_after):
+        return None
+    verb = span.root.head
+    if verb.lower_ in lex.force_size_after and verb.head.i != verb.i:
+        verb = verb.head  # "were some 300 strong": the number modifies "strong"
+    if verb.lemma_.lower() != "be":
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (c.lemma_.lower() in lex.armed or c.lower_ in lex.armed):
+            return c
     return None

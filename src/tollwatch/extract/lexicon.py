@@ -42,6 +42,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "a 100,000-strong alliance": suffixes of a force size and the nouns they describe
     force_suffixes: tuple[str, ...] = ("-strong",)
     force_nouns: frozenset[str] = frozenset()
+    # "the rebels were 40 in number": words after a number that give a force's size
+    force_size_after: tuple[str, ...] = ()
     # captivity and return (see captivity.py): cues whose metric is decided by who is held
     captivity_cues: frozenset[str] = frozenset()
     explicit_abduction: frozenset[str] = frozenset()   # abducted whoever is held
@@ -53,6 +55,15 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     tally_nouns: frozenset[str] = frozenset()
     # verbs that make "N lives" deaths: "claiming 16,000 lives" (not "saved 40 lives")
     lives_verbs: frozenset[str] = frozenset()
+    # "the cell was composed of 32 fighters": armed people a force is made of (deployed)
+    force_composition: frozenset[str] = frozenset()
+    # a document with one of these counts "losses": armed people lost are casualties
+    losses_context: frozenset[str] = frozenset()
+    # people named only as victims take the metric of the figure before them, else the default
+    victim_nouns: frozenset[str] = frozenset()
+    victims_default: str = "killed"
+    # "the seven soldiers killed included two officers": the parts share the group's metric
+    part_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -123,6 +134,10 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
                 quals.append((str(w).lower(), qual))
         att = data["attribution"]
         people = data["people"]
+        victims_default = str((data.get("victims") or {}).get("default") or "killed")
+        if victims_default not in data["metrics"]:
+            raise ConfigError(f"victims default {victims_default!r} is not a metric",
+                              source=where)
         return Lexicon(
             metric_verbs=verbs,
             metric_nouns=nouns,
@@ -143,6 +158,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             force_suffixes=tuple(str(x).lower() for x in
                                  (data.get("force_size") or {}).get("suffixes") or ["-strong"]),
             force_nouns=_words((data.get("force_size") or {}).get("nouns")),
+            force_size_after=tuple(str(x).lower() for x in
+                                   (data.get("force_size") or {}).get("after") or []),
             captivity_cues=_words(cap.get("cues")),
             explicit_abduction=_words(cap.get("explicit")),
             exchange_words=_words(cap.get("exchange")),
@@ -151,6 +168,11 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             custody_nouns=_words(cap.get("custody_nouns")),
             tally_nouns=_words(data.get("tally_nouns")),
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
+            force_composition=_words(data.get("force_composition")),
+            losses_context=_words((data.get("losses") or {}).get("context")),
+            victim_nouns=_words((data.get("victims") or {}).get("nouns")),
+            victims_default=victims_default,
+            part_verbs=_words(data.get("part_verbs")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

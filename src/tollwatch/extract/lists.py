@@ -85,8 +85,24 @@ def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick 
 
 
 def _joined(doc: Doc, a: Span, b: Span) -> bool:
-    """"1,650 and 1,949 troops": two numbers joined by "and"/"or" share the noun after."""
-    return b.start == a.end + 1 and doc[a.end].lower_ in ("and", "or")
+    """"1,650 and 1,949 troops", "20 Indian and 45 Chinese soldiers": two numbers joined by
+    "and"/"or" (the first with at most two adjectives of its own) share the noun after."""
+    if b.start <= a.end or b.start - a.end > 3 or doc[b.start - 1].lower_ not in ("and", "or"):
+        return False
+    return all(t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+               for t in doc[a.end:b.start - 1])
+
+
+def _moved(doc: Doc, a: Span, b: Span) -> bool:
+    """"from 246 last year to 368", "rose to 310 from 290": two figures of one tally that
+    moved (a "from" figure and a "to" figure a few words apart) share its metric."""
+    def word_before(s: Span) -> str:
+        return doc[s.start - 1].lower_ if s.start > 0 else ""
+    if abs(a.start - b.start) > 12:
+        return False
+    return {word_before(a), word_before(b)} == {"from", "to"} and \
+        not any(t.lower_ in ("between", "ranging", "range") for t in
+                doc[max(0, min(a.start, b.start) - 3):min(a.start, b.start)])
 
 
 def _in_brackets_after_name(doc: Doc, span: Span) -> bool:
@@ -116,7 +132,8 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                     continue
             partner = next((out[j] for j in range(len(items)) if j != k and out[j] is not None
                             and (roots[j] == roots[k] or num_roots[j] == num_roots[k] or
-                                 _joined(doc, span, items[j][0]))), None)
+                                 _joined(doc, span, items[j][0]) or
+                                 _moved(doc, span, items[j][0]))), None)
             if partner is not None:
                 out[k] = (partner[0], partner[1] * 0.9, partner[2])
                 continue

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.counted import lemma
+from tollwatch.extract.counted import lemma, singular
 from tollwatch.extract.lexicon import Lexicon
 
 __all__ = [
@@ -59,22 +59,52 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
         elif t.pos_ == "NOUN" or t.pos_ == "PROPN":
-            metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low)
+            metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low) or \
+                lex.metric_nouns.get(singular(low))  # "43 Chinese Casualties" (a PROPN)
             kind = "noun"
         elif t.pos_ == "ADJ":
             metric = lex.metric_adjectives.get(low) or lex.metric_adjectives.get(lem)
             kind = "adj"
         if metric is None and t.pos_ in ("ADJ", "NOUN") and low in lex.metric_adjectives:
             metric, kind = lex.metric_adjectives[low], "adj"
+        if metric is None and t.pos_ == "NOUN" and (t.dep_ == "ROOT" or any(
+                c.dep_ == "dobj" for c in t.children)):
+            # a headline verb parsed as a noun: "Attacks on villages kill at least 12"
+            metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low)
+            kind = "verb"
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
 
 
+def _lose_metric(doc: Doc, trig: Trigger, anchor: Token, armed: bool,
+                 losses: bool) -> str | None:
+    """The metric of a figure that a verb of loss takes: "lost 20 soldiers" are dead, unless
+    the document counts "losses" (then killed and wounded together); the one who loses
+    ("One woman lost her sons") and a denied loss ("did not lose anyone") are not counted."""
+    verb = doc[trig.start]
+    if anchor.head.i == verb.i and anchor.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return "casualties" if armed and losses else "killed"
+
+
+def _has_counted_subject(tok: Token) -> bool:
+    """A relative clause with a counted subject of its own: "131 people, of whom 24 died"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and
+               (c.like_num or any(g.like_num for g in c.children)) for c in tok.children)
+
+
+def _opens_contrast(tok: Token) -> bool:
+    """``tok`` heads a contrasting clause ("..., while all minors were evacuated")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in tok.children)
+
+
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although"}
 # a subordinate clause opened between a trigger and a number: "were forced to flee after 100
 # fighters attacked" (the fighters did not flee)
-_SUBORDINATORS = {"after", "before", "when", "because", "until", "once", "since"}
+_SUBORDINATORS = {"after", "before", "when", "because", "until", "once", "since", "as"}
 
 
 def between_has_number(a: int, b: int, number_tokens: set[int]) -> bool:
@@ -83,8 +113,10 @@ def between_has_number(a: int, b: int, number_tokens: set[int]) -> bool:
 
 
 def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger],
-                 number_tokens: set[int], lex: Lexicon, armed: bool) -> tuple[str, float, int] | None:
-    """(metric, confidence, trigger index) for the number ``span`` counting ``head``."""
+                number_tokens: set[int], lex: Lexicon, armed: bool,
+                losses: bool = False) -> tuple[str, float, int] | None:
+    """(metric, confidence, trigger index) for the number ``span`` counting ``head``
+    (``losses``: the document counts "losses", so "lost N soldiers" are casualties)."""
     anchor = head if head is not None else span.root
     best: tuple[float, str, int] | None = None
     number_tokens = number_tokens - set(range(span.start, span.end))
@@ -93,9 +125,11 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
 
     def consider(score: float, trig: Trigger) -> None:
         nonlocal best
-        metric = trig.metric
-        if trig.kind == "lose" and not armed:
-            metric = "killed"
+        metric: str | None = trig.metric
+        if trig.kind == "lose":
+            metric = _lose_metric(doc, trig, anchor, armed, losses)
+        if metric is None:
+            return
         if best is None or score > best[0]:
             best = (score, metric, trig.start)
 
@@ -130,7 +164,19 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             continue
         if head is not None and tok.head.i == head.i and tok.dep_ in ("amod", "compound",
                                                                       "acl", "relcl"):
+            if tok.dep_ == "relcl" and _has_counted_subject(tok):
+                continue  # "131 people, of whom 24 died": the clause counts a part
             consider(92 if tok.dep_ != "relcl" else 85, trig)
+            continue
+        # a verb coordinated with a clause on the counted noun: "one soldier, who fought
+        # bravely, embraced martyrdom"
+        base, hops = tok, 0
+        while base.dep_ == "conj" and base.head.i != base.i and hops < 3:
+            base, hops = base.head, hops + 1
+        if head is not None and base is not tok and base.head.i == head.i and \
+                base.dep_ in ("acl", "relcl") and not _has_counted_subject(base) and \
+                not any(t.like_num for t in tok.subtree):  # "... and killed two guards"
+            consider(83, trig)
             continue
         # a participle after coordinated groups modifies them all: "12 men and 25 others
         # detained by the gunmen"
@@ -145,6 +191,9 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             consider(87, trig)
             continue
         if tok.i in anc_ids:
+            if head is None and anc_ids[tok.i] == 0 and tok.i > span.end and \
+                    any(t.text in (",", ";") for t in doc[span.end:tok.i]):
+                continue  # "injured reached 159, 61 deaths": a misread list, not its noun
             consider(88 - 4 * anc_ids[tok.i], trig)
             continue
         # children of the governing verb: "left four policemen dead", "were killed",
@@ -160,21 +209,27 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                 tok.dep_ == "prep" and not between_has_number(tok.i, anchor.i, number_tokens):
             consider(80, trig)
             continue
-        # "two children were among 11 people killed": the group shares the metric
-        if gov_verb is not None and gov_verb.lemma_ == "be" and any(
+        # "two children were among 11 people killed", "were listed among the 100 killed":
+        # the group shares the metric
+        if gov_verb is not None and any(
                 c.dep_ == "prep" and c.lower_ in ("among", "amongst") and
                 tok.i in {x.i for x in c.subtree} for c in gov_verb.children):
             consider(75, trig)
             continue
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
         if ancestors and trig.kind in ("verb", "phrase"):
+            # the governing verb, also past a list in apposition: "Ana, her son, two
+            # daughters ... were shot and killed"
+            gov_i = next((a.i for a in ancestors if a.pos_ in ("VERB", "AUX")), -1)
             x, hops = tok, 0
             while x.dep_ in ("conj", "xcomp", "advcl") and hops < 3 and x.head.i != x.i:
+                if _opens_contrast(x):
+                    break  # "..., while all minors have been evacuated": another clause
                 x, hops = x.head, hops + 1
-                if x.i == ancestors[0].i:
+                if x.i in (ancestors[0].i, gov_i):
                     break
-            if hops and x.i == ancestors[0].i and not between_has_number(tok.i, anchor.i,
-                                                                            number_tokens):
+            if hops and x.i in (ancestors[0].i, gov_i) and \
+                    not between_has_number(tok.i, anchor.i, number_tokens):
                 consider(70 - 2 * hops, trig)
                 continue
         # a metric noun as the subject of the verb that takes the number ("toll rose to 60")

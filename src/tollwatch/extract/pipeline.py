@@ -21,6 +21,7 @@ from tollwatch.extract.candidates import candidate_numbers
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
+from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.extract.provenance import load_provenance
@@ -283,6 +284,7 @@ class Extractor:
         countries, groups = _side_mentions(doc.text)
         exchange = mentions_exchange(doc.text, lex)
         captivity = exchange or mentions_captivity(doc.text, lex)
+        losses = mentions_losses(doc.text, lex)
         made: list[tuple[Claim, Attribution]] = []
         prev: Claim | None = None
         for k in sorted(parsed):
@@ -291,7 +293,7 @@ class Extractor:
             prev_metric = prev.metric if prev is not None and k > 0 and \
                 prev.start == plan[k - 1][0] else None
             raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric,
-                                      captivity) if cand else []
+                                      captivity, losses) if cand else []
             if not raws:
                 stage.read(k, sdoc)
                 continue

@@ -1,0 +1,52 @@
+"""Losses and victims: figures whose metric the document decides rather than the sentence.
+
+"The army lost 20 soldiers" counts the dead, unless the document counts the "losses" of a
+side (a war report: "enemy losses"), where the armed people lost are casualties (killed and
+wounded together). People named only as victims ("The 13 victims of the blast included ...")
+are counted as the dead (the lexicon's ``victims.default``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+from tollwatch.extract.lexicon import Lexicon
+
+__all__ = ["mentions_losses", "victims_metric", "victims_opener"]
+
+
+def mentions_losses(text: str, lex: Lexicon) -> bool:
+    """``text`` counts the losses of a side (one of the lexicon's ``losses.context`` words)."""
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex.losses_context)
+
+
+def victims_metric(head: Token | None, lex: Lexicon) -> str | None:
+    """The metric of people named only as victims (``head``, with no trigger of their own):
+    the lexicon's default (the dead: "the 13 victims of the blast"); None for any other
+    noun."""
+    if head is None or (head.lemma_.lower() not in lex.victim_nouns and
+                        head.lower_ not in lex.victim_nouns):
+        return None
+    return lex.victims_default
+
+
+_OPENERS = {"among", "amongst", "of"}
+
+
+def victims_opener(doc: Doc, lex: Lexicon) -> str | None:
+    """The metric of a sentence that opens on its victims ("Among the victims are ...",
+    "Of the victims, ..."): the lexicon's victims default, else None."""
+    words = [t for t in doc[:6] if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in _OPENERS:
+        return None
+    for t in words[1:4]:
+        if t.lemma_.lower() in lex.victim_nouns or t.lower_ in lex.victim_nouns:
+            return lex.victims_default
+        if t.pos_ not in ("DET", "ADJ", "PRON"):
+            return None
+    return None
