@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, select, tuple_
+from sqlalchemy import and_, bindparam, select, tuple_
 from sqlalchemy.engine import Connection
 
 from tollwatch.reconcile.names import fold
@@ -80,15 +80,43 @@ def _anchor(c: UnderlyingClaim) -> tuple[str, float, str]:
 
 
 _ORDER = (UnderlyingRow.sort_date, UnderlyingRow.point, UnderlyingRow.id)
+_NEIGHBOUR: dict[tuple[bool, bool, bool], Any] = {}
+
+
+def _statement(before: bool, no_part: bool, no_group: bool) -> Any:
+    """The neighbour look-up, built once per shape (values are bound parameters, so the
+    statement compiles once and each look-up is one indexed ``LIMIT 1``)."""
+    key = (before, no_part, no_group)
+    q = _NEIGHBOUR.get(key)
+    if q is None:
+        pos = tuple_(*_ORDER)
+        at = tuple_(bindparam("d"), bindparam("p"), bindparam("i"))
+        conds = [UnderlyingRow.actor_key == bindparam("a"),
+                 UnderlyingRow.metric == bindparam("m"),
+                 UnderlyingRow.origin_key == bindparam("o"),
+                 UnderlyingRow.part.is_(None) if no_part
+                 else UnderlyingRow.part == bindparam("pt"),
+                 UnderlyingRow.group_key.is_(None) if no_group
+                 else UnderlyingRow.group_key == bindparam("g"),
+                 UnderlyingRow.stance == "asserted",
+                 pos < at if before else pos > at]
+        q = select(*LIGHT, UnderlyingRow.item).where(*conds).order_by(
+            *(c.desc() for c in _ORDER) if before else _ORDER).limit(1)
+        _NEIGHBOUR[key] = q
+    return q
 
 
 def _neighbour(conn: Connection, key: SeriesKey, at: tuple[str, float, str],
                before: bool) -> tuple[UnderlyingClaim, str] | None:
-    pos = tuple_(*_ORDER)
-    q = select(*LIGHT, UnderlyingRow.item).where(series_where(key),
-                                                 pos < tuple_(*at) if before else pos > tuple_(*at))
-    q = q.order_by(*(c.desc() for c in _ORDER) if before else _ORDER).limit(1)
-    row = conn.execute(q).first()
+    part = key.part[:64] if key.part else None
+    group = key.group[:255] if key.group else None
+    params: dict[str, Any] = {"a": fold(key.actor) if key.actor else "", "m": key.metric,
+                              "o": key.origin[:512], "d": at[0], "p": at[1], "i": at[2]}
+    if part is not None:
+        params["pt"] = part
+    if group is not None:
+        params["g"] = group
+    row = conn.execute(_statement(before, part is None, group is None), params).first()
     if row is None:
         return None
     item = str(row[17] or "")
