@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = ["SeriesKey", "group_part", "link_one", "link_updates", "no_series", "
            "series_what"]
 
 
+@lru_cache(maxsize=65536)
 def group_part(actor: str | None, head: str | None, subset: str | None,
                status: str | None) -> str | None:
     """The counted group's part of a series key (issue 16): "hostages (children), released"
