@@ -1,12 +1,13 @@
 """Which reports are one underlying claim, and why.
 
-Reports of one figure (actor, metric, numbers, stance, counted group) from one origin are one claim when
-each falls within ``window_days`` of the claim's previous report; a report that names no
-day of its own, or restates the figure ("has said", "previously claimed"), joins the
-origin's earlier claim of that figure however much later it runs. Two origins' groups of
-the same figure are one claim when one is only the side's name ("Russia says ...",
-"Moscow's latest update") and the other a body or person of that side, or when both are
-of one side and date the figure to the same day. Every report keeps the reason it joined.
+Reports of one figure (actor, metric, numbers, stance, counted group) from one origin are
+one claim when each falls within ``window_days`` of the claim's previous report; a report
+that names no day of its own (hedging the figure alike), or restates it ("has said",
+"previously claimed"), joins the origin's earlier claim of that figure however much later
+it runs. Two origins' groups of the same figure are one claim when one is only the side's
+name ("Russia says ...", "Moscow's latest update") and the other a body or person of that
+side, or when both are of one side and date the figure to the same day or give it in the
+same article. Every report keeps the reason it joined.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ UNDATED = "repeats the origin's figure without a day of its own (a back-referenc
 RESTATED = "restates the origin's earlier figure ('has said', 'previously')"
 VOICE = "'{voice}' is the side's own voice: the same figure {body} gave"
 SAME_DAY = "the same figure, dated the same day, from another voice of the same side ({other})"
+SAME_DOC = ("the same figure in the same article from another voice of the same side "
+            "({other}): one statement")
 
 
 def _order(it: Item) -> tuple[Any, ...]:
@@ -49,11 +52,12 @@ def _cluster(group: list[Item], window: int, attach_undated: bool) -> list[Group
             near = last is None or it.date is None or (it.date - last).days <= window
             if it.quote_key and near and it.quote_key in quotes[-1]:
                 reason = COPY
-            elif it.date is None or not it.dated and attach_undated:
+            elif (it.date is None or not it.dated and attach_undated) and (
+                    near or _same_hedge(it, clusters[-1][0][0])):
                 reason = UNDATED
             elif it.restates and attach_undated:
                 reason = RESTATED
-            elif last is None or (it.date - last).days <= window:
+            elif last is None or it.date is None or (it.date - last).days <= window:
                 reason = WINDOW.format(w=window)
         if reason is None:
             clusters.append([(it, FIRST)])
@@ -69,6 +73,13 @@ def _cluster(group: list[Item], window: int, attach_undated: bool) -> list[Group
     return clusters
 
 
+def _same_hedge(a: Item, b: Item) -> bool:
+    """Whether two reports hedge a figure alike (or one states it plainly): "up to 250,000"
+    and "roughly 250,000" months apart are two statements, not a back-reference."""
+    qa, qb = a.report.claim.qualifier, b.report.claim.qualifier
+    return qa == qb or "exact" in (qa, qb)
+
+
 def _first(g: Group) -> Date | None:
     dates = [it.date for it, _ in g if it.date is not None]
     return min(dates) if dates else None
@@ -76,6 +87,10 @@ def _first(g: Group) -> Date | None:
 
 def _stated_days(g: Group) -> set[Date]:
     return {it.date for it, _ in g if it.dated and it.date is not None}
+
+
+def _docs(g: Group) -> set[str]:
+    return {it.report.doc_id for it, _ in g}
 
 
 def _move(src: Group, dst: Group, reason: str) -> None:
@@ -135,11 +150,15 @@ def _merge_voices(clusters: list[Group], origins: dict[str, Origin], names: Name
             for h in live[i + 1:]:
                 if not g or not h or origin(g).side != origin(h).side:
                     continue
-                if g[0][0].origin_key == h[0][0].origin_key or not _stated_days(g) & _stated_days(h):
+                if g[0][0].origin_key == h[0][0].origin_key:
+                    continue
+                same_doc = _docs(g) & _docs(h)
+                if not same_doc and not _stated_days(g) & _stated_days(h):
                     continue
                 keep, drop = (g, h) if names.is_known_source(origin(g).display) \
                     or not names.is_known_source(origin(h).display) else (h, g)
-                _move(drop, keep, SAME_DAY.format(other=origin(drop).display))
+                _move(drop, keep, (SAME_DOC if same_doc else SAME_DAY).format(
+                    other=origin(drop).display))
 
 
 def group_items(items: Sequence[Item], origins: dict[str, Origin], names: Names, *,

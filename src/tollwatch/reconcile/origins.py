@@ -119,6 +119,17 @@ def _usable(name: str, names: Names, rules: Rules) -> bool:
     return not names.is_not_a_name(name) and not rules.is_fragment(name)
 
 
+def _credible(name: str, names: Names, rules: Rules) -> bool:
+    """A name a sentence credits that can stand as an origin: a known body, a document of
+    a usable issuer, or a country's name (its side's voice)."""
+    if not _usable(name, names, rules):
+        return False
+    if names.is_known_source(name) or names.actor(name) is not None:
+        return True
+    issuer = rules.body_of_document(name)
+    return issuer is not None and _usable(issuer, names, rules)
+
+
 def _through_rules(given: list[str], names: Names, rules: Rules) -> tuple[list[str], str | None]:
     """The names, with the body a document or a spokesperson stands for put first."""
     bodies: list[str] = []
@@ -160,6 +171,14 @@ def _item_for(report: Report, names: Names, rules: Rules, groups: Groups,
         # body named in the sentence is the better guess
         found = names.source_in(c.quote)
         found_sources = _sources([found] if found is not None else [], names, rules)
+    elif not found_sources[0] and not c.origin and not c.speaker and c.quote:
+        # no source at all, in a sentence that opens with a body and a credit verb ("British
+        # intelligence estimates ..."): the body, not the outlet, gave the figure
+        credited = rules.credited(c.quote)
+        if credited is not None and _credible(credited, names, rules):
+            found_sources = _sources([credited], names, rules)
+            found_sources = (found_sources[0], found_sources[1] or "the body the sentence credits",
+                             found_sources[2])
     given, voice, unnamed = list(found_sources[0]), found_sources[1], found_sources[2]
     actor = names.actor(c.actor) or names.actor_in(c.actor) or names.actor_in(c.subject)
     if actor is None and not c.actor and c.quote:
