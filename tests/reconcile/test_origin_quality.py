@@ -128,3 +128,30 @@ def test_phrases_match_longest_first_with_the_first_word_index() -> None:
     assert [h.name for h in hits] == ["held", "captive"]
     assert p.may_occur("four held in captivity")
     assert not p.may_occur("four freed")
+
+
+def test_an_undated_restatement_joins_the_earlier_named_claim(names: Names) -> None:
+    first = report("doc-1", "killed", 1351, origin=["the Chilean army"], actor="Norway",
+                   published="2031-03-02", date="2031-03-01", claim_id=1,
+                   speaker=[], quote="The Chilean army said 1,351 Norwegian soldiers "
+                   "were killed.")
+    # months later another voice of the same side restates it with no day of its own
+    again = report("doc-2", "killed", 1351, origin=["the Chilean defence ministry"],
+                   actor="Norway", published="2031-09-20", claim_id=2,
+                   quote="In March the Chilean defence ministry had said 1,351 Norwegian "
+                   "soldiers were killed.")
+    # and an outlet repeats it in its own voice
+    own = report("doc-3", "killed", 1351, origin=[], actor="Norway", outlet="Daily Example",
+                 published="2031-04-10", claim_id=3,
+                 quote="Chile has not updated the toll since it said 1,351 Norwegian "
+                 "soldiers were killed.")
+    claims = underlying_claims([first, again, own], names=names)
+    assert len(claims) == 1
+    assert claims[0].date == "2031-03-01"
+    assert sum("restatement" in r.reason for r in claims[0].reports) == 2
+    # a dated new statement of the same figure by another body stays its own claim
+    dated = report("doc-4", "killed", 1351, origin=["the Chilean defence ministry"],
+                   actor="Norway", published="2031-09-20", date="2031-09-19", claim_id=4,
+                   quote="The Chilean defence ministry said on Friday 1,351 Norwegian "
+                   "soldiers were killed.")
+    assert len(underlying_claims([first, dated], names=names)) == 2

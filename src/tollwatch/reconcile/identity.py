@@ -31,6 +31,7 @@ UNDATED = "repeats the origin's figure without a day of its own (a back-referenc
 RESTATED = "restates the origin's earlier figure ('has said', 'previously')"
 VOICE = "'{voice}' is the side's own voice: the same figure {body} gave"
 SAME_DAY = "the same figure, dated the same day, from another voice of the same side ({other})"
+LATER = "gives, with no day of its own, the figure {body} gave earlier (a restatement)"
 SAME_DOC = ("the same figure in the same article from another voice of the same side "
             "({other}): one statement")
 
@@ -102,6 +103,38 @@ def _move(src: Group, dst: Group, reason: str) -> None:
     dst.sort(key=lambda p: _order(p[0]))
 
 
+def _late(g: Group) -> bool:
+    """Every report of the group gives the figure with no day of its own, or restates it."""
+    return all(not it.dated or it.restates for it, _ in g)
+
+
+def _join_restatements(groups: list[Group], named: list[Group], origin: Any,
+                       bare: Any) -> None:
+    """A figure an outlet gives in its own voice, or another voice of the same side gives,
+    with no day of its own (or restating it), after a named origin first gave it: that
+    earlier claim, restated."""
+    for g in groups:
+        if not g or bare(g) or origin(g).unnamed:
+            continue
+        own = g[0][0].own_voice
+        if not own and not origin(g).side or not _late(g):
+            continue
+        start = _first(g)
+        best: Group | None = None
+        for h in named:
+            if not h or h is g or h[0][0].origin_key == g[0][0].origin_key or _late(h):
+                continue
+            if not own and origin(h).side != origin(g).side:
+                continue
+            hs = _first(h)
+            if hs is None or start is None or hs >= start:
+                continue
+            if best is None or (_first(best) or Date.max) > hs:
+                best = h
+        if best is not None:
+            _move(g, best, LATER.format(body=origin(best).display))
+
+
 def _merge_voices(clusters: list[Group], origins: dict[str, Origin], names: Names,
                   window: int) -> None:
     """Join a side's bare name to that side's body giving the figure, and one side's two
@@ -144,6 +177,7 @@ def _merge_voices(clusters: list[Group], origins: dict[str, Origin], names: Name
                     best = h
             if best is not None:
                 _move(g, best, VOICE.format(voice=origin(g).display, body=origin(best).display))
+        _join_restatements(groups, named, origin, bare)
         # one side's two named voices dating the figure to the same day: one statement
         live = [g for g in named if g]
         for i, g in enumerate(live):
