@@ -165,7 +165,8 @@ def _build(db: str, n_claims: int, per_doc: int, n_actors: int) -> dict[str, Any
                                    "date": None, "stance": "asserted", "quote": "A quote.",
                                    "char_start": 0, "char_end": 8, "confidence": 0.5,
                                    "extractor_version": "bench", "superseded": False,
-                                   "created": now})
+                                   "created": now,
+                                   "published_order": docs[-1]["published"] or "9999-99-99"})
                     links.append({"claim_id": claim_id, "alias_id": n_actors + 1 +
                                   rng.randrange(200), "role": "origin", "position": 0})
             conn.execute(insert(DocumentRow), docs)

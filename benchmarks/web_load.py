@@ -116,7 +116,8 @@ def build(db: str, n_claims: int, per_doc: int = 5, seed: int = 7) -> dict[str, 
                         "origin": [origin], "speaker": [], "date": published,
                         "stance": "asserted", "quote": s, "char_start": a, "char_end": b,
                         "confidence": round(rng.random(), 3), "extractor_version": "load",
-                        "superseded": False, "created": now})
+                        "superseded": False, "created": now,
+                        "published_order": published})
                     links.append({"claim_id": claim_id, "alias_id": alias[origin],
                                   "role": "origin", "position": 0})
             conn.execute(insert(DocumentRow), docs)

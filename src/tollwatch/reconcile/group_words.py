@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Final
 
 __all__ = ["MAX_PHRASE", "Hit", "Phrases", "clause", "figure_at", "join_names",
-           "number_spans", "words"]
+           "number_spans", "surface_forms", "words"]
 
 _IRREGULAR: Final[dict[str, str]] = {
     "children": "child", "women": "woman", "men": "man", "people": "people",
@@ -25,10 +25,24 @@ _STOP: Final = frozenset({"the", "a", "an", "their", "its", "his", "her", "our",
 
 _APOSTROPHE = re.compile(r"[\u2019']s\b")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_TOKEN = re.compile(r"[0-9a-z]+")
 MAX_PHRASE = 6
 
 
+_SINGULAR: dict[str, str] = {}
+
+
 def _singular(word: str) -> str:
+    w = _SINGULAR.get(word)
+    if w is not None:
+        return w
+    w = _singular_of(word)
+    if len(_SINGULAR) < 200_000:  # words are few; the bound only guards odd input
+        _SINGULAR[word] = w
+    return w
+
+
+def _singular_of(word: str) -> str:
     w = _IRREGULAR.get(word)
     if w is not None:
         return w
@@ -42,6 +56,18 @@ def _singular(word: str) -> str:
     if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def surface_forms(word: str) -> set[str]:
+    """Every lower-case word :func:`words` folds to ``word`` (a singular): the word, its
+    plurals and irregular forms."""
+    forms = {word, word + "s", word + "es"}
+    forms.update(k for k, v in _IRREGULAR.items() if v == word)
+    if word.endswith("man"):
+        forms.add(word[:-3] + "men")
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    return {f for f in forms if f == word or _singular_of(f) == word}
 
 
 @lru_cache(maxsize=65536)
@@ -72,19 +98,48 @@ class Phrases:
 
     def __init__(self) -> None:
         self.table: dict[tuple[str, ...], str] = {}
+        self.longest: dict[str, int] = {}  # first word -> its longest phrase's length
+        self._index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        self._index_size = 0
 
     def add(self, phrase: str, name: str) -> None:
         key = words(phrase)
         if key and len(key) <= MAX_PHRASE:
             self.table[key] = name
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+
+    def may_occur(self, text: str) -> bool:
+        """False only when no phrase can be in ``text`` (lower case): for no phrase does
+        every word occur in it under one of its surface forms (plurals, irregulars). A
+        cheap test before folding a sentence; True for text with accents."""
+        if not text.isascii():
+            return True
+        if self._index_size != len(self.table):
+            index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+            for key in self.table:
+                needs = tuple(frozenset(surface_forms(w)) for w in key)
+                for form in needs[max(range(len(key)), key=lambda i: len(key[i]))]:
+                    index.setdefault(form, []).append(needs)
+            self._index, self._index_size = index, len(self.table)
+        tokens = set(_TOKEN.findall(text))
+        for form in tokens.intersection(self._index):
+            for needs in self._index[form]:
+                if all(not forms.isdisjoint(tokens) for forms in needs):
+                    return True
+        return False
 
     def find(self, ws: Sequence[str]) -> list[Hit]:
         """Every non-overlapping match, left to right, the longest at each position."""
         out: list[Hit] = []
         i, n = 0, len(ws)
         table = self.table
+        longest = self.longest
         while i < n:
-            for size in range(min(MAX_PHRASE, n - i), 0, -1):
+            most = longest.get(ws[i], 0)
+            if not most:  # no phrase starts with this word
+                i += 1
+                continue
+            for size in range(min(most, n - i), 0, -1):
                 name = table.get(tuple(ws[i:i + size]))
                 if name is not None:
                     out.append(Hit(i, i + size, name))

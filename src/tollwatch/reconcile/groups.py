@@ -304,6 +304,8 @@ class Groups:
 
     def _status_in_quote(self, quote: str, numbers: Sequence[int | None]) -> str | None:
         text = quote.lower()
+        if not self.statuses.may_occur(text):
+            return None  # most sentences hold no status word at all
         spans = number_spans(text)
         at = figure_at(text, spans, numbers)
         if at is None:

@@ -1,12 +1,13 @@
 """Which reports are one underlying claim, and why.
 
-Reports of one figure (actor, metric, numbers, stance, counted group) from one origin are one claim when
-each falls within ``window_days`` of the claim's previous report; a report that names no
-day of its own, or restates the figure ("has said", "previously claimed"), joins the
-origin's earlier claim of that figure however much later it runs. Two origins' groups of
-the same figure are one claim when one is only the side's name ("Russia says ...",
-"Moscow's latest update") and the other a body or person of that side, or when both are
-of one side and date the figure to the same day. Every report keeps the reason it joined.
+Reports of one figure (actor, metric, numbers, stance, counted group) from one origin are
+one claim when each falls within ``window_days`` of the claim's previous report; a report
+that names no day of its own (hedging the figure alike), or restates it ("has said",
+"previously claimed"), joins the origin's earlier claim of that figure however much later
+it runs. Two origins' groups of the same figure are one claim when one is only the side's
+name ("Russia says ...", "Moscow's latest update") and the other a body or person of that
+side, or when both are of one side and date the figure to the same day or give it in the
+same article. Every report keeps the reason it joined.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ UNDATED = "repeats the origin's figure without a day of its own (a back-referenc
 RESTATED = "restates the origin's earlier figure ('has said', 'previously')"
 VOICE = "'{voice}' is the side's own voice: the same figure {body} gave"
 SAME_DAY = "the same figure, dated the same day, from another voice of the same side ({other})"
+LATER = "gives, with no day of its own, the figure {body} gave earlier (a restatement)"
+SAME_DOC = ("the same figure in the same article from another voice of the same side "
+            "({other}): one statement")
 
 
 def _order(it: Item) -> tuple[Any, ...]:
@@ -49,11 +53,12 @@ def _cluster(group: list[Item], window: int, attach_undated: bool) -> list[Group
             near = last is None or it.date is None or (it.date - last).days <= window
             if it.quote_key and near and it.quote_key in quotes[-1]:
                 reason = COPY
-            elif it.date is None or not it.dated and attach_undated:
+            elif (it.date is None or not it.dated and attach_undated) and (
+                    near or _same_hedge(it, clusters[-1][0][0])):
                 reason = UNDATED
             elif it.restates and attach_undated:
                 reason = RESTATED
-            elif last is None or (it.date - last).days <= window:
+            elif last is None or it.date is None or (it.date - last).days <= window:
                 reason = WINDOW.format(w=window)
         if reason is None:
             clusters.append([(it, FIRST)])
@@ -69,6 +74,13 @@ def _cluster(group: list[Item], window: int, attach_undated: bool) -> list[Group
     return clusters
 
 
+def _same_hedge(a: Item, b: Item) -> bool:
+    """Whether two reports hedge a figure alike (or one states it plainly): "up to 250,000"
+    and "roughly 250,000" months apart are two statements, not a back-reference."""
+    qa, qb = a.report.claim.qualifier, b.report.claim.qualifier
+    return qa == qb or "exact" in (qa, qb)
+
+
 def _first(g: Group) -> Date | None:
     dates = [it.date for it, _ in g if it.date is not None]
     return min(dates) if dates else None
@@ -78,6 +90,10 @@ def _stated_days(g: Group) -> set[Date]:
     return {it.date for it, _ in g if it.dated and it.date is not None}
 
 
+def _docs(g: Group) -> set[str]:
+    return {it.report.doc_id for it, _ in g}
+
+
 def _move(src: Group, dst: Group, reason: str) -> None:
     key = dst[0][0].origin_key
     for it, _ in src:
@@ -85,6 +101,38 @@ def _move(src: Group, dst: Group, reason: str) -> None:
         dst.append((it, reason))
     src.clear()
     dst.sort(key=lambda p: _order(p[0]))
+
+
+def _late(g: Group) -> bool:
+    """Every report of the group gives the figure with no day of its own, or restates it."""
+    return all(not it.dated or it.restates for it, _ in g)
+
+
+def _join_restatements(groups: list[Group], named: list[Group], origin: Any,
+                       bare: Any) -> None:
+    """A figure an outlet gives in its own voice, or another voice of the same side gives,
+    with no day of its own (or restating it), after a named origin first gave it: that
+    earlier claim, restated."""
+    for g in groups:
+        if not g or bare(g) or origin(g).unnamed:
+            continue
+        own = g[0][0].own_voice
+        if not own and not origin(g).side or not _late(g):
+            continue
+        start = _first(g)
+        best: Group | None = None
+        for h in named:
+            if not h or h is g or h[0][0].origin_key == g[0][0].origin_key or _late(h):
+                continue
+            if not own and origin(h).side != origin(g).side:
+                continue
+            hs = _first(h)
+            if hs is None or start is None or hs >= start:
+                continue
+            if best is None or (_first(best) or Date.max) > hs:
+                best = h
+        if best is not None:
+            _move(g, best, LATER.format(body=origin(best).display))
 
 
 def _merge_voices(clusters: list[Group], origins: dict[str, Origin], names: Names,
@@ -129,17 +177,22 @@ def _merge_voices(clusters: list[Group], origins: dict[str, Origin], names: Name
                     best = h
             if best is not None:
                 _move(g, best, VOICE.format(voice=origin(g).display, body=origin(best).display))
+        _join_restatements(groups, named, origin, bare)
         # one side's two named voices dating the figure to the same day: one statement
         live = [g for g in named if g]
         for i, g in enumerate(live):
             for h in live[i + 1:]:
                 if not g or not h or origin(g).side != origin(h).side:
                     continue
-                if g[0][0].origin_key == h[0][0].origin_key or not _stated_days(g) & _stated_days(h):
+                if g[0][0].origin_key == h[0][0].origin_key:
+                    continue
+                same_doc = _docs(g) & _docs(h)
+                if not same_doc and not _stated_days(g) & _stated_days(h):
                     continue
                 keep, drop = (g, h) if names.is_known_source(origin(g).display) \
                     or not names.is_known_source(origin(h).display) else (h, g)
-                _move(drop, keep, SAME_DAY.format(other=origin(drop).display))
+                _move(drop, keep, (SAME_DOC if same_doc else SAME_DAY).format(
+                    other=origin(drop).display))
 
 
 def group_items(items: Sequence[Item], origins: dict[str, Origin], names: Names, *,

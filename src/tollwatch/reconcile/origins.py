@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from tollwatch.model import Report
-from tollwatch.reconcile.groups import Group, groups_for
+from tollwatch.reconcile.groups import Group, Groups, groups_for
 from tollwatch.reconcile.names import Names, Person, fold
 from tollwatch.reconcile.rules import Rules, default_rules
 
@@ -119,6 +119,17 @@ def _usable(name: str, names: Names, rules: Rules) -> bool:
     return not names.is_not_a_name(name) and not rules.is_fragment(name)
 
 
+def _credible(name: str, names: Names, rules: Rules) -> bool:
+    """A name a sentence credits that can stand as an origin: a known body, a document of
+    a usable issuer, or a country's name (its side's voice)."""
+    if not _usable(name, names, rules):
+        return False
+    if names.is_known_source(name) or names.actor(name) is not None:
+        return True
+    issuer = rules.body_of_document(name)
+    return issuer is not None and _usable(issuer, names, rules)
+
+
 def _through_rules(given: list[str], names: Names, rules: Rules) -> tuple[list[str], str | None]:
     """The names, with the body a document or a spokesperson stands for put first."""
     bodies: list[str] = []
@@ -134,17 +145,41 @@ def _through_rules(given: list[str], names: Names, rules: Rules) -> tuple[list[s
     return bodies + [n for n in given if n not in bodies], why
 
 
-def _item_for(report: Report, names: Names, rules: Rules) -> Item:
+_Sources = tuple[list[str], str | None, bool]
+
+
+def _sources(given: list[str], names: Names, rules: Rules) -> _Sources:
+    """(names through the origin model, how a rule found the origin, all unnamed)."""
+    out, voice = _through_rules(given, names, rules)
+    return out, voice, bool(out) and all(rules.is_unnamed(n) for n in out)
+
+
+def _item_for(report: Report, names: Names, rules: Rules, groups: Groups,
+              memo: dict[tuple[tuple[str, ...], ...], _Sources]) -> Item:
     c = report.claim
-    given = [n for n in (c.origin or []) if _usable(n, names, rules)]
-    if not given:
-        given = [n for n in (c.speaker or []) if _usable(n, names, rules)]
-    if not given and c.origin and c.quote:
+    mk = (tuple(c.origin or ()), tuple(c.speaker or ()))
+    found_sources = memo.get(mk)
+    if found_sources is None:
+        given = [n for n in (c.origin or []) if _usable(n, names, rules)]
+        if not given:
+            given = [n for n in (c.speaker or []) if _usable(n, names, rules)]
+        found_sources = _sources(given, names, rules)
+        if given or not c.origin:
+            memo[mk] = found_sources
+    if not found_sources[0] and c.origin and c.quote:
         # the extractor saw a source but took a non-name for it ("a briefing"): a known
         # body named in the sentence is the better guess
         found = names.source_in(c.quote)
-        given = [found] if found is not None else []
-    given, voice = _through_rules(given, names, rules)
+        found_sources = _sources([found] if found is not None else [], names, rules)
+    elif not found_sources[0] and not c.origin and not c.speaker and c.quote:
+        # no source at all, in a sentence that opens with a body and a credit verb ("British
+        # intelligence estimates ..."): the body, not the outlet, gave the figure
+        credited = rules.credited(c.quote)
+        if credited is not None and _credible(credited, names, rules):
+            found_sources = _sources([credited], names, rules)
+            found_sources = (found_sources[0], found_sources[1] or "the body the sentence credits",
+                             found_sources[2])
+    given, voice, unnamed = list(found_sources[0]), found_sources[1], found_sources[2]
     actor = names.actor(c.actor) or names.actor_in(c.actor) or names.actor_in(c.subject)
     if actor is None and not c.actor and c.quote:
         actor = _actor_from_quote(c.quote, given, names)
@@ -163,10 +198,9 @@ def _item_for(report: Report, names: Names, rules: Rules) -> Item:
             actor = other[0]
     claim_date = parse_date(c.date)
     when = claim_date or parse_date(report.published)
-    unnamed = bool(given) and all(rules.is_unnamed(n) for n in given)
     qk = quote_key(c.quote) if c.quote else ""
     numbers = (c.value, c.low, c.high)
-    counted = groups_for(names.aliases_path).of(c.subject, c.metric, c.quote, numbers)
+    counted = groups.of(c.subject, c.metric, c.quote, numbers)
     return Item(report=report, actor=actor, metric=c.metric, numbers=numbers, counted=counted,
                 date=when, dated=claim_date is not None, names=given, own_voice=not given,
                 quote_key=qk,
@@ -215,7 +249,9 @@ def _resolve_in_document(items: list[Item], names: Names) -> None:
 def prepare_items(reports: list[Report], names: Names, rules: Rules | None = None) -> list[Item]:
     """Reports as items with their names through the origin model, copies sharing theirs."""
     rl = rules or default_rules()
-    items = [_item_for(r, names, rl) for r in reports]
+    groups = groups_for(names.aliases_path)
+    memo: dict[tuple[tuple[str, ...], ...], _Sources] = {}
+    items = [_item_for(r, names, rl, groups, memo) for r in reports]
     _resolve_in_document(items, names)
     _share_syndicated(items, names)
     return items
@@ -349,39 +385,53 @@ def resolve_origins(items: list[Item], names: Names,
 
     _apply_relays(items, names)
 
-    def key_of(name: str, own: bool) -> str:
-        canonical = names.source(name) or name
-        written[canonical].add(name)
-        key = name_key(name, own, names, rl)
-        forms[key][canonical] += 1
-        if not own:
-            p = names.person(name)
-            if p is not None:
-                persons.setdefault(key, p)
-                if p.role is not None:
-                    roles[key].add(p.role)
-        return key
+    # what an item's names give depends on the names alone: worked out once per list
+    Resolved = tuple[list[str], list[tuple[str, str]], list[str]]
+    memo: dict[tuple[bool, tuple[str, ...]], Resolved] = {}
+
+    def resolve(own: bool, given: tuple[str, ...]) -> Resolved:
+        ordered = list(given) if own else _primary_first(list(given), names, rl)
+        pairs: list[tuple[str, str]] = []  # (key, canonical) of each name
+        for name in ordered:
+            canonical = names.source(name) or name
+            key = name_key(name, own, names, rl)
+            pairs.append((key, canonical))
+            if not own:
+                pers = names.person(name)
+                if pers is not None:
+                    persons.setdefault(key, pers)
+                    if pers.role is not None:
+                        roles[key].add(pers.role)
+        first_unnamed = pairs[0][0].startswith(UNNAMED_PREFIX)
+        # names an extractor lists together are one body, unless one of them names
+        # nobody in particular ("US", "General Staff", "the same statement")
+        specific = [k for n, (k, _) in zip(ordered, pairs, strict=True)
+                    if own or not names.is_generic_source(n) and not _bare_body(n, names)
+                    and k.startswith(UNNAMED_PREFIX) == first_unnamed]
+        for k in specific[1:]:
+            uf.union(specific[0], k)
+        return ordered, pairs, specific
 
     item_keys: list[list[str]] = []
     for it in items:
         if it.own_voice:
             # a syndicated copy already carries the outlet that first ran the sentence
             label = it.names[0] if it.names else (it.report.outlet or UNATTRIBUTED)
-            keys = [key_of(label, True)]
-            it.names = [label]
+            given: tuple[str, ...] = (label,)
         else:
-            it.names = _primary_first(it.names, names, rl)
-            keys = [key_of(n, False) for n in it.names]
-        # names an extractor lists together are one body, unless one of them names
-        # nobody in particular ("US", "General Staff", "the same statement")
-        specific = [k for n, k in zip(it.names, keys, strict=True)
-                    if it.own_voice or not names.is_generic_source(n) and not _bare_body(n, names)
-                    and k.startswith(UNNAMED_PREFIX) == keys[0].startswith(UNNAMED_PREFIX)]
-        for k in specific[1:]:
-            uf.union(specific[0], k)
-        item_keys.append(keys)
+            given = tuple(it.names)
+        mk = (it.own_voice, given)
+        found = memo.get(mk)
+        if found is None:
+            found = memo[mk] = resolve(it.own_voice, given)
+        ordered, pairs, _ = found
+        it.names = list(ordered)
+        for name, (key, canonical) in zip(ordered, pairs, strict=True):
+            written[canonical].add(name)
+            forms[key][canonical] += 1
+        item_keys.append([k for k, _ in pairs])
         if not it.own_voice:
-            written[names.source(it.names[0]) or it.names[0]].update(it.written)
+            written[pairs[0][1]].update(it.written)
 
     # people: the same name with and without a title is one key already; romanisation
     # variants (and surname-only mentions) are one origin when their roles agree

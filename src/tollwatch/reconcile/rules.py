@@ -60,6 +60,8 @@ class Rules:
     restatement_cues: tuple[str, ...]
     part_cues: tuple[str, ...]
     own_side_cues: tuple[str, ...] = ()
+    credit_verbs: tuple[str, ...] = ()
+    credit_max_words: int = 8
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, hash=False,
                                               repr=False)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False,
@@ -96,7 +98,32 @@ class Rules:
                    voice_titles=_phrases(data, "voice_titles"),
                    restatement_cues=_phrases(data, "restatement_cues"),
                    part_cues=_phrases(data, "part_cues"),
-                   own_side_cues=_phrases(data, "own_side_cues"))
+                   own_side_cues=_phrases(data, "own_side_cues"),
+                   credit_verbs=_phrases(data, "credit_verbs"),
+                   credit_max_words=int(data.get("credit_max_words") or 8))
+
+    def credited(self, quote: str | None) -> str | None:
+        """The words a sentence credits with what follows: those opening the sentence (or a
+        clause after a comma, semicolon or colon) right before a credit verb ("British
+        intelligence estimates ..." -> "British intelligence"), at most
+        ``credit_max_words`` of them starting with a capital or an article; None when there are
+        none."""
+        if not quote or not self.credit_verbs:
+            return None
+        found: str | None = self._cached("credited", quote, self._credited)
+        return found
+
+    def _credited(self, quote: str) -> str | None:
+        pat = self._patterns.get("credit")
+        if pat is None:
+            verbs = "|".join(re.escape(v) for v in self.credit_verbs)
+            pat = self._patterns["credit"] = re.compile(
+                rf"(?:^|[,;:]\s+)((?:(?:the|a|an|The|A|An) [A-Za-z]|[A-Z])[^,;:()]*?)\s+(?:{verbs})\b")
+        for m in pat.finditer(tidy(quote)):
+            words = m.group(1).split()
+            if 0 < len(words) <= self.credit_max_words:
+                return m.group(1)
+        return None
 
     def _is_fragment(self, name: str | None) -> bool:
         """A source that is no name but a piece of a sentence: too long, holding quotation

@@ -15,6 +15,8 @@ from tollwatch.reconcile.tables import _as_list
 __all__ = ["SourceNames"]
 
 
+_ABBREV_HEAD = re.compile(r"^((?:[A-Z]\.){2,}|[A-Z]{2,3})\s+(.+)$")
+
 class SourceNames(PersonNames):
     """The source resolver of :class:`tollwatch.reconcile.names.Names`."""
 
@@ -193,6 +195,15 @@ class SourceNames(PersonNames):
                     return resolved
             return self._resolve_source(paren.group(1))
         clean = _strip_the(clean)
+        abbrev = _ABBREV_HEAD.match(clean)
+        if abbrev is not None:
+            # "U.K. Defense Ministry", "US intelligence": a country's abbreviation (kept in
+            # capitals, as "us" the word is no country) is that country's body
+            actor = self._actors.get(abbrev.group(1).replace(".", ""))
+            if actor is not None:
+                resolved = self._resolve_source(f"{actor}'s {abbrev.group(2)}")
+                if resolved in self._sources.aliases or resolved in self._templated_actor:
+                    return resolved
         f = _strip_article(fold(clean))
         # "X's Y", "X Y", "Y of X", "Y in X" with Y a body or a kind of body
         words = f.split(" ")

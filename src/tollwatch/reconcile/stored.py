@@ -18,42 +18,30 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, tuple_, update
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection
 
-from tollwatch.model import Report
 from tollwatch.reconcile.groups import Group
-from tollwatch.reconcile.identity import group_items
 from tollwatch.reconcile.items import timeline_item
 from tollwatch.reconcile.names import Names, default_names, fold
 from tollwatch.reconcile.origins import (
-    UNNAMED_PREFIX,
     Item,
     Origin,
     item_keys,
-    origin_side,
-    prepare_items,
-    resolve_origins,
 )
 from tollwatch.reconcile.rules import default_rules
 from tollwatch.reconcile.underlying import (
     ReconcileOptions,
     UnderlyingClaim,
-    build_claim,
-    keep_report,
     reconcile_reports,
 )
-from tollwatch.reconcile.updates import link_updates
 from tollwatch.store import Store
-from tollwatch.store.query import report_query, rows_to_reports
-from tollwatch.store.rows import Filters
-from tollwatch.store.schema import ClaimReviewRow, ClaimRow, DocumentRow
+from tollwatch.store.schema import ClaimReviewRow, ClaimRow
 from tollwatch.store.view_schema import OriginKeyRow, UnderlyingLinkRow, UnderlyingRow, ViewStateRow
 
 __all__ = ["VIEW_VERSION", "ViewState", "ViewStats", "rebuild", "refresh", "timeline_page",
@@ -100,7 +88,7 @@ def view_state(store: Store) -> ViewState | None:
     return ViewState(int(row[0]), int(row[1]), str(row[2])) if row is not None else None
 
 
-def _store_maxima(conn: Connection) -> tuple[int, int]:
+def store_maxima(conn: Connection) -> tuple[int, int]:
     row = conn.execute(select(select(func.max(ClaimRow.id)).scalar_subquery(),
                               select(func.max(ClaimReviewRow.id)).scalar_subquery())).one()
     return int(row[0] or 0), int(row[1] or 0)
@@ -132,7 +120,7 @@ def _links(c: UnderlyingClaim, quotes: dict[int, str]) -> list[dict[str, Any]]:
              "quote_key": _qhash(quotes.get(r.claim_id, ""))} for r in c.reports]
 
 
-def _write(conn: Connection, claims: Sequence[UnderlyingClaim], status: dict[int, str],
+def write_claims(conn: Connection, claims: Sequence[UnderlyingClaim], status: dict[int, str],
            quotes: dict[int, str]) -> None:
     rows = [_row(c, status) for c in claims]
     links = [x for c in claims for x in _links(c, quotes)]
@@ -142,14 +130,14 @@ def _write(conn: Connection, claims: Sequence[UnderlyingClaim], status: dict[int
         conn.execute(insert(UnderlyingLinkRow), links[i:i + 10000])
 
 
-def _set_state(conn: Connection) -> None:
-    claims, reviews = _store_maxima(conn)
+def set_state(conn: Connection) -> None:
+    claims, reviews = store_maxima(conn)
     conn.execute(delete(ViewStateRow))
     conn.execute(insert(ViewStateRow), [{"id": 1, "claims": claims, "reviews": reviews,
                                          "version": VIEW_VERSION, "built": datetime.now(UTC)}])
 
 
-def _origin_rows(items: Iterable[Item], origins: dict[str, Origin], names: Names,
+def origin_rows(items: Iterable[Item], origins: dict[str, Origin], names: Names,
                  known: set[str] | None = None) -> list[dict[str, Any]]:
     rules = default_rules()
     out: dict[str, dict[str, Any]] = {}
@@ -176,212 +164,21 @@ def rebuild(store: Store, options: ReconcileOptions | None = None, *,
     with store.engine.begin() as conn:
         for table in (UnderlyingLinkRow, UnderlyingRow, OriginKeyRow, ViewStateRow):
             conn.execute(delete(table))
-        _write(conn, claims, status, quotes)
-        okeys = _origin_rows(items, origins, nm)
+        write_claims(conn, claims, status, quotes)
+        okeys = origin_rows(items, origins, nm)
         for i in range(0, len(okeys), 5000):
             conn.execute(insert(OriginKeyRow), okeys[i:i + 5000])
-        _set_state(conn)
+        set_state(conn)
     return ViewStats("rebuild", len(reports), len(claims), time.perf_counter() - start)
-
-
-def _reports_by_id(conn: Connection, ids: Sequence[int], canon: Any) -> list[Report]:
-    out: list[Report] = []
-    ordered = sorted(set(ids))
-    for i in range(0, len(ordered), _CHUNK):
-        q = report_query(Filters(), canon).where(ClaimRow.id.in_(ordered[i:i + _CHUNK]))
-        out.extend(rows_to_reports(conn, conn.execute(q)))
-    return out
-
-
-def _light(row: Any) -> UnderlyingClaim:
-    """A stored underlying claim with what relinking its series needs."""
-    (uid, actor, metric, value, low, high, origin, okey, part, stance, sort_date, kind,
-     revises, reason, ghead, gsubset, gstatus) = tuple(row)
-    return UnderlyingClaim(id=uid, actor=actor, metric=metric, value=value, low=low, high=high,
-                           qualifier="exact", origin=origin, origin_key=okey, aliases=[],
-                           date=None if sort_date == _NO_DATE else sort_date, last_date=None,
-                           reports=[], stance=stance, kind=kind, revises=revises, part=part,
-                           reason=reason, group=ghead, subset=gsubset, group_status=gstatus)
-
-
-_LIGHT = (UnderlyingRow.id, UnderlyingRow.actor, UnderlyingRow.metric, UnderlyingRow.value,
-          UnderlyingRow.low, UnderlyingRow.high, UnderlyingRow.origin, UnderlyingRow.origin_key,
-          UnderlyingRow.part, UnderlyingRow.stance, UnderlyingRow.sort_date, UnderlyingRow.kind,
-          UnderlyingRow.revises, UnderlyingRow.reason, UnderlyingRow.group_head,
-          UnderlyingRow.group_subset, UnderlyingRow.group_status)
-
-
-def _figure_where(actor_key: str, metric: str, numbers: tuple[int | None, ...]) -> Any:
-    cols = (UnderlyingRow.value, UnderlyingRow.low, UnderlyingRow.high)
-    conds = [UnderlyingRow.actor_key == actor_key, UnderlyingRow.metric == metric]
-    conds += [col.is_(None) if n is None else col == n for col, n in zip(cols, numbers, strict=True)]
-    return and_(*conds)
-
-
-def _stored_person(conn: Connection, group: list[Item],
-                   names: Names) -> tuple[str, str, bool, str | None] | None:
-    """The stored origin of a person these items name under another spelling."""
-    for it in group:
-        for n in it.names:
-            p = names.person(n)
-            if p is None or not p.name.split():
-                continue
-            surname = fold(p.name.split()[-1])
-            rows = conn.execute(select(OriginKeyRow.origin_key, OriginKeyRow.display,
-                                       OriginKeyRow.unnamed, OriginKeyRow.side).where(
-                OriginKeyRow.name_key.like(f"%{surname}")).limit(50)).all()
-            for ok, disp, unnamed, side in rows:
-                if not unnamed and names.person(disp) is not None \
-                        and names.same_person(disp, p.name):
-                    return (str(ok), str(disp), bool(unnamed), side)
-    return None
 
 
 def refresh(store: Store, options: ReconcileOptions | None = None, *,
             names: Names | None = None) -> ViewStats:
-    """Bring the stored view to the store's state: a rebuild when there is none (or it is of
-    another version), else only the
-    figures that new claims, superseded claims and new reviews touch."""
-    start = time.perf_counter()
-    state = view_state(store)
-    if state is None or state.version != VIEW_VERSION:
-        return rebuild(store, options, names=names)
-    opts = options or ReconcileOptions()
-    nm = names or default_names()
-    rules = default_rules()
-    with store.engine.begin() as conn:
-        max_claim, max_review = _store_maxima(conn)
-        if max_claim == state.claims and max_review == state.reviews:
-            return ViewStats("current", 0, 0, time.perf_counter() - start)
-        added = list(conn.execute(select(ClaimRow.id).where(
-            ClaimRow.id > state.claims, ClaimRow.superseded.is_(False))).scalars())
-        docs = list(conn.execute(select(DocumentRow.doc_id).join(
-            ClaimRow, ClaimRow.document_id == DocumentRow.id).where(
-            ClaimRow.id > state.claims).distinct()).scalars())
-        reviewed = list(conn.execute(select(ClaimReviewRow.claim_id).where(
-            ClaimReviewRow.id > state.reviews).distinct()).scalars())
-        # claims of those documents that re-extraction superseded or deleted
-        gone: list[int] = []
-        for i in range(0, len(docs), _CHUNK):
-            chunk = docs[i:i + _CHUNK]
-            live = set(conn.execute(select(ClaimRow.id).join(
-                DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
-                DocumentRow.doc_id.in_(chunk), ClaimRow.superseded.is_(False))).scalars())
-            gone += [cid for cid in conn.execute(select(UnderlyingLinkRow.claim_id).where(
-                UnderlyingLinkRow.doc_id.in_(chunk))).scalars() if cid not in live]
-        removed = set(gone) | set(reviewed)
-        fresh = [r for r in _reports_by_id(conn, added + reviewed, store.canonicalise)
-                 if keep_report(r, opts)]
-        new_items = prepare_items(fresh, nm, rules)
-        # each new item's origin: the stored key of one of its names, else its own
-        keys_of = {id(it): item_keys(it, nm, rules) for it in new_items}
-        wanted = sorted({k[:512] for ks in keys_of.values() for k in ks})
-        stored: dict[str, tuple[str, str, bool, str | None]] = {}
-        for i in range(0, len(wanted), _CHUNK):
-            for nk, ok, disp, unnamed, side in conn.execute(select(
-                    OriginKeyRow.name_key, OriginKeyRow.origin_key, OriginKeyRow.display,
-                    OriginKeyRow.unnamed, OriginKeyRow.side).where(
-                    OriginKeyRow.name_key.in_(wanted[i:i + _CHUNK]))):
-                stored[nk] = (ok, disp, bool(unnamed), side)
-        # the new items' origins among themselves, then each onto a stored origin that
-        # one of its names (or a spelling of a person's name) already has
-        own = resolve_origins(new_items, nm, rules)
-        members: dict[str, list[Item]] = defaultdict(list)
-        for it in new_items:
-            members[it.origin_key].append(it)
-        origins: dict[str, Origin] = {}
-        for root, group in members.items():
-            ks = [k[:512] for it in group for k in keys_of[id(it)]]
-            hit = next((stored[k] for k in ks if k in stored), None)
-            if hit is None:
-                hit = _stored_person(conn, group, nm)
-            if hit is not None:
-                origins[hit[0]] = Origin(hit[1], hit[2], hit[3])
-                for it in group:
-                    it.origin_key = hit[0]
-            else:
-                origins[root] = own[root]
-        # the figures touched: the new items' and those of the claims that left
-        figures: set[tuple[str, str, tuple[int | None, ...]]] = {
-            (fold(it.actor) if it.actor else "", it.metric, it.numbers) for it in new_items}
-        old_ids = sorted(removed)
-        for i in range(0, len(old_ids), _CHUNK):
-            for a, m, v, lo, hi in conn.execute(
-                    select(UnderlyingRow.actor_key, UnderlyingRow.metric, UnderlyingRow.value,
-                           UnderlyingRow.low, UnderlyingRow.high)
-                    .join(UnderlyingLinkRow, UnderlyingLinkRow.underlying_id == UnderlyingRow.id)
-                    .where(UnderlyingLinkRow.claim_id.in_(old_ids[i:i + _CHUNK]))):
-                figures.add((a, m, (v, lo, hi)))
-        old_rows: list[Any] = []
-        for a, m, nums in figures:
-            old_rows += conn.execute(select(*_LIGHT).where(_figure_where(a, m, nums))).all()
-        old_uids = [r[0] for r in old_rows]
-        keep_ids: list[int] = []
-        row_of: dict[int, Any] = {}
-        by_uid = {r[0]: r for r in old_rows}
-        skip = removed | set(added)
-        for i in range(0, len(old_uids), _CHUNK):
-            for cid, uid in conn.execute(select(UnderlyingLinkRow.claim_id,
-                                                UnderlyingLinkRow.underlying_id).where(
-                    UnderlyingLinkRow.underlying_id.in_(old_uids[i:i + _CHUNK]))):
-                if cid not in skip:
-                    keep_ids.append(cid)
-                    row_of[cid] = by_uid[uid]
-        old_reports = [r for r in _reports_by_id(conn, keep_ids, store.canonicalise)
-                       if keep_report(r, opts)]
-        old_items = prepare_items(old_reports, nm, rules)
-        for it in old_items:
-            row = row_of[it.report.claim_id]
-            it.actor, it.origin_key = row[1], row[7]
-            origins.setdefault(row[7], Origin(row[6], row[7].startswith(UNNAMED_PREFIX),
-                                              origin_side(row[6], list(it.written), nm)))
-        items = old_items + new_items
-        groups = group_items(items, origins, nm, window=opts.window_days,
-                             attach_undated=opts.attach_undated)
-        claims = [build_claim(g, origins[g[0][0].origin_key]) for g in groups]
-        # relink the series these figures belong to, with their other stored claims
-        series = {_light(r).series for r in old_rows} | {c.series for c in claims}
-        others: dict[str, UnderlyingClaim] = {}
-        wanted_series = sorted({(fold(k.actor) if k.actor else "", k.metric, k.origin[:512])
-                                for k in series})
-        for i in range(0, len(wanted_series), 200):
-            q = select(*_LIGHT).where(tuple_(UnderlyingRow.actor_key, UnderlyingRow.metric,
-                                             UnderlyingRow.origin_key).in_(
-                wanted_series[i:i + 200]))
-            for r in conn.execute(q):
-                if r[0] not in by_uid and _light(r).series in series:
-                    others[r[0]] = _light(r)
-        before = {u: (c.kind, c.revises, c.reason) for u, c in others.items()}
-        link_updates([*claims, *others.values()], opts.window_days)
-        # write: the touched figures' claims replaced, the relinked ones updated
-        for i in range(0, len(old_uids), _CHUNK):
-            chunk = old_uids[i:i + _CHUNK]
-            conn.execute(delete(UnderlyingLinkRow).where(UnderlyingLinkRow.underlying_id.in_(chunk)))
-            conn.execute(delete(UnderlyingRow).where(UnderlyingRow.id.in_(chunk)))
-        for i in range(0, len(old_ids), _CHUNK):
-            conn.execute(delete(UnderlyingLinkRow).where(
-                UnderlyingLinkRow.claim_id.in_(old_ids[i:i + _CHUNK])))
-        status = {it.report.claim_id: it.report.status for it in items if it.report.status}
-        quotes = {it.report.claim_id: it.quote_key for it in items}
-        _write(conn, claims, status, quotes)
-        for uid, c in others.items():
-            if (c.kind, c.revises, c.reason) == before[uid]:
-                continue
-            text = conn.execute(select(UnderlyingRow.item).where(UnderlyingRow.id == uid)).scalar()
-            item = json.loads(text) if text else {}
-            item.update(kind=c.kind, revises=c.revises, reason=c.reason)
-            conn.execute(update(UnderlyingRow).where(UnderlyingRow.id == uid).values(
-                kind=c.kind, revises=c.revises, reason=c.reason,
-                item=json.dumps(item, ensure_ascii=False, separators=(",", ":"))))
-        okeys = _origin_rows(new_items, origins, nm, known=set(stored))
-        if okeys:
-            have = set(conn.execute(select(OriginKeyRow.name_key).where(
-                OriginKeyRow.name_key.in_([o["name_key"] for o in okeys]))).scalars())
-            okeys = [o for o in okeys if o["name_key"] not in have]
-            if okeys:
-                conn.execute(insert(OriginKeyRow), okeys)
-        _set_state(conn)
-    return ViewStats("refresh", len(items), len(claims), time.perf_counter() - start)
+    """Bring the stored view to the store's state (:func:`tollwatch.reconcile.refresh.refresh`:
+    a rebuild when there is none, else only what new, superseded and reviewed claims touch)."""
+    from tollwatch.reconcile.refresh import refresh as run
+
+    return run(store, options, names=names)
 
 
 def timeline_page(store: Store, actor: str | None, metric: str | None, limit: int,

@@ -195,7 +195,7 @@ def format_figure(value: int | None, low: int | None, high: int | None, qualifie
 
 def _claim_id(actor: str | None, metric: str, numbers: tuple[int | None, ...], origin_key: str,
               first: str | None, group: tuple[str | None, ...] = ()) -> str:
-    text = "|".join(str(x) for x in (actor, metric, *numbers, origin_key, first))
+    text = f"{actor}|{metric}|" + "|".join(map(str, numbers)) + f"|{origin_key}|{first}"
     if any(group):  # a counted group (issue 16) tells apart figures of one origin and day
         text += "|" + "|".join(str(x) for x in group)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

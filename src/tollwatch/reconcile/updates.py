@@ -16,14 +16,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tollwatch.reconcile.underlying import UnderlyingClaim
 
-__all__ = ["SeriesKey", "group_part", "link_updates"]
+__all__ = ["SeriesKey", "group_part", "link_one", "link_updates", "no_series", "series_order",
+           "series_what"]
 
 
+@lru_cache(maxsize=65536)
 def group_part(actor: str | None, head: str | None, subset: str | None,
                status: str | None) -> str | None:
     """The counted group's part of a series key (issue 16): "hostages (children), released"
@@ -70,8 +73,40 @@ class SeriesKey:
                 "part": self.part, "group": self.group}
 
 
-def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, str, float]:
-    return (c.date or "9999-99-99", c.metric, c.actor or "", c.origin, c.point)
+def series_order(c: UnderlyingClaim) -> tuple[str, float, str]:
+    """A claim's place in its series: date (undated last), figure, id (for ties). The
+    stored view orders ``ix_underlying_claims_series_order`` the same way."""
+    return (c.date or "9999-99-99", c.point, c.id)
+
+
+def series_what(key: SeriesKey) -> str:
+    """The measure a series counts, as its reasons say it ("killed of an elite unit")."""
+    return key.metric + (f" of {key.part}" if key.part else "") \
+        + (f" [{key.group}]" if key.group else "")
+
+
+def link_one(c: UnderlyingClaim, prev: UnderlyingClaim | None, what: str,
+             window_days: int = 7) -> None:
+    """Set ``c``'s kind, ``revises`` and ``reason`` from the claim before it in its series
+    (``prev``, None for the first)."""
+    c.revises = None
+    if prev is None:
+        c.kind = "first"
+        c.reason = f"the origin's first figure for {what}"
+    elif c.numbers == prev.numbers:
+        c.kind = "repeat"
+        c.reason = (f"the same figure as its claim of {prev.date or 'an undated day'}, "
+                    f"stated again more than {window_days} days later")
+    else:
+        c.kind = "update"
+        c.revises = prev.id
+        c.reason = (f"a new figure from the same origin for {what}: revises "
+                    f"{prev.figure()} of {prev.date or 'an undated day'}")
+
+
+def no_series(c: UnderlyingClaim) -> None:
+    """A denied or hypothetical figure: in no series."""
+    c.kind, c.revises, c.reason = "first", None, f"a {c.stance} figure: no series"
 
 
 def link_updates(claims: Iterable[UnderlyingClaim], window_days: int = 7) -> None:
@@ -81,24 +116,11 @@ def link_updates(claims: Iterable[UnderlyingClaim], window_days: int = 7) -> Non
         if c.stance == "asserted":
             series[SeriesKey.of(c)].append(c)
         else:
-            c.kind, c.revises, c.reason = "first", None, f"a {c.stance} figure: no series"
+            no_series(c)
     for key, seq in series.items():
-        seq.sort(key=_sort_key)
+        seq.sort(key=series_order)
         prev: UnderlyingClaim | None = None
-        what = key.metric + (f" of {key.part}" if key.part else "") \
-            + (f" [{key.group}]" if key.group else "")
+        what = series_what(key)
         for c in seq:
-            c.revises = None
-            if prev is None:
-                c.kind = "first"
-                c.reason = f"the origin's first figure for {what}"
-            elif c.numbers == prev.numbers:
-                c.kind = "repeat"
-                c.reason = (f"the same figure as its claim of {prev.date or 'an undated day'}, "
-                            f"stated again more than {window_days} days later")
-            else:
-                c.kind = "update"
-                c.revises = prev.id
-                c.reason = (f"a new figure from the same origin for {what}: revises "
-                            f"{prev.figure()} of {prev.date or 'an undated day'}")
+            link_one(c, prev, what, window_days)
             prev = c

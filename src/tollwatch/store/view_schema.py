@@ -37,7 +37,10 @@ class UnderlyingRow(Base):
         Index("ix_underlying_claims_actor_order", "actor_key", "sort_date", "metric", "origin",
               "point"),
         Index("ix_underlying_claims_figure", "actor_key", "metric", "value", "low", "high"),
-        Index("ix_underlying_claims_series", "actor_key", "metric", "origin_key", "part"),
+        # one series in order (migration 0008): a refresh reads a changed claim's stored
+        # neighbours from it, never the whole series
+        Index("ix_underlying_claims_series_order", "actor_key", "metric", "origin_key", "part",
+              "group_key", "sort_date", "point", "id"),
         Index("ix_underlying_claims_group_order", "group_head", "sort_date", "metric",
               "origin", "point"),
     )

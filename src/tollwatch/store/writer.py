@@ -29,6 +29,7 @@ from tollwatch.store.records import (
     Incoming,
 )
 from tollwatch.store.schema import (
+    UNDATED,
     AliasRow,
     ClaimReviewRow,
     ClaimRow,
@@ -141,6 +142,9 @@ class Writer:
             return 0
         claims = [_safe_claim(c) for c in claims]
         stamp = now()
+        published = conn.execute(select(DocumentRow.published).where(
+            DocumentRow.id == document_id)).scalar()
+        order = published or UNDATED
         rows: list[dict[str, Any]] = []
         for c in claims:
             rows.append({
@@ -152,7 +156,7 @@ class Writer:
                 "char_end": c.end, "confidence": float(c.confidence),
                 "attribution": dict(c.attribution) if c.attribution else None,
                 "extractor_version": version,
-                "superseded": False, "created": stamp,
+                "superseded": False, "created": stamp, "published_order": order,
             })
         ids = conn.execute(insert(ClaimRow).returning(ClaimRow.id, sort_by_parameter_order=True),
                            rows).scalars().all()
