@@ -31,7 +31,7 @@ from tollwatch.extract.sources import (
     _span_text,
     _strip_det,
 )
-from tollwatch.extract.statement_dates import statement_date, verb_date
+from tollwatch.extract.statement_dates import statement_date, tail_verb_date, verb_date
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
 
@@ -323,6 +323,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             speaker_src = ref or memory.remember(Source(names=[tag, _strip_det(tag)],
                                                         person=False,
                                                         head=tag.split()[-1].lower()))
+            if date_text is None:  # the day of the tag's verb ("..., two sources said Monday")
+                date_text = tail_verb_date(doc, m.start(), lex.attribution_verbs)
     if date_text is None:
         anchors = [chosen] if chosen is not None else []
         if chosen is not None and chosen.dep_ in ("advcl", "conj", "xcomp") and \

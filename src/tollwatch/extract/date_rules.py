@@ -1,0 +1,47 @@
+"""The statement-date rules, loaded from ``tollwatch/data/dates.yaml``.
+
+Which entity labels may name a day, the words that may stand between a reporting verb and
+its day, and the verbs of the occasion a statement was made at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from tollwatch.errors import ConfigError
+from tollwatch.extract.datafile import read_mapping
+
+__all__ = ["DateRules", "load_date_rules"]
+
+
+@dataclass(frozen=True)
+class DateRules:
+    day_labels: frozenset[str]
+    verb_day_links: frozenset[str]
+    listener_max_words: int
+    occasion_verbs: frozenset[str]
+
+
+def _words(items: Any, lower: bool = True) -> frozenset[str]:
+    return frozenset(str(x).lower() if lower else str(x) for x in (items or []))
+
+
+def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
+    try:
+        return DateRules(
+            day_labels=_words(data.get("day_labels") or ["DATE"], lower=False),
+            verb_day_links=_words(data.get("verb_day_links")),
+            listener_max_words=int(data.get("listener_max_words", 4)),
+            occasion_verbs=_words(data.get("occasion_verbs")),
+        )
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"bad date rules: {e}", source=where) from e
+
+
+@lru_cache(maxsize=8)
+def load_date_rules(path: str | None = None) -> DateRules:
+    """The date rules of ``path`` (None: the built-in ``dates.yaml``)."""
+    data, where = read_mapping("dates.yaml", path, "date rules", "are")
+    return _from_mapping(data, where)
