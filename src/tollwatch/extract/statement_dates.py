@@ -22,7 +22,7 @@ from tollwatch.extract.sources import _STATEMENT_NOUNS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["adjacent_date", "statement_date", "tail_verb_date", "verb_date"]
+__all__ = ["adjacent_date", "cites_statement", "statement_date", "tail_verb_date", "verb_date"]
 
 
 def _phrasal() -> dict[str, tuple[str, ...]]:
@@ -148,3 +148,12 @@ def tail_verb_date(doc: Doc, start: int, verbs: frozenset[str] | set[str]) -> st
         if t.idx >= start and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs:
             return verb_date(t)
     return None
+
+
+def cites_statement(doc: Doc, verb_i: int | None) -> bool:
+    """True when the reporting verb at ``verb_i`` has a statement for its subject ("the
+    statement says", "the report added"): the sentence goes on citing one statement."""
+    if verb_i is None:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _STATEMENT_NOUNS
+               for c in doc[verb_i].children)

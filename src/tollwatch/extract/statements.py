@@ -25,6 +25,7 @@ from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.sources import Source, SourceMemory
+from tollwatch.extract.statement_dates import cites_statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -82,6 +83,7 @@ class Statements:
         self.current: Statement | None = None
         self.headlines: list[Statement] = []
         self._datelines = self._find_datelines()
+        self._line_dated: dict[int, str] = {}  # id(source) -> its dateline's day
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
 
@@ -107,15 +109,24 @@ class Statements:
 
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
+        src = att.relay_src or att.origin_src
         if att.date is not None:
+            self._line_dated.pop(id(src), None)
             return
         if self.published and self.rules.today.search(sdoc.text):
             att.date, att.date_how = self.published[:10], "today"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
-        src = att.relay_src or att.origin_src
-        if att.date_how == "dateline" and src is not None and src.date is None:
-            src.date = att.date  # ("today" dates this statement only: it may be a quote's)
+        # a dateline dates the statements of its paragraph, not their source; the next
+        # sentence of that source that cites the same statement ("..., the statement
+        # says") keeps its day, a new statement of the source does not
+        if att.date_how == "dateline" and src is not None:
+            self._line_dated[id(src)] = att.date or ""
+        elif att.date is None and src is not None and id(src) in self._line_dated:
+            if cites_statement(sdoc, att.verb_i):
+                att.date, att.date_how = self._line_dated[id(src)], "statement"
+            else:
+                del self._line_dated[id(src)]
 
     # -- statements --------------------------------------------------------------------
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
