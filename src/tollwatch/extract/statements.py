@@ -24,6 +24,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement
 
@@ -288,6 +289,7 @@ class Statements:
                 st.att.date, st.att.date_how = fuller.date, "body"
             if src.date is None:
                 src.date = fuller.date
+        share_dates(self.memory.sources)
 
     def _fuller(self, src: Source) -> Source | None:
         tag = src.names[0].lower()

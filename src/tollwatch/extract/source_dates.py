@@ -1,0 +1,87 @@
+"""Dates shared between the names of one source.
+
+A source dated by one of its statements ("the Ombudsman's Office said on Tuesday") dates its
+other statements too. The document's memory does not always see that two names are one
+source: a fuller name ("the Peruvian Ombudsman's Office"), an acronym ("ISPR" for
+"Inter-Services Public Relations"), a surname ("Alcalde" for "Secretary Luisa Alcalde"), a
+title ("the prime minister" for "Prime Minister Jane Doe"). At the end of the document, an
+undated source takes the day of the one dated source it names that way; when the names
+point at sources dated on different days, it takes none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tollwatch.extract.sources import Source
+
+__all__ = ["initials", "same_body", "share_dates"]
+
+_SMALL = {"of", "the", "and", "for", "on", "in", "de", "a", "an"}
+
+
+def _fold(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"['’]s\b", "", s)
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def initials(name: str) -> str:
+    """The acronym of a name's capitalised words ("Inter-Services Public Relations" ->
+    "ISPR")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _SMALL]
+    return "".join(w[0] for w in words if w[0].isupper()).upper()
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.strip().removeprefix("the ").removeprefix("The ").replace(".", "")
+    return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
+
+
+def _contains(long: str, short: str) -> bool:
+    return bool(short) and re.search(rf"(?:^| ){re.escape(short)}(?: |$)", long) is not None
+
+
+def same_body(a: Source, b: Source) -> bool:
+    """True when a name of ``a`` names ``b`` too: one folded name inside the other (words
+    whole, two words at least or a proper name), an acronym of the other's initials, or a
+    person's surname."""
+    for na in a.names:
+        fa = _fold(na)
+        acr = _acronym(na)
+        for nb in b.names:
+            fb = _fold(nb)
+            if not fa or not fb:
+                continue
+            if fa == fb:
+                return True
+            short, long = (fa, fb) if len(fa) < len(fb) else (fb, fa)
+            holder = b if short == fa else a  # the source with the longer name
+            raw_short = na if short == fa else nb
+            if len(short.split()) >= 2 and _contains(long, short):
+                return True
+            if holder.person and raw_short[:1].isupper() and long.endswith(" " + short):
+                return True  # a surname
+            if acr is not None and len(nb.split()) >= 2 and initials(nb) == acr:
+                return True
+            acr_b = _acronym(nb)
+            if acr_b is not None and len(na.split()) >= 2 and initials(na) == acr_b:
+                return True
+    return False
+
+
+def share_dates(sources: list[Source]) -> list[Source]:
+    """Give each undated source the day of the one dated source it names; the sources
+    dated so."""
+    dated = [s for s in sources if s.date is not None]
+    out: list[Source] = []
+    for src in sources:
+        if src.date is not None:
+            continue
+        days = {d.date for d in dated if d is not src and same_body(src, d)}
+        if len(days) == 1:
+            src.date = days.pop()
+            out.append(src)
+    return out
