@@ -1,7 +1,7 @@
 """The statement-date rules, loaded from ``tollwatch/data/dates.yaml``.
 
 Which entity labels may name a day, the words that may stand between a reporting verb and
-its day, and the verbs of the occasion a statement was made at.
+its day, the verbs of the occasion a statement was made at and those that put it out.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class DateRules:
     verb_day_links: frozenset[str]
     listener_max_words: int
     occasion_verbs: frozenset[str]
+    publish_verbs: frozenset[str]
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -35,6 +36,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             verb_day_links=_words(data.get("verb_day_links")),
             listener_max_words=int(data.get("listener_max_words", 4)),
             occasion_verbs=_words(data.get("occasion_verbs")),
+            publish_verbs=_words(data.get("publish_verbs")),
         )
     except (TypeError, ValueError) as e:
         raise ConfigError(f"bad date rules: {e}", source=where) from e

@@ -128,6 +128,8 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
             x = x.head
             if x.i in want:
                 return str(ent.text)
+            if _day_token(x):
+                continue  # "Tuesday" [DATE] "night" [TIME]: one day
             if x.dep_ == "prep" or x.pos_ == "ADP" or x.lemma_.lower() in _STATEMENT_NOUNS:
                 continue
             if x.dep_ == "acl" and x.head.lemma_.lower() in _STATEMENT_NOUNS:
@@ -137,6 +139,9 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "pcomp") and \
                     x.lemma_.lower() in rules.occasion_verbs:
                 continue  # "disclosed this while speaking to reporters on Monday"
+            if x.head.i in want and x.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and \
+                    x.lemma_.lower() in rules.publish_verbs:
+                continue  # "said in his statement posted on Twitter on Tuesday night"
             break
     return None
 
