@@ -1,11 +1,13 @@
 """The statement-date rules, loaded from ``tollwatch/data/dates.yaml``.
 
 Which entity labels may name a day, the words that may stand between a reporting verb and
-its day, the verbs of the occasion a statement was made at and those that put it out.
+its day, the verbs of the occasion a statement was made at and those that put it out, and the
+datelines that name a day but no place.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,6 +25,8 @@ class DateRules:
     listener_max_words: int
     occasion_verbs: frozenset[str]
     publish_verbs: frozenset[str]
+    bare_datelines: tuple[re.Pattern[str], ...]
+    bare_dateline_paragraphs: int
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -30,6 +34,7 @@ def _words(items: Any, lower: bool = True) -> frozenset[str]:
 
 
 def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
+    bare = data.get("bare_datelines") or {}
     try:
         return DateRules(
             day_labels=_words(data.get("day_labels") or ["DATE"], lower=False),
@@ -37,8 +42,10 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             listener_max_words=int(data.get("listener_max_words", 4)),
             occasion_verbs=_words(data.get("occasion_verbs")),
             publish_verbs=_words(data.get("publish_verbs")),
+            bare_datelines=tuple(re.compile(str(p)) for p in bare.get("patterns") or []),
+            bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
         )
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, AttributeError, re.error) as e:
         raise ConfigError(f"bad date rules: {e}", source=where) from e
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.attribution import Attribution, attribute_sentence
+from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.lexicon import Lexicon
@@ -97,7 +98,9 @@ class Statements:
             if k and self.paras[k] == self.paras[k - 1]:
                 continue
             sentence = self.text[s:e]
-            for rx in self.rules.datelines:
+            bare = load_date_rules()
+            extra = bare.bare_datelines if self.paras[k] < bare.bare_dateline_paragraphs else ()
+            for rx in (*self.rules.datelines, *extra):
                 m = rx.match(sentence)
                 if m is None:
                     continue
