@@ -27,6 +27,7 @@ class DateRules:
     publish_verbs: frozenset[str]
     bare_datelines: tuple[re.Pattern[str], ...]
     bare_dateline_paragraphs: int
+    body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -44,6 +45,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             publish_verbs=_words(data.get("publish_verbs")),
             bare_datelines=tuple(re.compile(str(p)) for p in bare.get("patterns") or []),
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
+            body_name_rewrites=tuple((re.compile(str(p)), str(r))
+                                     for p, r in data.get("body_name_rewrites") or []),
         )
     except (TypeError, ValueError, AttributeError, re.error) as e:
         raise ConfigError(f"bad date rules: {e}", source=where) from e

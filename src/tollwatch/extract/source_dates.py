@@ -4,9 +4,11 @@ A source dated by one of its statements ("the Ombudsman's Office said on Tuesday
 other statements too. The document's memory does not always see that two names are one
 source: a fuller name ("the Peruvian Ombudsman's Office"), an acronym ("ISPR" for
 "Inter-Services Public Relations"), a surname ("Alcalde" for "Secretary Luisa Alcalde"), a
-title ("the prime minister" for "Prime Minister Jane Doe"). At the end of the document, an
+title ("the prime minister" for "Prime Minister Jane Doe"), another wording ("the Health
+Ministry" for "the Ministry of Health", data/dates.yaml). At the end of the document, an
 undated source takes the day of the one dated source it names that way; when the names
-point at sources dated on different days, it takes none.
+point at sources dated on different days, it takes none. The claims of that source then
+carry the day with ``date_how`` "source", as for any dated source.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.sources import Source
 
 __all__ = ["initials", "same_body", "share_dates"]
@@ -25,7 +28,10 @@ def _fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"['’]s\b", "", s)
     s = re.sub(r"^(the|a|an)\s+", "", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    for rx, to in load_date_rules().body_name_rewrites:
+        s = rx.sub(to, s)
+    return s
 
 
 def initials(name: str) -> str:
