@@ -203,4 +203,4 @@ def test_the_rules_load_and_a_bad_file_names_itself(tmp_path: Path) -> None:
     bad.write_text("bare_datelines:\n  patterns: ['(unclosed']\n", encoding="utf-8")
     with pytest.raises(ConfigError) as err:
         load_date_rules(str(bad))
-    assert str(bad) in str(err.value) or bad.name in str(err.value.source)  # type: ignore[attr-defined]
+    assert err.value.source == str(bad) and str(bad) in str(err.value)
