@@ -12,6 +12,7 @@ from tollwatch.errors import ConfigError
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.source_dates import initials, same_body, share_dates
 from tollwatch.extract.sources import Source
+from tollwatch.extract.unparsed_dates import date_sources_from_text, statement_day
 from tollwatch.model import Claim
 
 Run = Callable[..., list[Claim]]
@@ -204,3 +205,38 @@ def test_the_rules_load_and_a_bad_file_names_itself(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_date_rules(str(bad))
     assert err.value.source == str(bad) and str(bad) in str(err.value)
+
+
+# -- sentences left unparsed ------------------------------------------------------------------
+
+def test_a_later_unparsed_sentence_dates_the_source(claims_of: Run) -> None:
+    text = ("According to the Harbour Police, three guards were killed at the gate.\n"
+            "A grenade was thrown at the gate, according to a statement issued on Tuesday "
+            "by the Harbour Police.")
+    c = _get(claims_of(text, "2031-06-12"), "killed", 3)
+    assert c.date == "2031-06-10"
+    assert _date_how(c) == "source"
+
+
+def test_statement_day_reads_statement_words_not_events() -> None:
+    assert statement_day("It said in a statement on Tuesday that it would act.",
+                         "2031-06-12") == "2031-06-10"
+    assert statement_day("The figures were in a report released on 3 June.",
+                         "2031-06-12") == "2031-06-03"
+    assert statement_day("The attack on Tuesday destroyed the depot.", "2031-06-12") is None
+    assert statement_day("Officials said Monday's raid was planned.", "2031-06-12") is None
+    assert statement_day("The ministry said last week it would act.", "2031-06-12") is None
+
+
+def test_only_a_source_named_alone_is_dated() -> None:
+    police = Source(names=["the Harbour Police", "Harbour Police"], person=False)
+    guard = Source(names=["the Coast Guard", "Coast Guard"], person=False)
+    both = "The Harbour Police and the Coast Guard said on Monday they had finished."
+    assert date_sources_from_text([both], [police, guard], "2031-06-12") == []
+    one = "The Harbour Police said on Monday it had finished the search."
+    assert date_sources_from_text([one], [police, guard], "2031-06-12") == [police]
+    assert police.date == "2031-06-09" and guard.date is None
+    # a source already dated keeps its day
+    later = "The Harbour Police said on Wednesday it had closed the port."
+    assert date_sources_from_text([later], [police], "2031-06-12") == []
+    assert police.date == "2031-06-09"

@@ -10,7 +10,9 @@ given in the article's own voice.
 
 Dates go with the statement: the day its verb names, else the day its source was last dated,
 else "today"/"this morning" (the publication date), else the day of a wire dateline opening
-its paragraph.
+its paragraph (a dateline dates the paragraph, not the source). At the end, a source still
+undated takes the day an unparsed sentence gives it (``unparsed_dates``) or that one of its
+other names was dated with (``source_dates``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement
+from tollwatch.extract.unparsed_dates import date_sources_from_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -86,6 +89,7 @@ class Statements:
         self.headlines: list[Statement] = []
         self._datelines = self._find_datelines()
         self._line_dated: dict[int, str] = {}  # id(source) -> its dateline's day
+        self._seen: set[int] = set()  # the sentences read (parsed)
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
 
@@ -158,6 +162,7 @@ class Statements:
 
     def read(self, k: int, sdoc: Doc) -> None:
         """A sentence without figures: it may name sources and start a statement."""
+        self._seen.add(k)
         att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
         if att.explicit and self._is_statement(att, sdoc):
             self._start(att, k, sdoc)
@@ -203,6 +208,7 @@ class Statements:
 
     def quoted(self, closer: int, sdoc: Doc) -> Attribution:
         """The attribution of the sentence closing a quotation (read once)."""
+        self._seen.add(closer)
         if closer not in self._quoted:
             att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
             if att.explicit:
@@ -214,6 +220,7 @@ class Statements:
     def govern(self, k: int, sdoc: Doc, token_i: int,
                closer: tuple[int, Doc] | None = None) -> Attribution:
         """The attribution of the figure at token ``token_i`` of sentence ``k``."""
+        self._seen.add(k)
         out = self._govern(k, sdoc, token_i, closer)
         if k == 0 and is_headline(sdoc.text):
             out.headline = True  # every attribution returned is the figure's own object
@@ -292,6 +299,8 @@ class Statements:
                 st.att.date, st.att.date_how = fuller.date, "body"
             if src.date is None:
                 src.date = fuller.date
+        unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
+        date_sources_from_text(unread, self.memory.sources, self.published)
         share_dates(self.memory.sources)
 
     def _fuller(self, src: Source) -> Source | None:
