@@ -240,3 +240,11 @@ def test_only_a_source_named_alone_is_dated() -> None:
     later = "The Harbour Police said on Wednesday it had closed the port."
     assert date_sources_from_text([later], [police], "2031-06-12") == []
     assert police.date == "2031-06-09"
+
+
+def test_the_day_on_the_news_announced_dates_the_announcement(claims_of: Run) -> None:
+    text = ("The border agency announced the arrests on its website late Sunday night.\n"
+            "\"Our officers detained 14 smugglers near the ford,\" the statement said.")
+    c = _get(claims_of(text, "2031-06-12"), "detained", 14)
+    assert c.date == "2031-06-08"
+

@@ -25,6 +25,7 @@ class DateRules:
     listener_max_words: int
     occasion_verbs: frozenset[str]
     publish_verbs: frozenset[str]
+    announce_verbs: frozenset[str]
     bare_datelines: tuple[re.Pattern[str], ...]
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
@@ -43,6 +44,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             listener_max_words=int(data.get("listener_max_words", 4)),
             occasion_verbs=_words(data.get("occasion_verbs")),
             publish_verbs=_words(data.get("publish_verbs")),
+            announce_verbs=_words(data.get("announce_verbs")),
             bare_datelines=tuple(re.compile(str(p)) for p in bare.get("patterns") or []),
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
             body_name_rewrites=tuple((re.compile(str(p)), str(r))

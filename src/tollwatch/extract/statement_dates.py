@@ -142,6 +142,9 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and \
                     x.lemma_.lower() in rules.publish_verbs:
                 continue  # "said in his statement posted on Twitter on Tuesday night"
+            if x.head.i in want and x.dep_ == "dobj" and x.pos_ in ("NOUN", "PROPN") and \
+                    x.head.lemma_.lower() in rules.announce_verbs:
+                continue  # "announced a prisoner exchange on Thursday"
             break
     return None
 
