@@ -248,3 +248,19 @@ def test_the_day_on_the_news_announced_dates_the_announcement(claims_of: Run) ->
     c = _get(claims_of(text, "2031-06-12"), "detained", 14)
     assert c.date == "2031-06-08"
 
+
+
+def test_an_earlier_statement_does_not_take_the_source_s_day(claims_of: Run) -> None:
+    text = ("The Relief Office said on Tuesday that 40 people were killed in the floods. "
+            "It had earlier reported 12 people injured.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "killed", 40).date == "2031-06-10"
+    earlier = _get(claims, "injured", 12)
+    assert earlier.date is None and _date_how(earlier) == "earlier"
+    assert "relief office" in " ".join(earlier.origin).lower()
+
+
+def test_an_earlier_statement_with_its_own_day_keeps_it(claims_of: Run) -> None:
+    text = ("The Relief Office said on Tuesday that 40 people were killed in the floods. "
+            "It had said earlier Monday that 12 people were injured.")
+    assert _get(claims_of(text, "2031-06-12"), "injured", 12).date == "2031-06-09"

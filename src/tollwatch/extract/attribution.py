@@ -66,7 +66,8 @@ class Attribution:
         """Take the names the sources have gathered by the end of the document, and the day
         their statements were dated, when this one named none."""
         src = self.relay_src or self.origin_src
-        if self.date is None and src is not None and src.date is not None:
+        if self.date is None and self.date_how is None and src is not None and \
+                src.date is not None:  # (date_how "earlier": a statement before the dated one)
             self.date, self.date_how = src.date, "source"
         if self.origin_src is not None:
             self.origin = list(self.origin_src.names)

@@ -26,6 +26,7 @@ class DateRules:
     occasion_verbs: frozenset[str]
     publish_verbs: frozenset[str]
     announce_verbs: frozenset[str]
+    earlier_words: frozenset[str]
     bare_datelines: tuple[re.Pattern[str], ...]
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
@@ -45,6 +46,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             occasion_verbs=_words(data.get("occasion_verbs")),
             publish_verbs=_words(data.get("publish_verbs")),
             announce_verbs=_words(data.get("announce_verbs")),
+            earlier_words=_words(data.get("earlier_words")),
             bare_datelines=tuple(re.compile(str(p)) for p in bare.get("patterns") or []),
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
             body_name_rewrites=tuple((re.compile(str(p)), str(r))

@@ -22,7 +22,8 @@ from tollwatch.extract.sources import _STATEMENT_NOUNS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["adjacent_date", "cites_statement", "statement_date", "tail_verb_date", "verb_date"]
+__all__ = ["adjacent_date", "cites_statement", "earlier_statement", "statement_date",
+           "tail_verb_date", "verb_date"]
 
 
 def _phrasal() -> dict[str, tuple[str, ...]]:
@@ -165,3 +166,12 @@ def cites_statement(doc: Doc, verb_i: int | None) -> bool:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _STATEMENT_NOUNS
                for c in doc[verb_i].children)
+
+
+def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
+    """True when the reporting verb at ``verb_i`` is put before the statement being reported
+    ("said earlier", "Earlier, X said", "had previously reported")."""
+    if verb_i is None:
+        return False
+    words = load_date_rules().earlier_words
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in doc[verb_i].children)

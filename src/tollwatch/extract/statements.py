@@ -29,7 +29,7 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
-from tollwatch.extract.statement_dates import cites_statement
+from tollwatch.extract.statement_dates import cites_statement, earlier_statement
 from tollwatch.extract.unparsed_dates import date_sources_from_text
 
 if TYPE_CHECKING:
@@ -118,6 +118,9 @@ class Statements:
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
         src = att.relay_src or att.origin_src
+        if att.date_how in ("source", None) and earlier_statement(sdoc, att.verb_i):
+            att.date, att.date_how = None, "earlier"  # not the day the source was dated with
+            return
         if att.date is not None:
             self._line_dated.pop(id(src), None)
             return
