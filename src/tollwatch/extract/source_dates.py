@@ -47,7 +47,8 @@ def _acronym(name: str) -> str | None:
 
 
 def _contains(long: str, short: str) -> bool:
-    return bool(short) and re.search(rf"(?:^| ){re.escape(short)}(?: |$)", long) is not None
+    """True when folded name ``short`` is inside ``long``, words whole."""
+    return bool(short) and f" {short} " in f" {long} "
 
 
 def same_body(a: Source, b: Source) -> bool:
