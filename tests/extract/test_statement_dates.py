@@ -264,3 +264,11 @@ def test_an_earlier_statement_with_its_own_day_keeps_it(claims_of: Run) -> None:
     text = ("The Relief Office said on Tuesday that 40 people were killed in the floods. "
             "It had said earlier Monday that 12 people were injured.")
     assert _get(claims_of(text, "2031-06-12"), "injured", 12).date == "2031-06-09"
+
+
+def test_the_day_figures_were_released_dates_them(claims_of: Run) -> None:
+    text = ("At least 60 herders were killed in the clashes, according to figures released "
+            "by the health ministry on Monday.")
+    c = _get(claims_of(text, "2031-06-12"), "killed", 60)
+    assert c.date == "2031-06-09"
+    assert "health ministry" in " ".join(c.origin).lower()

@@ -27,6 +27,7 @@ class DateRules:
     publish_verbs: frozenset[str]
     announce_verbs: frozenset[str]
     earlier_words: frozenset[str]
+    statement_nouns: frozenset[str]
     bare_datelines: tuple[re.Pattern[str], ...]
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
@@ -47,6 +48,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             publish_verbs=_words(data.get("publish_verbs")),
             announce_verbs=_words(data.get("announce_verbs")),
             earlier_words=_words(data.get("earlier_words")),
+            statement_nouns=_words(data.get("statement_nouns")),
             bare_datelines=tuple(re.compile(str(p)) for p in bare.get("patterns") or []),
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
             body_name_rewrites=tuple((re.compile(str(p)), str(r))

@@ -35,6 +35,13 @@ def _is_day(text: str) -> bool:
     return resolve_date(text, "2000-01-01") is not None
 
 
+def _statement_noun(t: Token) -> bool:
+    """True for a noun that names a statement ("statement", "briefing", "figures")."""
+    lemma = t.lemma_.lower()
+    return lemma in _STATEMENT_NOUNS or lemma in load_date_rules().statement_nouns or \
+        t.lower_ in load_date_rules().statement_nouns
+
+
 def _day_token(t: Token) -> bool:
     return t.ent_type_ in load_date_rules().day_labels
 
@@ -54,7 +61,7 @@ def verb_date(verb: Token) -> str | None:
                 if p.dep_ == "pobj" and _day_token(p) and _is_day(_subtree_text(p)):
                     return _subtree_text(p)
                 # "said in a statement on 3 March", "in a report published on Tuesday"
-                if p.dep_ == "pobj" and p.lemma_.lower() in _STATEMENT_NOUNS:
+                if p.dep_ == "pobj" and _statement_noun(p):
                     holders = [p, *(a for a in p.children if a.dep_ == "acl")]
                     for q in (q for h in holders for q in h.children):
                         if q.dep_ == "prep" and q.lower_ == "on":
@@ -131,9 +138,9 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
                 return str(ent.text)
             if _day_token(x):
                 continue  # "Tuesday" [DATE] "night" [TIME]: one day
-            if x.dep_ == "prep" or x.pos_ == "ADP" or x.lemma_.lower() in _STATEMENT_NOUNS:
+            if x.dep_ == "prep" or x.pos_ == "ADP" or _statement_noun(x):
                 continue
-            if x.dep_ == "acl" and x.head.lemma_.lower() in _STATEMENT_NOUNS:
+            if x.dep_ == "acl" and _statement_noun(x.head):
                 continue  # "a statement issued on Wednesday"
             if x.head.i in want and any(x.lower_ in p for p in _phrasal().values()):
                 continue  # "made this known at a briefing on Thursday"
@@ -164,7 +171,7 @@ def cites_statement(doc: Doc, verb_i: int | None) -> bool:
     statement says", "the report added"): the sentence goes on citing one statement."""
     if verb_i is None:
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _STATEMENT_NOUNS
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _statement_noun(c)
                for c in doc[verb_i].children)
 
 
