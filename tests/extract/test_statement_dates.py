@@ -272,3 +272,23 @@ def test_the_day_figures_were_released_dates_them(claims_of: Run) -> None:
     c = _get(claims_of(text, "2031-06-12"), "killed", 60)
     assert c.date == "2031-06-09"
     assert "health ministry" in " ".join(c.origin).lower()
+
+
+def test_a_title_alone_names_the_one_dated_person_bearing_it() -> None:
+    ruiz = Source(names=["Ruiz"], person=True, date="2031-06-10")
+    full = Source(names=["President Ana Ruiz", "Ruiz"], person=True)
+    title = Source(names=["the President", "President"], person=True)
+    assert share_dates([ruiz, full, title]) == [full, title]
+    assert title.date == "2031-06-10"
+    # "the minister" is no such title: many ministers speak in one story
+    minister = Source(names=["the minister"], person=True)
+    dated = Source(names=["Defence Minister Ivo Kern"], person=True, date="2031-06-10")
+    assert share_dates([dated, minister]) == [] and minister.date is None
+
+
+def test_a_name_that_fits_an_undated_source_too_takes_no_day() -> None:
+    dated = Source(names=["Governor Ada Okafor"], person=True, date="2031-06-09")
+    other = Source(names=["Governor Ben Uche"], person=True)
+    title = Source(names=["the governor"], person=True)
+    assert title not in share_dates([dated, other, title])
+    assert title.date is None

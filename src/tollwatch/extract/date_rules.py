@@ -28,6 +28,7 @@ class DateRules:
     announce_verbs: frozenset[str]
     earlier_words: frozenset[str]
     statement_nouns: frozenset[str]
+    person_titles: frozenset[str]
     bare_datelines: tuple[re.Pattern[str], ...]
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
@@ -49,6 +50,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             announce_verbs=_words(data.get("announce_verbs")),
             earlier_words=_words(data.get("earlier_words")),
             statement_nouns=_words(data.get("statement_nouns")),
+            person_titles=_words(data.get("person_titles")),
             bare_datelines=tuple(re.compile(str(p)) for p in bare.get("patterns") or []),
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
             body_name_rewrites=tuple((re.compile(str(p)), str(r))

@@ -71,6 +71,9 @@ def same_body(a: Source, b: Source) -> bool:
                 return True
             if holder.person and raw_short[:1].isupper() and long.endswith(" " + short):
                 return True  # a surname
+            if holder.person and short in load_date_rules().person_titles and \
+                    _contains(long, short):
+                return True  # a title alone: "the President"
             if acr is not None and len(nb.split()) >= 2 and initials(nb) == acr:
                 return True
             acr_b = _acronym(nb)
@@ -79,16 +82,34 @@ def same_body(a: Source, b: Source) -> bool:
     return False
 
 
-def share_dates(sources: list[Source]) -> list[Source]:
-    """Give each undated source the day of the one dated source it names; the sources
-    dated so."""
-    dated = [s for s in sources if s.date is not None]
+def _bare_title(src: Source) -> bool:
+    titles = load_date_rules().person_titles
+    return any(_fold(n) in titles for n in src.names)
+
+
+def share_dates(sources: list[Source], rounds: int = 3) -> list[Source]:
+    """Give each undated source the day of the one dated source it names (and no undated
+    source of its own); the sources dated so. A source dated so dates others in the next
+    round ("the President" through
+    "President Ana Ruiz" dated by "Ruiz")."""
     out: list[Source] = []
-    for src in sources:
-        if src.date is not None:
-            continue
-        days = {d.date for d in dated if d is not src and same_body(src, d)}
-        if len(days) == 1:
-            src.date = days.pop()
+    for _ in range(rounds):
+        dated = [s for s in sources if s.date is not None]
+        found: list[tuple[Source, str]] = []
+        for src in sources:
+            if src.date is not None:
+                continue
+            days = {d.date for d in dated if d is not src and same_body(src, d)}
+            if _bare_title(src):
+                others = [d for d in sources if d is not src and d.date is None and
+                          not d.noted and same_body(src, d)]
+                if others and not all(any(same_body(o, d) for d in dated) for o in others):
+                    continue  # the title fits an undated person of its own too
+            if len(days) == 1:
+                found.append((src, days.pop() or ""))
+        if not found:
+            break
+        for src, day in found:
+            src.date = day
             out.append(src)
     return out
