@@ -111,7 +111,11 @@ def test_today_dates_a_statement_on_the_publication_day(claims_of: Run) -> None:
     text = "The district coroner said this morning that 8 miners were killed in the blast."
     c = _get(claims_of(text, "2031-09-14"), "killed", 8)
     assert c.date == "2031-09-14"
-    assert c.attribution is not None and c.attribution["date_how"] == "today"
+    # the day hangs on the reporting verb, as in "said today"
+    assert c.attribution is not None and c.attribution["date_how"] == "verb"
+    text = "\"We found 8 miners dead,\" the coroner told the crowd outside this morning."
+    c = _get(claims_of(text, "2031-09-14"), "killed", 8)
+    assert c.date == "2031-09-14"
 
 
 def test_a_wire_dateline_dates_its_paragraph(claims_of: Run) -> None:

@@ -31,7 +31,7 @@ from tollwatch.extract.sources import (
     _span_text,
     _strip_det,
 )
-from tollwatch.extract.statement_dates import statement_date, verb_date
+from tollwatch.extract.statement_dates import statement_date, tail_verb_date, verb_date
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
 
@@ -66,7 +66,8 @@ class Attribution:
         """Take the names the sources have gathered by the end of the document, and the day
         their statements were dated, when this one named none."""
         src = self.relay_src or self.origin_src
-        if self.date is None and src is not None and src.date is not None:
+        if self.date is None and self.date_how is None and src is not None and \
+                src.date is not None:  # (date_how "earlier": a statement before the dated one)
             self.date, self.date_how = src.date, "source"
         if self.origin_src is not None:
             self.origin = list(self.origin_src.names)
@@ -323,6 +324,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             speaker_src = ref or memory.remember(Source(names=[tag, _strip_det(tag)],
                                                         person=False,
                                                         head=tag.split()[-1].lower()))
+            if date_text is None:  # the day of the tag's verb ("..., two sources said Monday")
+                date_text = tail_verb_date(doc, m.start(), lex.attribution_verbs)
     if date_text is None:
         anchors = [chosen] if chosen is not None else []
         if chosen is not None and chosen.dep_ in ("advcl", "conj", "xcomp") and \

@@ -1,68 +1,184 @@
 """The day a statement was made, as its sentence names it.
 
-"said on Monday", "said Sunday", "said in a statement on 3 March", "at a briefing on
-Thursday", "according to a statement issued on Wednesday": the date hangs on the reporting
-verb or on the statement it names, never on the verb of the event reported ("strikes on
-Saturday killed 33, the ministry said" names no day for the statement).
+"said on Monday", "said Sunday", "said late Friday", "told reporters Tuesday", "said in a
+statement on 3 March", "at a briefing on Thursday", "according to a statement issued on
+Wednesday", "disclosed this while speaking to reporters on Monday": the date hangs on the
+reporting verb, on the statement it names or on the occasion it was made at, never on the
+verb of the event reported ("strikes on Saturday killed 33, the ministry said" names no day
+for the statement). A day right beside the reporting verb ("said on Tuesday one person was
+killed") dates the statement whichever verb the parser hung it on; a day that is a
+possessive ("said Monday's attack") names the event.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import _STATEMENT_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["statement_date", "verb_date"]
+__all__ = ["adjacent_date", "cites_statement", "earlier_statement", "statement_date",
+           "tail_verb_date", "verb_date"]
 
 
 def _phrasal() -> dict[str, tuple[str, ...]]:
     return load_provenance().phrasal_cues
 
 
+def _is_day(text: str) -> bool:
+    """True when ``text`` names a day (not "a bi-weekly briefing", not "10:30am")."""
+    return resolve_date(text, "2000-01-01") is not None
+
+
+def _statement_noun(t: Token) -> bool:
+    """True for a noun that names a statement ("statement", "briefing", "figures")."""
+    lemma = t.lemma_.lower()
+    return lemma in _STATEMENT_NOUNS or lemma in load_date_rules().statement_nouns or \
+        t.lower_ in load_date_rules().statement_nouns
+
+
+def _day_token(t: Token) -> bool:
+    return t.ent_type_ in load_date_rules().day_labels
+
+
+def _subtree_text(t: Token) -> str:
+    return " ".join(x.text for x in t.subtree)
+
+
 def verb_date(verb: Token) -> str | None:
     """Text of a date attached to a reporting verb ("said on Monday", "said Sunday")."""
     for c in verb.children:
-        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and c.ent_type_ == "DATE":
-            return " ".join(t.text for t in c.subtree)
+        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and _day_token(c) and \
+                _is_day(_subtree_text(c)):
+            return _subtree_text(c)
         if c.dep_ == "prep" and c.lower_ in ("on", "in"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.ent_type_ == "DATE":
-                    return " ".join(t.text for t in p.subtree)
+                if p.dep_ == "pobj" and _day_token(p) and _is_day(_subtree_text(p)):
+                    return _subtree_text(p)
                 # "said in a statement on 3 March", "in a report published on Tuesday"
-                if p.dep_ == "pobj" and p.lemma_.lower() in _STATEMENT_NOUNS:
+                if p.dep_ == "pobj" and _statement_noun(p):
                     holders = [p, *(a for a in p.children if a.dep_ == "acl")]
                     for q in (q for h in holders for q in h.children):
                         if q.dep_ == "prep" and q.lower_ == "on":
                             for d in q.children:
-                                if d.dep_ == "pobj" and d.ent_type_ == "DATE":
-                                    return " ".join(t.text for t in d.subtree)
+                                if d.dep_ == "pobj" and _day_token(d) and \
+                                        _is_day(_subtree_text(d)):
+                                    return _subtree_text(d)
+    return adjacent_date(verb)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The day entity that token ``i`` belongs to."""
+    labels = load_date_rules().day_labels
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent if ent.label_ in labels else None
+    return None
+
+
+def _names_a_day(doc: Doc, ent: Span) -> bool:
+    if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
+        return False  # "Monday's attack": the event's day
+    if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN") and \
+            doc[ent.end].head.i != ent.root.i:
+        return False  # "Sunday night raids"
+    return _is_day(ent.text)
+
+
+def adjacent_date(verb: Token) -> str | None:
+    """Text of a day written right beside reporting verb ``verb``: after it, perhaps past
+    its listener ("said on Tuesday", "told reporters Tuesday"), or just before it ("X on
+    Tuesday said", "X Wednesday reported")."""
+    rules = load_date_rules()
+    doc = verb.doc
+    listeners = {x.i for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")
+                 and not any(t.like_num or t.pos_ in ("VERB", "AUX") for t in c.subtree)
+                 and len(list(c.subtree)) <= rules.listener_max_words
+                 for x in c.subtree}
+    j = verb.i + 1
+    while j < len(doc) and (doc[j].i in listeners or doc[j].pos_ == "PART" or (
+            doc[j].lower_ in rules.verb_day_links and not _day_token(doc[j]))):
+        j += 1
+    if j < len(doc) and j > verb.i:
+        ent = _entity_at(doc, j)
+        if ent is not None and ent.start >= verb.i + 1 and _names_a_day(doc, ent):
+            return str(ent.text)
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ == "AUX" or (j >= 0 and doc[j].lower_ in ("on",)):
+        j -= 1
+    if j >= 0:
+        ent = _entity_at(doc, j)
+        if ent is not None and ent.end == j + 1 and _names_a_day(doc, ent):
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is None or before.pos_ not in ("ADP", "SCONJ") or before.lower_ == "on":
+                return str(ent.text)
     return None
 
 
 def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
     """Text of a date that dates the statement made at one of ``anchors`` (a reporting verb,
     "according"): attached to it directly or through the statement it names ("at a press
-    conference on Monday", "according to a statement issued on Wednesday"), never through the
-    verb of the event reported ("strikes on Saturday killed 33")."""
+    conference on Monday", "according to a statement issued on Wednesday") or the occasion
+    it was made at ("while speaking to reporters on Monday"), never through the verb of the
+    event reported ("strikes on Saturday killed 33")."""
+    rules = load_date_rules()
     want = {a.i for a in anchors}
     for ent in doc.ents:
-        if ent.label_ != "DATE" or resolve_date(ent.text, "2000-01-01") is None:
+        if ent.label_ not in rules.day_labels or not _is_day(ent.text):
             continue  # not a day ("a bi-weekly briefing")
         x = ent.root
         while x.head.i != x.i:
             x = x.head
             if x.i in want:
-                return ent.text
-            if x.dep_ == "prep" or x.pos_ == "ADP" or x.lemma_.lower() in _STATEMENT_NOUNS:
+                return str(ent.text)
+            if _day_token(x):
+                continue  # "Tuesday" [DATE] "night" [TIME]: one day
+            if x.dep_ == "prep" or x.pos_ == "ADP" or _statement_noun(x):
                 continue
-            if x.dep_ == "acl" and x.head.lemma_.lower() in _STATEMENT_NOUNS:
+            if x.dep_ == "acl" and _statement_noun(x.head):
                 continue  # "a statement issued on Wednesday"
             if x.head.i in want and any(x.lower_ in p for p in _phrasal().values()):
                 continue  # "made this known at a briefing on Thursday"
+            if x.head.i in want and x.dep_ in ("advcl", "xcomp", "pcomp") and \
+                    x.lemma_.lower() in rules.occasion_verbs:
+                continue  # "disclosed this while speaking to reporters on Monday"
+            if x.head.i in want and x.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and \
+                    x.lemma_.lower() in rules.publish_verbs:
+                continue  # "said in his statement posted on Twitter on Tuesday night"
+            if x.head.i in want and x.dep_ == "dobj" and x.pos_ in ("NOUN", "PROPN") and \
+                    x.head.lemma_.lower() in rules.announce_verbs:
+                continue  # "announced a prisoner exchange on Thursday"
             break
     return None
+
+
+def tail_verb_date(doc: Doc, start: int, verbs: frozenset[str] | set[str]) -> str | None:
+    """Text of the day of the first reporting verb at or after character ``start`` (the
+    verb of a sentence-final tag, "..., two military sources said Monday")."""
+    for t in doc:
+        if t.idx >= start and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs:
+            return verb_date(t)
+    return None
+
+
+def cites_statement(doc: Doc, verb_i: int | None) -> bool:
+    """True when the reporting verb at ``verb_i`` has a statement for its subject ("the
+    statement says", "the report added"): the sentence goes on citing one statement."""
+    if verb_i is None:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _statement_noun(c)
+               for c in doc[verb_i].children)
+
+
+def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
+    """True when the reporting verb at ``verb_i`` is put before the statement being reported
+    ("said earlier", "Earlier, X said", "had previously reported")."""
+    if verb_i is None:
+        return False
+    words = load_date_rules().earlier_words
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in doc[verb_i].children)

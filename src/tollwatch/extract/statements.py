@@ -10,7 +10,9 @@ given in the article's own voice.
 
 Dates go with the statement: the day its verb names, else the day its source was last dated,
 else "today"/"this morning" (the publication date), else the day of a wire dateline opening
-its paragraph.
+its paragraph (a dateline dates the paragraph, not the source). At the end, a source still
+undated takes the day an unparsed sentence gives it (``unparsed_dates``) or that one of its
+other names was dated with (``source_dates``).
 """
 
 from __future__ import annotations
@@ -20,11 +22,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.attribution import Attribution, attribute_sentence
+from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
+from tollwatch.extract.statement_dates import cites_statement, earlier_statement
+from tollwatch.extract.unparsed_dates import date_sources_from_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -82,6 +88,8 @@ class Statements:
         self.current: Statement | None = None
         self.headlines: list[Statement] = []
         self._datelines = self._find_datelines()
+        self._line_dated: dict[int, str] = {}  # id(source) -> its dateline's day
+        self._seen: set[int] = set()  # the sentences read (parsed)
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
 
@@ -94,7 +102,9 @@ class Statements:
             if k and self.paras[k] == self.paras[k - 1]:
                 continue
             sentence = self.text[s:e]
-            for rx in self.rules.datelines:
+            bare = load_date_rules()
+            extra = bare.bare_datelines if self.paras[k] < bare.bare_dateline_paragraphs else ()
+            for rx in (*self.rules.datelines, *extra):
                 m = rx.match(sentence)
                 if m is None:
                     continue
@@ -107,15 +117,27 @@ class Statements:
 
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
+        src = att.relay_src or att.origin_src
+        if att.date_how in ("source", None) and earlier_statement(sdoc, att.verb_i):
+            att.date, att.date_how = None, "earlier"  # not the day the source was dated with
+            return
         if att.date is not None:
+            self._line_dated.pop(id(src), None)
             return
         if self.published and self.rules.today.search(sdoc.text):
             att.date, att.date_how = self.published[:10], "today"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
-        src = att.relay_src or att.origin_src
-        if att.date_how == "dateline" and src is not None and src.date is None:
-            src.date = att.date  # ("today" dates this statement only: it may be a quote's)
+        # a dateline dates the statements of its paragraph, not their source; the next
+        # sentence of that source that cites the same statement ("..., the statement
+        # says") keeps its day, a new statement of the source does not
+        if att.date_how == "dateline" and src is not None:
+            self._line_dated[id(src)] = att.date or ""
+        elif att.date is None and src is not None and id(src) in self._line_dated:
+            if cites_statement(sdoc, att.verb_i):
+                att.date, att.date_how = self._line_dated[id(src)], "statement"
+            else:
+                del self._line_dated[id(src)]
 
     # -- statements --------------------------------------------------------------------
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
@@ -143,6 +165,7 @@ class Statements:
 
     def read(self, k: int, sdoc: Doc) -> None:
         """A sentence without figures: it may name sources and start a statement."""
+        self._seen.add(k)
         att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
         if att.explicit and self._is_statement(att, sdoc):
             self._start(att, k, sdoc)
@@ -188,6 +211,7 @@ class Statements:
 
     def quoted(self, closer: int, sdoc: Doc) -> Attribution:
         """The attribution of the sentence closing a quotation (read once)."""
+        self._seen.add(closer)
         if closer not in self._quoted:
             att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
             if att.explicit:
@@ -199,6 +223,7 @@ class Statements:
     def govern(self, k: int, sdoc: Doc, token_i: int,
                closer: tuple[int, Doc] | None = None) -> Attribution:
         """The attribution of the figure at token ``token_i`` of sentence ``k``."""
+        self._seen.add(k)
         out = self._govern(k, sdoc, token_i, closer)
         if k == 0 and is_headline(sdoc.text):
             out.headline = True  # every attribution returned is the figure's own object
@@ -277,6 +302,9 @@ class Statements:
                 st.att.date, st.att.date_how = fuller.date, "body"
             if src.date is None:
                 src.date = fuller.date
+        unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
+        date_sources_from_text(unread, self.memory.sources, self.published)
+        share_dates(self.memory.sources)
 
     def _fuller(self, src: Source) -> Source | None:
         tag = src.names[0].lower()

@@ -1,0 +1,115 @@
+"""Dates shared between the names of one source.
+
+A source dated by one of its statements ("the Ombudsman's Office said on Tuesday") dates its
+other statements too. The document's memory does not always see that two names are one
+source: a fuller name ("the Peruvian Ombudsman's Office"), an acronym ("ISPR" for
+"Inter-Services Public Relations"), a surname ("Alcalde" for "Secretary Luisa Alcalde"), a
+title ("the prime minister" for "Prime Minister Jane Doe"), another wording ("the Health
+Ministry" for "the Ministry of Health", data/dates.yaml). At the end of the document, an
+undated source takes the day of the one dated source it names that way; when the names
+point at sources dated on different days, it takes none. The claims of that source then
+carry the day with ``date_how`` "source", as for any dated source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tollwatch.extract.date_rules import load_date_rules
+from tollwatch.extract.sources import Source
+
+__all__ = ["initials", "same_body", "share_dates"]
+
+_SMALL = {"of", "the", "and", "for", "on", "in", "de", "a", "an"}
+
+
+def _fold(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"['’]s\b", "", s)
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    for rx, to in load_date_rules().body_name_rewrites:
+        s = rx.sub(to, s)
+    return s
+
+
+def initials(name: str) -> str:
+    """The acronym of a name's capitalised words ("Inter-Services Public Relations" ->
+    "ISPR")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _SMALL]
+    return "".join(w[0] for w in words if w[0].isupper()).upper()
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.strip().removeprefix("the ").removeprefix("The ").replace(".", "")
+    return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
+
+
+def _contains(long: str, short: str) -> bool:
+    """True when folded name ``short`` is inside ``long``, words whole."""
+    return bool(short) and f" {short} " in f" {long} "
+
+
+def same_body(a: Source, b: Source) -> bool:
+    """True when a name of ``a`` names ``b`` too: one folded name inside the other (words
+    whole, two words at least or a proper name), an acronym of the other's initials, or a
+    person's surname."""
+    for na in a.names:
+        fa = _fold(na)
+        acr = _acronym(na)
+        for nb in b.names:
+            fb = _fold(nb)
+            if not fa or not fb:
+                continue
+            if fa == fb:
+                return True
+            short, long = (fa, fb) if len(fa) < len(fb) else (fb, fa)
+            holder = b if short == fa else a  # the source with the longer name
+            raw_short = na if short == fa else nb
+            if len(short.split()) >= 2 and _contains(long, short):
+                return True
+            if holder.person and raw_short[:1].isupper() and long.endswith(" " + short):
+                return True  # a surname
+            if holder.person and short in load_date_rules().person_titles and \
+                    _contains(long, short):
+                return True  # a title alone: "the President"
+            if acr is not None and len(nb.split()) >= 2 and initials(nb) == acr:
+                return True
+            acr_b = _acronym(nb)
+            if acr_b is not None and len(na.split()) >= 2 and initials(na) == acr_b:
+                return True
+    return False
+
+
+def _bare_title(src: Source) -> bool:
+    titles = load_date_rules().person_titles
+    return any(_fold(n) in titles for n in src.names)
+
+
+def share_dates(sources: list[Source], rounds: int = 3) -> list[Source]:
+    """Give each undated source the day of the one dated source it names (and no undated
+    source of its own); the sources dated so. A source dated so dates others in the next
+    round ("the President" through
+    "President Ana Ruiz" dated by "Ruiz")."""
+    out: list[Source] = []
+    for _ in range(rounds):
+        dated = [s for s in sources if s.date is not None]
+        found: list[tuple[Source, str]] = []
+        for src in sources:
+            if src.date is not None:
+                continue
+            days = {d.date for d in dated if d is not src and same_body(src, d)}
+            if _bare_title(src):
+                others = [d for d in sources if d is not src and d.date is None and
+                          not d.noted and same_body(src, d)]
+                if others and not all(any(same_body(o, d) for d in dated) for o in others):
+                    continue  # the title fits an undated person of its own too
+            if len(days) == 1:
+                found.append((src, days.pop() or ""))
+        if not found:
+            break
+        for src, day in found:
+            src.date = day
+            out.append(src)
+    return out

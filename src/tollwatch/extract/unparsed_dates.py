@@ -1,0 +1,70 @@
+"""Days that sentences left unparsed give the sources they name.
+
+Extraction parses only the sentences that may hold a figure and those that name a source a
+figure refers back to. A sentence after the figures often dates their statement ("...,
+according to a statement issued on Tuesday by the Interior Ministry"; "The agency made
+the figures public in a report on Monday"). Read with a pattern, not parsed: a statement
+word (a reporting verb or a statement noun) followed closely by a day ("said on Tuesday",
+"statement issued on Tuesday"), in a sentence that names exactly one source of the
+document by one of its names, dates that source when none of its statements named a day.
+The day of an event ("the attack on Tuesday", "Monday's raid") is not read: it follows no
+statement word, or is a possessive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.sources import Source
+
+__all__ = ["date_sources_from_text", "statement_day"]
+
+_WORD = (r"(?:said|says|announced|reported|confirmed|stated|added|noted|told\s+\w+|"
+         r"statement|report|briefing|conference|interview|update|bulletin|post|message)")
+_DAY = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|"
+        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|"
+        r"\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+        r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
+_STATEMENT_DAY = re.compile(
+    rf"\b{_WORD}\b(?:\s+(?:issued|released|published|posted|made|given|late|early))?"
+    rf"(?:\s+(?:on|in|at))?\s+(?P<day>{_DAY})(?![\w'’]|\s*['’]s\b)", re.IGNORECASE)
+
+
+def statement_day(sentence: str, published: str | None) -> str | None:
+    """The ISO day a statement word of ``sentence`` is dated with, or None."""
+    for m in _STATEMENT_DAY.finditer(sentence):
+        day = resolve_date(m.group("day"), published)
+        if day is not None:
+            return day
+    return None
+
+
+def _named_in(sentence: str, src: Source) -> bool:
+    for name in src.names:
+        bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+        if len(bare) < 3 or (" " not in bare and not bare[:1].isupper()):
+            continue  # "ministry", "he": not a name that picks one source out
+        if re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", sentence, re.IGNORECASE):
+            return True
+    return False
+
+
+def date_sources_from_text(sentences: Iterable[str], sources: list[Source],
+                           published: str | None) -> list[Source]:
+    """Date the undated sources that one of ``sentences`` (left unparsed) names alone with
+    a dated statement word; the sources dated so."""
+    out: list[Source] = []
+    stated = [s for s in sources if not s.noted]
+    for sentence in sentences:
+        day = statement_day(sentence, published)
+        if day is None:
+            continue
+        named = [s for s in stated if _named_in(sentence, s)]
+        if len(named) == 1 and named[0].date is None:
+            named[0].date = day
+            out.append(named[0])
+    return out
