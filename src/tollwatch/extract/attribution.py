@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.reporting_forms import aside_around, cited_as, is_negated
 from tollwatch.extract.sources import (
     _DATA_NOUNS,
     _PRONOUNS,
@@ -85,6 +86,8 @@ def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
 def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
     out = []
     for t in doc:
+        if t.dep_ != "pcomp" and is_negated(t):
+            continue  # "the army has never declared ..." states nothing
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
                 and t.dep_ not in ("amod", "compound"):
             if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
@@ -110,8 +113,20 @@ def _usable_subject(tok: Token) -> bool:
     """A subject that can be a source: not a relative pronoun, not a counted group."""
     if tok.lower_ in _RELATIVE:
         return False
+    # "one" counts a single speaker ("One of the nurses said", "one official said")
     return not any(t.like_num and t.dep_ in ("nummod", "nsubj", "dobj", "pobj", "quantmod")
-                   for t in tok.subtree if t.i <= tok.i)
+                   and t.lower_ != "one" for t in tok.subtree if t.i <= tok.i)
+
+
+def _describes(figure: Token, subj: Token) -> bool:
+    """True when ``figure`` is inside a clause describing the speaker ``subj`` ("said Ana
+    Ruiz, a nurse who lost two cousins"), not in the counted head of the subject."""
+    x = figure
+    while x.i != subj.i and x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl", "appos") and subj.ent_type_ == "PERSON":
+            return True
+        x = x.head
+    return False
 
 
 def _reported_by(inner: Token, outer: Token) -> bool:
@@ -126,6 +141,9 @@ def _reported_by(inner: Token, outer: Token) -> bool:
 
 def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     """The source phrase of reporting verb ``verb`` (for the figure at ``figure``)."""
+    cited = cited_as(verb)
+    if cited is not None:
+        return cited[0]  # "X cited Y as saying": Y said it
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         # "eight others wounded ..., officials confirm": the parser may give the verb the
@@ -240,7 +258,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         with_subj: list[tuple[Token, Token]] = [
             (v, s) for v, s in candidates if s is not None
                      and not (number_i is not None and s.i <= number_i <= max(
-                         x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS)]
+                         x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS
+                              and not _describes(doc[number_i], s))]
         governing = False
         if number_i is not None:
             tok = doc[number_i]
@@ -262,6 +281,17 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                         outer_subj = subj  # "X said Y estimated": Y the origin, X relays
                     chosen, subj = inner_v, inner_s  # else the figure's own clause wins
     according = _according_to(doc)
+    if according and number_i is not None:
+        lo, hi = min(t.i for t in according), max(t.i for t in according)
+        aside = aside_around(doc, lo, hi)
+        if aside is not None and not aside[0] < number_i < aside[1] and any(
+                not t.is_punct for t in doc[aside[0] + 1:max(aside[0] + 1, lo - 2)]):
+            according = None  # "Five guards - all from X according to Y - were ...": Y's
+            # word is on the aside only
+    if chosen is not None and outer_subj is None:
+        cited = cited_as(chosen)
+        if cited is not None and cited[1] is not None:
+            outer_subj = cited[1]  # the one citing relays the one cited
     chain = _chain_from(doc, chosen, lex)
     att = Attribution()
     date_text = verb_date(chosen) if chosen is not None else None
@@ -368,6 +398,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         att.how = "according_to"
     else:
         att.how = "reference" if referred else "verb"
+        if chosen is not None and cited_as(chosen) is not None:
+            att.how = "cited"
     # "told AFP": the news agency relays the source
     if chosen is not None and chosen.lemma_.lower() == "tell":
         for c in chosen.children:

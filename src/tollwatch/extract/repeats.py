@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from tollwatch.extract.actors import canonical_source
+from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
 __all__ = ["dedup", "same_source"]
@@ -83,4 +84,37 @@ def dedup(claims: list[Claim]) -> list[Claim]:
             continue
         earlier.append(c)
         out.append(c)
+    _headline_from_body(out)
     return out
+
+
+def _near(a: Claim, b: Claim, tolerance: float) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= tolerance * max(a.value, b.value)
+
+
+def _headline_from_body(claims: list[Claim]) -> None:
+    """A headline figure in no one's voice that the body does not repeat exactly takes the
+    source of the lead's statement of it: the first sourced body figure near the top with
+    the same metric and a near number ("almost 100 missing" and "95 are still missing, the
+    agency said"), or with the same number ("casualties total 131" and "131 people were
+    wounded, the ministry said")."""
+    rules = load_provenance()
+    body = [c for c in claims if not _is_headline(c) and (c.origin or c.speaker)]
+    for h in claims:
+        if not _is_headline(h) or h.origin or h.speaker or \
+                (h.attribution or {}).get("how") != "own_voice":
+            continue
+        for b in body:
+            if b.start - h.end > rules.headline_body_reach:
+                break
+            if (b.metric == h.metric and _near(h, b, rules.headline_body_tolerance)) or \
+                    (h.value is not None and b.value == h.value):
+                h.origin, h.speaker, h.date = list(b.origin), list(b.speaker), b.date
+                h.attribution = {"how": "headline_body", "headline": True,
+                                 **({"from": b.attribution["from"]}
+                                    if b.attribution and "from" in b.attribution else {})}
+                h.confidence = round(min(h.confidence, b.confidence) *
+                                     rules.confidence_of("headline_body"), 3)
+                break
