@@ -147,3 +147,35 @@ def test_a_headline_far_from_the_body_s_number_stays_in_no_one_s_voice(claims_of
             "Rescuers said 60 people were missing in the northern district alone.")
     head = _get(claims_of(text), "missing", 200)
     assert head.origin == [] and _how(head) == "own_voice"
+
+
+# -- references ----------------------------------------------------------------------------
+def test_a_surname_reference_prefers_the_source_it_is_the_surname_of(claims_of: Run) -> None:
+    text = ("Governor Uba Kato said on Monday that 40 pupils were abducted.\n"
+            "One of the teachers, Kato Mensah, said 52 pupils were abducted.\n"
+            "Governor Kato added on Tuesday that 12 guards were killed.")
+    claims = claims_of(text, "2031-03-13")
+    guards = _get(claims, "killed", 12)
+    assert any("uba kato" in n.lower() for n in guards.origin)
+    assert not any("mensah" in n.lower() for n in guards.origin)
+    teacher = _get(claims, "abducted", 52)
+    assert any("kato mensah" in n.lower() for n in teacher.origin)
+    assert teacher.date is None
+
+
+def test_a_phrase_set_off_by_commas_is_no_part_of_the_name(claims_of: Run) -> None:
+    c = _get(claims_of("Some early reports said two guards died, but the mayor, in reply to a "
+                       "question at the briefing, confirmed that four guards died."), "killed", 4)
+    assert [n.lower() for n in c.origin] == ["the mayor", "mayor"]
+
+
+def test_a_body_repeat_of_a_sourced_headline_figure_is_one_claim(claims_of: Run) -> None:
+    text = ("Kandor says 14 raiders killed near the border\n"
+            "Kandorian forces killed at least 14 raiders overnight, army spokeswoman Colonel "
+            "Mira Tessel said on Thursday.")
+    dead = [c for c in claims_of(text, "2031-07-29") if c.metric == "killed" and c.value == 14]
+    assert len(dead) == 1
+    names = [n.lower() for n in dead[0].origin]
+    assert names[0] == "kandor" and any("mira tessel" in n for n in names)
+    assert dead[0].attribution is not None
+    assert dead[0].attribution["repeated_at"] == text.index("Kandorian")

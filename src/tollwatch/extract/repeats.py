@@ -76,6 +76,14 @@ def dedup(claims: list[Claim]) -> list[Claim]:
                 repeat.date = c.date
                 repeat.attribution = dict(c.attribution or {}, how="repeat", headline=True)
                 repeat.confidence = c.confidence
+        if repeat is None and (c.origin or c.speaker) and not _is_headline(c):
+            # the body repeats a figure the headline gave with its own source: the
+            # headline's tag is a short name of the body's source ("Rwanda says" and "army
+            # spokesperson Col Jane Doe said"); its counted group may be worded otherwise
+            repeat = next((e for e in earlier if _is_headline(e) and (e.origin or e.speaker)
+                           and (e.attribution or {}).get("how") not in _BORROWED), None)
+            if repeat is not None:
+                _add_names(repeat, c)
         if repeat is not None:
             if repeat.actor is None and c.actor is not None:
                 repeat.actor = c.actor
@@ -86,6 +94,17 @@ def dedup(claims: list[Claim]) -> list[Claim]:
         out.append(c)
     _headline_from_body(out)
     return out
+
+
+_BORROWED = ("repeat", "headline_body")  # a headline source taken from the body
+
+
+def _add_names(head: Claim, body: Claim) -> None:
+    """List the body's names for the source on the headline's claim."""
+    head.origin = head.origin + [n for n in body.origin if n not in head.origin]
+    if head.speaker:
+        head.speaker = head.speaker + [n for n in body.speaker if n not in head.speaker]
+    head.attribution = dict(head.attribution or {}, repeated_at=body.start)
 
 
 def _near(a: Claim, b: Claim, tolerance: float) -> bool:

@@ -115,6 +115,9 @@ def _np_tokens(tok: Token) -> list[Token]:
     for t in tok.subtree:
         if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
             drop.update(x.i for x in t.subtree)
+        elif t.head.i == tok.i and t.dep_ == "prep" and t.i > tok.i and \
+                tok.doc[t.i - 1].text == ",":
+            drop.update(x.i for x in t.subtree)  # "the mayor, in reply to a question, said"
     return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
 
 
@@ -277,6 +280,10 @@ class SourceMemory:
         if len(core) == 1 and core[0][:1].isupper() and len(words) <= 3 and \
                 all(w[:1].isupper() or w.lower() in _DETERMINERS for w in text.split()):
             name = core[0].lower()
+            # a surname before a first name ("Governor Sani" is Uba Sani, not Sani Musa)
+            for src in reversed(self.sources):
+                if any(re.split(r"[\s-]+", n.lower())[-1] == name for n in src.names):
+                    return src
             for src in reversed(self.sources):
                 if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
                     return src
