@@ -179,3 +179,14 @@ def test_a_body_repeat_of_a_sourced_headline_figure_is_one_claim(claims_of: Run)
     assert names[0] == "kandor" and any("mira tessel" in n for n in names)
     assert dead[0].attribution is not None
     assert dead[0].attribution["repeated_at"] == text.index("Kandorian")
+
+
+def test_the_body_s_own_voice_repeat_of_a_headline_figure_is_no_new_claim(
+        claims_of: Run) -> None:
+    text = ("Eleven miners killed in tunnel collapse - police\n"
+            "A tunnel collapsed at the Orla mine on Sunday. Eleven miners were killed when the "
+            "roof gave way.")
+    dead = [c for c in claims_of(text) if c.metric == "killed" and c.value == 11]
+    assert len(dead) == 1 and dead[0].attribution is not None
+    assert dead[0].attribution.get("headline") is True
+    assert [n.lower() for n in dead[0].origin][:1] == ["police"]

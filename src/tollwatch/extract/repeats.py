@@ -76,6 +76,9 @@ def dedup(claims: list[Claim]) -> list[Claim]:
                 repeat.date = c.date
                 repeat.attribution = dict(c.attribution or {}, how="repeat", headline=True)
                 repeat.confidence = c.confidence
+        if repeat is None and not c.origin and not c.speaker and not _is_headline(c):
+            # the body gives the headline's figure again in its own voice
+            repeat = next((e for e in earlier if _is_headline(e)), None)
         if repeat is None and (c.origin or c.speaker) and not _is_headline(c):
             # the body repeats a figure the headline gave with its own source: the
             # headline's tag is a short name of the body's source ("Rwanda says" and "army
