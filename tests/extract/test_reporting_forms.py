@@ -190,3 +190,15 @@ def test_the_body_s_own_voice_repeat_of_a_headline_figure_is_no_new_claim(
     assert len(dead) == 1 and dead[0].attribution is not None
     assert dead[0].attribution.get("headline") is True
     assert [n.lower() for n in dead[0].origin][:1] == ["police"]
+
+
+def test_a_sentence_restating_a_source_s_figure_gives_it_its_other_figures(
+        claims_of: Run) -> None:
+    text = ("Eleven miners killed in tunnel collapse - police\n"
+            "A tunnel collapsed at the Orla mine on Sunday, killing eleven miners and injuring "
+            "four others.")
+    claims = claims_of(text)
+    hurt = _get(claims, "injured", 4)
+    assert [n.lower() for n in hurt.origin][:1] == ["police"]
+    assert hurt.attribution is not None and hurt.attribution["how"] == "restated"
+    assert hurt.attribution["repeats"] == 0

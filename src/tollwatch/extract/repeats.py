@@ -57,6 +57,7 @@ def dedup(claims: list[Claim]) -> list[Claim]:
     body's repeat of a headline figure into the headline's claim."""
     seen: dict[tuple[Any, ...], list[Claim]] = {}
     out: list[Claim] = []
+    restated: dict[int, Claim] = {}  # sentence -> the sourced claim it repeats in own voice
     for c in claims:
         earlier = seen.setdefault(_key(c), [])
         same_group = [e for e in earlier
@@ -88,6 +89,8 @@ def dedup(claims: list[Claim]) -> list[Claim]:
             if repeat is not None:
                 _add_names(repeat, c)
         if repeat is not None:
+            if not c.origin and not c.speaker and (repeat.origin or repeat.speaker):
+                restated.setdefault(c.start, repeat)
             if repeat.actor is None and c.actor is not None:
                 repeat.actor = c.actor
             if repeat.date is None and c.date is not None and _is_headline(repeat):
@@ -95,8 +98,26 @@ def dedup(claims: list[Claim]) -> list[Claim]:
             continue
         earlier.append(c)
         out.append(c)
+    _restated(out, restated)
     _headline_from_body(out)
     return out
+
+
+def _restated(claims: list[Claim], restated: dict[int, Claim]) -> None:
+    """A sentence that repeats a source's figure in the article's voice restates that
+    source's report: its other own-voice figures are the source's too ("A missile strike
+    killed more than 20 people, including five children" after "More than 20 killed,
+    according to the mayor")."""
+    for c in claims:
+        src = restated.get(c.start)
+        if src is None or c.origin or c.speaker or _is_headline(c) or \
+                (c.attribution or {}).get("how") != "own_voice":
+            continue
+        c.origin, c.speaker, c.date = list(src.origin), list(src.speaker), src.date
+        c.attribution = {"how": "restated", "repeats": src.start,
+                         **({"from": src.attribution["from"]}
+                            if src.attribution and "from" in src.attribution else {})}
+        c.confidence = round(c.confidence * load_provenance().confidence_of("restated"), 3)
 
 
 _BORROWED = ("repeat", "headline_body")  # a headline source taken from the body
