@@ -202,3 +202,36 @@ def test_a_sentence_restating_a_source_s_figure_gives_it_its_other_figures(
     assert [n.lower() for n in hurt.origin][:1] == ["police"]
     assert hurt.attribution is not None and hurt.attribution["how"] == "restated"
     assert hurt.attribution["repeats"] == 0
+
+
+def test_a_clause_naming_the_speaker_gives_the_name(claims_of: Run) -> None:
+    c = _get(claims_of("One local blogger known as Falcon, who has many readers, said 40 "
+                       "soldiers were wounded."), "injured", 40)
+    assert "Falcon" in c.origin
+    c = _get(claims_of("One of the survivors, who identified himself to reporters as Tomas "
+                       "Riel, said 30 villagers were killed."), "killed", 30)
+    assert "Tomas Riel" in c.origin and "One of the survivors" in c.origin
+
+
+def test_a_statement_on_a_body_s_outlet_is_that_body_s(claims_of: Run) -> None:
+    claims = claims_of("The ministry said 20 soldiers were hurt. A statement on its website "
+                       "said 12 soldiers were killed.")
+    dead = _get(claims, "killed", 12)
+    assert [n.lower() for n in dead.origin] == ["the ministry", "ministry"]
+    assert _how(dead) == "reference"
+
+
+def test_a_final_clause_after_said_is_no_source_name(claims_of: Run) -> None:
+    claims = claims_of("The militia, which killed 19 guards last year, said on Monday it had "
+                       "abducted 7 engineers.")
+    old = _get(claims, "killed", 19)
+    assert not any("monday" in n.lower() for n in old.origin + old.speaker)
+    assert [n.lower() for n in _get(claims, "abducted", 7).origin][:1] == ["the militia"]
+
+
+def test_final_tag_reads_names_not_clauses() -> None:
+    from tollwatch.extract.attribution_phrases import final_tag
+
+    assert final_tag("Nine were killed, the harbour police said.") == "the harbour police"
+    assert final_tag("Nine were killed, said Colonel Ana Ruiz.") == "Colonel Ana Ruiz"
+    assert final_tag("The group, which killed 9, said on Monday it had left.") is None

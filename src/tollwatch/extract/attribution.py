@@ -8,13 +8,13 @@ document-level memory (``sources.SourceMemory``) resolves references to earlier 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
@@ -107,6 +107,7 @@ def _phrasal() -> dict[str, tuple[str, ...]]:
 
 
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
 
 
 def _usable_subject(tok: Token) -> bool:
@@ -176,63 +177,6 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     return None
 
 
-def _chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
-    """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
-    scope = list(verb.subtree) if verb is not None else list(doc)
-    for t in scope:
-        low = t.lower_
-        if low in ("citing", "quoting") and t.pos_ in ("VERB", "NOUN", "ADP", "SCONJ"):
-            objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")]
-            if objs:
-                return _np_tokens(objs[0])
-        if t.lemma_.lower() in lex.relay_nouns or low in ("data", "figures"):
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                    objs = [p for p in c.children if p.dep_ == "pobj"]
-                    if objs and any(x.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                                    or x.text[:1].isupper() for x in objs[0].subtree):
-                        return _np_tokens(objs[0])
-    return None
-
-
-def _according_to(doc: Doc) -> list[Token] | None:
-    if "tw_according" not in doc.user_data:
-        doc.user_data["tw_according"] = _find_according_to(doc)
-    found: list[Token] | None = doc.user_data["tw_according"]
-    return found
-
-
-def _find_according_to(doc: Doc) -> list[Token] | None:
-    for t in doc:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            to = doc[t.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            if not objs:
-                objs = [c for c in t.children if c.dep_ == "pobj"]
-            if objs:
-                return _agent_np(objs[0]) or _np_tokens(objs[0])
-            # unparsed: take the capitalised run after "according to"
-            run = []
-            for x in doc[t.i + 2:]:
-                if x.is_punct and x.text not in ("'s", "’s", "-"):
-                    break
-                run.append(x)
-            return run or None
-        if t.lower_ == "per" and t.i > 0 and doc[t.i - 1].is_punct:
-            objs = [c for c in t.children if c.dep_ == "pobj"]
-            if objs:
-                return _np_tokens(objs[0])
-    return None
-
-
-_FINAL_SAYS = re.compile(
-    r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
-    r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
-    r"claimed|states|stated|found|finds|shows|showed|confirm|confirms|confirmed|"
-    r"told\s+[A-Z][\w.]+|told\s+reporters)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
-_FINAL_INVERTED = re.compile(
-    r",[\"”’]?\s+(?:said|reported|added|noted|stated|announced|told\s+\w+)\s+"
-    r"((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.()-]+){0,8}?)\s*[.!]?[\"”’]?\s*$")
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                        number_i: int | None = None, published: str | None = None) -> Attribution:
     """The attribution for the figures in the sentence ``doc``.
@@ -280,7 +224,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                     if _reported_by(inner_v, chosen):
                         outer_subj = subj  # "X said Y estimated": Y the origin, X relays
                     chosen, subj = inner_v, inner_s  # else the figure's own clause wins
-    according = _according_to(doc)
+    according = according_to(doc)
     if according and number_i is not None:
         lo, hi = min(t.i for t in according), max(t.i for t in according)
         aside = aside_around(doc, lo, hi)
@@ -292,7 +236,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         cited = cited_as(chosen)
         if cited is not None and cited[1] is not None:
             outer_subj = cited[1]  # the one citing relays the one cited
-    chain = _chain_from(doc, chosen, lex)
+    chain = chain_from(doc, chosen, lex)
     att = Attribution()
     date_text = verb_date(chosen) if chosen is not None else None
 
@@ -308,7 +252,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             referred = ref is not None
         elif ref is not None and (len(stoks) <= 3):
             for n in names:
-                ref.add_name(n)
+                if n.lower() not in _POSSESSIVES:
+                    ref.add_name(n)
             speaker_src = ref
             referred = True
         elif names:
@@ -345,9 +290,9 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                             if names else None)
 
     if speaker_src is None and according_src is None and chain_src is None:
-        m = _FINAL_SAYS.search(doc.text) or _FINAL_INVERTED.search(doc.text)
-        if m:
-            tag = _clean(m.group(1))
+        found = final_tag(doc.text)
+        if found:
+            tag = _clean(found)
             ref = memory.resolve(tag, None)
             referred = ref is not None
             speaker_src = ref or memory.remember(Source(names=[tag, _strip_det(tag)],

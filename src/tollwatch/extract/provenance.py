@@ -41,6 +41,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     cited_as_verbs: frozenset[str] = frozenset()
     cited_as_preps: frozenset[str] = frozenset()
     headline_body_tolerance: float = 0.0
+    alias_verbs: frozenset[str] = frozenset()
+    alias_preps: frozenset[str] = frozenset()
     headline_body_reach: int = 0
 
     def confidence_of(self, how: str) -> float:
@@ -106,6 +108,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()},
             cited_as_verbs=_words((data.get("cited_as") or {}).get("verbs")),
             cited_as_preps=_words((data.get("cited_as") or {}).get("prepositions")),
+            alias_verbs=_words((data.get("aliases") or {}).get("verbs")),
+            alias_preps=_words((data.get("aliases") or {}).get("prepositions")),
             headline_body_tolerance=float((data.get("headline_body") or {}).get("tolerance", 0)),
             headline_body_reach=int((data.get("headline_body") or {}).get("reach_chars", 0)),
         )
