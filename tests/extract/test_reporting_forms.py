@@ -235,3 +235,12 @@ def test_final_tag_reads_names_not_clauses() -> None:
     assert final_tag("Nine were killed, the harbour police said.") == "the harbour police"
     assert final_tag("Nine were killed, said Colonel Ana Ruiz.") == "Colonel Ana Ruiz"
     assert final_tag("The group, which killed 9, said on Monday it had left.") is None
+
+
+def test_quoting_parsed_as_a_modifier_is_still_a_chain(claims_of: Run) -> None:
+    c = _get(claims_of("Quoting unnamed sources, the Coast Courier on Wednesday reported that "
+                       "45 sailors had been killed."), "killed", 45)
+    assert [n.lower() for n in c.origin][:1] == ["unnamed sources"]
+    assert not any("quoting" in n.lower() for n in c.origin)
+    assert any("coast courier" in n.lower() for n in c.speaker)
+    assert _how(c) == "chain"

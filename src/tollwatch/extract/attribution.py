@@ -108,6 +108,7 @@ def _phrasal() -> dict[str, tuple[str, ...]]:
 
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
+_CHAIN_WORDS = {"citing", "quoting"}
 
 
 def _usable_subject(tok: Token) -> bool:
@@ -145,7 +146,8 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     cited = cited_as(verb)
     if cited is not None:
         return cited[0]  # "X cited Y as saying": Y said it
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"
+                and c.left_edge.lower_ not in _CHAIN_WORDS]  # "Quoting X, Y reported"
     if subjects:
         # "eight others wounded ..., officials confirm": the parser may give the verb the
         # counted group as a second subject; the first usable one is the source

@@ -26,6 +26,8 @@ def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None
             objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")]
             if objs:
                 return _np_tokens(objs[0])
+            if t.dep_ == "amod":  # parsed as a modifier: "[Quoting Western sources], CNN"
+                return [x for x in _np_tokens(t.head) if x.i != t.i]
         if t.lemma_.lower() in lex.relay_nouns or low in ("data", "figures"):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):

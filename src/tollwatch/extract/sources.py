@@ -181,7 +181,11 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     for ent in doc.ents:
         if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
             person = person or ent.label_ == "PERSON"
-            names.append(_clean(ent.text))
+            inside = [t for t in ent if t.i in idx]  # the entity within the phrase only
+            if len(inside) == len(ent):
+                names.append(_clean(ent.text))
+            elif len(inside) >= 2:
+                names.append(_span_text(doc, inside))
     for t in tokens:
         if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",):
             names.append(t.text)
