@@ -42,6 +42,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     cited_as_preps: frozenset[str] = frozenset()
     headline_body_tolerance: float = 0.0
     alias_verbs: frozenset[str] = frozenset()
+    hearsay: re.Pattern[str] = re.compile(r"(?!x)x")
     alias_preps: frozenset[str] = frozenset()
     headline_body_reach: int = 0
 
@@ -108,6 +109,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()},
             cited_as_verbs=_words((data.get("cited_as") or {}).get("verbs")),
             cited_as_preps=_words((data.get("cited_as") or {}).get("prepositions")),
+            hearsay=_alternatives(cont.get("hearsay"), r"\b(?:", r")\b"),
             alias_verbs=_words((data.get("aliases") or {}).get("verbs")),
             alias_preps=_words((data.get("aliases") or {}).get("prepositions")),
             headline_body_tolerance=float((data.get("headline_body") or {}).get("tolerance", 0)),

@@ -249,6 +249,7 @@ class Statements:
             return False
         text = sentence.lstrip()
         return text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+            bool(self.rules.hearsay.search(_unquoted(text))) or \
             bool(self.rules.first_person.search(_unquoted(text)))
 
     def _quote_run(self, st: Statement, k: int) -> bool:
