@@ -244,3 +244,28 @@ def test_quoting_parsed_as_a_modifier_is_still_a_chain(claims_of: Run) -> None:
     assert not any("quoting" in n.lower() for n in c.origin)
     assert any("coast courier" in n.lower() for n in c.speaker)
     assert _how(c) == "chain"
+
+
+def test_an_unnamed_official_named_later_is_one_source(claims_of: Run) -> None:
+    text = ("Gunmen abducted 42 pupils from a school on Tuesday, a local government official "
+            "said.\nRescuers searched the forest.\n"
+            "\"They took 42 pupils,\" said John Roe, spokesman for the state government.")
+    taken = [c for c in claims_of(text) if c.metric == "abducted" and c.value == 42]
+    assert len(taken) == 1
+    assert taken[0].origin[0] == "a local government official"
+
+
+def test_described_needs_a_shared_content_word() -> None:
+    from tollwatch.extract.repeats import described
+
+    def claim(*names: str) -> Claim:
+        return Claim(metric="killed", value=8, origin=list(names))
+
+    assert described(claim("a minister"), claim("the security minister, General Ida Lund"))
+    assert described(claim("General Ida Lund, the security minister"), claim("a minister"))
+    assert not described(claim("an aide"), claim("Prime Minister Ida Lund"))
+    # words after a preposition or generic words do not count
+    assert not described(claim("an official with the Health Ministry"),
+                         claim("the Health Ministry"))
+    assert not described(claim("a senior official"), claim("senior commanders"))
+    assert not described(claim("a minister"), Claim(metric="killed", value=8))

@@ -42,6 +42,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     cited_as_preps: frozenset[str] = frozenset()
     headline_body_tolerance: float = 0.0
     alias_verbs: frozenset[str] = frozenset()
+    description_stops: frozenset[str] = frozenset()
+    description_generic: frozenset[str] = frozenset()
     hearsay: re.Pattern[str] = re.compile(r"(?!x)x")
     alias_preps: frozenset[str] = frozenset()
     headline_body_reach: int = 0
@@ -110,6 +112,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             cited_as_verbs=_words((data.get("cited_as") or {}).get("verbs")),
             cited_as_preps=_words((data.get("cited_as") or {}).get("prepositions")),
             hearsay=_alternatives(cont.get("hearsay"), r"\b(?:", r")\b"),
+            description_stops=_words((data.get("descriptions") or {}).get("stop_at")),
+            description_generic=_words((data.get("descriptions") or {}).get("generic")),
             alias_verbs=_words((data.get("aliases") or {}).get("verbs")),
             alias_preps=_words((data.get("aliases") or {}).get("prepositions")),
             headline_body_tolerance=float((data.get("headline_body") or {}).get("tolerance", 0)),

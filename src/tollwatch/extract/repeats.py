@@ -16,7 +16,7 @@ from tollwatch.extract.actors import canonical_source
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
-__all__ = ["dedup", "same_source"]
+__all__ = ["dedup", "described", "same_source"]
 
 
 _QUOTES = "“\"‘"
@@ -44,6 +44,38 @@ def same_source(a: Claim, b: Claim) -> bool:
     return bool(ka & kb)
 
 
+def _description_words(c: Claim) -> set[str]:
+    """The content words of an unnamed description among the claim's source names ("a
+    local government official" -> government, official), up to its first preposition."""
+    rules = load_provenance()
+    out: set[str] = set()
+    for name in c.origin + c.speaker:
+        words = name.lower().split()
+        if len(words) < 2 or words[0] not in ("a", "an"):
+            continue
+        for w in words[1:]:
+            if w in rules.description_stops:
+                break
+            w = re.sub(r"[^a-z-]", "", w)
+            if len(w) > 2 and w not in rules.description_generic:
+                out.add(w)
+    return out
+
+
+def described(a: Claim, b: Claim) -> bool:
+    """True when one claim's source is an unnamed description ("a minister", "a local
+    government official") that the other's names share a word with ("the security minister,
+    General Jane Doe"; "John Roe, spokesman for the state government"): the one person."""
+    if not (a.origin or a.speaker) or not (b.origin or b.speaker):
+        return False
+    for x, y in ((a, b), (b, a)):
+        want = _description_words(x)
+        if want and want & {w for n in y.origin + y.speaker
+                            for w in re.findall(r"[a-z-]+", n.lower())}:
+            return True
+    return False
+
+
 def _is_headline(c: Claim) -> bool:
     return bool(c.attribution and c.attribution.get("headline"))
 
@@ -62,7 +94,7 @@ def dedup(claims: list[Claim]) -> list[Claim]:
         earlier = seen.setdefault(_key(c), [])
         same_group = [e for e in earlier
                       if e.actor == c.actor or e.actor is None or c.actor is None]
-        repeat = next((e for e in same_group if same_source(e, c)), None)
+        repeat = next((e for e in same_group if same_source(e, c) or described(e, c)), None)
         if repeat is None and not c.origin and not c.speaker and \
                 (c.attribution or {}).get("how") == "own_voice" and \
                 c.quote.lstrip()[:1] in _QUOTES:
