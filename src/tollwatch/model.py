@@ -90,8 +90,9 @@ class Claim:
     end: int = 0
     confidence: float = 0.5
     # why the claim has its source and date: {"how": "verb" | "according_to" | "chain" |
-    # "quote" | "reference" | "continued" | "headline" | "repeat" | "own_voice", "from": the
-    # character offset of the governing statement's sentence, "date_how": ...}
+    # "quote" | "reference" | "continued" | "headline" | "repeat" | "headline_body" | "cited" |
+    # "backward" | "own_voice", "from": the character offset of the governing statement's
+    # sentence, "date_how": ..., "headline": true, "repeated_at": where the body repeats it}
     attribution: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -199,3 +199,13 @@ def test_the_article_s_own_later_figure_stays_a_claim(claims_of: Run) -> None:
     dead = [c for c in claims_of(text, "2031-11-08") if c.metric == "killed" and c.value == 16]
     assert len(dead) == 2 and dead[1].origin == []
 
+
+
+def test_hearsay_in_the_next_paragraph_goes_on_with_the_report(claims_of: Run) -> None:
+    text = ("A farmer in Tula said gunmen killed nine villagers on Tuesday night.\n"
+            "The gunmen were also said to have abducted three women from the village.")
+    c = _get(claims_of(text), "abducted", 3)
+    assert "farmer in tula" in _names(c)
+    assert c.attribution is not None and c.attribution["how"] == "continued"
+    plain = text.replace("were also said to have abducted", "abducted")
+    assert _get(claims_of(plain), "abducted", 3).origin == []

@@ -8,16 +8,17 @@ document-level memory (``sources.SourceMemory``) resolves references to earlier 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.reporting_forms import aside_around, cited_as, is_negated
 from tollwatch.extract.sources import (
     _DATA_NOUNS,
     _PRONOUNS,
@@ -86,6 +87,8 @@ def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
 def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
     out = []
     for t in doc:
+        if t.dep_ != "pcomp" and is_negated(t):
+            continue  # "the army has never declared ..." states nothing
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
                 and t.dep_ not in ("amod", "compound"):
             if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
@@ -105,14 +108,28 @@ def _phrasal() -> dict[str, tuple[str, ...]]:
 
 
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
+_CHAIN_WORDS = {"citing", "quoting"}
 
 
 def _usable_subject(tok: Token) -> bool:
     """A subject that can be a source: not a relative pronoun, not a counted group."""
     if tok.lower_ in _RELATIVE:
         return False
+    # "one" counts a single speaker ("One of the nurses said", "one official said")
     return not any(t.like_num and t.dep_ in ("nummod", "nsubj", "dobj", "pobj", "quantmod")
-                   for t in tok.subtree if t.i <= tok.i)
+                   and t.lower_ != "one" for t in tok.subtree if t.i <= tok.i)
+
+
+def _describes(figure: Token, subj: Token) -> bool:
+    """True when ``figure`` is inside a clause describing the speaker ``subj`` ("said Ana
+    Ruiz, a nurse who lost two cousins"), not in the counted head of the subject."""
+    x = figure
+    while x.i != subj.i and x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl", "appos") and subj.ent_type_ == "PERSON":
+            return True
+        x = x.head
+    return False
 
 
 def _reported_by(inner: Token, outer: Token) -> bool:
@@ -127,7 +144,11 @@ def _reported_by(inner: Token, outer: Token) -> bool:
 
 def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     """The source phrase of reporting verb ``verb`` (for the figure at ``figure``)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    cited = cited_as(verb)
+    if cited is not None:
+        return cited[0]  # "X cited Y as saying": Y said it
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"
+                and c.left_edge.lower_ not in _CHAIN_WORDS]  # "Quoting X, Y reported"
     if subjects:
         # "eight others wounded ..., officials confirm": the parser may give the verb the
         # counted group as a second subject; the first usable one is the source
@@ -159,63 +180,6 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     return None
 
 
-def _chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
-    """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
-    scope = list(verb.subtree) if verb is not None else list(doc)
-    for t in scope:
-        low = t.lower_
-        if low in ("citing", "quoting") and t.pos_ in ("VERB", "NOUN", "ADP", "SCONJ"):
-            objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")]
-            if objs:
-                return _np_tokens(objs[0])
-        if t.lemma_.lower() in lex.relay_nouns or low in ("data", "figures"):
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                    objs = [p for p in c.children if p.dep_ == "pobj"]
-                    if objs and any(x.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                                    or x.text[:1].isupper() for x in objs[0].subtree):
-                        return _np_tokens(objs[0])
-    return None
-
-
-def _according_to(doc: Doc) -> list[Token] | None:
-    if "tw_according" not in doc.user_data:
-        doc.user_data["tw_according"] = _find_according_to(doc)
-    found: list[Token] | None = doc.user_data["tw_according"]
-    return found
-
-
-def _find_according_to(doc: Doc) -> list[Token] | None:
-    for t in doc:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            to = doc[t.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            if not objs:
-                objs = [c for c in t.children if c.dep_ == "pobj"]
-            if objs:
-                return _agent_np(objs[0]) or _np_tokens(objs[0])
-            # unparsed: take the capitalised run after "according to"
-            run = []
-            for x in doc[t.i + 2:]:
-                if x.is_punct and x.text not in ("'s", "’s", "-"):
-                    break
-                run.append(x)
-            return run or None
-        if t.lower_ == "per" and t.i > 0 and doc[t.i - 1].is_punct:
-            objs = [c for c in t.children if c.dep_ == "pobj"]
-            if objs:
-                return _np_tokens(objs[0])
-    return None
-
-
-_FINAL_SAYS = re.compile(
-    r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
-    r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
-    r"claimed|states|stated|found|finds|shows|showed|confirm|confirms|confirmed|"
-    r"told\s+[A-Z][\w.]+|told\s+reporters)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
-_FINAL_INVERTED = re.compile(
-    r",[\"”’]?\s+(?:said|reported|added|noted|stated|announced|told\s+\w+)\s+"
-    r"((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.()-]+){0,8}?)\s*[.!]?[\"”’]?\s*$")
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                        number_i: int | None = None, published: str | None = None) -> Attribution:
     """The attribution for the figures in the sentence ``doc``.
@@ -241,7 +205,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         with_subj: list[tuple[Token, Token]] = [
             (v, s) for v, s in candidates if s is not None
                      and not (number_i is not None and s.i <= number_i <= max(
-                         x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS)]
+                         x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS
+                              and not _describes(doc[number_i], s))]
         governing = False
         if number_i is not None:
             tok = doc[number_i]
@@ -262,8 +227,19 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                     if _reported_by(inner_v, chosen):
                         outer_subj = subj  # "X said Y estimated": Y the origin, X relays
                     chosen, subj = inner_v, inner_s  # else the figure's own clause wins
-    according = _according_to(doc)
-    chain = _chain_from(doc, chosen, lex)
+    according = according_to(doc)
+    if according and number_i is not None:
+        lo, hi = min(t.i for t in according), max(t.i for t in according)
+        aside = aside_around(doc, lo, hi)
+        if aside is not None and not aside[0] < number_i < aside[1] and any(
+                not t.is_punct for t in doc[aside[0] + 1:max(aside[0] + 1, lo - 2)]):
+            according = None  # "Five guards - all from X according to Y - were ...": Y's
+            # word is on the aside only
+    if chosen is not None and outer_subj is None:
+        cited = cited_as(chosen)
+        if cited is not None and cited[1] is not None:
+            outer_subj = cited[1]  # the one citing relays the one cited
+    chain = chain_from(doc, chosen, lex)
     att = Attribution()
     date_text = verb_date(chosen) if chosen is not None else None
 
@@ -279,7 +255,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             referred = ref is not None
         elif ref is not None and (len(stoks) <= 3):
             for n in names:
-                ref.add_name(n)
+                if n.lower() not in _POSSESSIVES:
+                    ref.add_name(n)
             speaker_src = ref
             referred = True
         elif names:
@@ -316,9 +293,9 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                             if names else None)
 
     if speaker_src is None and according_src is None and chain_src is None:
-        m = _FINAL_SAYS.search(doc.text) or _FINAL_INVERTED.search(doc.text)
-        if m:
-            tag = _clean(m.group(1))
+        found = final_tag(doc.text)
+        if found:
+            tag = _clean(found)
             ref = memory.resolve(tag, None)
             referred = ref is not None
             speaker_src = ref or memory.remember(Source(names=[tag, _strip_det(tag)],
@@ -371,6 +348,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         att.how = "according_to"
     else:
         att.how = "reference" if referred else "verb"
+        if chosen is not None and cited_as(chosen) is not None:
+            att.how = "cited"
     # "told AFP": the news agency relays the source
     if chosen is not None and chosen.lemma_.lower() == "tell":
         for c in chosen.children:

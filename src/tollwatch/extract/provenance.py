@@ -38,6 +38,15 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     backward_objects: frozenset[str]
     backward_cue: re.Pattern[str]
     confidence: dict[str, float]
+    cited_as_verbs: frozenset[str] = frozenset()
+    cited_as_preps: frozenset[str] = frozenset()
+    headline_body_tolerance: float = 0.0
+    alias_verbs: frozenset[str] = frozenset()
+    description_stops: frozenset[str] = frozenset()
+    description_generic: frozenset[str] = frozenset()
+    hearsay: re.Pattern[str] = re.compile(r"(?!x)x")
+    alias_preps: frozenset[str] = frozenset()
+    headline_body_reach: int = 0
 
     def confidence_of(self, how: str) -> float:
         """The confidence factor for a source found by ``how`` (1.0 when unlisted)."""
@@ -100,6 +109,15 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             backward_objects=_words(data.get("backward_objects")),
             backward_cue=_alternatives(data.get("backward_cues"), r"\b(?:", r")\b"),
             confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()},
+            cited_as_verbs=_words((data.get("cited_as") or {}).get("verbs")),
+            cited_as_preps=_words((data.get("cited_as") or {}).get("prepositions")),
+            hearsay=_alternatives(cont.get("hearsay"), r"\b(?:", r")\b"),
+            description_stops=_words((data.get("descriptions") or {}).get("stop_at")),
+            description_generic=_words((data.get("descriptions") or {}).get("generic")),
+            alias_verbs=_words((data.get("aliases") or {}).get("verbs")),
+            alias_preps=_words((data.get("aliases") or {}).get("prepositions")),
+            headline_body_tolerance=float((data.get("headline_body") or {}).get("tolerance", 0)),
+            headline_body_reach=int((data.get("headline_body") or {}).get("reach_chars", 0)),
         )
     except (TypeError, ValueError, AttributeError) as e:
         raise ConfigError(f"malformed provenance rules ({e!r})", source=where) from e

@@ -13,9 +13,10 @@ import unicodedata
 from typing import Any
 
 from tollwatch.extract.actors import canonical_source
+from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
-__all__ = ["dedup", "same_source"]
+__all__ = ["dedup", "described", "same_source"]
 
 
 _QUOTES = "“\"‘"
@@ -43,6 +44,38 @@ def same_source(a: Claim, b: Claim) -> bool:
     return bool(ka & kb)
 
 
+def _description_words(c: Claim) -> set[str]:
+    """The content words of an unnamed description among the claim's source names ("a
+    local government official" -> government, official), up to its first preposition."""
+    rules = load_provenance()
+    out: set[str] = set()
+    for name in c.origin + c.speaker:
+        words = name.lower().split()
+        if len(words) < 2 or words[0] not in ("a", "an"):
+            continue
+        for w in words[1:]:
+            if w in rules.description_stops:
+                break
+            w = re.sub(r"[^a-z-]", "", w)
+            if len(w) > 2 and w not in rules.description_generic:
+                out.add(w)
+    return out
+
+
+def described(a: Claim, b: Claim) -> bool:
+    """True when one claim's source is an unnamed description ("a minister", "a local
+    government official") that the other's names share a word with ("the security minister,
+    General Jane Doe"; "John Roe, spokesman for the state government"): the one person."""
+    if not (a.origin or a.speaker) or not (b.origin or b.speaker):
+        return False
+    for x, y in ((a, b), (b, a)):
+        want = _description_words(x)
+        if want and want & {w for n in y.origin + y.speaker
+                            for w in re.findall(r"[a-z-]+", n.lower())}:
+            return True
+    return False
+
+
 def _is_headline(c: Claim) -> bool:
     return bool(c.attribution and c.attribution.get("headline"))
 
@@ -56,11 +89,12 @@ def dedup(claims: list[Claim]) -> list[Claim]:
     body's repeat of a headline figure into the headline's claim."""
     seen: dict[tuple[Any, ...], list[Claim]] = {}
     out: list[Claim] = []
+    restated: dict[int, Claim] = {}  # sentence -> the sourced claim it repeats in own voice
     for c in claims:
         earlier = seen.setdefault(_key(c), [])
         same_group = [e for e in earlier
                       if e.actor == c.actor or e.actor is None or c.actor is None]
-        repeat = next((e for e in same_group if same_source(e, c)), None)
+        repeat = next((e for e in same_group if same_source(e, c) or described(e, c)), None)
         if repeat is None and not c.origin and not c.speaker and \
                 (c.attribution or {}).get("how") == "own_voice" and \
                 c.quote.lstrip()[:1] in _QUOTES:
@@ -75,7 +109,20 @@ def dedup(claims: list[Claim]) -> list[Claim]:
                 repeat.date = c.date
                 repeat.attribution = dict(c.attribution or {}, how="repeat", headline=True)
                 repeat.confidence = c.confidence
+        if repeat is None and not c.origin and not c.speaker and not _is_headline(c):
+            # the body gives the headline's figure again in its own voice
+            repeat = next((e for e in earlier if _is_headline(e)), None)
+        if repeat is None and (c.origin or c.speaker) and not _is_headline(c):
+            # the body repeats a figure the headline gave with its own source: the
+            # headline's tag is a short name of the body's source ("Rwanda says" and "army
+            # spokesperson Col Jane Doe said"); its counted group may be worded otherwise
+            repeat = next((e for e in earlier if _is_headline(e) and (e.origin or e.speaker)
+                           and (e.attribution or {}).get("how") not in _BORROWED), None)
+            if repeat is not None:
+                _add_names(repeat, c)
         if repeat is not None:
+            if not c.origin and not c.speaker and (repeat.origin or repeat.speaker):
+                restated.setdefault(c.start, repeat)
             if repeat.actor is None and c.actor is not None:
                 repeat.actor = c.actor
             if repeat.date is None and c.date is not None and _is_headline(repeat):
@@ -83,4 +130,66 @@ def dedup(claims: list[Claim]) -> list[Claim]:
             continue
         earlier.append(c)
         out.append(c)
+    _restated(out, restated)
+    _headline_from_body(out)
     return out
+
+
+def _restated(claims: list[Claim], restated: dict[int, Claim]) -> None:
+    """A sentence that repeats a source's figure in the article's voice restates that
+    source's report: its other own-voice figures are the source's too ("A missile strike
+    killed more than 20 people, including five children" after "More than 20 killed,
+    according to the mayor")."""
+    for c in claims:
+        src = restated.get(c.start)
+        if src is None or c.origin or c.speaker or _is_headline(c) or \
+                (c.attribution or {}).get("how") != "own_voice":
+            continue
+        c.origin, c.speaker, c.date = list(src.origin), list(src.speaker), src.date
+        c.attribution = {"how": "restated", "repeats": src.start,
+                         **({"from": src.attribution["from"]}
+                            if src.attribution and "from" in src.attribution else {})}
+        c.confidence = round(c.confidence * load_provenance().confidence_of("restated"), 3)
+
+
+_BORROWED = ("repeat", "headline_body")  # a headline source taken from the body
+
+
+def _add_names(head: Claim, body: Claim) -> None:
+    """List the body's names for the source on the headline's claim."""
+    head.origin = head.origin + [n for n in body.origin if n not in head.origin]
+    if head.speaker:
+        head.speaker = head.speaker + [n for n in body.speaker if n not in head.speaker]
+    head.attribution = dict(head.attribution or {}, repeated_at=body.start)
+
+
+def _near(a: Claim, b: Claim, tolerance: float) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= tolerance * max(a.value, b.value)
+
+
+def _headline_from_body(claims: list[Claim]) -> None:
+    """A headline figure in no one's voice that the body does not repeat exactly takes the
+    source of the lead's statement of it: the first sourced body figure near the top with
+    the same metric and a near number ("almost 100 missing" and "95 are still missing, the
+    agency said"), or with the same number ("casualties total 131" and "131 people were
+    wounded, the ministry said")."""
+    rules = load_provenance()
+    body = [c for c in claims if not _is_headline(c) and (c.origin or c.speaker)]
+    for h in claims:
+        if not _is_headline(h) or h.origin or h.speaker or \
+                (h.attribution or {}).get("how") != "own_voice":
+            continue
+        for b in body:
+            if b.start - h.end > rules.headline_body_reach:
+                break
+            if (b.metric == h.metric and _near(h, b, rules.headline_body_tolerance)) or \
+                    (h.value is not None and b.value == h.value):
+                h.origin, h.speaker, h.date = list(b.origin), list(b.speaker), b.date
+                h.attribution = {"how": "headline_body", "headline": True,
+                                 **({"from": b.attribution["from"]}
+                                    if b.attribution and "from" in b.attribution else {})}
+                h.confidence = round(min(h.confidence, b.confidence) *
+                                     rules.confidence_of("headline_body"), 3)
+                break

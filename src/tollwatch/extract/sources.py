@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tollwatch.extract.provenance import load_provenance
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -115,6 +117,9 @@ def _np_tokens(tok: Token) -> list[Token]:
     for t in tok.subtree:
         if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
             drop.update(x.i for x in t.subtree)
+        elif t.head.i == tok.i and t.dep_ == "prep" and t.i > tok.i and \
+                tok.doc[t.i - 1].text == ",":
+            drop.update(x.i for x in t.subtree)  # "the mayor, in reply to a question, said"
     return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
 
 
@@ -143,7 +148,18 @@ def _agent_np(tok: Token) -> list[Token] | None:
                 return _np_tokens(objs[0])
         if c.dep_ == "poss" and c.text[:1].isupper():
             return _np_tokens(c)
+    # "a statement posted on the group's channel", "a statement on its website": the body
+    # whose outlet carried it
+    for c in tok.children:
+        if c.dep_ in ("acl", "prep"):
+            for t in c.subtree:
+                if t.dep_ == "poss" and t.head.lemma_.lower() in _OUTLET_NOUNS:
+                    return [x for x in _np_tokens(t) if x.dep_ != "case"]
     return None
+
+
+_OUTLET_NOUNS = {"channel", "website", "site", "account", "page", "feed", "outlet", "agency",
+                 "newspaper", "media", "handle", "platform"}
 
 
 def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
@@ -165,7 +181,11 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     for ent in doc.ents:
         if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
             person = person or ent.label_ == "PERSON"
-            names.append(_clean(ent.text))
+            inside = [t for t in ent if t.i in idx]  # the entity within the phrase only
+            if len(inside) == len(ent):
+                names.append(_clean(ent.text))
+            elif len(inside) >= 2:
+                names.append(_span_text(doc, inside))
     for t in tokens:
         if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",):
             names.append(t.text)
@@ -177,6 +197,7 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     if head in _PERSON_ROLES or root.ent_type_ == "PERSON":
         person = True
     out = [n for n in (phrase, _strip_det(phrase), full) if n]
+    names += _aliases(doc, tokens)
     for n in names:
         if n not in out:
             out.append(n)
@@ -190,10 +211,30 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     return uniq, person, head
 
 
+def _aliases(doc: Doc, tokens: list[Token]) -> list[str]:
+    """Names a clause of the phrase gives its source: "a blogger known as Falcon", "one of
+    the survivors, who identified himself as Tomas Riel" (``aliases`` in provenance.yaml)."""
+    rules = load_provenance()
+    out: list[str] = []
+    for t in tokens:
+        for clause in t.children:
+            if clause.dep_ not in ("acl", "relcl") or \
+                    clause.lemma_.lower() not in rules.alias_verbs:
+                continue
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ in rules.alias_preps:
+                    out += [_span_text(doc, _np_tokens(p)) for p in prep.children
+                            if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+    return [n for n in out if n]
+
+
 def _source(names: list[str], person: bool, head: str, **kw: object) -> Source:
     plural = head.startswith("+")
     return Source(names=names, person=person, head=head.lstrip("+"), plural=plural,
                   **kw)  # type: ignore[arg-type]
+
+
+_POSSESSIVE = {"its": "it", "their": "they", "his": "he"}
 
 
 class SourceMemory:
@@ -258,6 +299,7 @@ class SourceMemory:
     def resolve(self, text: str, person_hint: bool | None) -> Source | None:
         """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
         low = text.lower().strip()
+        low = _POSSESSIVE.get(low, low)  # "a statement on its website"
         words = low.split()
         if not words:
             return None
@@ -277,6 +319,10 @@ class SourceMemory:
         if len(core) == 1 and core[0][:1].isupper() and len(words) <= 3 and \
                 all(w[:1].isupper() or w.lower() in _DETERMINERS for w in text.split()):
             name = core[0].lower()
+            # a surname before a first name ("Governor Sani" is Uba Sani, not Sani Musa)
+            for src in reversed(self.sources):
+                if any(re.split(r"[\s-]+", n.lower())[-1] == name for n in src.names):
+                    return src
             for src in reversed(self.sources):
                 if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
                     return src

@@ -147,11 +147,11 @@ class Statements:
         self.current = st
         return st
 
-    def _headline(self, k: int, sdoc: Doc) -> Attribution | None:
+    def _headline(self, k: int, sdoc: Doc, token_i: int) -> Attribution | None:
         """A headline's own attribution ("... - mayor", "Monitor: ...")."""
         if not is_headline(sdoc.text):
             return None
-        found = headline_source(sdoc.text, self.rules)
+        found = headline_source(sdoc.text, self.rules, sdoc[token_i].idx)
         if found is None:
             return None
         tag = found[0]
@@ -238,7 +238,7 @@ class Statements:
             if k == 0 and is_headline(sdoc.text):
                 self.headlines.append(self.current)  # type: ignore[arg-type]
             return att
-        head = self._headline(k, sdoc)
+        head = self._headline(k, sdoc, token_i)
         if head is not None:
             st = self._start(head, k, sdoc)
             self.headlines.append(st)
@@ -274,6 +274,7 @@ class Statements:
             return False
         text = sentence.lstrip()
         return text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+            bool(self.rules.hearsay.search(_unquoted(text))) or \
             bool(self.rules.first_person.search(_unquoted(text)))
 
     def _quote_run(self, st: Statement, k: int) -> bool:

@@ -1,0 +1,89 @@
+"""Attribution phrases found without a reporting verb's subject: chain markers ("citing
+Y", "after a briefing from Y"), "according to X" / "per X", and a sentence-final tag
+(", X said." / ", said X.") matched on the text when the parse gives no subject.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.sources import _agent_np, _np_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["according_to", "chain_from", "final_tag"]
+
+
+def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
+    """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
+    scope = list(verb.subtree) if verb is not None else list(doc)
+    for t in scope:
+        low = t.lower_
+        if low in ("citing", "quoting") and t.pos_ in ("VERB", "NOUN", "ADP", "SCONJ"):
+            objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")]
+            if objs:
+                return _np_tokens(objs[0])
+            if t.dep_ == "amod":  # parsed as a modifier: "[Quoting Western sources], CNN"
+                return [x for x in _np_tokens(t.head) if x.i != t.i]
+        if t.lemma_.lower() in lex.relay_nouns or low in ("data", "figures"):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    if objs and any(x.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                                    or x.text[:1].isupper() for x in objs[0].subtree):
+                        return _np_tokens(objs[0])
+    return None
+
+
+def according_to(doc: Doc) -> list[Token] | None:
+    if "tw_according" not in doc.user_data:
+        doc.user_data["tw_according"] = _find_according_to(doc)
+    found: list[Token] | None = doc.user_data["tw_according"]
+    return found
+
+
+def _find_according_to(doc: Doc) -> list[Token] | None:
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            to = doc[t.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
+                objs = [c for c in t.children if c.dep_ == "pobj"]
+            if objs:
+                return _agent_np(objs[0]) or _np_tokens(objs[0])
+            # unparsed: take the capitalised run after "according to"
+            run = []
+            for x in doc[t.i + 2:]:
+                if x.is_punct and x.text not in ("'s", "’s", "-"):
+                    break
+                run.append(x)
+            return run or None
+        if t.lower_ == "per" and t.i > 0 and doc[t.i - 1].is_punct:
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+            if objs:
+                return _np_tokens(objs[0])
+    return None
+
+
+_FINAL_SAYS = re.compile(
+    r",[\"”’]?\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
+    r"(?:says|said|estimates|estimated|reports|reported|adds|added|notes|noted|claims|"
+    r"claimed|states|stated|found|finds|shows|showed|confirm|confirms|confirmed|"
+    r"told\s+[A-Z][\w.]+|told\s+reporters)(?:\s+on\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$")
+_FINAL_INVERTED = re.compile(
+    r",[\"”’]?\s+(?:said|reported|added|noted|stated|announced|told\s+\w+)\s+"
+    r"((?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.()-]+){0,8}?)\s*[.!]?[\"”’]?\s*$")
+_NOT_A_TAG = re.compile(r"\d|^(?:on|in|at|that|it|he|she|they|we|this|there)\b",
+                        re.IGNORECASE)
+
+
+def final_tag(text: str) -> str | None:
+    """The source a sentence-final tag names (", the agency said."), or None."""
+    m = _FINAL_SAYS.search(text) or _FINAL_INVERTED.search(text)
+    if m is None or _NOT_A_TAG.search(m.group(1)):
+        return None  # ", said on Monday it had ...": a clause, not a name
+    return m.group(1).strip(" ,;:.")
+
