@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag
+from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag_at
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
@@ -293,16 +293,16 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                             if names else None)
 
     if speaker_src is None and according_src is None and chain_src is None:
-        found = final_tag(doc.text)
+        found = final_tag_at(doc.text)
         if found:
-            tag = _clean(found)
+            tag = _clean(found[0])
             ref = memory.resolve(tag, None)
             referred = ref is not None
             speaker_src = ref or memory.remember(Source(names=[tag, _strip_det(tag)],
                                                         person=False,
                                                         head=tag.split()[-1].lower()))
             if date_text is None:  # the day of the tag's verb ("..., two sources said Monday")
-                date_text = tail_verb_date(doc, m.start(), lex.attribution_verbs)
+                date_text = tail_verb_date(doc, found[1], lex.attribution_verbs)
     if date_text is None:
         anchors = [chosen] if chosen is not None else []
         if chosen is not None and chosen.dep_ in ("advcl", "conj", "xcomp") and \

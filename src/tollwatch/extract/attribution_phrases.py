@@ -14,7 +14,7 @@ from tollwatch.extract.sources import _agent_np, _np_tokens
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["according_to", "chain_from", "final_tag"]
+__all__ = ["according_to", "chain_from", "final_tag", "final_tag_at"]
 
 
 def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
@@ -80,10 +80,17 @@ _NOT_A_TAG = re.compile(r"\d|^(?:on|in|at|that|it|he|she|they|we|this|there)\b",
                         re.IGNORECASE)
 
 
-def final_tag(text: str) -> str | None:
-    """The source a sentence-final tag names (", the agency said."), or None."""
+def final_tag_at(text: str) -> tuple[str, int] | None:
+    """The source a sentence-final tag names (", the agency said.") and the character
+    offset where the tag starts, or None."""
     m = _FINAL_SAYS.search(text) or _FINAL_INVERTED.search(text)
     if m is None or _NOT_A_TAG.search(m.group(1)):
         return None  # ", said on Monday it had ...": a clause, not a name
-    return m.group(1).strip(" ,;:.")
+    return m.group(1).strip(" ,;:."), m.start()
+
+
+def final_tag(text: str) -> str | None:
+    """The source a sentence-final tag names (", the agency said."), or None."""
+    found = final_tag_at(text)
+    return found[0] if found else None
 
