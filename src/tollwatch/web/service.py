@@ -179,6 +179,9 @@ class Service:
 
         if view_state(self.store) is not None:
             refresh(self.store, self.options, names=self.names)
+            # a request may have found the view behind at this very state before the
+            # refresh: forget that, or the view would not be used until the next write
+            self._view_seen = None
 
     # -- views ---------------------------------------------------------------------------
     def canonical_actor(self, actor: str) -> str:
