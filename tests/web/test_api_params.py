@@ -10,16 +10,26 @@ from typing import Any
 import httpx
 import pytest
 
+from tollwatch.store import Store
 from tollwatch.web.security import CSP
 
 from .conftest import TOKEN, app_client
+from .handmade import fill
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture
-def api(hand_db: str) -> Iterator[httpx.Client]:
-    with app_client(hand_db, page_size=2, max_page_size=3) as (client, _svc):
+def any_db(db_url: str) -> str:
+    """The hand-made store on SQLite, then on PostgreSQL."""
+    with Store.open(db_url) as store:
+        fill(store)
+    return db_url
+
+
+@pytest.fixture
+def api(any_db: str) -> Iterator[httpx.Client]:
+    with app_client(any_db, page_size=2, max_page_size=3) as (client, _svc):
         yield client
 
 

@@ -8,7 +8,6 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -21,8 +20,8 @@ from .handmade import add_more, fill
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(str(tmp_path / "service.db")) as s:
+def store(db_url: str) -> Iterator[Store]:
+    with Store.open(db_url) as s:  # SQLite and PostgreSQL
         fill(s)
         yield s
 
