@@ -90,7 +90,8 @@ def test_date_filters(api: httpx.Client) -> None:
     assert api.get("/api/v1/claims?since=2024").json()["total"] == 4  # the undated one out
     upto = api.get("/api/v1/claims?until=2024-04-02&limit=3").json()
     assert sorted(_values(upto)) == [12, 15, 30]
-    for bad in ("04/01/2024", "2024-4-1", "yesterday", "2024-04-01T00:00"):
+    for bad in ("04/01/2024", "2024-4-1", "yesterday", "2024-04-01T00:00", "2024-13",
+                "2024-02-30", "2023-02-29", "0000"):
         assert api.get(f"/api/v1/claims?since={bad}").status_code == 422, bad
 
 

@@ -16,6 +16,7 @@ from fastapi.responses import Response
 
 from tollwatch.web import api_write
 from tollwatch.web.api_common import (
+    check_dates,
     check_metric,
     check_series,
     claim_detail,
@@ -79,6 +80,7 @@ async def list_claims(
     """Stored claims as ``tollwatch claims`` lists them (filters on the extraction,
     reviewers' corrections shown), in published order; ``items`` and ``total``."""
     check_metric(metric)
+    check_dates(since, until)
     svc = service_of(request)
     n = page_size(request, limit)
     fp = svc.fingerprint()

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from tollwatch.model import METRICS
 from tollwatch.web.service import Service, cache_key, report_dict, timeline_item
 
-__all__ = ["check_metric", "check_series", "claim_detail", "dumps", "json_response",
+__all__ = ["check_dates", "check_metric", "check_series", "claim_detail", "dumps", "json_response",
            "page_size", "request_key", "service_of"]
 
 
@@ -28,6 +28,21 @@ def json_response(data: Any, status: int = 200) -> Response:
 
 def dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def check_dates(*values: str | None) -> None:
+    """422 unless each given date (YYYY, YYYY-MM or YYYY-MM-DD, already matched by the
+    pattern) names a real year, month or day (no month 13, no 30 February)."""
+    from datetime import date
+
+    for value in values:
+        if value is None:
+            continue
+        parts = [int(p) for p in value.split("-")]
+        try:
+            date(parts[0], *(parts[1:] + [1, 1])[:2])
+        except ValueError as e:
+            raise HTTPException(422, f"{value!r} is not a real date") from e
 
 
 def check_metric(metric: str | None) -> None:
