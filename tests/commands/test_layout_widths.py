@@ -170,13 +170,42 @@ def test_cut_cells_end_with_the_ellipsis() -> None:
     assert cell_len(line) <= 80 and ELLIPSIS in line and "w" * 80 not in line
 
 
-@pytest.mark.xfail(strict=True, reason="bug: fit's last fallback gives each column at least "
-                   "1 cell, so many columns at a narrow width (10 columns at 20) make lines "
-                   "wider than the width render promises")
 def test_no_line_is_longer_than_the_width_with_many_columns() -> None:
     cols = [Column(f"c{i}") for i in range(10)]
     rows = [Row(["x" * 12] * 10, note="word " * 40)]
     assert _widest(render("title", cols, rows, 20)) <= 20
+
+
+def test_columns_that_cannot_fit_are_left_out_and_named() -> None:
+    cols = [Column(f"c{i}") for i in range(10)]
+    rows = [Row([f"v{i}" * 4 for i in range(10)], note="a note")]
+    widths = fit(cols, rows, 20)
+    shown = [i for i, w in enumerate(widths) if w]
+    assert shown == list(range(len(shown))) and 1 <= len(shown) < 10  # the leading ones
+    assert sum(widths) + len(GAP) * (len(shown) - 1) <= 20
+    lines = render("title", cols, rows, 20)
+    hidden = [f"c{i}" for i in range(len(shown), 10)]
+    notice = " ".join(lines[1:3])
+    assert notice.startswith("(not shown: " + hidden[0] + ",")
+    header = next(ln for ln in lines if ln.startswith("c0"))
+    assert header.split() == [f"c{i}" for i in shown]
+    assert "v0" in lines[lines.index(header) + 2]  # the first value under its column
+
+
+def test_every_column_still_shown_when_one_cell_each_fits() -> None:
+    cols = [Column(f"c{i}") for i in range(6)]
+    rows = [Row(["y" * 9] * 6)]
+    widths = fit(cols, rows, 6 + len(GAP) * 5)  # exactly one cell for each
+    assert widths == [1] * 6
+    assert "not shown" not in " ".join(render(None, cols, rows, 6 + len(GAP) * 5))
+
+
+@pytest.mark.parametrize("n", range(1, 16))
+@pytest.mark.parametrize("width", [20, 24, 31, 40])
+def test_any_number_of_columns_fits_any_width(n: int, width: int) -> None:
+    cols = [Column(f"col{i}", fixed=i % 3 == 0) for i in range(n)]
+    rows = [Row([f"{i}-" * (i + 3) for i in range(n)], note="note " * 30)]
+    assert _widest(render("a rather long title for the table", cols, rows, width)) <= width
 
 
 def test_output_width(monkeypatch: pytest.MonkeyPatch) -> None:

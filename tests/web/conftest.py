@@ -61,13 +61,20 @@ def free_port() -> int:
 def serving(db: str, extractor: Any = None, **settings: Any) -> Iterator[str]:
     """The app over ``db`` served by uvicorn in a thread on a free loopback port; yields
     its base URL."""
-    import uvicorn
-
     values: dict[str, Any] = {"token": TOKEN}
     values.update(settings)
     app = create_app(db, Settings(**values))
     if extractor is not None:
         app.state.service._extractor = extractor  # share the session's loaded pipeline
+    with serve_app(app) as base:
+        yield base
+
+
+@contextmanager
+def serve_app(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn in a thread on a free loopback port; yields its base URL."""
+    import uvicorn
+
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning", access_log=False))
@@ -83,6 +90,27 @@ def serving(db: str, extractor: Any = None, **settings: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def hand_db(tmp_path: Path) -> str:
+    """A SQLite store of the hand-made claims of ``handmade.py`` (no spaCy needed)."""
+    from .handmade import fill
+
+    path = tmp_path / "hand.db"
+    with Store.open(str(path)) as store:
+        fill(store)
+    return str(path)
+
+
+@contextmanager
+def app_client(db: str, **settings: Any) -> Iterator[tuple[httpx.Client, Any]]:
+    """An httpx client of a live server over ``db`` and the app's Service."""
+    values: dict[str, Any] = {"token": TOKEN, "fingerprint_ttl": 0.0}
+    values.update(settings)
+    app = create_app(db, Settings(**values))
+    with serve_app(app) as base, httpx.Client(base_url=base, timeout=60) as client:
+        yield client, app.state.service
 
 
 @contextmanager

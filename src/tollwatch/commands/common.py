@@ -54,6 +54,22 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def iso_day(value: str | None) -> str | None:
+    """A typer callback: ``value`` when it is a real day written YYYY-MM-DD (or None)."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        ok = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None and bool(
+            date.fromisoformat(value))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)")
+    return value
+
+
 def register_commands(app: typer.Typer, commands: Mapping[str, Callable[..., Any]],
                       only: Collection[str] | None = None) -> None:
     """Add ``commands`` (name -> function), or those named in ``only``, to ``app``."""

@@ -15,6 +15,7 @@ from tollwatch.commands.common import (
     clean,
     console,
     err_console,
+    iso_day,
     register_commands,
 )
 from tollwatch.errors import InputError, TollwatchError
@@ -103,6 +104,7 @@ def extract(
     model: ModelOpt = DEFAULT_MODEL,
     processes: ProcOpt = None,
     published: Annotated[str | None, typer.Option(
+        callback=iso_day,
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Extract count claims from articles and print them."""

@@ -28,6 +28,8 @@ GAP = "  "
 INDENT = "    "
 ELLIPSIS = "…"
 MIN_FLEX = 6
+#: the fewest cells a column is shown in when the width cannot hold every column
+MIN_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def _cut(text: str, width: int) -> str:
 
 
 def fit(columns: Sequence[Column], rows: Sequence[Row], width: int) -> list[int]:
-    """Column widths whose line (gaps included) fits in ``width``."""
+    """Column widths whose line (gaps included) fits in ``width``; 0 for a column left out
+    because the width cannot hold every column (the leading ones are kept)."""
     natural = [max([cell_len(c.name), *(cell_len(r.cells[i]) for r in rows)])
                for i, c in enumerate(columns)]
     budget = width - len(GAP) * (len(columns) - 1)
@@ -92,9 +95,33 @@ def fit(columns: Sequence[Column], rows: Sequence[Row], width: int) -> list[int]
         for i in flex:
             out[i] = min(natural[i], room // len(flex))
         return out
-    # Too narrow even for that: every column a share of the width, at least 1.
-    share = max(1, budget // len(columns))
-    return [min(n, share) for n in natural]
+    if budget >= len(columns):  # too narrow even for that: every column an even share
+        share = budget // len(columns)
+        return [min(n, share) for n in natural]
+    return _leading(natural, width)
+
+
+def _leading(natural: Sequence[int], width: int) -> list[int]:
+    """The widths when not every column fits even one cell wide: the leading columns that
+    fit at ``MIN_SHOWN`` cells (or their natural width) share the width, the others are
+    left out (width 0; ``render`` names them under the title)."""
+    kept: list[int] = []
+    used = 0
+    for n in natural:
+        need = min(n, MIN_SHOWN) + (len(GAP) if kept else 0)
+        if kept and used + need > width:
+            break
+        kept.append(n)
+        used += need
+    budget = max(1, width - len(GAP) * (len(kept) - 1))
+    share = max(1, budget // len(kept))
+    out = [min(n, share) for n in kept]
+    spare = budget - sum(out)
+    for i, n in enumerate(kept):  # what the even share leaves goes left to right
+        grow = min(spare, n - out[i])
+        out[i] += grow
+        spare -= grow
+    return out + [0] * (len(natural) - len(kept))
 
 
 def wrap(text: str, width: int, max_lines: int) -> list[str]:
@@ -132,6 +159,8 @@ def wrap(text: str, width: int, max_lines: int) -> list[str]:
 def _line(cells: Sequence[str], columns: Sequence[Column], widths: Sequence[int]) -> str:
     parts = []
     for cell, col, w in zip(cells, columns, widths, strict=True):
+        if w == 0:  # left out: too narrow for every column
+            continue
         text = _cut(cell, w)
         pad = " " * (w - cell_len(text))
         parts.append(pad + text if col.right else text + pad)
@@ -141,9 +170,14 @@ def _line(cells: Sequence[str], columns: Sequence[Column], widths: Sequence[int]
 def render(title: str | None, columns: Sequence[Column], rows: Sequence[Row], width: int, *,
            note_lines: int = 4) -> list[str]:
     """The lines of the table: the title, the header, a rule, then each row's line, its
-    note wrapped beneath, and a blank line. No line is longer than ``width`` cells."""
+    note wrapped beneath, and a blank line. No line is longer than ``width`` cells: when
+    the width cannot hold every column, the trailing ones are left out and named in a line
+    under the title."""
     widths = fit(columns, rows, width)
     out = [] if title is None else wrap(title, width, 2)
+    hidden = [c.name for c, w in zip(columns, widths, strict=True) if w == 0]
+    if hidden:
+        out += wrap(f"(not shown: {', '.join(hidden)}; too narrow)", width, 2)
     header = _line([c.name for c in columns], columns, widths)
     out += [header, "─" * min(width, max(cell_len(header), 1))]
     for row in rows:

@@ -238,9 +238,21 @@ def stats_cmd(
 
 
 def _date(value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
+    if value is not None and (not _DATE.match(value) or not _real_date(value)):
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
     return value
+
+
+def _real_date(value: str) -> bool:
+    """Whether an ISO date, month or year names a real one (no month 13, no 31 April)."""
+    from datetime import date
+
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return False
+    return True
 
 
 #: Rows a ``claims`` table shows unless ``--limit`` says otherwise (a table is for reading;
@@ -263,6 +275,7 @@ def claims_cmd(
         min=1, help=f"At most this many [default: all; a table shows {TABLE_ROWS}]")] = None,
 ) -> None:
     """Stored claims, one a row, oldest first, with the document's id, url, outlet and date."""
+    from tollwatch.model import METRICS
     from tollwatch.store.reader import open_reports
     from tollwatch.store.rows import Filters
 
@@ -270,6 +283,9 @@ def claims_cmd(
         raise typer.BadParameter("must be table, csv, jsonl or parquet", param_hint="--format")
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs --output FILE", param_hint="--format")
+    if metric is not None and metric not in METRICS:
+        raise typer.BadParameter(f"unknown metric {metric!r}; one of {', '.join(METRICS)}",
+                                 param_hint="--metric")
     filters = Filters(actor, metric, origin, since, until)
     try:
         with open_reports(db) as source:
@@ -279,9 +295,11 @@ def claims_cmd(
             reports = source.reports(filters, limit or TABLE_ROWS)
             total = source.count(filters) if limit is None and len(reports) == TABLE_ROWS \
                 else len(reports)
+        _print_table(reports, total, output)
     except StoreError as e:
         raise fail(str(e), 3) from e
-    _print_table(reports, total, output)
+    except OSError as e:  # the output file (a missing folder, no permission, a full disk)
+        raise fail(f"cannot write {output}: {e.strerror or e}", 1) from e
 
 
 def _write_reports(reports: list[Report], fmt: str, output: Path | None) -> None:

@@ -8,77 +8,47 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from typing import Any, Self
 
-from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from tollwatch.errors import TollwatchError
 from tollwatch.model import Claim, Document, Report
 from tollwatch.store.db import create_store_engine, migrate, resolve_url, store_error
+from tollwatch.store.documents import Documents
 from tollwatch.store.names import Canonicaliser, fold
 from tollwatch.store.query import (
     Filters,
     alias_ids_query,
     count_query,
-    extracted_claim,
     report_query,
     resolve_alias_ids,
     rows_to_reports,
 )
-from tollwatch.store.records import (
-    AddResult,
-    DocumentSummary,
-    Incoming,
-    ReviewRecord,
-    StoredDocument,
-    StoreStats,
-)
+from tollwatch.store.records import AddResult, Incoming
 from tollwatch.store.responses import (
     StoredResponse,
     count_responses,
     read_responses,
     responses_to_claims,
 )
-from tollwatch.store.schema import (
-    AliasRow,
-    ClaimReviewRow,
-    ClaimRow,
-    DocumentCopyRow,
-    DocumentRow,
-    NameRow,
-    RunErrorRow,
-    RunRow,
-)
-from tollwatch.store.writer import Writer, now
+from tollwatch.store.reviews import CORRECTABLE_FIELDS, REVIEW_STATUSES, Reviews
+from tollwatch.store.runs import Runs
+from tollwatch.store.schema import AliasRow, ClaimRow, DocumentRow, NameRow, RunRow
+from tollwatch.store.writer import Writer
 
+# the documents (store/documents.py), reviews (store/reviews.py) and runs (store/runs.py)
+# parts are mixed in; the review constants stay importable from here
 __all__ = ["CORRECTABLE_FIELDS", "REVIEW_STATUSES", "Store"]
 
-REVIEW_STATUSES = ("accepted", "rejected")
 
-#: The claim fields a reviewer may correct (``Store.review``); the quote and its offsets
-#: are evidence and stay as extracted.
-CORRECTABLE_FIELDS = ("metric", "value", "low", "high", "qualifier", "subject", "actor",
-                      "civilian", "location", "origin", "speaker", "date", "stance")
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-class Store:
+class Store(Documents, Reviews, Runs):
     """The evidence store. Open with ``Store.open(url)``; close with ``close()`` (or use it
-    as a context manager)."""
+    as a context manager). Writing, re-extraction and the claim reads are here; reading
+    documents, reviewing and runs come from the ``Documents``, ``Reviews`` and ``Runs``
+    parts."""
 
     def __init__(self, engine: Engine, canonicalise: Canonicaliser = fold) -> None:
         self.engine = engine
@@ -134,61 +104,6 @@ class Store:
             return self.writer.add_batch(items, extractor_version, run_id, errors)
         except SQLAlchemyError as e:
             raise store_error("cannot write", e, self.url) from e
-
-    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
-        """Which of these content hashes are stored."""
-        wanted = list(set(hashes))
-        found: set[str] = set()
-        with self.engine.connect() as conn:
-            for i in range(0, len(wanted), 500):
-                found.update(conn.execute(select(DocumentRow.content_hash).where(
-                    DocumentRow.content_hash.in_(wanted[i:i + 500]))).scalars())
-        return found
-
-    def add_review(self, claim_id: int, status: str, corrected: dict[str, Any] | None = None,
-                   note: str | None = None, reviewer: str | None = None) -> int:
-        """Record a review of a claim; the latest applies in ``reports``."""
-        if status not in REVIEW_STATUSES:
-            raise ValueError(f"status must be one of {REVIEW_STATUSES}")
-        with self.engine.begin() as conn:
-            return int(conn.execute(insert(ClaimReviewRow).values(
-                claim_id=claim_id, status=status, corrected=corrected or {}, note=note,
-                reviewer=reviewer, created=now()).returning(ClaimReviewRow.id)).scalar_one())
-
-    # -- runs --------------------------------------------------------------------------
-    def start_run(self, kind: str, inputs: Sequence[str], extractor_version: str) -> int:
-        """A new run; runs of this host whose process died are marked 'interrupted'."""
-        host = socket.gethostname()
-        with self.engine.begin() as conn:
-            stale = conn.execute(select(RunRow.id, RunRow.pid).where(
-                RunRow.status == "running", RunRow.host == host)).all()
-            dead = [rid for rid, pid in stale if pid is not None and not _pid_alive(pid)]
-            if dead:
-                conn.execute(update(RunRow).where(RunRow.id.in_(dead))
-                             .values(status="interrupted"))
-            return int(conn.execute(insert(RunRow).values(
-                kind=kind, status="running", started=now(), extractor_version=extractor_version,
-                inputs=list(inputs), host=host, pid=os.getpid(), docs_new=0, docs_duplicate=0,
-                docs_near_duplicate=0, docs_seen=0, docs_failed=0, claims_added=0,
-            ).returning(RunRow.id)).scalar_one())
-
-    def finish_run(self, run_id: int, status: str = "done") -> None:
-        with self.engine.begin() as conn:
-            conn.execute(update(RunRow).where(RunRow.id == run_id)
-                         .values(status=status, finished=now()))
-
-    def run_info(self, run_id: int) -> dict[str, Any] | None:
-        """A run's row and its errors, as plain data."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(RunRow.__table__).where(RunRow.id == run_id)).first()
-            if row is None:
-                return None
-            info = dict(row._mapping)
-            info["errors"] = [dict(r._mapping) for r in conn.execute(
-                select(RunErrorRow.source, RunErrorRow.line, RunErrorRow.code,
-                       RunErrorRow.reason).where(RunErrorRow.run_id == run_id)
-                .order_by(RunErrorRow.id))]
-            return info
 
     # -- re-extraction -----------------------------------------------------------------
     def stale_documents(self, extractor_version: str, after: int = 0,
@@ -281,152 +196,6 @@ class Store:
             q = report_query(Filters(), self.canonicalise).where(ClaimRow.id == claim_id)
             found = rows_to_reports(conn, conn.execute(q))
         return found[0] if found else None
-
-    def get_document(self, doc_id: str) -> StoredDocument | None:
-        """The document stored under ``doc_id`` with its provenance, or None."""
-        with self.engine.connect() as conn:
-            r = conn.execute(select(DocumentRow).where(DocumentRow.doc_id == doc_id)).first()
-            if r is None:
-                return None
-            root = None
-            if r.near_duplicate_of is not None:
-                root = conn.execute(select(DocumentRow.doc_id).where(
-                    DocumentRow.id == r.near_duplicate_of)).scalar()
-            copies = list(conn.execute(select(DocumentCopyRow.source).where(
-                DocumentCopyRow.document_id == r.id).order_by(DocumentCopyRow.id)).scalars())
-            n = conn.execute(select(func.count(ClaimRow.id)).where(
-                ClaimRow.document_id == r.id, ClaimRow.superseded.is_(False))).scalar_one()
-        doc = Document(id=r.doc_id, text=r.text, published=r.published, url=r.url,
-                       outlet=r.outlet, title=r.title)
-        fetched: datetime = r.fetched
-        return StoredDocument(doc, r.content_hash, fetched, r.language, r.source, root,
-                              r.similarity, r.extractor_version, copies, int(n))
-
-    def stats(self) -> StoreStats:
-        def count(col: Any, *where: Any) -> int:
-            return int(conn.execute(select(func.count(col)).where(*where)).scalar_one())
-
-        with self.engine.connect() as conn:
-            return StoreStats(
-                documents=count(DocumentRow.id),
-                claims=count(ClaimRow.id, ClaimRow.superseded.is_(False)),
-                sources=count(NameRow.id, NameRow.kind == "source"),
-                actors=count(NameRow.id, NameRow.kind == "actor"),
-                runs=count(RunRow.id),
-                copies=count(DocumentCopyRow.id) - count(DocumentRow.id),
-                near_duplicates=count(DocumentRow.id, DocumentRow.near_duplicate_of.is_not(None)),
-                reviews=count(ClaimReviewRow.id),
-                run_errors=count(RunErrorRow.id),
-            )
-
-    # -- reviewing and browsing (the web app) ------------------------------------------
-    def review(self, claim_id: int, status: str, corrections: dict[str, Any] | None = None,
-               note: str | None = None, reviewer: str | None = None) -> int:
-        """Record a reviewer's verdict on a stored claim, beside its extraction (which is
-        never changed); returns the review's id. ``corrections`` may only name
-        ``CORRECTABLE_FIELDS``; KeyError when no such claim is stored, ValueError for a
-        bad status or field."""
-        if status not in REVIEW_STATUSES:
-            raise ValueError(f"status must be one of {REVIEW_STATUSES}")
-        unknown = sorted(set(corrections or {}) - set(CORRECTABLE_FIELDS))
-        if unknown:
-            raise ValueError(f"cannot correct {', '.join(unknown)}; "
-                             f"correctable: {', '.join(CORRECTABLE_FIELDS)}")
-        with self.engine.connect() as conn:
-            found = conn.execute(select(ClaimRow.id).where(ClaimRow.id == claim_id)).first()
-        if found is None:
-            raise KeyError(claim_id)
-        return self.add_review(claim_id, status, dict(corrections or {}), note, reviewer)
-
-    def reviews(self, claim_id: int) -> list[ReviewRecord]:
-        """Every review of a claim, oldest first (the last one applies)."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(
-                ClaimReviewRow.id, ClaimReviewRow.claim_id, ClaimReviewRow.status,
-                ClaimReviewRow.corrected, ClaimReviewRow.note, ClaimReviewRow.reviewer,
-                ClaimReviewRow.created).where(ClaimReviewRow.claim_id == claim_id)
-                .order_by(ClaimReviewRow.created, ClaimReviewRow.id)).all()
-        return [ReviewRecord(r[0], r[1], r[2], dict(r[3] or {}), r[4], r[5], r[6])
-                for r in rows]
-
-    def extracted(self, claim_id: int) -> Claim | None:
-        """A claim exactly as extracted, without any review applied."""
-        with self.engine.connect() as conn:
-            return extracted_claim(conn, claim_id)
-
-    def review_queue(self, limit: int = 50, offset: int = 0) -> list[Report]:
-        """Claims no one has reviewed yet, least confident first (then by claim id)."""
-        reviewed = select(ClaimReviewRow.claim_id)
-        q = (report_query(Filters(), self.canonicalise).where(ClaimRow.id.not_in(reviewed))
-             .order_by(None).order_by(ClaimRow.confidence, ClaimRow.id)
-             .limit(limit).offset(offset))
-        with self.engine.connect() as conn:
-            return rows_to_reports(conn, conn.execute(q))
-
-    def count_review_queue(self) -> int:
-        reviewed = select(ClaimReviewRow.claim_id)
-        q = count_query(Filters(), self.canonicalise).where(ClaimRow.id.not_in(reviewed))
-        with self.engine.connect() as conn:
-            return int(conn.execute(q).scalar_one())
-
-    def latest_reports(self, limit: int = 20) -> list[Report]:
-        """The most recently published claims first (undated ones last)."""
-        q = (report_query(Filters(), self.canonicalise).order_by(None)
-             .order_by(DocumentRow.published.is_(None), DocumentRow.published.desc(),
-                       ClaimRow.id.desc()).limit(limit))
-        with self.engine.connect() as conn:
-            return rows_to_reports(conn, conn.execute(q))
-
-    @staticmethod
-    def _text_filter(text: str | None) -> list[Any]:
-        if not text or not text.strip():
-            return []
-        needle = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{needle}%"
-        return [or_(DocumentRow.text.ilike(pattern, escape="\\"),
-                    DocumentRow.title.ilike(pattern, escape="\\"),
-                    DocumentRow.doc_id.ilike(pattern, escape="\\"))]
-
-    def documents(self, text: str | None = None, limit: int = 50,
-                  offset: int = 0) -> list[DocumentSummary]:
-        """Stored documents, newest first, whose text, title or id contains ``text``
-        (case-insensitively; a plain substring, no wildcards)."""
-        n_claims = (select(func.count(ClaimRow.id)).where(
-            ClaimRow.document_id == DocumentRow.id, ClaimRow.superseded.is_(False))
-            .correlate(DocumentRow).scalar_subquery())
-        q = (select(DocumentRow.doc_id, DocumentRow.url, DocumentRow.outlet, DocumentRow.title,
-                    DocumentRow.published, n_claims, func.length(DocumentRow.text))
-             .where(*self._text_filter(text))
-             .order_by(DocumentRow.published.is_(None), DocumentRow.published.desc(),
-                       DocumentRow.id.desc()).limit(limit).offset(offset))
-        with self.engine.connect() as conn:
-            return [DocumentSummary(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6] or 0))
-                    for r in conn.execute(q)]
-
-    def count_documents(self, text: str | None = None) -> int:
-        q = select(func.count(DocumentRow.id)).where(*self._text_filter(text))
-        with self.engine.connect() as conn:
-            return int(conn.execute(q).scalar_one())
-
-    def reviewed_doc_ids(self) -> list[str]:
-        """Documents with at least one reviewed (current) claim, in storage order."""
-        q = (select(DocumentRow.doc_id).where(DocumentRow.id.in_(
-            select(ClaimRow.document_id).join(ClaimReviewRow,
-                                              ClaimReviewRow.claim_id == ClaimRow.id)
-            .where(ClaimRow.superseded.is_(False)))).order_by(DocumentRow.id))
-        with self.engine.connect() as conn:
-            return list(conn.execute(q).scalars())
-
-    def fingerprint(self) -> tuple[int, int, int, int]:
-        """A cheap value that changes whenever documents, claims, reviews or names are
-        added (for caches of derived data, such as timelines)."""
-        q = select(select(func.max(DocumentRow.id)).scalar_subquery(),
-                   select(func.max(ClaimRow.id)).scalar_subquery(),
-                   select(func.max(ClaimReviewRow.id)).scalar_subquery(),
-                   select(func.max(AliasRow.id)).scalar_subquery())
-        with self.engine.connect() as conn:
-            row = conn.execute(q).one()
-        return (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0))
 
     def alias_ids(self, kind: str, name: str) -> set[int]:
         """The ids of every stored spelling that ``name`` matches as a filter (kind

@@ -107,7 +107,7 @@ def series_page(request: Request,
     if metric is not None and metric not in METRICS:
         raise HTTPException(422, "unknown metric")
     if group is not None or actor is None:  # issue 16: a counted group's series
-        from tollwatch.web.api import _check_series
+        from tollwatch.web.api_common import check_series as _check_series
 
         _check_series(svc, actor, group)
     snap = svc.snapshot()
@@ -132,7 +132,7 @@ def series_page(request: Request,
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
 def claim_page(request: Request, claim_id: int) -> HTMLResponse:
-    from tollwatch.web.api import claim_detail
+    from tollwatch.web.api_common import claim_detail
 
     svc = _service(request)
     detail = claim_detail(svc, claim_id)

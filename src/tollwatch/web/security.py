@@ -157,18 +157,27 @@ class GuardMiddleware:
             return
         received = 0
         started = False
+        too_large = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    too_large = True
                     raise _TooLarge()
             return message
 
         async def send_with_headers(message: Message) -> None:
             nonlocal started
+            if too_large:
+                # the app caught the overflow (FastAPI answers 400, "error parsing the
+                # body"): the answer is 413, whatever the app made of it
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await self._reply(send, 413, f"request body over {limit} bytes")
+                return
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = [*message.get("headers", []), *_HEADERS]

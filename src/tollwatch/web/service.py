@@ -16,184 +16,34 @@ from __future__ import annotations
 
 import gc
 import heapq
-import json
 import threading
 import time
-from collections import OrderedDict, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
 
 from tollwatch.model import Claim, Document, Report
-from tollwatch.reconcile.group_series import (
-    GroupSeries,
-    group_series,
-    parse_group,
-    select_group,
-)
-from tollwatch.reconcile.groups import default_groups, group_fields, groups_for
+from tollwatch.reconcile.group_series import parse_group, select_group
+from tollwatch.reconcile.groups import groups_for
 from tollwatch.reconcile.items import timeline_item
 from tollwatch.reconcile.names import Names, default_names, fold
 from tollwatch.reconcile.timeline import filter_claims
-from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, underlying_claims
+from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim
 from tollwatch.store import AddResult, Store
+from tollwatch.web.read_cache import CACHED_PATHS, AnswerCache, CachedReadMiddleware, cache_key
 from tollwatch.web.settings import Settings
+from tollwatch.web.snapshot import (
+    Fingerprint,
+    NameCount,
+    Series,
+    Snapshot,
+    build_snapshot,
+    report_dict,
+)
 
-__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "NameCount", "Series", "Service", "Snapshot",
-           "report_dict", "timeline_item"]
-
-Fingerprint = tuple[int, int, int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Series:
-    """One actor and metric over time: how many underlying claims and reports, from how
-    many origins, between which days."""
-
-    actor: str
-    metric: str
-    claims: int
-    reports: int
-    origins: int
-    first: str | None
-    last: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True, slots=True)
-class NameCount:
-    """An actor or origin with its underlying claims and reports, and the names seen."""
-
-    name: str
-    claims: int
-    reports: int
-    aliases: tuple[str, ...] = ()
-    metrics: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "claims": self.claims, "reports": self.reports,
-                "aliases": list(self.aliases), "metrics": list(self.metrics)}
-
-
-@dataclass(slots=True)
-class Snapshot:
-    """The reconciled store at one fingerprint."""
-
-    fingerprint: Fingerprint
-    claims: list[UnderlyingClaim]
-    by_actor: dict[str, list[UnderlyingClaim]]
-    by_origin: dict[str, list[UnderlyingClaim]]
-    by_claim_id: dict[int, UnderlyingClaim]
-    status: dict[int, str]
-    series: list[Series]
-    actors: list[NameCount]
-    sources: list[NameCount]
-    reports: list[Report] = field(default_factory=list)
-    by_alias: dict[int | None, list[int]] = field(default_factory=dict)
-    metric_at: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    fragments: dict[str, str] = field(default_factory=dict)
-    report_fragments: dict[int, str] = field(default_factory=dict)
-    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
-    #: issue 16: the (group, metric) series, busiest first
-    group_series: list[GroupSeries] = field(default_factory=list)
-
-    def report_json(self, pos: int) -> str:
-        """The report at ``pos`` in the API's claim shape, as JSON text, made once."""
-        text = self.report_fragments.get(pos)
-        if text is None:
-            text = json.dumps(report_dict(self.reports[pos]), ensure_ascii=False,
-                              separators=(",", ":"))
-            self.report_fragments[pos] = text
-        return text
-
-    def item_json(self, c: UnderlyingClaim) -> str:
-        """``timeline_item(c)`` as JSON text, made once per view."""
-        text = self.fragments.get(c.id)
-        if text is None:
-            text = json.dumps(timeline_item(c, self.status), ensure_ascii=False,
-                              separators=(",", ":"))
-            self.fragments[c.id] = text
-        return text
-
-
-def report_dict(r: Report) -> dict[str, Any]:
-    """A report in the API's claim shape (``Report.to_dict``, without deep copies)."""
-    c = r.claim
-    return {"metric": c.metric, "value": c.value, "low": c.low, "high": c.high,
-            "qualifier": c.qualifier, "subject": c.subject, "actor": c.actor,
-            "civilian": c.civilian, "location": c.location, "origin": list(c.origin),
-            "speaker": list(c.speaker), "date": c.date, "stance": c.stance,
-            "quote": c.quote, "start": c.start, "end": c.end, "confidence": c.confidence,
-            "attribution": c.attribution, "claim_id": r.claim_id, "doc_id": r.doc_id,
-            "url": r.url, "outlet": r.outlet, "published": r.published, "title": r.title,
-            "status": r.status, **group_fields(c, default_groups())}
-
-
-def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, float]:
-    return (c.date or "9999-99-99", c.metric, c.origin, c.point)
-
-
-def _build(fp: Fingerprint, reports: list[Report], index: list[tuple[int, int | None, str]],
-           options: ReconcileOptions, names: Names) -> Snapshot:
-    start = time.perf_counter()
-    claims = underlying_claims(reports, options, names=names)
-    by_actor: dict[str, list[UnderlyingClaim]] = defaultdict(list)
-    by_origin: dict[str, list[UnderlyingClaim]] = defaultdict(list)
-    by_claim_id: dict[int, UnderlyingClaim] = {}
-    series: dict[tuple[str, str], list[UnderlyingClaim]] = defaultdict(list)
-    origin_names: dict[str, str] = {}
-    origin_aliases: dict[str, dict[str, None]] = defaultdict(dict)
-    actor_metrics: dict[str, dict[str, None]] = defaultdict(dict)
-    for c in claims:
-        if c.actor:
-            key = fold(c.actor)
-            by_actor[key].append(c)
-            series[(c.actor, c.metric)].append(c)
-            actor_metrics[c.actor][c.metric] = None
-        okey = fold(c.origin)
-        by_origin[okey].append(c)
-        origin_names.setdefault(okey, c.origin)
-        for a in c.aliases:
-            origin_aliases[okey][a] = None
-        for ref in c.reports:
-            by_claim_id[ref.claim_id] = c
-    for seq in by_actor.values():
-        seq.sort(key=_sort_key)
-    status = {r.claim_id: r.status for r in reports if r.status}
-    extracted = {cid: (alias, metric) for cid, alias, metric in index}
-    by_alias: dict[int | None, list[int]] = defaultdict(list)
-    metric_at: list[str] = []
-    for pos, r in enumerate(reports):
-        alias, metric = extracted.get(r.claim_id, (None, r.claim.metric))
-        by_alias[alias].append(pos)
-        metric_at.append(metric)
-    out_series = []
-    for (actor, metric), seq in series.items():
-        dates = [c.date for c in seq if c.date]
-        out_series.append(Series(actor, metric, len(seq), sum(len(c.reports) for c in seq),
-                                 len({c.origin_key for c in seq}),
-                                 min(dates) if dates else None, max(dates) if dates else None))
-    out_series.sort(key=lambda s: (-s.reports, -s.claims, s.actor, s.metric))
-    actors = sorted((NameCount(seq[0].actor or k, len(seq), sum(len(c.reports) for c in seq),
-                               (), tuple(actor_metrics[seq[0].actor or k]))
-                     for k, seq in by_actor.items()), key=lambda n: (-n.reports, n.name))
-    sources = sorted((NameCount(origin_names[k], len(seq), sum(len(c.reports) for c in seq),
-                                tuple(origin_aliases[k]),
-                                tuple(dict.fromkeys(c.metric for c in seq)))
-                      for k, seq in by_origin.items()), key=lambda n: (-n.reports, n.name))
-    return Snapshot(fp, claims, dict(by_actor), dict(by_origin), by_claim_id, status,
-                    out_series, actors, sources, reports, dict(by_alias), metric_at,
-                    time.perf_counter() - start, group_series=group_series(claims))
-
-
-@dataclass(slots=True)
-class _Cache:
-    fingerprint: Fingerprint | None = None
-    entries: OrderedDict[str, bytes] = field(default_factory=OrderedDict)
+# the view (web/snapshot.py) and the answer cache (web/read_cache.py) are re-exported here,
+# where the API and the pages have always imported them from
+__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "Fingerprint", "NameCount", "Series",
+           "Service", "Snapshot", "cache_key", "report_dict", "timeline_item"]
 
 
 class Service:
@@ -208,11 +58,10 @@ class Service:
         self._snapshot: Snapshot | None = None
         self._extract_lock = threading.Lock()
         self._extractor: Any = None
-        self._cache = _Cache()
-        self._cache_lock = threading.Lock()
+        self.answers = AnswerCache(4096 if settings.cache else 0)
+        self._rebuild_lock = threading.Lock()
         self._rebuilding: threading.Thread | None = None
         self._fingerprint: tuple[Fingerprint, float] | None = None
-        self.cache_size = 4096 if settings.cache else 0
         self._view_seen: tuple[Fingerprint, bool] | None = None
 
     # -- state ---------------------------------------------------------------------------
@@ -237,7 +86,7 @@ class Service:
             start = time.perf_counter()
             reports = self.store.reports()
             index = self.store.claim_index()
-            snap = _build(fp, reports, index, self.options, self.names)
+            snap = build_snapshot(fp, reports, index, self.options, self.names)
             if self.settings.prerender:
                 for c in snap.claims:
                     snap.item_json(c)
@@ -266,7 +115,7 @@ class Service:
             return snap
         if snap is None or snap.seconds <= self.settings.sync_rebuild_s:
             return self._rebuild(fp)
-        with self._cache_lock:
+        with self._rebuild_lock:
             if self._rebuilding is None:
                 self._rebuilding = threading.Thread(target=self._background,
                                                     name="tollwatch-reconcile", daemon=True)
@@ -281,36 +130,19 @@ class Service:
     def invalidate(self) -> None:
         """Forget cached answers (after a write through this server)."""
         self._fingerprint = None
-        with self._cache_lock:
-            self._cache = _Cache()
+        self.answers.clear()
 
     def cached(self, key: str, fp: Fingerprint, make: Callable[[], bytes]) -> bytes:
         """``make()``'s answer for ``key`` at store state ``fp``, from the cache if there."""
-        if self.cache_size == 0:
-            return make()
-        with self._cache_lock:
-            cache = self._cache
-            if cache.fingerprint != fp:
-                cache = self._cache = _Cache(fp)
-            hit = cache.entries.get(key)
-            if hit is not None:
-                cache.entries.move_to_end(key)
-                return hit
-        body = make()
-        with self._cache_lock:
-            if self._cache is cache:
-                cache.entries[key] = body
-                if len(cache.entries) > self.cache_size:
-                    cache.entries.popitem(last=False)
-        return body
+        return self.answers.get(key, fp, make)
 
     def peek(self, key: str, fp: Fingerprint) -> bytes | None:
         """The cached answer for ``key`` at state ``fp``, if any (never computes)."""
-        with self._cache_lock:
-            cache = self._cache
-            if cache.fingerprint != fp:
-                return None
-            return cache.entries.get(key)
+        return self.answers.peek(key, fp)
+
+    @property
+    def cache_size(self) -> int:
+        return self.answers.size
 
     # -- the view kept in the store -------------------------------------------------------
     def view_current(self, fp: Fingerprint | None = None) -> bool:
@@ -347,6 +179,9 @@ class Service:
 
         if view_state(self.store) is not None:
             refresh(self.store, self.options, names=self.names)
+            # a request may have found the view behind at this very state before the
+            # refresh: forget that, or the view would not be used until the next write
+            self._view_seen = None
 
     # -- views ---------------------------------------------------------------------------
     def canonical_actor(self, actor: str) -> str:
@@ -456,36 +291,3 @@ class Service:
         self.refresh_view()
         self.invalidate()
         return review_id
-
-
-#: The read endpoints whose JSON answers are cached per store state.
-CACHED_PATHS = frozenset({"/api/v1/claims", "/api/v1/timeline"})
-
-
-def cache_key(path: str, query: str) -> str:
-    """The cache key of a request: its path and its query items, sorted."""
-    return path + "?" + "&".join(sorted(f"{k}={v}" for k, v in
-                                        parse_qsl(query, keep_blank_values=True)))
-
-
-class CachedReadMiddleware:
-    """Plain ASGI: answer a cached read (``CACHED_PATHS``) at the current store state
-    without going through routing and validation; everything else passes through. Only
-    answers the endpoints produced (valid requests) are ever in the cache."""
-
-    def __init__(self, app: Any, service: Service) -> None:
-        self.app = app
-        self.service = service
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if (scope["type"] == "http" and scope["method"] == "GET"
-                and scope["path"] in CACHED_PATHS and self.service.cache_size):
-            key = cache_key(scope["path"], scope.get("query_string", b"").decode("latin-1"))
-            body = self.service.peek(key, self.service.fingerprint())
-            if body is not None:
-                await send({"type": "http.response.start", "status": 200, "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode("ascii"))]})
-                await send({"type": "http.response.body", "body": body})
-                return
-        await self.app(scope, receive, send)
