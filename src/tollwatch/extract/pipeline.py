@@ -34,7 +34,7 @@ from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables or dumps, not reported speech
 
 _CUE = re.compile(r"\b(said|says|say|told|tells|according|reported|reports|added|claimed|"
