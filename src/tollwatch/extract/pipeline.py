@@ -1,9 +1,9 @@
 """The Extractor: one spaCy pipeline, documents in, claims out.
 
-Only sentences that can hold a claim (a number that may count people, and a trigger word)
-and the sentences that name sources before them are parsed; the rest of the text is only
-split and scanned with regular expressions. That keeps extraction cheaper than parsing
-every sentence.
+:mod:`tollwatch.extract.plan` chooses the sentences worth parsing (those that can hold a
+claim and those their figures need); they are parsed in one spaCy pass per batch of
+documents, their claims found sentence by sentence, and the document-level statements stage
+(:mod:`tollwatch.extract.statements`) gives each figure its source and date.
 """
 
 from __future__ import annotations
@@ -17,33 +17,22 @@ from typing import Any
 
 from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
 from tollwatch.extract.attribution import Attribution
-from tollwatch.extract.candidates import candidate_numbers
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
-from tollwatch.extract.lexicon import Lexicon, load_lexicon
+from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.nlp import load_pipeline
-from tollwatch.extract.numbers import find_numbers
+from tollwatch.extract.plan import PlanRow, SentencePlanner, with_replies
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.repeats import dedup
 from tollwatch.extract.response_cues import load_response_lexicon
 from tollwatch.extract.responses import ResponseFinder
-from tollwatch.extract.sentences import split_sentences
-from tollwatch.extract.statements import Statements, paragraph_index
+from tollwatch.extract.statements import Statements
 from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
 EXTRACTOR_VERSION = "0.4.0"
-MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables or dumps, not reported speech
-
-_CUE = re.compile(r"\b(said|says|say|told|tells|according|reported|reports|added|claimed|"
-                  r"stated|announced|noted|confirmed|revealed|citing|quoting|statement|"
-                  r"estimated|estimates|indicated|shared|explained|wrote|posted|briefing|"
-                  r"accused|alleged|per)\b", re.IGNORECASE)
-_ACRONYM_INTRO = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")  # "the Rights Network (HRN)"
-_QUOTE_OPEN = "“\""
-_QUOTE_CLOSE = "”\""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,60 +55,6 @@ def _load_nlp(model: str) -> Any:
     return load_pipeline(model)
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|[.,;:!?()\"“”]")
-_BARE_FOLLOWERS = {"were", "was", "have", "had", "has", "are", "is", "of", "died", "killed",
-                   "wounded", "injured", "dead", "more", "others", "other", "remain",
-                   "remained", "in", "at", "on", "and", "or", "to", "from", "during", "by",
-                   "this", "last", "so", "people", ".", ",", ";", ":", "!", "?", ")", "\"",
-                   "”", "“", "(", "including", "among", "who", "after", "when", "while",
-                   "since", "before", "with", "over", "as", "each", "a", "an", "the"}
-_VERBS = (r"(?:said|says|told|tells|added|adds|reported|reports|noted|stated|claimed|claims|"
-          r"announced|confirmed|revealed|indicated|estimated|explained|shared|wrote|posted)")
-_BACKREF = re.compile(
-    rf"\b(?:he|she|they|it|we)\s+(?:\w+\s+)?{_VERBS}\b|{_VERBS}\s+(?:he|she|they)\b|"
-    rf"\b(?:the|this|that)\s+(?:[a-z]+\s+){{0,2}}(?:agency|ministry|military|army|police|"
-    rf"statement|report|official|officials|source|sources|spokesman|spokeswoman|"
-    rf"spokesperson|office|government|group|minister|president|commander|governor|"
-    rf"monitor|organisation|organization|council|service|forces|authorities)\s+"
-    rf"(?:\w+\s+)?{_VERBS}\b|"
-    rf"(?:^|[,“\"]\s*)(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z][\w'’-]+\s+(?:also\s+)?{_VERBS}\b|"
-    rf"{_VERBS}\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][\w'’-]+[.,]|according to (?:the|him|her)\b|"
-    rf"\b(?:citing|quoting)\s+(?:the|him|her)\b")
-_PRONOUN_SOURCE = re.compile(
-    rf"\b(?:he|she|his|her)\b|\b(?:it|they)\s+(?:\w+\s+)?{_VERBS}\b|{_VERBS}\s+(?:it|they)\b",
-    re.IGNORECASE)
-
-
-def _people_words(lex: Lexicon) -> frozenset[str]:
-    words: set[str] = set()
-    for w in lex.people | frozenset(lex.metric_nouns) | frozenset(lex.metric_adjectives):
-        last = w.split()[-1]
-        words.update({last, last + "s", last + "es"})
-        if last.endswith("y"):
-            words.add(last[:-1] + "ies")
-        if last.endswith("man"):
-            words.add(last[:-3] + "men")
-        if last.endswith("fe"):
-            words.add(last[:-2] + "ves")
-    words.update({"children", "women", "men", "people", "police", "personnel", "staff",
-                  "crew", "kinsmen", "militia", "bodies", "lives", "dead", "others"})
-    return frozenset(words)
-
-
-def _trigger_regex(lex: Lexicon) -> re.Pattern[str]:
-    stems: set[str] = set()
-    for w in lex.trigger_words():
-        if not w.isalpha():
-            continue
-        stems.add(w[: max(4, len(w) - 2)] if len(w) > 4 else w)
-    stems.update(["sent", "fled", "died", "dead", "lost", "slain", "held", "taken", "shot",
-                  "hurt", "bodies", "toll", "seized", "troop", "soldier", "personnel", "force",
-                  "police", "fighter", "militant", "servicem", "pow", "hostage", "captive",
-                  "prisoner", "return", "home", "freed", "release"])
-    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})", re.IGNORECASE)
-
-
 class Extractor:
     """Extract count claims from documents with one loaded spaCy pipeline."""
 
@@ -127,8 +62,7 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.lexicon = load_lexicon(self.options.lexicon)
         self.provenance = load_provenance()
-        self._trigger_re = _trigger_regex(self.lexicon)
-        self._people_words = _people_words(self.lexicon)
+        self._planner = SentencePlanner(self.lexicon, self.provenance)
         self._nlp: Any = None
         self._responses = ResponseFinder(self.lexicon, load_response_lexicon())
 
@@ -150,10 +84,10 @@ class Extractor:
     def extract_batch(self, docs: Sequence[Document]) -> list[Extraction]:
         """Claims (and responses) for each of ``docs``; their sentences are parsed in one
         spaCy pass."""
-        plans = [self._plan(d) for d in docs]
+        plans = [self._planner.plan(d.text) for d in docs]
         replies = [self._responses.cue_sentences(d.text, [(p[0], p[1]) for p in plan])
                    for d, (plan, _, _) in zip(docs, plans)]
-        parse = [_with_replies(order, self._responses.to_parse(
+        parse = [with_replies(order, self._responses.to_parse(
                      d.text, [(p[0], p[1]) for p in plan], cues), plan) if cues else order
                  for d, (plan, order, _), cues in zip(docs, plans, replies)]
         texts: list[str] = []
@@ -173,110 +107,10 @@ class Extractor:
 
     def parsed_chars(self, doc: Document) -> int:
         """How many of ``doc``'s characters extraction hands to the parser (nothing is parsed)."""
-        plan, order, _ = self._plan(doc)
+        plan, order, _ = self._planner.plan(doc.text)
         return sum(plan[k][1] - plan[k][0] for k in order)
 
-    def _plan(self, doc: Document) -> tuple[list[tuple[int, int, list[Any], bool]], list[int],
-                                            dict[int, int]]:
-        """Split ``doc`` and choose the sentences worth parsing."""
-        text = doc.text
-        sents = split_sentences(text)
-        plan: list[tuple[int, int, list[Any], bool]] = []  # (start, end, mentions, candidate)
-        last_candidate = -1
-        for k, (s, e) in enumerate(sents):
-            st = text[s:e]
-            if e - s > MAX_SENTENCE_CHARS:
-                plan.append((s, e, [], False))  # not prose (a table, a dump): not parsed
-                continue
-            mentions = candidate_numbers(st, find_numbers(st), self.lexicon)
-            cand = bool(mentions) and self._trigger_re.search(st) is not None and \
-                any(self._may_count_people(st, m) for m in mentions)
-            plan.append((s, e, mentions, cand))
-            if cand:
-                last_candidate = k
-        if last_candidate < 0:
-            return plan, [], {}
-        quote_close = self._quote_closers(text, sents)
-        need: set[int] = set()
-        last_backref = -1  # the last sentence that refers back to a source named before
-        for k, (s, e, _, cand) in enumerate(plan):
-            if cand:
-                need.add(k)
-                closer = quote_close.get(k)
-                if closer is not None:
-                    need.add(closer)
-                refs = text[s:e] + (" " + text[plan[closer][0]:plan[closer][1]]
-                                    if closer is not None else "")
-                if _BACKREF.search(refs):
-                    last_backref = max(last_backref, closer if closer is not None else k)
-                    if k > 0 and _PRONOUN_SOURCE.search(refs):
-                        need.add(k - 1)  # who "he" or "she" is, is often said just before
-        for k, (s, e, _, cand) in enumerate(plan):
-            if not cand and k < last_backref and (_CUE.search(text[s:e]) or
-                                                   _ACRONYM_INTRO.search(text[s:e])):
-                need.add(k)  # names a source that a later figure refers back to
-        # a figure whose sentence names no source may continue the statement before it:
-        # parse the nearest sentence with a cue within reach
-        paras = paragraph_index(text, sents)
-        rules = self.provenance
-        for k, (s, e, _, cand) in enumerate(plan):
-            if not cand or _CUE.search(text[s:e]) or k in quote_close:
-                continue
-            for j in range(k - 1, max(-1, k - 1 - rules.max_gap), -1):
-                if paras[k] - paras[j] > rules.next_paragraph:
-                    break
-                if plan[j][3] or j in need:
-                    break  # a figure's sentence: read anyway
-                if _CUE.search(text[plan[j][0]:plan[j][1]]):
-                    need.add(j)
-                    break
-            # ... or be claimed by the statement after it ("X made this known")
-            j = k + 1
-            if j < len(plan) and not plan[j][3] and paras[j] - paras[k] <= rules.next_paragraph \
-                    and rules.backward_cue.search(text[plan[j][0]:plan[j][1]]):
-                need.add(j)
-        return plan, sorted(need), quote_close
-
-    def _may_count_people(self, sentence: str, m: Any) -> bool:
-        """A cheap look at the words around a number before paying for a parse."""
-        after = _WORD.findall(sentence[m.end:m.end + 60])[:5]
-        for w in after:
-            lw = w.lower()
-            if lw in self._people_words or self._trigger_re.match(lw):
-                return True
-            if w[:1].isupper() and lw.endswith("s") and len(lw) > 3:
-                return True  # a plural demonym: "Ukrainians"
-        first = after[0].lower() if after else ""
-        if not after or first in _BARE_FOLLOWERS:
-            return True  # a bare number: "rose to 60", "two were killed"
-        before = _WORD.findall(sentence[max(0, m.start - 50):m.start])[-4:]
-        return any(self._trigger_re.match(w.lower()) for w in before)
-
-    @staticmethod
-    def _quote_closers(text: str, sents: list[tuple[int, int]]) -> dict[int, int]:
-        """For sentences inside an open quotation, the index of the sentence closing it."""
-        out: dict[int, int] = {}
-        open_from: int | None = None
-        for k, (s, e) in enumerate(sents):
-            seg = text[s:e]
-            depth = 0
-            for ch in seg:
-                if ch == "“":
-                    depth += 1
-                elif ch == "”":
-                    depth -= 1
-            straight = seg.count('"') % 2 == 1
-            opens = depth > 0 or (straight and open_from is None)
-            closes = depth < 0 or (straight and open_from is not None)
-            if open_from is None and opens:
-                open_from = k
-            elif open_from is not None and closes:
-                for j in range(open_from, k):
-                    out[j] = k
-                open_from = None
-        return out
-
-    def _claims_from(self, doc: Document, plan: list[tuple[int, int, list[Any], bool]],
+    def _claims_from(self, doc: Document, plan: list[PlanRow],
                      parsed: dict[int, Any], quote_close: dict[int, int]) -> list[Claim]:
         lex = self.lexicon
         stage = Statements(doc.text, [(p[0], p[1]) for p in plan], doc.published, lex,
@@ -399,13 +233,6 @@ def _blank_dateline(sentence: str) -> str:
     if not m or len(m.group(0)) > 60:
         return sentence
     return " " * len(m.group(0)) + sentence[m.end():]
-
-
-def _with_replies(order: list[int], replies: set[int],
-                  plan: list[tuple[int, int, list[Any], bool]]) -> list[int]:
-    """The sentences to parse: those chosen for claims, and those responses need."""
-    more = [k for k in replies if plan[k][1] - plan[k][0] <= MAX_SENTENCE_CHARS]
-    return sorted(set(order).union(more))
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -1,0 +1,245 @@
+"""Which sentences of a document extraction parses.
+
+Only sentences that can hold a claim (a number that may count people, and a trigger word)
+are parsed, with the sentences their figures need: the sentence closing a quotation a
+figure sits in, the sentence naming the speaker a pronoun refers to, earlier sentences
+naming the sources a back-reference ("the ministry said") points at, the nearest statement
+a figure's sentence may continue, and a following sentence that claims it ("X made this
+known"). The rest of the text is only split and scanned with regular expressions. The
+words these checks look for are data, in ``tollwatch/data/prefilter.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from tollwatch.errors import ConfigError
+from tollwatch.extract.candidates import candidate_numbers
+from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.numbers import find_numbers
+from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.sentences import split_sentences
+from tollwatch.extract.statements import paragraph_index
+
+__all__ = ["MAX_SENTENCE_CHARS", "Plan", "PlanRow", "PrefilterRules", "SentencePlanner",
+           "load_prefilter", "quote_closers", "with_replies"]
+
+MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables or dumps, not reported speech
+
+PlanRow = tuple[int, int, list[Any], bool]  # (start, end, number mentions, candidate)
+Plan = tuple[list[PlanRow], list[int], dict[int, int]]  # rows, sentences to parse, closers
+
+_ACRONYM_INTRO = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")  # "the Rights Network (HRN)"
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|[.,;:!?()\"“”]")
+_NAME = r"[A-Z][\w'’-]+"
+
+
+def _alt(words: Any) -> str:
+    items = [str(w) for w in (words or [])]
+    if not items:
+        raise ValueError("an empty word list")
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+def _titles(words: Any) -> str:
+    return "|".join(rf"{re.escape(str(t))}\.?\s+" for t in words or [])
+
+
+@dataclass(frozen=True)
+class PrefilterRules:
+    """The prefilter's patterns and word lists, built from ``prefilter.yaml``."""
+
+    cue: re.Pattern[str]
+    backref: re.Pattern[str]
+    pronoun_source: re.Pattern[str]
+    bare_followers: frozenset[str]
+    people_words: frozenset[str]
+    trigger_stems: frozenset[str]
+
+
+def _from_mapping(data: dict[str, Any], where: str) -> PrefilterRules:
+    try:
+        verbs = f"(?:{_alt(data['reporting_verbs'])})"
+        pron = _alt(data["reference_pronouns"])
+        inv = _alt(data["inverted_pronouns"])
+        nouns = _alt(data["reference_nouns"])
+        titles = _titles(data["reference_titles"])
+        inv_titles = _titles(data["inverted_titles"])
+        backref = re.compile(
+            rf"\b(?:{pron})\s+(?:\w+\s+)?{verbs}\b|{verbs}\s+(?:{inv})\b|"
+            rf"\b(?:the|this|that)\s+(?:[a-z]+\s+){{0,2}}(?:{nouns})\s+(?:\w+\s+)?{verbs}\b|"
+            rf"(?:^|[,“\"]\s*)(?:{titles})?{_NAME}\s+(?:also\s+)?{verbs}\b|"
+            rf"{verbs}\s+(?:{inv_titles})?{_NAME}[.,]|according to (?:the|him|her)\b|"
+            rf"\b(?:citing|quoting)\s+(?:the|him|her)\b")
+        pronoun_source = re.compile(
+            rf"\b(?:{_alt(data['person_pronouns'])})\b|"
+            rf"\b(?:{_alt(data['body_pronouns'])})\s+(?:\w+\s+)?{verbs}\b|"
+            rf"{verbs}\s+(?:{_alt(data['body_pronouns'])})\b", re.IGNORECASE)
+        return PrefilterRules(
+            cue=re.compile(rf"\b({_alt(data['cue_words'])})\b", re.IGNORECASE),
+            backref=backref,
+            pronoun_source=pronoun_source,
+            bare_followers=frozenset(str(w) for w in data["bare_followers"]),
+            people_words=frozenset(str(w).lower() for w in data.get("people_words") or []),
+            trigger_stems=frozenset(str(w).lower() for w in data.get("trigger_stems") or []),
+        )
+    except (KeyError, TypeError, ValueError, re.error) as e:
+        raise ConfigError(f"bad prefilter rules: {e}", source=where) from e
+
+
+@lru_cache(maxsize=8)
+def load_prefilter(path: str | None = None) -> PrefilterRules:
+    """The prefilter rules of ``path`` (None: the built-in ``prefilter.yaml``)."""
+    data, where = read_mapping("prefilter.yaml", path, "prefilter rules", "are")
+    return _from_mapping(data, where)
+
+
+def _people_words(lex: Lexicon, extra: frozenset[str]) -> frozenset[str]:
+    words: set[str] = set()
+    for w in lex.people | frozenset(lex.metric_nouns) | frozenset(lex.metric_adjectives):
+        last = w.split()[-1]
+        words.update({last, last + "s", last + "es"})
+        if last.endswith("y"):
+            words.add(last[:-1] + "ies")
+        if last.endswith("man"):
+            words.add(last[:-3] + "men")
+        if last.endswith("fe"):
+            words.add(last[:-2] + "ves")
+    return frozenset(words | extra)
+
+
+def _trigger_regex(lex: Lexicon, extra: frozenset[str]) -> re.Pattern[str]:
+    stems: set[str] = set(extra)
+    for w in lex.trigger_words():
+        if not w.isalpha():
+            continue
+        stems.add(w[: max(4, len(w) - 2)] if len(w) > 4 else w)
+    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})", re.IGNORECASE)
+
+
+def quote_closers(text: str, sents: list[tuple[int, int]]) -> dict[int, int]:
+    """For sentences inside an open quotation, the index of the sentence closing it."""
+    out: dict[int, int] = {}
+    open_from: int | None = None
+    for k, (s, e) in enumerate(sents):
+        seg = text[s:e]
+        depth = 0
+        for ch in seg:
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                depth -= 1
+        straight = seg.count('"') % 2 == 1
+        opens = depth > 0 or (straight and open_from is None)
+        closes = depth < 0 or (straight and open_from is not None)
+        if open_from is None and opens:
+            open_from = k
+        elif open_from is not None and closes:
+            for j in range(open_from, k):
+                out[j] = k
+            open_from = None
+    return out
+
+
+def with_replies(order: list[int], replies: set[int], plan: list[PlanRow]) -> list[int]:
+    """The sentences to parse: those chosen for claims, and those responses need."""
+    more = [k for k in replies if plan[k][1] - plan[k][0] <= MAX_SENTENCE_CHARS]
+    return sorted(set(order).union(more))
+
+
+class SentencePlanner:
+    """Splits a document and chooses the sentences worth parsing."""
+
+    def __init__(self, lexicon: Lexicon, provenance: ProvenanceRules,
+                 rules: PrefilterRules | None = None) -> None:
+        self.lexicon = lexicon
+        self.provenance = provenance
+        self.rules = rules or load_prefilter()
+        self.trigger_re = _trigger_regex(lexicon, self.rules.trigger_stems)
+        self.people_words = _people_words(lexicon, self.rules.people_words)
+
+    def plan(self, text: str) -> Plan:
+        """The sentences of ``text`` (with their number mentions and whether they may hold a
+        claim), the indexes of those to parse, and each quoted sentence's closer."""
+        rules = self.rules
+        sents = split_sentences(text)
+        plan: list[PlanRow] = []
+        last_candidate = -1
+        for k, (s, e) in enumerate(sents):
+            st = text[s:e]
+            if e - s > MAX_SENTENCE_CHARS:
+                plan.append((s, e, [], False))  # not prose (a table, a dump): not parsed
+                continue
+            mentions = candidate_numbers(st, find_numbers(st), self.lexicon)
+            cand = bool(mentions) and self.trigger_re.search(st) is not None and \
+                any(self.may_count_people(st, m) for m in mentions)
+            plan.append((s, e, mentions, cand))
+            if cand:
+                last_candidate = k
+        if last_candidate < 0:
+            return plan, [], {}
+        quote_close = quote_closers(text, sents)
+        need: set[int] = set()
+        last_backref = -1  # the last sentence that refers back to a source named before
+        for k, (s, e, _, cand) in enumerate(plan):
+            if cand:
+                need.add(k)
+                closer = quote_close.get(k)
+                if closer is not None:
+                    need.add(closer)
+                refs = text[s:e] + (" " + text[plan[closer][0]:plan[closer][1]]
+                                    if closer is not None else "")
+                if rules.backref.search(refs):
+                    last_backref = max(last_backref, closer if closer is not None else k)
+                    if k > 0 and rules.pronoun_source.search(refs):
+                        need.add(k - 1)  # who "he" or "she" is, is often said just before
+        for k, (s, e, _, cand) in enumerate(plan):
+            if not cand and k < last_backref and (rules.cue.search(text[s:e]) or
+                                                   _ACRONYM_INTRO.search(text[s:e])):
+                need.add(k)  # names a source that a later figure refers back to
+        self._continued(text, sents, plan, quote_close, need)
+        return plan, sorted(need), quote_close
+
+    def _continued(self, text: str, sents: list[tuple[int, int]], plan: list[PlanRow],
+                   quote_close: dict[int, int], need: set[int]) -> None:
+        """A figure whose sentence names no source may continue the statement before it
+        (parse the nearest sentence with a cue within reach) or be claimed by the
+        statement after it ("X made this known")."""
+        cue = self.rules.cue
+        paras = paragraph_index(text, sents)
+        prov = self.provenance
+        for k, (s, e, _, cand) in enumerate(plan):
+            if not cand or cue.search(text[s:e]) or k in quote_close:
+                continue
+            for j in range(k - 1, max(-1, k - 1 - prov.max_gap), -1):
+                if paras[k] - paras[j] > prov.next_paragraph:
+                    break
+                if plan[j][3] or j in need:
+                    break  # a figure's sentence: read anyway
+                if cue.search(text[plan[j][0]:plan[j][1]]):
+                    need.add(j)
+                    break
+            j = k + 1
+            if j < len(plan) and not plan[j][3] and paras[j] - paras[k] <= prov.next_paragraph \
+                    and prov.backward_cue.search(text[plan[j][0]:plan[j][1]]):
+                need.add(j)
+
+    def may_count_people(self, sentence: str, m: Any) -> bool:
+        """A cheap look at the words around a number before paying for a parse."""
+        after = _WORD.findall(sentence[m.end:m.end + 60])[:5]
+        for w in after:
+            lw = w.lower()
+            if lw in self.people_words or self.trigger_re.match(lw):
+                return True
+            if w[:1].isupper() and lw.endswith("s") and len(lw) > 3:
+                return True  # a plural demonym: "Ukrainians"
+        first = after[0].lower() if after else ""
+        if not after or first in self.rules.bare_followers:
+            return True  # a bare number: "rose to 60", "two were killed"
+        before = _WORD.findall(sentence[max(0, m.start - 50):m.start])[-4:]
+        return any(self.trigger_re.match(w.lower()) for w in before)
