@@ -120,7 +120,10 @@ def render_chart(claims: Sequence[UnderlyingClaim], fmt: ChartFormat = "png", *,
                    fontsize=8, frameon=False)
     fig.supxlabel(_CAPTION, fontsize=8, color="0.3")
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, dpi=120, metadata=_metadata(fmt))
+    # the SVG writer's clip-path and glyph ids are random unless salted: a fixed salt makes
+    # the same claims give the same file
+    with matplotlib.rc_context({"svg.hashsalt": "tollwatch"}):
+        fig.savefig(buf, format=fmt, dpi=120, metadata=_metadata(fmt))
     return buf.getvalue()
 
 
