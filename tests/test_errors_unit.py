@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import tollwatch.errors as errors
+from tollwatch import errors
 from tollwatch.errors import InputError, RecordError, TollwatchError, brief
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from tests.reconcile.conftest import report
+
 from tollwatch.model import Report
 from tollwatch.reconcile.discrepancies import find_discrepancies, relative_gap
 from tollwatch.reconcile.names import Names

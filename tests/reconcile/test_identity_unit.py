@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from tests.reconcile.conftest import report
+
 from tollwatch.model import Report
 from tollwatch.reconcile.identity import COPY, FIRST, UNDATED, WINDOW
 from tollwatch.reconcile.names import Names

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.reconcile.conftest import report
+
 from tollwatch.model import Report
 from tollwatch.reconcile.names import Names
 from tollwatch.reconcile.timeline import build_timeline, filter_claims, to_jsonl

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.reconcile.conftest import report
+
 from tollwatch.reconcile.names import Names
 from tollwatch.reconcile.underlying import UnderlyingClaim, underlying_claims
 from tollwatch.reconcile.updates import (
