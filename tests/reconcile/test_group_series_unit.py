@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.reconcile.conftest import report
+
 from tollwatch.errors import ConfigError
 from tollwatch.reconcile.group_series import (
     GroupSeries,
