@@ -1,0 +1,71 @@
+"""Unit tests of bench.py's helpers: process timing and memory, corpus copies, figures."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tollwatch.bench import _pss, _repeated, _timed, _tree_rss, default_corpus, redraw_figures
+
+
+def test_pss_of_this_process_is_positive() -> None:
+    assert _pss(os.getpid()) > 1_000_000
+    assert _pss(2**22 + 12345) == 0  # no such process
+
+
+def test_tree_memory_counts_the_children() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3)"])
+    try:
+        alone = _pss(os.getpid())
+        with_child = _tree_rss(os.getpid())
+        assert with_child > alone
+        assert _tree_rss(child.pid) == pytest.approx(_pss(child.pid), rel=0.5)
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_timed_returns_output_and_time() -> None:
+    seconds, peak, out = _timed([sys.executable, "-c", "print('orlan ' * 3)"])
+    assert out.strip() == "orlan orlan orlan"
+    assert seconds > 0 and peak >= 0
+
+
+def test_timed_raises_with_the_error_text() -> None:
+    with pytest.raises(RuntimeError, match="exited 3: .*vesk failed"):
+        _timed([sys.executable, "-c", "import sys; sys.stderr.write('vesk failed'); sys.exit(3)"])
+
+
+def test_default_corpus_is_jsonl_with_texts() -> None:
+    lines = [x for x in default_corpus().read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert lines and all("text" in json.loads(x) for x in lines)
+
+
+def test_repeated_copies_keep_the_first_and_redraw_the_rest(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"id": "k1", "text": "Kest Monitor said 4,500 fled in 2031."})
+                   + "\n\n" + json.dumps({"text": "Orlan Vesk counted 812 dead."}) + "\n",
+                   encoding="utf-8")
+    out = _repeated(src, 3, tmp_path)
+    assert out.name == "c-x3.jsonl"
+    recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == ["k1#0", "doc#0", "k1#1", "doc#1", "k1#2", "doc#2"]
+    assert recs[0]["text"] == "Kest Monitor said 4,500 fled in 2031."
+    assert all("in 2031." in r["text"] for r in recs[::2])
+    assert len({r["text"] for r in recs}) == 6
+    again = [json.loads(x) for x in _repeated(src, 3, tmp_path).read_text("utf-8").splitlines()]
+    assert again == recs  # repeatable
+
+
+def test_redraw_leaves_decimals_and_words_alone() -> None:
+    text = "A 3.5 magnitude quake; unit B12 lost 400 men."
+    out = redraw_figures(text, random.Random(1))
+    assert "3.5" in out and "B12" in out
+    assert out.startswith("A 3.5 magnitude quake; unit B12 lost ") and out.endswith(" men.")
+    assert redraw_figures("no figures here", random.Random(1)) == "no figures here"
