@@ -40,9 +40,6 @@ def test_the_same_claims_give_the_same_png(claims: list[UnderlyingClaim]) -> Non
     assert render_chart(claims, "png") == render_chart(claims, "png")
 
 
-@pytest.mark.xfail(strict=True, reason="chart._metadata drops the SVG date so that the same "
-                   "claims give the same file, but matplotlib's clip-path ids are random "
-                   "unless rcParams['svg.hashsalt'] is set: two renders differ")
 def test_the_same_claims_give_the_same_svg(claims: list[UnderlyingClaim]) -> None:
     assert render_chart(claims, "svg") == render_chart(claims, "svg")
 

@@ -30,6 +30,9 @@ _NAME_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|area|sector|post|checkpoint
 # an age after a name: "said Jane Doe, 32." / "Doe, 32, a teacher"
 _AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]+,\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|\.\s*$|$|;|\))")
+# an age after one person named by a common noun: "The boy, 12, was hurt", "her son, 9."
+_AGE_NOUN_BEFORE = re.compile(r"\b([a-z]+),\s*$")
+MAX_AGE = 120
 # the later ages of a list after "aged": "two children aged six and 10", "aged 8, 12 and 15"
 _AGE_LIST = re.compile(r"\b(?:aged|ages(?: of)?|age of)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4},?\s+"
                        r"(?:and|or|to)\s+$|\b(?:aged|ages(?: of)?)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4}"
@@ -38,6 +41,18 @@ _AGE_LIST = re.compile(r"\b(?:aged|ages(?: of)?|age of)\s+[\w-]+(?:\s*,\s*[\w-]+
 
 def _too_large(n: NumberMention) -> bool:
     return any(v is not None and v > MAX_PEOPLE for v in (n.value, n.low, n.high))
+
+
+def _is_age_of_one(text: str, n: NumberMention, lex: Lexicon) -> bool:
+    """A number set off by commas after a singular person noun ("a woman, 34, and her son,
+    9") is that person's age: one person cannot be a count of more."""
+    if n.value is None or n.low is not None or n.value > MAX_AGE:
+        return False
+    m = _AGE_NOUN_BEFORE.search(text[max(0, n.start - 30):n.start])
+    if m is None or not _AGE_AFTER.match(text[n.end:]):
+        return False
+    noun = m.group(1)
+    return noun in lex.people and not noun.endswith("s")
 
 
 def candidate_numbers(text: str, numbers: list[NumberMention],
@@ -76,6 +91,8 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
         if _AGE_BEFORE.search(text[max(0, n.start - 30):n.start]) and \
                 _AGE_AFTER.match(text[n.end:]) and not n.words:
             continue  # an age in apposition: "Jane Doe, 22, a resident"
+        if lex is not None and not n.words and _is_age_of_one(text, n, lex):
+            continue  # an age in apposition to one person: "the boy, 12, was wounded"
         if not n.words and _NAME_BEFORE.search(text[max(0, n.start - 60):n.start]) and \
                 _NAME_AFTER.match(text[n.end:]):
             continue  # a unit or place number: "a post near Hill 15 and"
