@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tollwatch.errors import ConfigError
+from tollwatch.extract.datafile import read_mapping
 
 __all__ = ["Lexicon", "load_lexicon"]
 
@@ -181,19 +178,5 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Load the built-in lexicon, or the YAML file at ``path``."""
-    if path is None:
-        text = resources.files("tollwatch.data").joinpath("lexicon.yaml").read_text("utf-8")
-        where = "tollwatch/data/lexicon.yaml"
-    else:
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as e:
-            raise ConfigError(f"cannot read lexicon: {e.strerror or e}", source=path) from e
-        where = path
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise ConfigError(f"lexicon is not valid YAML: {e}", source=where) from e
-    if not isinstance(data, dict):
-        raise ConfigError("lexicon must be a mapping", source=where)
+    data, where = read_mapping("lexicon.yaml", path, "lexicon")
     return _from_mapping(data, where)
