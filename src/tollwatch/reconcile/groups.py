@@ -39,6 +39,7 @@ from tollwatch.reconcile.group_words import (
     number_spans,
     words,
 )
+from tollwatch.reconcile.tables import as_list
 
 __all__ = ["GENERIC", "Group", "Groups", "default_groups", "group_fields", "groups_for",
            "words"]
@@ -79,13 +80,7 @@ class Group:
 
 
 def _as_list(value: Any, where: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    raise ConfigError(f"expected a list of phrases, got {value!r}", source=where)
+    return as_list(value, where, "phrases")
 
 
 def _mapping(value: Any, where: str) -> dict[str, Any]:

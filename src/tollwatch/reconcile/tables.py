@@ -27,14 +27,16 @@ _CACHE_LIMIT = CACHE_LIMIT
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _as_list(value: Any, where: str) -> list[str]:
+def _as_list(value: Any, where: str, what: str = "names") -> list[str]:
+    """A table entry's list of strings (a single string is a list of one); a ConfigError
+    naming ``where`` otherwise."""
     if value is None:
         return []
     if isinstance(value, str):
         return [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise ConfigError(f"expected a list of names, got {value!r}", source=where)
+    raise ConfigError(f"expected a list of {what}, got {value!r}", source=where)
 
 
 def _load_yaml_text(text: str, where: str) -> dict[str, Any]:
