@@ -32,6 +32,7 @@ class DateRules:
     bare_datelines: tuple[re.Pattern[str], ...]
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
+    lede_paragraphs: int = 2
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -55,6 +56,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
             body_name_rewrites=tuple((re.compile(str(p)), str(r))
                                      for p, r in data.get("body_name_rewrites") or []),
+            lede_paragraphs=int((data.get("later_dates") or {}).get("lede_paragraphs", 2)),
         )
     except (TypeError, ValueError, AttributeError, re.error) as e:
         raise ConfigError(f"bad date rules: {e}", source=where) from e

@@ -25,6 +25,7 @@ from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
+from tollwatch.extract.later_dates import UndatedLedger
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.source_dates import share_dates
@@ -92,6 +93,7 @@ class Statements:
         self._seen: set[int] = set()  # the sentences read (parsed)
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
+        self._undated = UndatedLedger()  # given before their source was dated
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -227,6 +229,7 @@ class Statements:
         out = self._govern(k, sdoc, token_i, closer)
         if k == 0 and is_headline(sdoc.text):
             out.headline = True  # every attribution returned is the figure's own object
+        self._undated.note(out, self.paras[k])
         return out
 
     def _govern(self, k: int, sdoc: Doc, token_i: int,
@@ -303,6 +306,7 @@ class Statements:
                 st.att.date, st.att.date_how = fuller.date, "body"
             if src.date is None:
                 src.date = fuller.date
+        self._undated.close(self.memory.sources)
         unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
         date_sources_from_text(unread, self.memory.sources, self.published)
         share_dates(self.memory.sources)

@@ -1,0 +1,58 @@
+"""Statements made before their source was first dated keep no day of that source.
+
+A source dated by one of its statements ("On Tuesday, the spokesman revised his figures")
+dates the statements of that source that come after it in the text; the ones before it were
+made earlier, on a day the text does not name ("The spokesman told the press that four
+soldiers had died." ... "On Tuesday, the spokesman revised his figures"). Such an earlier
+statement keeps no date (``date_how`` "later": its source was dated only later in the text).
+
+The day a source is given at the end of the document from its other names or from an
+unparsed sentence (``source_dates``, ``unparsed_dates``) is not a later statement: it dates
+every statement of the source, before and after. Nor are the headline and the lede: they
+sum up what the body goes on to date ("The army said 11 soldiers were killed." ... "The
+army announced on Sunday ...").
+"""
+
+from __future__ import annotations
+
+from tollwatch.extract.attribution import Attribution
+from tollwatch.extract.date_rules import load_date_rules
+from tollwatch.extract.sources import Source
+
+__all__ = ["LATER", "UndatedLedger"]
+
+LATER = "later"
+
+
+def _source(att: Attribution) -> Source | None:
+    return att.relay_src or att.origin_src
+
+
+class UndatedLedger:
+    """The attributions given while their source had no day yet, in text order."""
+
+    def __init__(self) -> None:
+        self._undated: list[Attribution] = []
+
+    def note(self, att: Attribution, para: int) -> None:
+        """Keep ``att`` (given in paragraph ``para``) when neither it nor its source has a
+        day when it is given. The headline and lede paragraphs (``later_dates.
+        lede_paragraphs``) sum up the statements the body goes on to date: not kept."""
+        src = _source(att)
+        if para < load_date_rules().lede_paragraphs or att.headline:
+            return
+        if src is not None and att.date is None and att.date_how is None and src.date is None:
+            self._undated.append(att)
+
+    def close(self, sources: list[Source]) -> list[Attribution]:
+        """Mark the kept attributions whose source a later statement dated (call before the
+        end-of-document sharing of days); the attributions marked."""
+        dated = {id(s) for s in sources if s.date is not None}
+        out: list[Attribution] = []
+        for att in self._undated:
+            src = _source(att)
+            if src is not None and id(src) in dated and att.date is None and \
+                    att.date_how is None:
+                att.date_how = LATER
+                out.append(att)
+        return out
