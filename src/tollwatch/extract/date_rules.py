@@ -33,6 +33,9 @@ class DateRules:
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
     lede_paragraphs: int = 2
+    period_words: frozenset[str] = frozenset()
+    earlier_adjectives: frozenset[str] = frozenset()
+    joining_preps: frozenset[str] = frozenset()
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -56,6 +59,9 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
             body_name_rewrites=tuple((re.compile(str(p)), str(r))
                                      for p, r in data.get("body_name_rewrites") or []),
+            period_words=_words(data.get("period_words")),
+            earlier_adjectives=_words(data.get("earlier_adjectives")),
+            joining_preps=_words(data.get("joining_preps")),
             lede_paragraphs=int((data.get("later_dates") or {}).get("lede_paragraphs", 2)),
         )
     except (TypeError, ValueError, AttributeError, re.error) as e:

@@ -50,15 +50,36 @@ def _subtree_text(t: Token) -> str:
     return " ".join(x.text for x in t.subtree)
 
 
+def _period(t: Token) -> bool:
+    """True for a day marked as a stretch of events ("On Thursday alone, police reported
+    ..."), not the day of a statement (``period_words``)."""
+    words = load_date_rules().period_words
+    return any(x.lower_ in words for x in t.subtree)
+
+
+def _verb_day(c: Token) -> bool:
+    return _day_token(c) and not _period(c) and _is_day(_subtree_text(c))
+
+
 def verb_date(verb: Token) -> str | None:
-    """Text of a date attached to a reporting verb ("said on Monday", "said Sunday")."""
+    """Text of a date attached to a reporting verb ("said on Monday", "said Sunday"), or to
+    the reporting verb whose "with" clause it is ("told the council on Friday, with an aide
+    confirming that ...")."""
+    found = _own_verb_date(verb)
+    head = verb.head
+    if found is None and verb.dep_ == "pcomp" and \
+            head.lower_ in load_date_rules().joining_preps and head.head.pos_ == "VERB":
+        found = _own_verb_date(head.head)
+    return found
+
+
+def _own_verb_date(verb: Token) -> str | None:
     for c in verb.children:
-        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and _day_token(c) and \
-                _is_day(_subtree_text(c)):
+        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and _verb_day(c):
             return _subtree_text(c)
         if c.dep_ == "prep" and c.lower_ in ("on", "in"):
             for p in c.children:
-                if p.dep_ == "pobj" and _day_token(p) and _is_day(_subtree_text(p)):
+                if p.dep_ == "pobj" and _verb_day(p):
                     return _subtree_text(p)
                 # "said in a statement on 3 March", "in a report published on Tuesday"
                 if p.dep_ == "pobj" and _statement_noun(p):
@@ -66,8 +87,7 @@ def verb_date(verb: Token) -> str | None:
                     for q in (q for h in holders for q in h.children):
                         if q.dep_ == "prep" and q.lower_ == "on":
                             for d in q.children:
-                                if d.dep_ == "pobj" and _day_token(d) and \
-                                        _is_day(_subtree_text(d)):
+                                if d.dep_ == "pobj" and _verb_day(d):
                                     return _subtree_text(d)
     return adjacent_date(verb)
 
@@ -82,6 +102,8 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 
 
 def _names_a_day(doc: Doc, ent: Span) -> bool:
+    if ent.end < len(doc) and doc[ent.end].lower_ in load_date_rules().period_words:
+        return False  # "Thursday alone": a stretch of events
     if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
         return False  # "Monday's attack": the event's day
     if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN") and \
@@ -129,8 +151,8 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
     rules = load_date_rules()
     want = {a.i for a in anchors}
     for ent in doc.ents:
-        if ent.label_ not in rules.day_labels or not _is_day(ent.text):
-            continue  # not a day ("a bi-weekly briefing")
+        if ent.label_ not in rules.day_labels or not _is_day(ent.text) or _period(ent.root):
+            continue  # not a day ("a bi-weekly briefing"), or a stretch ("Friday alone")
         x = ent.root
         while x.head.i != x.i:
             x = x.head
@@ -177,8 +199,24 @@ def cites_statement(doc: Doc, verb_i: int | None) -> bool:
 
 def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
     """True when the reporting verb at ``verb_i`` is put before the statement being reported
-    ("said earlier", "Earlier, X said", "had previously reported")."""
-    if verb_i is None:
-        return False
-    words = load_date_rules().earlier_words
-    return any(c.dep_ == "advmod" and c.lower_ in words for c in doc[verb_i].children)
+    ("said earlier", "Earlier, X said", "had previously reported"), or the statement it (or
+    "according to") cites is ("according to an earlier report")."""
+    rules = load_date_rules()
+    if verb_i is not None and any(c.dep_ == "advmod" and c.lower_ in rules.earlier_words
+                                  for c in doc[verb_i].children):
+        return True
+    # "according to an earlier report", "cited a previous statement"
+    anchors = {verb_i} if verb_i is not None else set()
+    anchors |= {t.i for t in doc if t.lower_ == "according"}
+    for t in doc:
+        if not _statement_noun(t) or not any(c.dep_ == "amod" and c.lower_ in
+                                             rules.earlier_adjectives for c in t.children):
+            continue
+        x = t
+        for _ in range(3):
+            if x.head.i == x.i:
+                break
+            x = x.head
+            if x.i in anchors:
+                return True
+    return False

@@ -6,7 +6,8 @@ according to a statement issued on Tuesday by the Interior Ministry"; "The agenc
 the figures public in a report on Monday"). Read with a pattern, not parsed: a statement
 word (a reporting verb or a statement noun) followed closely by a day ("said on Tuesday",
 "statement issued on Tuesday"), in a sentence that names exactly one source of the
-document by one of its names, dates that source when none of its statements named a day.
+document by one of its names (or spells out its acronym: "the United Nations" for
+"U.N."), dates that source when none of its statements named a day.
 The day of an event ("the attack on Tuesday", "Monday's raid") is not read: it follows no
 statement word, or is a possessive.
 """
@@ -43,8 +44,40 @@ def statement_day(sentence: str, published: str | None) -> str | None:
     return None
 
 
+_SMALL = {"of", "the", "and", "for", "on", "in", "de"}
+
+
+def _spelled_out(sentence: str, acronym: str) -> bool:
+    """True when ``sentence`` spells out ``acronym`` ("U.N." or "UN": "the United Nations
+    said"): a run of capitalised words, small words between them, with those initials."""
+    words = re.findall(r"[\w’'-]+", sentence)
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        got = ""
+        for x in words[i:]:
+            if x.lower() in _SMALL and got:
+                continue
+            if not x[:1].isupper():
+                break
+            got += x[0]
+            if got == acronym:
+                return True
+            if len(got) >= len(acronym):
+                break
+    return False
+
+
+def _acronym(name: str) -> str | None:
+    bare = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).replace(".", "")
+    return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
+
+
 def _named_in(sentence: str, src: Source) -> bool:
     for name in src.names:
+        acr = _acronym(name)
+        if acr is not None and _spelled_out(sentence, acr):
+            return True
         bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
         if len(bare) < 3 or (" " not in bare and not bare[:1].isupper()):
             continue  # "ministry", "he": not a name that picks one source out
