@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.date_rules import load_date_rules
+from tollwatch.extract.source_dates import same_body
 from tollwatch.extract.sources import Source
 
 __all__ = ["LATER", "UndatedLedger"]
@@ -33,11 +34,19 @@ class UndatedLedger:
 
     def __init__(self) -> None:
         self._undated: list[Attribution] = []
+        self._first_dated: dict[int, int] = {}  # id(source) -> offset of its first dated one
+
+    def _dated_at(self, att: Attribution) -> None:
+        src = _source(att)
+        if src is not None and att.date is not None and att.date_how == "verb" and \
+                att.at is not None:
+            self._first_dated.setdefault(id(src), att.at)
 
     def note(self, att: Attribution, para: int) -> None:
         """Keep ``att`` (given in paragraph ``para``) when neither it nor its source has a
         day when it is given. The headline and lede paragraphs (``later_dates.
         lede_paragraphs``) sum up the statements the body goes on to date: not kept."""
+        self._dated_at(att)
         src = _source(att)
         if para < load_date_rules().lede_paragraphs or att.headline:
             return
@@ -53,6 +62,25 @@ class UndatedLedger:
             src = _source(att)
             if src is not None and id(src) in dated and att.date is None and \
                     att.date_how is None:
+                att.date_how = LATER
+                out.append(att)
+        return out
+
+    def close_shared(self, sources: list[Source]) -> list[Attribution]:
+        """Mark the kept attributions whose source took its day from another name of it
+        (``source_dates``, call after) that only a later statement dated ("The army
+        spokesman Colonel Ann Roe told the press ..." before "On Tuesday, Colonel Roe
+        revised her figures"); the attributions marked."""
+        out: list[Attribution] = []
+        for att in self._undated:
+            src = _source(att)
+            if src is None or src.date is None or att.date is not None or \
+                    att.date_how is not None or att.at is None or id(src) in self._first_dated:
+                continue
+            donors = [self._first_dated[id(d)] for d in sources
+                      if d is not src and d.date == src.date and id(d) in self._first_dated
+                      and same_body(src, d)]
+            if donors and min(donors) > att.at:
                 att.date_how = LATER
                 out.append(att)
         return out

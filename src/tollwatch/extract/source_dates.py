@@ -93,9 +93,7 @@ def _same_names(na: str, fa: str, a: Source, nb: str, fb: str, b: Source) -> boo
     if acr is not None and len(nb.split()) >= 2 and initials(nb) == acr:
         return True
     acr_b = _acronym(nb)
-    if acr_b is not None and len(na.split()) >= 2 and initials(na) == acr_b:
-        return True
-    return False
+    return acr_b is not None and len(na.split()) >= 2 and initials(na) == acr_b
 
 
 def _bare_title(src: Source) -> bool:

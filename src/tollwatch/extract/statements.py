@@ -310,6 +310,7 @@ class Statements:
         unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
         date_sources_from_text(unread, self.memory.sources, self.published)
         share_dates(self.memory.sources)
+        self._undated.close_shared(self.memory.sources)
 
     def _fuller(self, src: Source) -> Source | None:
         tag = src.names[0].lower()
