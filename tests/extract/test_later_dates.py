@@ -174,3 +174,48 @@ def test_a_surname_needs_a_person_on_one_side() -> None:
 def test_a_ministry_of_a_country_contains_its_short_name() -> None:
     assert same_body(Source(["the Water Ministry of Lorrin"], False),
                      Source(["water ministry"], False))
+
+
+# -- a dateline alone above the story ---------------------------------------------------
+
+def test_a_dateline_alone_on_its_line_dates_the_paragraphs_under_it(claims_of: Run) -> None:
+    text = ("Port toll rises\n"
+            "Lisburg, 10 June 2031:\n"
+            "The harbour militia says its fighters pushed into the old quarter. It put its "
+            "losses at three dead.\n"
+            "The city hospital reports that it received nine bodies during the day.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "killed", 3).date == "2031-06-10"
+    hospital = _get(claims, "killed", 9)
+    assert hospital.date == "2031-06-10"
+    assert _date_how(hospital) == "dateline"
+
+
+def test_a_dateline_opening_a_paragraph_dates_that_paragraph_only(claims_of: Run) -> None:
+    text = ("Port toll rises\n"
+            "LISBURG, June 10 (Wire) -- The harbour militia said three of its fighters "
+            "were killed.\n"
+            "The city hospital reports that it received nine bodies.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "killed", 3).date == "2031-06-10"
+    assert _get(claims, "killed", 9).date is None
+
+
+# -- a dated toll -----------------------------------------------------------------------
+
+def test_a_figure_inside_a_dated_toll_takes_the_toll_s_day(claims_of: Run) -> None:
+    text = ("The city hospital said on Thursday it had received 7 bodies. The figure is up "
+            "from Monday's toll of four dead and 12 injured.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "killed", 7).date == "2031-06-12"
+    for metric, value in (("killed", 4), ("injured", 12)):
+        c = _get(claims, metric, value)
+        assert c.date == "2031-06-09"
+        assert _date_how(c) == "toll"
+
+
+def test_an_own_voice_figure_in_a_dated_toll_stays_undated(claims_of: Run) -> None:
+    text = "The storm season has been deadly. Monday's toll of four dead shocked the town."
+    c = _get(claims_of(text, "2031-06-12"), "killed", 4)
+    assert c.origin == []
+    assert c.date is None

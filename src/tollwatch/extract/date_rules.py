@@ -33,6 +33,9 @@ class DateRules:
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
     lede_paragraphs: int = 2
+    header_dateline_spans: bool = False
+    toll_nouns: frozenset[str] = frozenset()
+    toll_reach: int = 4
     period_words: frozenset[str] = frozenset()
     earlier_adjectives: frozenset[str] = frozenset()
     joining_preps: frozenset[str] = frozenset()
@@ -63,6 +66,10 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             earlier_adjectives=_words(data.get("earlier_adjectives")),
             joining_preps=_words(data.get("joining_preps")),
             lede_paragraphs=int((data.get("later_dates") or {}).get("lede_paragraphs", 2)),
+            toll_nouns=_words((data.get("dated_tolls") or {}).get("nouns")),
+            toll_reach=int((data.get("dated_tolls") or {}).get("reach", 4)),
+            header_dateline_spans=bool((data.get("later_dates") or {}).get(
+                "header_dateline_spans", False)),
         )
     except (TypeError, ValueError, AttributeError, re.error) as e:
         raise ConfigError(f"bad date rules: {e}", source=where) from e

@@ -20,9 +20,25 @@ from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.source_dates import same_body
 from tollwatch.extract.sources import Source
 
-__all__ = ["LATER", "UndatedLedger"]
+__all__ = ["LATER", "UndatedLedger", "header_dates"]
 
 LATER = "later"
+
+
+def header_dates(lines: dict[int, str], headed: dict[int, str], last: int) -> dict[int, str]:
+    """Paragraph -> day, with the paragraphs under a dateline alone on its line ("Tripoli,
+    14 June 2016:" above the story) given its day up to the next dateline, when
+    ``later_dates.header_dateline_spans`` is on (``headed``: the first paragraph under each
+    such line)."""
+    if not load_date_rules().header_dateline_spans:
+        return lines
+    out = dict(lines)
+    for first, day in headed.items():
+        for p in range(first, last + 1):
+            if p != first and p in lines:
+                break
+            out.setdefault(p, day)
+    return out
 
 
 def _source(att: Attribution) -> Source | None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["adjacent_date", "cites_statement", "earlier_statement", "statement_date",
-           "tail_verb_date", "verb_date"]
+           "tail_verb_date", "toll_day", "verb_date"]
 
 
 def _phrasal() -> dict[str, tuple[str, ...]]:
@@ -220,3 +220,20 @@ def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
             if x.i in anchors:
                 return True
     return False
+
+
+def toll_day(doc: Doc, token_i: int) -> str | None:
+    """Text of the day of a dated toll the figure at ``token_i`` is given in ("up from
+    Monday's toll of four dead and 12 injured": the toll given on Monday), or None."""
+    rules = load_date_rules()
+    x = doc[token_i]
+    for _ in range(rules.toll_reach):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+        if x.lemma_.lower() in rules.toll_nouns or x.lower_ in rules.toll_nouns:
+            for c in x.children:
+                if c.dep_ == "poss" and _day_token(c) and _is_day(c.text):
+                    return str(c.text)
+            return None
+    return None
