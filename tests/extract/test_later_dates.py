@@ -219,3 +219,19 @@ def test_an_own_voice_figure_in_a_dated_toll_stays_undated(claims_of: Run) -> No
     c = _get(claims_of(text, "2031-06-12"), "killed", 4)
     assert c.origin == []
     assert c.date is None
+
+
+def test_ledger_leaves_a_source_first_dated_in_the_same_sentence() -> None:
+    src = Source(["a state tabloid"], False)
+    dated = Attribution(origin=list(src.names), origin_src=src, explicit=True,
+                        date="2031-06-09", date_how="verb", at=300)
+    undated = Attribution(origin=list(src.names), origin_src=src, explicit=True, at=300)
+    before = Attribution(origin=list(src.names), origin_src=src, explicit=True, at=120)
+    ledger = UndatedLedger()
+    body = load_date_rules().lede_paragraphs
+    ledger.note(before, body)
+    ledger.note(undated, body)  # given before the dated one, in the same sentence
+    src.date = "2031-06-09"
+    ledger.started(dated)
+    assert ledger.close([src]) == [before]
+    assert undated.date_how is None

@@ -52,6 +52,10 @@ class UndatedLedger:
         self._undated: list[Attribution] = []
         self._first_dated: dict[int, int] = {}  # id(source) -> offset of its first dated one
 
+    def started(self, att: Attribution) -> None:
+        """Note a statement as it starts: the first one dated of each source, and where."""
+        self._dated_at(att)
+
     def _dated_at(self, att: Attribution) -> None:
         src = _source(att)
         if src is not None and att.date is not None and att.date_how == "verb" and \
@@ -76,6 +80,9 @@ class UndatedLedger:
         out: list[Attribution] = []
         for att in self._undated:
             src = _source(att)
+            first = self._first_dated.get(id(src)) if src is not None else None
+            if first is not None and att.at is not None and first <= att.at:
+                continue  # dated in the same sentence ("... reported Monday what it said")
             if src is not None and id(src) in dated and att.date is None and \
                     att.date_how is None:
                 att.date_how = LATER

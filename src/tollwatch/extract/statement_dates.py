@@ -153,6 +153,8 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
     for ent in doc.ents:
         if ent.label_ not in rules.day_labels or not _is_day(ent.text) or _period(ent.root):
             continue  # not a day ("a bi-weekly briefing"), or a stretch ("Friday alone")
+        if _after_statement_noun(doc, ent):
+            return str(ent.text)  # "..., in a video message early Thursday"
         x = ent.root
         while x.head.i != x.i:
             x = x.head
@@ -177,6 +179,19 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
                 continue  # "announced a prisoner exchange on Thursday"
             break
     return None
+
+
+def _after_statement_noun(doc: Doc, ent: Span) -> bool:
+    """True when day ``ent`` follows the statement noun of a phrase "in a message", "at a
+    briefing" ("in a video message early Thursday", "at a briefing on Friday"), however the
+    parser hung the two."""
+    j = ent.start - 1
+    if j >= 0 and doc[j].lower_ == "on":
+        j -= 1
+    if j < 0 or not _statement_noun(doc[j]) or doc[j].dep_ != "pobj" or \
+            doc[j].head.lower_ not in ("in", "at", "during"):
+        return False
+    return _names_a_day(doc, ent)
 
 
 def tail_verb_date(doc: Doc, start: int, verbs: frozenset[str] | set[str]) -> str | None:

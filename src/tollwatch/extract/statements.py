@@ -28,6 +28,7 @@ from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger, header_dates
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
@@ -148,6 +149,7 @@ class Statements:
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
         att.at = self.sents[k][0]
         self._date(att, k, sdoc)
+        self._undated.started(att)
         st = Statement(att=att, sent=k, para=self.paras[k], start=att.at)
         self.current = st
         return st
@@ -316,6 +318,8 @@ class Statements:
         self._undated.close(self.memory.sources)
         unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
         date_sources_from_text(unread, self.memory.sources, self.published)
+        date_sources_from_releases([self.text[s:e] for s, e in self.sents],
+                                   self.memory.sources, self.published)
         share_dates(self.memory.sources)
         self._undated.close_shared(self.memory.sources)
 

@@ -20,11 +20,11 @@ from collections.abc import Iterable
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.sources import Source
 
-__all__ = ["date_sources_from_text", "statement_day"]
+__all__ = ["DAY_PATTERN", "date_sources_from_text", "named_in", "statement_day"]
 
 _WORD = (r"(?:said|says|announced|reported|confirmed|stated|added|noted|told\s+\w+|"
          r"statement|report|briefing|conference|interview|update|bulletin|post|message)")
-_DAY = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+DAY_PATTERN = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
         r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|"
         r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|"
@@ -32,7 +32,7 @@ _DAY = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|su
         r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
 _STATEMENT_DAY = re.compile(
     rf"\b{_WORD}\b(?:\s+(?:issued|released|published|posted|made|given|late|early))?"
-    rf"(?:\s+(?:on|in|at))?\s+(?P<day>{_DAY})(?![\w'’]|\s*['’]s\b)", re.IGNORECASE)
+    rf"(?:\s+(?:on|in|at))?\s+(?P<day>{DAY_PATTERN})(?![\w'’]|\s*['’]s\b)", re.IGNORECASE)
 
 
 def statement_day(sentence: str, published: str | None) -> str | None:
@@ -73,7 +73,8 @@ def _acronym(name: str) -> str | None:
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
 
-def _named_in(sentence: str, src: Source) -> bool:
+def named_in(sentence: str, src: Source) -> bool:
+    """True when ``sentence`` names ``src`` by a name that picks one source out."""
     for name in src.names:
         acr = _acronym(name)
         if acr is not None and _spelled_out(sentence, acr):
@@ -96,7 +97,7 @@ def date_sources_from_text(sentences: Iterable[str], sources: list[Source],
         day = statement_day(sentence, published)
         if day is None:
             continue
-        named = [s for s in stated if _named_in(sentence, s)]
+        named = [s for s in stated if named_in(sentence, s)]
         if len(named) == 1 and named[0].date is None:
             named[0].date = day
             out.append(named[0])
