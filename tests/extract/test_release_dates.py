@@ -90,3 +90,20 @@ def test_a_source_dated_later_in_the_same_sentence_dates_it(claims_of: Run) -> N
     claims = claims_of(text, PUB)
     assert _get(claims, "injured", 1200).date == "2031-06-09"
     assert _get(claims, "killed", 900).date == "2031-06-09"
+
+
+# -- "today"; a relay that names no day ---------------------------------
+
+def test_today_outside_quotes_is_the_publication_day(claims_of: Run) -> None:
+    text = "Today, the mayor said 40 people have died in the floods."
+    c = _get(claims_of(text, PUB), "killed", 40)
+    assert c.date == PUB
+
+
+def test_an_undated_relay_passes_on_its_origin_s_day(claims_of: Run) -> None:
+    text = ("The defence ministry said on Monday that 400 of its soldiers had died. The "
+            "ministry also said that 900 enemy fighters had been killed, according to the "
+            "state news agency.")
+    c = _get(claims_of(text, PUB), "killed", 900)
+    assert c.date == "2031-06-09"
+    assert (c.attribution or {}).get("date_how") == "origin"

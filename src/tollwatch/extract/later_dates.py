@@ -1,16 +1,20 @@
-"""Statements made before their source was first dated keep no day of that source.
+"""Which day a statement's source passes on to it, by where the source was dated.
 
 A source dated by one of its statements ("On Tuesday, the spokesman revised his figures")
 dates the statements of that source that come after it in the text; the ones before it were
 made earlier, on a day the text does not name ("The spokesman told the press that four
 soldiers had died." ... "On Tuesday, the spokesman revised his figures"). Such an earlier
-statement keeps no date (``date_how`` "later": its source was dated only later in the text).
+statement keeps no date (``date_how`` "later"), also when the day reaches its source through
+another name of it (``source_dates``) whose first dated statement comes later. A source
+first dated in the sentence itself, or given a day at the end of the document by an unparsed
+sentence, dates it. Nor are the headline and the lede marked: they sum up what the body goes
+on to date ("The army said 11 soldiers were killed." ... "The army announced on Sunday").
 
-The day a source is given at the end of the document from its other names or from an
-unparsed sentence (``source_dates``, ``unparsed_dates``) is not a later statement: it dates
-every statement of the source, before and after. Nor are the headline and the lede: they
-sum up what the body goes on to date ("The army said 11 soldiers were killed." ... "The
-army announced on Sunday ...").
+A statement relayed by a source that names no day ("..., according to the agency") takes
+the day its origin was dated with before or in its sentence (``date_how`` "origin").
+
+A dateline alone on its line above the story ("Tripoli, 14 June 2016:") dates the
+paragraphs under it up to the next dateline (``header_dates``).
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.source_dates import same_body
 from tollwatch.extract.sources import Source
 
-__all__ = ["LATER", "UndatedLedger", "header_dates"]
+__all__ = ["LATER", "ORIGIN", "UndatedLedger", "header_dates"]
 
 LATER = "later"
+ORIGIN = "origin"  # the day of the origin a relay that names none passes on
 
 
 def header_dates(lines: dict[int, str], headed: dict[int, str], last: int) -> dict[int, str]:
@@ -49,7 +54,8 @@ class UndatedLedger:
     """The attributions given while their source had no day yet, in text order."""
 
     def __init__(self) -> None:
-        self._undated: list[Attribution] = []
+        self._undated: list[Attribution] = []  # past the headline and lede
+        self._all: list[Attribution] = []
         self._first_dated: dict[int, int] = {}  # id(source) -> offset of its first dated one
 
     def started(self, att: Attribution) -> None:
@@ -65,13 +71,14 @@ class UndatedLedger:
     def note(self, att: Attribution, para: int) -> None:
         """Keep ``att`` (given in paragraph ``para``) when neither it nor its source has a
         day when it is given. The headline and lede paragraphs (``later_dates.
-        lede_paragraphs``) sum up the statements the body goes on to date: not kept."""
+        lede_paragraphs``) sum up the statements the body goes on to date: kept for their
+        relays only (``close_relays``), never marked "later"."""
         self._dated_at(att)
         src = _source(att)
-        if para < load_date_rules().lede_paragraphs or att.headline:
-            return
         if src is not None and att.date is None and att.date_how is None and src.date is None:
-            self._undated.append(att)
+            self._all.append(att)
+            if para >= load_date_rules().lede_paragraphs and not att.headline:
+                self._undated.append(att)
 
     def close(self, sources: list[Source]) -> list[Attribution]:
         """Mark the kept attributions whose source a later statement dated (call before the
@@ -106,4 +113,21 @@ class UndatedLedger:
             if donors and min(donors) > att.at:
                 att.date_how = LATER
                 out.append(att)
+        return out
+
+    def close_relays(self) -> list[Attribution]:
+        """Give the kept attributions whose relay is undated the day their origin was
+        dated with, before or in their sentence ("The ministry said on Monday ..." ... "The
+        ministry also said 40 were killed, according to the agency"); the ones dated so."""
+        out: list[Attribution] = []
+        for att in self._all:
+            relay, origin = att.relay_src, att.origin_src
+            if relay is None or origin is None or origin is relay or relay.date is not None \
+                    or origin.date is None or att.date is not None or att.date_how is not None:
+                continue
+            first = self._first_dated.get(id(origin))
+            if first is not None and att.at is not None and first > att.at:
+                continue  # the origin was dated only by a later statement
+            att.date, att.date_how = origin.date, ORIGIN
+            out.append(att)
         return out

@@ -252,3 +252,4 @@ def toll_day(doc: Doc, token_i: int) -> str | None:
                     return str(c.text)
             return None
     return None
+

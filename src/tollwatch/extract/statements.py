@@ -322,6 +322,7 @@ class Statements:
                                    self.memory.sources, self.published)
         share_dates(self.memory.sources)
         self._undated.close_shared(self.memory.sources)
+        self._undated.close_relays()
 
     def _fuller(self, src: Source) -> Source | None:
         tag = src.names[0].lower()
