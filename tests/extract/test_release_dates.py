@@ -107,3 +107,23 @@ def test_an_undated_relay_passes_on_its_origin_s_day(claims_of: Run) -> None:
     c = _get(claims_of(text, PUB), "killed", 900)
     assert c.date == "2031-06-09"
     assert (c.attribution or {}).get("date_how") == "origin"
+
+
+def test_a_relayed_statement_s_day_dates_its_origin_too(claims_of: Run) -> None:
+    text = ("Storm toll put at 300\n"
+            "Governor Ana Ruiz has estimated that some 300 people were killed in the storm.\n"
+            "Speaking at a briefing late Monday, Governor Ruiz also said that 40 fishermen "
+            "were missing, the state radio reported.")
+    claims = claims_of(text, PUB)
+    assert _get(claims, "missing", 40).date == "2031-06-09"
+    assert _get(claims, "killed", 300).date == "2031-06-09"
+
+
+def test_the_occasion_on_the_subject_dates_the_statement(claims_of: Run) -> None:
+    text = "The governor, speaking to reporters Monday, said 12 people were killed."
+    assert _get(claims_of(text, PUB), "killed", 12).date == "2031-06-09"
+
+
+def test_a_day_in_a_clause_on_the_subject_is_the_event_s(claims_of: Run) -> None:
+    text = "The governor, who toured the town on Monday, said 12 people were killed."
+    assert _get(claims_of(text, PUB), "killed", 12).date is None

@@ -19,10 +19,15 @@ paragraphs under it up to the next dateline (``header_dates``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.source_dates import same_body
 from tollwatch.extract.sources import Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["LATER", "ORIGIN", "UndatedLedger", "header_dates"]
 
@@ -46,6 +51,17 @@ def header_dates(lines: dict[int, str], headed: dict[int, str], last: int) -> di
     return out
 
 
+def _subject_names(verb: Token, src: Source) -> bool:
+    """True when the subject of ``verb`` is named by one of ``src``'s names."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        subject = " ".join(t.text for t in c.subtree).lower()
+        if any(n.lower() in subject or subject in n.lower() for n in src.names if len(n) > 2):
+            return True
+    return False
+
+
 def _source(att: Attribution) -> Source | None:
     return att.relay_src or att.origin_src
 
@@ -58,9 +74,20 @@ class UndatedLedger:
         self._all: list[Attribution] = []
         self._first_dated: dict[int, int] = {}  # id(source) -> offset of its first dated one
 
-    def started(self, att: Attribution) -> None:
-        """Note a statement as it starts: the first one dated of each source, and where."""
+    def started(self, att: Attribution, sdoc: Doc | None = None) -> None:
+        """Note a statement as it starts: the first one dated of each source, and where.
+        A relayed statement whose dated verb has the origin for its subject ("Addressing an
+        event late Thursday, the general said ..., reports the agency") dates the origin
+        too, when it had no day."""
         self._dated_at(att)
+        origin = att.origin_src
+        if sdoc is None or origin is None or att.relay_src is None or origin.date is not None \
+                or att.date is None or att.date_how != "verb" or att.verb_i is None:
+            return
+        if _subject_names(sdoc[att.verb_i], origin):
+            origin.date = att.date
+            if att.at is not None:
+                self._first_dated.setdefault(id(origin), att.at)
 
     def _dated_at(self, att: Attribution) -> None:
         src = _source(att)

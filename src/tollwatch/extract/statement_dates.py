@@ -171,6 +171,9 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "pcomp") and \
                     x.lemma_.lower() in rules.occasion_verbs:
                 continue  # "disclosed this while speaking to reporters on Monday"
+            if x.dep_ == "acl" and x.lemma_.lower() in rules.occasion_verbs and \
+                    x.head.dep_ in ("nsubj", "nsubjpass") and x.head.head.i in want:
+                return str(ent.text)  # "The governor, speaking to reporters Monday, said"
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and \
                     x.lemma_.lower() in rules.publish_verbs:
                 continue  # "said in his statement posted on Twitter on Tuesday night"
@@ -252,4 +255,3 @@ def toll_day(doc: Doc, token_i: int) -> str | None:
                     return str(c.text)
             return None
     return None
-
