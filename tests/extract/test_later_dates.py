@@ -235,3 +235,17 @@ def test_ledger_leaves_a_source_first_dated_in_the_same_sentence() -> None:
     ledger.started(dated)
     assert ledger.close([src]) == [before]
     assert undated.date_how is None
+
+
+def test_a_day_after_a_span_preposition_dates_no_statement(claims_of: Run) -> None:
+    text = ("After the July 30, 2029 raid on the depot, the rebels claimed they had killed "
+            "39 soldiers.")
+    c = _get(claims_of(text, "2031-08-12"), "killed", 39)
+    assert c.date is None
+
+
+def test_a_day_on_the_statement_still_dates_it_after_a_span(claims_of: Run) -> None:
+    text = ("After the July 30, 2029 raid on the depot, the rebels claimed on Monday that "
+            "they had killed 39 soldiers.")
+    c = _get(claims_of(text, "2031-08-12"), "killed", 39)
+    assert c.date == "2031-08-11"

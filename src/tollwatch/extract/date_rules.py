@@ -37,6 +37,7 @@ class DateRules:
     toll_nouns: frozenset[str] = frozenset()
     toll_reach: int = 4
     release_gap: int = 3
+    span_preps: frozenset[str] = frozenset()
     period_words: frozenset[str] = frozenset()
     earlier_adjectives: frozenset[str] = frozenset()
     joining_preps: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             lede_paragraphs=int((data.get("later_dates") or {}).get("lede_paragraphs", 2)),
             toll_nouns=_words((data.get("dated_tolls") or {}).get("nouns")),
             release_gap=int(data.get("release_gap", 3)),
+            span_preps=_words(data.get("span_preps")),
             toll_reach=int((data.get("dated_tolls") or {}).get("reach", 4)),
             header_dateline_spans=bool((data.get("later_dates") or {}).get(
                 "header_dateline_spans", False)),

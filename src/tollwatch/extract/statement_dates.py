@@ -162,6 +162,8 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
                 return str(ent.text)
             if _day_token(x):
                 continue  # "Tuesday" [DATE] "night" [TIME]: one day
+            if (x.dep_ == "prep" or x.pos_ == "ADP") and x.lower_ in rules.span_preps:
+                break  # "After the July 30 attack, X claimed": the time of events
             if x.dep_ == "prep" or x.pos_ == "ADP" or _statement_noun(x):
                 continue
             if x.dep_ == "acl" and _statement_noun(x.head):
