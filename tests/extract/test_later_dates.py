@@ -249,3 +249,23 @@ def test_a_day_on_the_statement_still_dates_it_after_a_span(claims_of: Run) -> N
             "they had killed 39 soldiers.")
     c = _get(claims_of(text, "2031-08-12"), "killed", 39)
     assert c.date == "2031-08-11"
+
+
+def test_the_lede_takes_the_dateline_day_of_its_source_s_other_name(claims_of: Run) -> None:
+    text = ("Quake toll rises to 80\n"
+            "Another 12 were injured, the Ministry of Health said\n"
+            "LISBURG, June 9 (Wire) -- The Health Ministry said 80 people were killed in "
+            "the quake.")
+    claims = claims_of(text, "2031-06-12")
+    injured = _get(claims, "injured", 12)
+    assert injured.date == "2031-06-09"
+    assert _date_how(injured) == "dateline"
+
+
+def test_a_lede_of_another_source_takes_no_dateline_day(claims_of: Run) -> None:
+    text = ("Quake toll rises to 80\n"
+            "Another 12 were injured, the Red Crescent said\n"
+            "LISBURG, June 9 (Wire) -- The Health Ministry said 80 people were killed in "
+            "the quake.")
+    c = _get(claims_of(text, "2031-06-12"), "injured", 12)
+    assert c.date is None

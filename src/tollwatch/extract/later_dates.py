@@ -14,7 +14,9 @@ A statement relayed by a source that names no day ("..., according to the agency
 the day its origin was dated with before or in its sentence (``date_how`` "origin").
 
 A dateline alone on its line above the story ("Tripoli, 14 June 2016:") dates the
-paragraphs under it up to the next dateline (``header_dates``).
+paragraphs under it up to the next dateline (``header_dates``); the undated statements of
+the headline and lede take the day of the dateline that dated their source's statement
+(``close_lede``).
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ class UndatedLedger:
     def __init__(self) -> None:
         self._undated: list[Attribution] = []  # past the headline and lede
         self._all: list[Attribution] = []
+        self._lede: list[Attribution] = []  # the headline's and lede's
+        self._line_days: dict[int, tuple[Source, str]] = {}  # sources of dateline statements
         self._first_dated: dict[int, int] = {}  # id(source) -> offset of its first dated one
 
     def started(self, att: Attribution, sdoc: Doc | None = None) -> None:
@@ -80,6 +84,9 @@ class UndatedLedger:
         event late Thursday, the general said ..., reports the agency") dates the origin
         too, when it had no day."""
         self._dated_at(att)
+        src = _source(att)
+        if src is not None and att.date is not None and att.date_how == "dateline":
+            self._line_days.setdefault(id(src), (src, att.date))
         origin = att.origin_src
         if sdoc is None or origin is None or att.relay_src is None or origin.date is not None \
                 or att.date is None or att.date_how != "verb" or att.verb_i is None:
@@ -106,6 +113,8 @@ class UndatedLedger:
             self._all.append(att)
             if para >= load_date_rules().lede_paragraphs and not att.headline:
                 self._undated.append(att)
+            else:
+                self._lede.append(att)
 
     def close(self, sources: list[Source]) -> list[Attribution]:
         """Mark the kept attributions whose source a later statement dated (call before the
@@ -157,4 +166,22 @@ class UndatedLedger:
                 continue  # the origin was dated only by a later statement
             att.date, att.date_how = origin.date, ORIGIN
             out.append(att)
+        return out
+
+    def close_lede(self) -> list[Attribution]:
+        """Give the headline's and lede's undated statements the day of the dateline that
+        dated a statement of their source under another name ("Another 24 were killed, the
+        Ministry of Health said" above "LISBURG, June 9 (Wire) -- ... the Health Ministry
+        reported"), when the datelines give one day; the ones dated so."""
+        out: list[Attribution] = []
+        for att in self._lede:
+            src = _source(att)
+            if src is None or src.date is not None or att.date is not None or \
+                    att.date_how is not None:
+                continue
+            days = {day for other, day in self._line_days.values()
+                    if other is src or same_body(src, other)}
+            if len(days) == 1:
+                att.date, att.date_how = days.pop(), "dateline"
+                out.append(att)
         return out

@@ -323,6 +323,7 @@ class Statements:
         share_dates(self.memory.sources)
         self._undated.close_shared(self.memory.sources)
         self._undated.close_relays()
+        self._undated.close_lede()
 
     def _fuller(self, src: Source) -> Source | None:
         tag = src.names[0].lower()
