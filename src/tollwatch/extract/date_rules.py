@@ -32,6 +32,15 @@ class DateRules:
     bare_datelines: tuple[re.Pattern[str], ...]
     bare_dateline_paragraphs: int
     body_name_rewrites: tuple[tuple[re.Pattern[str], str], ...]
+    lede_paragraphs: int = 2
+    header_dateline_spans: bool = False
+    toll_nouns: frozenset[str] = frozenset()
+    toll_reach: int = 4
+    release_gap: int = 3
+    span_preps: frozenset[str] = frozenset()
+    period_words: frozenset[str] = frozenset()
+    earlier_adjectives: frozenset[str] = frozenset()
+    joining_preps: frozenset[str] = frozenset()
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -55,6 +64,16 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             bare_dateline_paragraphs=int(bare.get("first_paragraphs", 3)),
             body_name_rewrites=tuple((re.compile(str(p)), str(r))
                                      for p, r in data.get("body_name_rewrites") or []),
+            period_words=_words(data.get("period_words")),
+            earlier_adjectives=_words(data.get("earlier_adjectives")),
+            joining_preps=_words(data.get("joining_preps")),
+            lede_paragraphs=int((data.get("later_dates") or {}).get("lede_paragraphs", 2)),
+            toll_nouns=_words((data.get("dated_tolls") or {}).get("nouns")),
+            release_gap=int(data.get("release_gap", 3)),
+            span_preps=_words(data.get("span_preps")),
+            toll_reach=int((data.get("dated_tolls") or {}).get("reach", 4)),
+            header_dateline_spans=bool((data.get("later_dates") or {}).get(
+                "header_dateline_spans", False)),
         )
     except (TypeError, ValueError, AttributeError, re.error) as e:
         raise ConfigError(f"bad date rules: {e}", source=where) from e

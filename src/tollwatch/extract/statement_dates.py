@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["adjacent_date", "cites_statement", "earlier_statement", "statement_date",
-           "tail_verb_date", "verb_date"]
+           "tail_verb_date", "toll_day", "verb_date"]
 
 
 def _phrasal() -> dict[str, tuple[str, ...]]:
@@ -50,15 +50,36 @@ def _subtree_text(t: Token) -> str:
     return " ".join(x.text for x in t.subtree)
 
 
+def _period(t: Token) -> bool:
+    """True for a day marked as a stretch of events ("On Thursday alone, police reported
+    ..."), not the day of a statement (``period_words``)."""
+    words = load_date_rules().period_words
+    return any(x.lower_ in words for x in t.subtree)
+
+
+def _verb_day(c: Token) -> bool:
+    return _day_token(c) and not _period(c) and _is_day(_subtree_text(c))
+
+
 def verb_date(verb: Token) -> str | None:
-    """Text of a date attached to a reporting verb ("said on Monday", "said Sunday")."""
+    """Text of a date attached to a reporting verb ("said on Monday", "said Sunday"), or to
+    the reporting verb whose "with" clause it is ("told the council on Friday, with an aide
+    confirming that ...")."""
+    found = _own_verb_date(verb)
+    head = verb.head
+    if found is None and verb.dep_ == "pcomp" and \
+            head.lower_ in load_date_rules().joining_preps and head.head.pos_ == "VERB":
+        found = _own_verb_date(head.head)
+    return found
+
+
+def _own_verb_date(verb: Token) -> str | None:
     for c in verb.children:
-        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and _day_token(c) and \
-                _is_day(_subtree_text(c)):
+        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and _verb_day(c):
             return _subtree_text(c)
         if c.dep_ == "prep" and c.lower_ in ("on", "in"):
             for p in c.children:
-                if p.dep_ == "pobj" and _day_token(p) and _is_day(_subtree_text(p)):
+                if p.dep_ == "pobj" and _verb_day(p):
                     return _subtree_text(p)
                 # "said in a statement on 3 March", "in a report published on Tuesday"
                 if p.dep_ == "pobj" and _statement_noun(p):
@@ -66,8 +87,7 @@ def verb_date(verb: Token) -> str | None:
                     for q in (q for h in holders for q in h.children):
                         if q.dep_ == "prep" and q.lower_ == "on":
                             for d in q.children:
-                                if d.dep_ == "pobj" and _day_token(d) and \
-                                        _is_day(_subtree_text(d)):
+                                if d.dep_ == "pobj" and _verb_day(d):
                                     return _subtree_text(d)
     return adjacent_date(verb)
 
@@ -82,6 +102,8 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 
 
 def _names_a_day(doc: Doc, ent: Span) -> bool:
+    if ent.end < len(doc) and doc[ent.end].lower_ in load_date_rules().period_words:
+        return False  # "Thursday alone": a stretch of events
     if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
         return False  # "Monday's attack": the event's day
     if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN") and \
@@ -129,8 +151,10 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
     rules = load_date_rules()
     want = {a.i for a in anchors}
     for ent in doc.ents:
-        if ent.label_ not in rules.day_labels or not _is_day(ent.text):
-            continue  # not a day ("a bi-weekly briefing")
+        if ent.label_ not in rules.day_labels or not _is_day(ent.text) or _period(ent.root):
+            continue  # not a day ("a bi-weekly briefing"), or a stretch ("Friday alone")
+        if _after_statement_noun(doc, ent):
+            return str(ent.text)  # "..., in a video message early Thursday"
         x = ent.root
         while x.head.i != x.i:
             x = x.head
@@ -138,6 +162,8 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
                 return str(ent.text)
             if _day_token(x):
                 continue  # "Tuesday" [DATE] "night" [TIME]: one day
+            if (x.dep_ == "prep" or x.pos_ == "ADP") and x.lower_ in rules.span_preps:
+                break  # "After the July 30 attack, X claimed": the time of events
             if x.dep_ == "prep" or x.pos_ == "ADP" or _statement_noun(x):
                 continue
             if x.dep_ == "acl" and _statement_noun(x.head):
@@ -147,6 +173,9 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "pcomp") and \
                     x.lemma_.lower() in rules.occasion_verbs:
                 continue  # "disclosed this while speaking to reporters on Monday"
+            if x.dep_ == "acl" and x.lemma_.lower() in rules.occasion_verbs and \
+                    x.head.dep_ in ("nsubj", "nsubjpass") and x.head.head.i in want:
+                return str(ent.text)  # "The governor, speaking to reporters Monday, said"
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and \
                     x.lemma_.lower() in rules.publish_verbs:
                 continue  # "said in his statement posted on Twitter on Tuesday night"
@@ -155,6 +184,19 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
                 continue  # "announced a prisoner exchange on Thursday"
             break
     return None
+
+
+def _after_statement_noun(doc: Doc, ent: Span) -> bool:
+    """True when day ``ent`` follows the statement noun of a phrase "in a message", "at a
+    briefing" ("in a video message early Thursday", "at a briefing on Friday"), however the
+    parser hung the two."""
+    j = ent.start - 1
+    if j >= 0 and doc[j].lower_ == "on":
+        j -= 1
+    if j < 0 or not _statement_noun(doc[j]) or doc[j].dep_ != "pobj" or \
+            doc[j].head.lower_ not in ("in", "at", "during"):
+        return False
+    return _names_a_day(doc, ent)
 
 
 def tail_verb_date(doc: Doc, start: int, verbs: frozenset[str] | set[str]) -> str | None:
@@ -177,8 +219,41 @@ def cites_statement(doc: Doc, verb_i: int | None) -> bool:
 
 def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
     """True when the reporting verb at ``verb_i`` is put before the statement being reported
-    ("said earlier", "Earlier, X said", "had previously reported")."""
-    if verb_i is None:
-        return False
-    words = load_date_rules().earlier_words
-    return any(c.dep_ == "advmod" and c.lower_ in words for c in doc[verb_i].children)
+    ("said earlier", "Earlier, X said", "had previously reported"), or the statement it (or
+    "according to") cites is ("according to an earlier report")."""
+    rules = load_date_rules()
+    if verb_i is not None and any(c.dep_ == "advmod" and c.lower_ in rules.earlier_words
+                                  for c in doc[verb_i].children):
+        return True
+    # "according to an earlier report", "cited a previous statement"
+    anchors = {verb_i} if verb_i is not None else set()
+    anchors |= {t.i for t in doc if t.lower_ == "according"}
+    for t in doc:
+        if not _statement_noun(t) or not any(c.dep_ == "amod" and c.lower_ in
+                                             rules.earlier_adjectives for c in t.children):
+            continue
+        x = t
+        for _ in range(3):
+            if x.head.i == x.i:
+                break
+            x = x.head
+            if x.i in anchors:
+                return True
+    return False
+
+
+def toll_day(doc: Doc, token_i: int) -> str | None:
+    """Text of the day of a dated toll the figure at ``token_i`` is given in ("up from
+    Monday's toll of four dead and 12 injured": the toll given on Monday), or None."""
+    rules = load_date_rules()
+    x = doc[token_i]
+    for _ in range(rules.toll_reach):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+        if x.lemma_.lower() in rules.toll_nouns or x.lower_ in rules.toll_nouns:
+            for c in x.children:
+                if c.dep_ == "poss" and _day_token(c) and _is_day(c.text):
+                    return str(c.text)
+            return None
+    return None

@@ -25,11 +25,13 @@ from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
+from tollwatch.extract.later_dates import UndatedLedger, header_dates
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
-from tollwatch.extract.statement_dates import cites_statement, earlier_statement
+from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
 from tollwatch.extract.unparsed_dates import date_sources_from_text
 
 if TYPE_CHECKING:
@@ -92,12 +94,14 @@ class Statements:
         self._seen: set[int] = set()  # the sentences read (parsed)
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
+        self._undated = UndatedLedger()  # given before their source was dated
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
         """Paragraph -> the day its wire dateline names. A dateline alone on its line
         ("Tripoli, 14 June 2016:") dates the paragraph after it."""
         out: dict[int, str] = {}
+        headed: dict[int, str] = {}  # first paragraph under a dateline alone on its line
         for k, (s, e) in enumerate(self.sents):
             if k and self.paras[k] == self.paras[k - 1]:
                 continue
@@ -112,8 +116,10 @@ class Statements:
                 if day is not None:
                     alone = not sentence[m.end():].strip()
                     out[self.paras[k] + (1 if alone else 0)] = day
+                    if alone:
+                        headed[self.paras[k] + 1] = day
                 break
-        return out
+        return header_dates(out, headed, self.paras[-1] if self.paras else 0)
 
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
@@ -143,6 +149,7 @@ class Statements:
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
         att.at = self.sents[k][0]
         self._date(att, k, sdoc)
+        self._undated.started(att, sdoc)
         st = Statement(att=att, sent=k, para=self.paras[k], start=att.at)
         self.current = st
         return st
@@ -227,6 +234,11 @@ class Statements:
         out = self._govern(k, sdoc, token_i, closer)
         if k == 0 and is_headline(sdoc.text):
             out.headline = True  # every attribution returned is the figure's own object
+        toll = toll_day(sdoc, token_i) if out.origin_src is not None else None
+        day = resolve_date(toll, self.published) if toll else None
+        if day is not None:  # "up from Monday's toll of four dead"
+            out = replace(out, date=day, date_how="toll", extra_speaker=list(out.extra_speaker))
+        self._undated.note(out, self.paras[k])
         return out
 
     def _govern(self, k: int, sdoc: Doc, token_i: int,
@@ -303,9 +315,15 @@ class Statements:
                 st.att.date, st.att.date_how = fuller.date, "body"
             if src.date is None:
                 src.date = fuller.date
+        self._undated.close(self.memory.sources)
         unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
         date_sources_from_text(unread, self.memory.sources, self.published)
+        date_sources_from_releases([self.text[s:e] for s, e in self.sents],
+                                   self.memory.sources, self.published)
         share_dates(self.memory.sources)
+        self._undated.close_shared(self.memory.sources)
+        self._undated.close_relays()
+        self._undated.close_lede()
 
     def _fuller(self, src: Source) -> Source | None:
         tag = src.names[0].lower()

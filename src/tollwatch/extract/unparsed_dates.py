@@ -6,7 +6,8 @@ according to a statement issued on Tuesday by the Interior Ministry"; "The agenc
 the figures public in a report on Monday"). Read with a pattern, not parsed: a statement
 word (a reporting verb or a statement noun) followed closely by a day ("said on Tuesday",
 "statement issued on Tuesday"), in a sentence that names exactly one source of the
-document by one of its names, dates that source when none of its statements named a day.
+document by one of its names (or spells out its acronym: "the United Nations" for
+"U.N."), dates that source when none of its statements named a day.
 The day of an event ("the attack on Tuesday", "Monday's raid") is not read: it follows no
 statement word, or is a possessive.
 """
@@ -19,11 +20,11 @@ from collections.abc import Iterable
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.sources import Source
 
-__all__ = ["date_sources_from_text", "statement_day"]
+__all__ = ["DAY_PATTERN", "date_sources_from_text", "named_in", "statement_day"]
 
 _WORD = (r"(?:said|says|announced|reported|confirmed|stated|added|noted|told\s+\w+|"
          r"statement|report|briefing|conference|interview|update|bulletin|post|message)")
-_DAY = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+DAY_PATTERN = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
         r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|"
         r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|"
@@ -31,7 +32,7 @@ _DAY = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|su
         r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
 _STATEMENT_DAY = re.compile(
     rf"\b{_WORD}\b(?:\s+(?:issued|released|published|posted|made|given|late|early))?"
-    rf"(?:\s+(?:on|in|at))?\s+(?P<day>{_DAY})(?![\w'’]|\s*['’]s\b)", re.IGNORECASE)
+    rf"(?:\s+(?:on|in|at))?\s+(?P<day>{DAY_PATTERN})(?![\w'’]|\s*['’]s\b)", re.IGNORECASE)
 
 
 def statement_day(sentence: str, published: str | None) -> str | None:
@@ -43,8 +44,41 @@ def statement_day(sentence: str, published: str | None) -> str | None:
     return None
 
 
-def _named_in(sentence: str, src: Source) -> bool:
+_SMALL = {"of", "the", "and", "for", "on", "in", "de"}
+
+
+def _spelled_out(sentence: str, acronym: str) -> bool:
+    """True when ``sentence`` spells out ``acronym`` ("U.N." or "UN": "the United Nations
+    said"): a run of capitalised words, small words between them, with those initials."""
+    words = re.findall(r"[\w’'-]+", sentence)
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        got = ""
+        for x in words[i:]:
+            if x.lower() in _SMALL and got:
+                continue
+            if not x[:1].isupper():
+                break
+            got += x[0]
+            if got == acronym:
+                return True
+            if len(got) >= len(acronym):
+                break
+    return False
+
+
+def _acronym(name: str) -> str | None:
+    bare = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).replace(".", "")
+    return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
+
+
+def named_in(sentence: str, src: Source) -> bool:
+    """True when ``sentence`` names ``src`` by a name that picks one source out."""
     for name in src.names:
+        acr = _acronym(name)
+        if acr is not None and _spelled_out(sentence, acr):
+            return True
         bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
         if len(bare) < 3 or (" " not in bare and not bare[:1].isupper()):
             continue  # "ministry", "he": not a name that picks one source out
@@ -63,7 +97,7 @@ def date_sources_from_text(sentences: Iterable[str], sources: list[Source],
         day = statement_day(sentence, published)
         if day is None:
             continue
-        named = [s for s in stated if _named_in(sentence, s)]
+        named = [s for s in stated if named_in(sentence, s)]
         if len(named) == 1 and named[0].date is None:
             named[0].date = day
             out.append(named[0])
