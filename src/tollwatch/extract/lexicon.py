@@ -61,6 +61,9 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     victims_default: str = "killed"
     # "the seven soldiers killed included two officers": the parts share the group's metric
     part_verbs: frozenset[str] = frozenset()
+    # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
+    fate_nouns: frozenset[str] = frozenset()
+    unknown_states: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -97,6 +100,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
                 words.update(w.split())
         for phrase, _ in self.metric_phrases:
             words.update(phrase.split())
+        words.update(self.fate_nouns)
         return frozenset(words)
 
 
@@ -170,6 +174,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             victim_nouns=_words((data.get("victims") or {}).get("nouns")),
             victims_default=victims_default,
             part_verbs=_words(data.get("part_verbs")),
+            fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
+            unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e
