@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.captivity import resolve_captivity, weak_cue
+from tollwatch.extract.captivity import (
+    rescued_by_force,
+    resolve_captivity,
+    resolve_capture,
+    weak_cue,
+)
 from tollwatch.extract.counted import (
     AGENT_SUFFIX,
     DEPLOYABLE,
@@ -183,7 +188,10 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 kind = person_kind(group, lex, nat) or kind
                 armed = kind == "armed"
         # who is held decides: fighters taken captive are captured, civilians abducted
+        if metric == "displaced" and captivity and rescued_by_force(doc, trig_i, lex):
+            metric = "abducted"  # "security forces evacuated 80 passengers" (a hijacking)
         metric = resolve_captivity(doc, trig_i, metric, kind, head, lex, exchange)
+        metric = resolve_capture(doc, trig_i, metric, head, lex)
         if metric == "detained" and held_by_armed_group(doc, trig_i):
             metric = "abducted"  # "detained by the gunmen": not held by authorities
         if kind == "metric" and head is not None:
@@ -282,7 +290,11 @@ def _released(head: Token, lex: Lexicon) -> bool:
     """The people are freed or returned ("released 800 child soldiers"): whatever they are
     counted as, it is no deployment."""
     verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in lex.captivity_cues
+    if verb is not None and verb.lemma_.lower() in lex.captivity_cues:
+        return True
+    # "the release of 833 child soldiers": a noun of freeing governs them
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in lex.captivity_cues
+               for a in list(head.ancestors)[:3])
 
 
 def _lives_lost(head: Token, lex: Lexicon) -> bool:

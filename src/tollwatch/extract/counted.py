@@ -43,7 +43,10 @@ PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "d
                       "round", "hurt", "behead", "missing", "flee", "neutralise",
                       "neutralize", "neutralised", "neutralized", "shoot", "slay", "rescue",
                       "free", "liberate", "gun", "deport", "return",
-                      "reunite", "release", "hostage"}
+                      "reunite", "release", "hostage",
+                      # a group of people named by its metric: "of the dead, two were
+                      # visitors"
+                      "dead", "victim", "wounded", "injured", "casualty", "fatality"}
 
 
 DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "police",

@@ -64,6 +64,10 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
     fate_nouns: frozenset[str] = frozenset()
     unknown_states: frozenset[str] = frozenset()
+    # captured offenders are detained; people an armed force evacuates are rescued captives
+    arrest_nouns: frozenset[str] = frozenset()
+    rescue_verbs: frozenset[str] = frozenset()
+    rescue_forces: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -176,6 +180,9 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             part_verbs=_words(data.get("part_verbs")),
             fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
             unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
+            arrest_nouns=_words((data.get("capture_as_arrest") or {}).get("nouns")),
+            rescue_verbs=_words((data.get("rescue_by_force") or {}).get("verbs")),
+            rescue_forces=_words((data.get("rescue_by_force") or {}).get("forces")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.counted import lemma, singular
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
 
 __all__ = [
     "CONTRAST",
@@ -26,7 +27,6 @@ __all__ = [
     "second_count_between",
 ]
 
-HARM = {"killed", "injured", "casualties"}
 
 
 @dataclass
@@ -72,56 +72,11 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             # a headline verb parsed as a noun: "Attacks on villages kill at least 12"
             metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low)
             kind = "verb"
-        if metric is None and lem in lex.fate_nouns and _fate_unknown(t, lex):
+        if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
-
-
-def _mixed_metrics(doc: Doc, ti: int, triggers: list[Trigger], number_tokens: set[int]) -> bool:
-    """The trigger at ``ti`` is one of a list of metrics that share one figure ("were killed,
-    injured, abducted or displaced"; "dead, wounded or missing"): the figure is a total of
-    several metrics, no claim of any one ("killed and injured" alone is casualties)."""
-    by_token = {t.start: t.metric for t in triggers if t.end - t.start == 1}
-    if ti not in by_token:
-        return False
-    metrics, items, joined_by_or = {by_token[ti]}, 1, False
-    for step in (1, -1):
-        j, sep = ti + step, False
-        while 0 <= j < len(doc) and j not in number_tokens:
-            t = doc[j]
-            if t.text == "," or t.lower_ in ("and", "or"):
-                sep = True
-                joined_by_or = joined_by_or or t.lower_ == "or"
-            elif sep and j in by_token:
-                metrics.add(by_token[j])
-                items, sep = items + 1, False
-            else:
-                break
-            j += step
-    if len(metrics) < 2 or metrics <= HARM:
-        return False
-    return items >= 3 or joined_by_or
-
-
-def _fate_unknown(noun: Token, lex: Lexicon) -> bool:
-    """The clause of ``noun`` ("fate") says it is not known: "... is unknown", "remains
-    unclear", "is not known"."""
-    verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i:
-        return False
-    negated = any(c.dep_ == "neg" for c in verb.children)
-    if negated and f"not {verb.lower_}" in lex.unknown_states:
-        return True  # "the fate of 25 crew members is not known"
-    for c in verb.children:
-        if c.dep_ not in ("acomp", "attr", "oprd", "xcomp"):
-            continue
-        words = {c.lower_} | ({f"not {c.lower_}"} if negated or any(
-            g.dep_ == "neg" for g in c.children) else set())
-        if words & lex.unknown_states:
-            return True
-    return False
 
 
 def _lose_metric(doc: Doc, trig: Trigger, anchor: Token, armed: bool,
@@ -170,7 +125,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
     # numbers inside the counted phrase ("10 members including four bombers") do not block
     number_tokens = number_tokens - {t.i for t in anchor.subtree}
 
-    status = _partitive_status(doc, span, head, triggers)
+    status = partitive_status(doc, span, head, triggers)
 
     def consider(score: float, trig: Trigger) -> None:
         nonlocal best
@@ -324,28 +279,14 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
     if best is None:
         return None
     score, metric, ti = best
-    if _mixed_metrics(doc, ti, triggers, number_tokens):
+    if mixed_metrics(doc, ti, triggers, number_tokens):
         return None  # "862 people were killed, injured, abducted or displaced": no one metric
+    if metric == "deployed" and any(lemma(a) in lex.captivity_cues for a in ancestors[:3]):
+        return None  # "the release of 833 child soldiers": freed, whatever else is near
     return metric, min(0.95, score / 100.0), ti
 
 
 CONTRAST = {"while", "whereas", "although", "though"}
-
-
-def _partitive_status(doc: Doc, span: Span, head: Token | None,
-                      triggers: list[Trigger]) -> Trigger | None:
-    """The trigger word on the group a partitive number is part of ("five of the missing
-    soldiers", "two of the injured workers"), else None."""
-    if head is None or span.end >= len(doc) or doc[span.end].lower_ != "of":
-        return None
-    for trig in triggers:
-        if trig.end - trig.start != 1:
-            continue
-        tok = doc[trig.start]
-        if span.end < tok.i < head.i and tok.head.i == head.i and tok.dep_ in ("amod",
-                                                                             "compound"):
-            return trig
-    return None
 
 
 _SUBSET_MARKERS = ("including", "includes", "included", "among", "incl")

@@ -1,0 +1,107 @@
+"""Counts on new text (issue 15): a part of a group named by its status, an unknown fate,
+figures shared by several metrics, who holds whom, freed fighters (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
+
+
+def _keys(claims: list[Claim]) -> set[tuple[str, int | None]]:
+    return {(c.metric, c.value) for c in claims}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eight of the missing fishermen were later found dead, officials said.", ("killed", 8)),
+    ("Two of the abducted students were later found dead in the forest.", ("killed", 2)),
+    ("Three of the kidnapped workers were later killed by their captors.", ("killed", 3)),
+    ("Four of the wounded soldiers died overnight in the field hospital.", ("killed", 4)),
+])
+def test_what_became_of_a_part_decides(claims_of: Run, text: str,
+                                       expected: tuple[str, int]) -> None:
+    assert _keys(claims_of(text)) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two of the abducted girls were released on Friday.", ("abducted", 2)),
+    ("Five of the injured miners were evacuated by helicopter.", ("injured", 5)),
+])
+def test_a_part_freed_or_moved_keeps_the_groups_metric(claims_of: Run, text: str,
+                                                       expected: tuple[str, int]) -> None:
+    assert expected in _keys(claims_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The fate of another 40 residents is unknown.",
+    "The fate of 25 crew members is still not known, the coast guard said.",
+    "Divers recovered two bodies, but the fate of 40 other passengers remains unclear.",
+])
+def test_an_unknown_fate_is_missing(claims_of: Run, text: str) -> None:
+    assert any(c.metric == "missing" and c.value in (40, 25) for c in claims_of(text))
+
+
+def test_a_fate_discussed_is_not_missing(claims_of: Run) -> None:
+    got = _keys(claims_of("The fate of the 200 hostages was discussed at the talks."))
+    assert ("missing", 200) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "An attack on the market left 862 people killed, injured, abducted or displaced.",
+    "The clashes left 40 people dead, wounded or missing.",
+    "Since January, 300 people have been killed or abducted in the region.",
+])
+def test_a_total_of_several_metrics_is_no_claim(claims_of: Run, text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_killed_and_injured_figures_side_by_side_stay(claims_of: Run) -> None:
+    got = _keys(claims_of("Nine people were killed, 14 injured and two abducted."))
+    assert {("killed", 9), ("injured", 14), ("abducted", 2)} <= got
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Five attackers were captured, the police chief said.", "detained"),
+    ("Three gunmen were captured by police after the raid.", "detained"),
+    ("Twelve rebels were captured by troops near the river.", "captured"),
+])
+def test_who_captures_whom(claims_of: Run, text: str, metric: str) -> None:
+    assert [c.metric for c in claims_of(text)] == [metric]
+
+
+def test_an_armed_force_evacuating_in_a_hijacking_is_a_rescue(claims_of: Run) -> None:
+    text = ("Gunmen hijacked a bus near the border on Monday. Commandos later evacuated 60 "
+            "passengers from the bus.")
+    assert ("abducted", 60) in _keys(claims_of(text))
+
+
+def test_an_evacuation_with_no_one_held_is_displacement(claims_of: Run) -> None:
+    text = "The army evacuated 2,000 villagers from the flooded district."
+    assert _keys(claims_of(text)) == {("displaced", 2000)}
+
+
+def test_an_evacuation_of_personnel_is_displacement(claims_of: Run) -> None:
+    text = "The embassy announced the evacuation of 300 personnel from the capital."
+    assert _keys(claims_of(text)) == {("displaced", 300)}
+
+
+def test_freed_fighters_are_no_deployment(claims_of: Run) -> None:
+    text = ("The release of 833 child soldiers was agreed with the militia, which was formed "
+            "to fight the insurgents.")
+    assert not any(c.metric == "deployed" for c in claims_of(text))
+
+
+def test_brought_to_hospital_is_injured(claims_of: Run) -> None:
+    text = "Three soldiers were killed and two other soldiers were brought to a hospital."
+    assert _keys(claims_of(text)) == {("killed", 3), ("injured", 2)}
+
+
+def test_every_figure_of_a_breakdown_by_the_dead(claims_of: Run) -> None:
+    text = ("Of the dead, 22 were residents of the town, two were foreign visitors and four "
+            "have not yet been identified.")
+    assert _keys(claims_of(text)) == {("killed", 22), ("killed", 2), ("killed", 4)}
