@@ -56,6 +56,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     force_composition: frozenset[str] = frozenset()
     # a document with one of these counts "losses": armed people lost are casualties
     losses_context: frozenset[str] = frozenset()
+    # "lost 300 troops in the fighting": a loss over one of these is casualties
+    losses_periods: frozenset[str] = frozenset()
     # people named only as victims take the metric of the figure before them, else the default
     victim_nouns: frozenset[str] = frozenset()
     victims_default: str = "killed"
@@ -175,6 +177,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
             force_composition=_words(data.get("force_composition")),
             losses_context=_words((data.get("losses") or {}).get("context")),
+            losses_periods=_words((data.get("losses") or {}).get("periods")),
             victim_nouns=_words((data.get("victims") or {}).get("nouns")),
             victims_default=victims_default,
             part_verbs=_words(data.get("part_verbs")),

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.counted import lemma, singular
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
 
 __all__ = [
@@ -80,16 +81,17 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
 
 
 def _lose_metric(doc: Doc, trig: Trigger, anchor: Token, armed: bool,
-                 losses: bool) -> str | None:
+                 losses: bool, lex: Lexicon) -> str | None:
     """The metric of a figure that a verb of loss takes: "lost 20 soldiers" are dead, unless
-    the document counts "losses" (then killed and wounded together); the one who loses
-    ("One woman lost her sons") and a denied loss ("did not lose anyone") are not counted."""
+    the document counts "losses" or the loss is a war's attrition over a time ("lost 300
+    troops since the invasion", "in the fighting"): then killed and wounded together; the
+    one who loses ("One woman lost her sons") and a denied loss are not counted."""
     verb = doc[trig.start]
     if anchor.head.i == verb.i and anchor.dep_ in ("nsubj", "nsubjpass"):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    return "casualties" if armed and losses else "killed"
+    return "casualties" if armed and (losses or attrition(verb, lex)) else "killed"
 
 
 def _has_counted_subject(tok: Token) -> bool:
@@ -133,7 +135,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         if status is not None and trig is not status and trig.metric not in HARM:
             return  # "two of the abducted girls were released": still the abducted
         if trig.kind == "lose":
-            metric = _lose_metric(doc, trig, anchor, armed, losses)
+            metric = _lose_metric(doc, trig, anchor, armed, losses, lex)
         if metric is None:
             return
         if best is None or score > best[0]:
