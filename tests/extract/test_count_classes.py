@@ -105,3 +105,25 @@ def test_every_figure_of_a_breakdown_by_the_dead(claims_of: Run) -> None:
     text = ("Of the dead, 22 were residents of the town, two were foreign visitors and four "
             "have not yet been identified.")
     assert _keys(claims_of(text)) == {("killed", 22), ("killed", 2), ("killed", 4)}
+
+
+def test_the_object_of_lost_is_the_dead_whatever_the_parse(claims_of: Run) -> None:
+    got = _keys(claims_of('"We lost nine and five were injured," the commander said.'))
+    assert got == {("killed", 9), ("injured", 5)}
+
+
+def test_a_number_of_a_trait_counts_people(claims_of: Run) -> None:
+    text = ("Two officers and another five of varying ranks were killed and wounded, the "
+            "statement said.")
+    assert _keys(claims_of(text)) == {("casualties", 2), ("casualties", 5)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Another 8,000 men remain in more than 15 other prisons across the region.",
+     ("detained", 8000)),
+    ("About 300 protesters are still in jail, the lawyers said.", ("detained", 300)),
+    ("Three inmates died in prison last week.", ("killed", 3)),
+])
+def test_people_in_a_place_of_custody_are_detained(claims_of: Run, text: str,
+                                                   expected: tuple[str, int]) -> None:
+    assert _keys(claims_of(text)) == {expected}

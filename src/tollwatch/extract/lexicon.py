@@ -66,6 +66,10 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
     fate_nouns: frozenset[str] = frozenset()
     unknown_states: frozenset[str] = frozenset()
+    # "remain in makeshift prisons": places of custody (detained)
+    custody_places: frozenset[str] = frozenset()
+    # "five of varying ranks": nouns of a trait, not of the people counted
+    trait_nouns: frozenset[str] = frozenset()
     # captured offenders are detained; people an armed force evacuates are rescued captives
     arrest_nouns: frozenset[str] = frozenset()
     rescue_verbs: frozenset[str] = frozenset()
@@ -183,6 +187,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             part_verbs=_words(data.get("part_verbs")),
             fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
             unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
+            custody_places=_words(cap.get("custody_places")),
+            trait_nouns=_words(data.get("trait_nouns")),
             arrest_nouns=_words((data.get("capture_as_arrest") or {}).get("nouns")),
             rescue_verbs=_words((data.get("rescue_by_force") or {}).get("verbs")),
             rescue_forces=_words((data.get("rescue_by_force") or {}).get("forces")),

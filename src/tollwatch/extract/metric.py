@@ -75,6 +75,13 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             kind = "verb"
         if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
+        if t.pos_ == "NOUN" and lem in lex.custody_places and t.dep_ == "pobj" and \
+                t.head.lower_ in ("in", "inside") and t.head.head.pos_ in ("VERB", "AUX") and \
+                t.head.i not in covered:
+            # "10,000 men remain in makeshift prisons": held by authorities (the "in" links
+            # the place to the verb like a state phrase)
+            out.append(Trigger(t.head.i, t.head.i + 1, "detained", "phrase"))
+            continue
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
@@ -165,6 +172,10 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                      100 if trig.metric in HARM or trig.kind != "noun" else 84, trig)
             continue
         if span.start <= ti < span.end:
+            continue
+        if trig.kind == "lose" and trig.end <= span.start <= trig.end + 2 and all(
+                t.pos_ in ("ADV", "ADP", "DET", "PRON") for t in doc[trig.end:span.start]):
+            consider(93, trig)  # "we lost nine and five were injured": the object of "lost"
             continue
         if head is None and (ti == span.end or (span.start <= tok.head.i < span.end and
                                                  tok.dep_ in ("acl", "amod", "relcl"))):
