@@ -127,3 +127,10 @@ def test_a_number_of_a_trait_counts_people(claims_of: Run) -> None:
 def test_people_in_a_place_of_custody_are_detained(claims_of: Run, text: str,
                                                    expected: tuple[str, int]) -> None:
     assert _keys(claims_of(text)) == {expected}
+
+
+def test_a_headline_verb_read_as_a_noun_keeps_its_metric(claims_of: Run) -> None:
+    text = ("Bomb at checkpoint wounds six police officers\nSix police officers were wounded "
+            "when a roadside bomb exploded near a checkpoint in Darvel, the police said.")
+    got = claims_of(text)
+    assert [(c.metric, c.value) for c in got] == [("injured", 6)]

@@ -69,9 +69,11 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if metric is None and t.pos_ in ("ADJ", "NOUN") and low in lex.metric_adjectives:
             metric, kind = lex.metric_adjectives[low], "adj"
         if metric is None and t.pos_ == "NOUN" and (t.dep_ == "ROOT" or any(
-                c.dep_ == "dobj" for c in t.children)):
-            # a headline verb parsed as a noun: "Attacks on villages kill at least 12"
-            metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low)
+                c.dep_ == "dobj" for c in t.children) or _number_follows(doc, t.i)):
+            # a headline verb parsed as a noun: "Attacks on villages kill at least 12",
+            # "Bomb wounds six officers"
+            metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low) or \
+                lex.metric_verbs.get(singular(low))
             kind = "verb"
         if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
@@ -85,6 +87,16 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
+
+
+def _number_follows(doc: Doc, i: int) -> bool:
+    """A number comes right after token ``i`` (a hedge of up to two words between)."""
+    for t in doc[i + 1:i + 4]:
+        if t.like_num:
+            return True
+        if t.pos_ not in ("ADV", "ADP", "ADJ", "DET"):
+            return False
+    return False
 
 
 def _lose_metric(doc: Doc, trig: Trigger, anchor: Token, armed: bool,
