@@ -47,7 +47,7 @@ def victims_opener(doc: Doc, lex: Lexicon) -> str | None:
     for t in words[1:4]:
         if t.lemma_.lower() in lex.victim_nouns or t.lower_ in lex.victim_nouns:
             return lex.victims_default
-        if t.pos_ not in ("DET", "ADJ", "PRON"):
+        if t.pos_ not in ("DET", "ADJ", "PRON", "NUM"):  # "Of the 30 victims, ..."
             return None
     return None
 
