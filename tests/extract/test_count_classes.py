@@ -134,3 +134,21 @@ def test_a_headline_verb_read_as_a_noun_keeps_its_metric(claims_of: Run) -> None
             "when a roadside bomb exploded near a checkpoint in Darvel, the police said.")
     got = claims_of(text)
     assert [(c.metric, c.value) for c in got] == [("injured", 6)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ten villagers were abducted and later killed by the gang.",
+     {("abducted", 10), ("killed", 10)}),
+    ("Two soldiers were wounded and captured in the raid.", {("injured", 2), ("captured", 2)}),
+    ("Three people were killed and injured.", {("casualties", 3)}),
+    ("Four students were kidnapped and released the next day.", {("abducted", 4)}),
+    ("Twelve people were killed and 30 displaced.", {("killed", 12), ("displaced", 30)}),
+])
+def test_two_verbs_done_to_one_group(claims_of: Run, text: str,
+                                     expected: set[tuple[str, int]]) -> None:
+    assert _keys(claims_of(text)) == expected
+
+
+def test_hijacked_people_evacuated_are_rescued_captives(claims_of: Run) -> None:
+    text = "Troops stormed the hijacked bus and 35 hijacked passengers were evacuated to safety."
+    assert _keys(claims_of(text)) == {("abducted", 35)}

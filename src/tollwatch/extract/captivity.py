@@ -151,10 +151,14 @@ def resolve_capture(doc: Doc, trig_i: int, metric: str, head: Token | None,
     return metric
 
 
-def rescued_by_force(doc: Doc, trig_i: int, lex: Lexicon) -> bool:
-    """The figure's trigger (token ``trig_i``) is an evacuation done by an armed force
-    ("security forces evacuated 80 passengers"): in a text about people held, a rescue."""
+def rescued_by_force(doc: Doc, trig_i: int, lex: Lexicon, head: Token | None = None) -> bool:
+    """The figure's trigger (token ``trig_i``) is an evacuation of people held ("35
+    hijacked passengers were evacuated") or one done by an armed force ("security forces
+    evacuated 80 passengers"): in a text about people held, a rescue."""
     verb = doc[trig_i]
     if verb.lemma_.lower() not in lex.rescue_verbs or verb.pos_ not in ("VERB", "AUX"):
         return False
+    if head is not None and any(c.dep_ in ("amod", "compound") and
+                                c.lower_ in lex.captivity_context for c in head.children):
+        return True
     return any(_named_as(d, lex.rescue_forces) for d in _doers(verb))

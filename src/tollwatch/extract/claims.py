@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
 from tollwatch.extract.losses import victims_metric, victims_opener
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
+from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
 from tollwatch.extract.wholes import parts_of_wholes
 
@@ -188,7 +189,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 kind = person_kind(group, lex, nat) or kind
                 armed = kind == "armed"
         # who is held decides: fighters taken captive are captured, civilians abducted
-        if metric == "displaced" and captivity and rescued_by_force(doc, trig_i, lex):
+        if metric == "displaced" and captivity and rescued_by_force(doc, trig_i, lex, head):
             metric = "abducted"  # "security forces evacuated 80 passengers" (a hijacking)
         metric = resolve_captivity(doc, trig_i, metric, kind, head, lex, exchange)
         metric = resolve_capture(doc, trig_i, metric, head, lex)
@@ -234,6 +235,13 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             location=location(doc, span), stance=stance(doc, span.root, lex),
             confidence=round(conf, 3), token_i=span.root.i,
         ))
+        also = joined_metric(doc, trig_i, triggers, number_tokens)
+        if also is not None:
+            # "two soldiers were wounded and captured": the same people in a second metric
+            second = resolve_capture(doc, also.start, resolve_captivity(
+                doc, also.start, also.metric, kind, head, lex, exchange), head, lex)
+            if second != metric:
+                out.append(replace(out[-1], metric=second))
     return out
 
 

@@ -1,7 +1,8 @@
 """Shapes of a sentence that change what a trigger word counts: a status word on the group
 a part is taken from ("five of the missing soldiers were found dead"), a fate said to be
 unknown ("the fate of 40 others is unknown": missing), a list of metrics sharing one figure
-("862 people were killed, injured, abducted or displaced": no claim of any one).
+("862 people were killed, injured, abducted or displaced": no claim of any one), and two
+verbs of two metrics done to one group ("were abducted and later killed": a claim of each).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["HARM", "fate_unknown", "mixed_metrics", "partitive_status"]
+__all__ = ["HARM", "fate_unknown", "joined_metric", "mixed_metrics", "partitive_status"]
 
 HARM = {"killed", "injured", "casualties"}
 
@@ -78,4 +79,32 @@ def partitive_status(doc: Doc, span: Span, head: Token | None,
         if span.end < tok.i < head.i and tok.head.i == head.i and tok.dep_ in ("amod",
                                                                              "compound"):
             return trig
+    return None
+
+
+_BETWEEN_VERBS = {"and", "later", "then", "subsequently", "eventually", "were", "was", "had",
+                  "been", "have", "has", "got"}
+
+
+def joined_metric(doc: Doc, ti: int, triggers: list[Trigger],
+                  number_tokens: set[int]) -> Trigger | None:
+    """The trigger of another metric that the verb at ``ti`` is joined to by "and" with no
+    figure of its own ("two soldiers were wounded and captured", "were abducted and later
+    killed"): the same people counted in both; killed and injured alone are casualties."""
+    by_token = {t.start: t for t in triggers if t.end - t.start == 1}
+    if ti not in by_token or doc[ti].pos_ not in ("VERB", "AUX"):
+        return None
+    for step in (1, -1):
+        j, joined = ti + step, False
+        while 0 <= j < len(doc) and j not in number_tokens and doc[j].lower_ in _BETWEEN_VERBS:
+            joined = joined or doc[j].lower_ == "and"
+            j += step
+        other = by_token.get(j)
+        if not joined or other is None or doc[j].pos_ not in ("VERB", "AUX") or \
+                other.metric == by_token[ti].metric or {other.metric, by_token[ti].metric} <= HARM:
+            continue
+        after = j + 1 if step == 1 else ti + 1
+        if after < len(doc) and doc[after].lower_ in (",", "or"):
+            continue  # a longer list (see mixed_metrics)
+        return other
     return None
