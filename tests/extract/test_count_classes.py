@@ -152,3 +152,13 @@ def test_two_verbs_done_to_one_group(claims_of: Run, text: str,
 def test_hijacked_people_evacuated_are_rescued_captives(claims_of: Run) -> None:
     text = "Troops stormed the hijacked bus and 35 hijacked passengers were evacuated to safety."
     assert _keys(claims_of(text)) == {("abducted", 35)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eight soldiers were admitted to the military hospital with burns.", ("injured", 8)),
+    ("At least 12 people were evacuated to hospitals in the capital.", ("injured", 12)),
+    ("Ten bodies were taken to the hospital.", ("killed", 10)),
+])
+def test_taken_to_a_place_of_care(claims_of: Run, text: str,
+                                  expected: tuple[str, int]) -> None:
+    assert _keys(claims_of(text)) == {expected}

@@ -66,6 +66,9 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
     fate_nouns: frozenset[str] = frozenset()
     unknown_states: frozenset[str] = frozenset()
+    # "were admitted to the military hospital": taken to a place of care (injured)
+    care_verbs: frozenset[str] = frozenset()
+    care_places: frozenset[str] = frozenset()
     # "remain in makeshift prisons": places of custody (detained)
     custody_places: frozenset[str] = frozenset()
     # "five of varying ranks": nouns of a trait, not of the people counted
@@ -188,6 +191,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
             unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
             custody_places=_words(cap.get("custody_places")),
+            care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),
+            care_places=_words((data.get("taken_for_care") or {}).get("places")),
             trait_nouns=_words(data.get("trait_nouns")),
             arrest_nouns=_words((data.get("capture_as_arrest") or {}).get("nouns")),
             rescue_verbs=_words((data.get("rescue_by_force") or {}).get("verbs")),

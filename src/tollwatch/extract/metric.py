@@ -57,6 +57,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
             metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low)
             kind = "verb"
+            if lem in lex.care_verbs and _taken_for_care(t, lex):
+                metric = "injured"  # "were admitted to the military hospital"
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
         elif t.pos_ == "NOUN" or t.pos_ == "PROPN":
@@ -87,6 +89,14 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
+
+
+def _taken_for_care(verb: Token, lex: Lexicon) -> bool:
+    """``verb`` takes someone "to" a place of care ("admitted to the military hospital",
+    "evacuated to hospitals in the capital")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in lex.care_places for p in c.children)
+        for c in verb.children)
 
 
 def _number_follows(doc: Doc, i: int) -> bool:
