@@ -162,3 +162,20 @@ def test_hijacked_people_evacuated_are_rescued_captives(claims_of: Run) -> None:
 def test_taken_to_a_place_of_care(claims_of: Run, text: str,
                                   expected: tuple[str, int]) -> None:
     assert _keys(claims_of(text)) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More than 12,000 people have crossed into the neighbouring country since Monday.",
+     {("displaced", 12000)}),
+    ("Some 3,000 residents are sheltering in schools and churches.", {("displaced", 3000)}),
+    ("About 45,000 people have been forced out of their villages.", {("displaced", 45000)}),
+    ("Nearly 9,000 people are staying in temporary shelters.", {("displaced", 9000)}),
+    ("About 600 inmates are held in the camp.", {("detained", 600)}),
+])
+def test_refuge(claims_of: Run, text: str, expected: set[tuple[str, int]]) -> None:
+    assert _keys(claims_of(text)) == expected
+
+
+def test_armed_people_crossing_are_no_refugees(claims_of: Run) -> None:
+    assert _keys(claims_of("About 200 fighters crossed into the country overnight.")) == \
+        {("deployed", 200)}

@@ -66,6 +66,10 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
     fate_nouns: frozenset[str] = frozenset()
     unknown_states: frozenset[str] = frozenset()
+    # "9,000 people are staying in temporary shelters": places of refuge (displaced)
+    refuge_places: frozenset[str] = frozenset()
+    # metric phrases that count only people who are not armed ("crossed into")
+    unarmed_phrases: frozenset[str] = frozenset()
     # "were admitted to the military hospital": taken to a place of care (injured)
     care_verbs: frozenset[str] = frozenset()
     care_places: frozenset[str] = frozenset()
@@ -191,6 +195,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
             unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
             custody_places=_words(cap.get("custody_places")),
+            refuge_places=_words((data.get("refuge") or {}).get("places")),
+            unarmed_phrases=_words((data.get("refuge") or {}).get("unarmed_phrases")),
             care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),
             care_places=_words((data.get("taken_for_care") or {}).get("places")),
             trait_nouns=_words(data.get("trait_nouns")),

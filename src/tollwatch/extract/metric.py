@@ -36,6 +36,7 @@ class Trigger:
     end: int
     metric: str
     kind: str    # verb/noun/adj/phrase
+    unarmed: bool = False  # counts only people who are not armed ("crossed into", "in camps")
 
 
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
@@ -46,7 +47,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue
-        out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase"))
+        out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
+                           m.group(0) in lex.unarmed_phrases))
         covered.update(range(span.start, span.end))
     for t in doc:
         if t.i in covered:
@@ -79,12 +81,15 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             kind = "verb"
         if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
-        if t.pos_ == "NOUN" and lem in lex.custody_places and t.dep_ == "pobj" and \
-                t.head.lower_ in ("in", "inside") and t.head.head.pos_ in ("VERB", "AUX") and \
-                t.head.i not in covered:
-            # "10,000 men remain in makeshift prisons": held by authorities (the "in" links
-            # the place to the verb like a state phrase)
-            out.append(Trigger(t.head.i, t.head.i + 1, "detained", "phrase"))
+        place = "detained" if lem in lex.custody_places else \
+            "displaced" if lem in lex.refuge_places else None
+        if place and t.pos_ == "NOUN" and t.dep_ == "pobj" and \
+                t.head.lower_ in ("in", "inside", "at") and \
+                t.head.head.pos_ in ("VERB", "AUX") and t.head.i not in covered:
+            # "10,000 men remain in makeshift prisons" (held by authorities), "9,000 people
+            # are staying in temporary shelters" (displaced): the "in" links the place to
+            # the verb like a state phrase
+            out.append(Trigger(t.head.i, t.head.i + 1, place, "phrase", place == "displaced"))
             continue
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
@@ -163,6 +168,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         metric: str | None = trig.metric
         if status is not None and trig is not status and trig.metric not in HARM:
             return  # "two of the abducted girls were released": still the abducted
+        if trig.unarmed and armed:
+            return  # "200 fighters crossed into the country": no refugees
         if trig.kind == "lose":
             metric = _lose_metric(doc, trig, anchor, armed, losses, lex)
         if metric is None:
