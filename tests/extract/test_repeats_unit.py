@@ -147,3 +147,10 @@ def test_a_short_name_opening_or_ending_the_long_one_is_one_source() -> None:
     assert same_source(_c(4, ["the Interior Ministry"]), _c(4, ["the ministry"]))
     assert not same_source(_c(4, ["the registrar of the academy"]), _c(4, ["the academy"]))
     assert not same_source(_c(4, ["the police"]), _c(4, ["the mayor"]))
+
+
+def test_a_description_and_a_title_name_one_person() -> None:
+    assert same_source(_c(25, ["the regional governor"]), _c(25, ["Governor Lena Okafor"]))
+    assert not same_source(_c(25, ["civilian militia"]), _c(25, ["militia leader Ada Kolo"]))
+    assert not same_source(_c(25, ["the Vell Health Ministry"]),
+                           _c(25, ["Ministry of Public Health"]))

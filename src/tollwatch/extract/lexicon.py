@@ -66,6 +66,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
     fate_nouns: frozenset[str] = frozenset()
     unknown_states: frozenset[str] = frozenset()
+    # titles of one person ("the regional governor" is "Governor Jane Doe")
+    source_titles: frozenset[str] = frozenset()
     # "9,000 people are staying in temporary shelters": places of refuge (displaced)
     refuge_places: frozenset[str] = frozenset()
     # metric phrases that count only people who are not armed ("crossed into")
@@ -195,6 +197,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
             unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
             custody_places=_words(cap.get("custody_places")),
+            source_titles=_words(data.get("source_titles")),
             refuge_places=_words((data.get("refuge") or {}).get("places")),
             unarmed_phrases=_words((data.get("refuge") or {}).get("unarmed_phrases")),
             care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),

@@ -14,6 +14,7 @@ from typing import Any
 
 from tollwatch.extract.actors import canonical_source
 from tollwatch.extract.counted import STATE_ARMED, singular
+from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
@@ -49,7 +50,8 @@ def same_source(a: Claim, b: Claim) -> bool:
 def _named_within(ka: set[str], kb: set[str]) -> bool:
     """One source's name opens or ends the other's ("the president" and "President Jane
     Doe"; "the ministry" and "the Defence Ministry"; not "the college" and "the registrar
-    of the college")."""
+    of the college"), or a description's head noun is the other's title ("the regional
+    governor" and "Governor Jane Doe")."""
     for x in ka:
         for y in kb:
             short, long_ = (x, y) if len(x) <= len(y) else (y, x)
@@ -57,6 +59,10 @@ def _named_within(ka: set[str], kb: set[str]) -> bool:
                 continue
             if long_.startswith(short + " "):
                 return True
+            words = short.split()
+            if len(words) == 2 and words[1] in load_lexicon().source_titles and \
+                    long_.startswith(words[1] + " "):
+                return True  # "the regional governor" and "Governor Jane Doe": a title
             if long_.endswith(" " + short):
                 before = long_[:-len(short)].split()
                 if before and before[-1] not in _LINK_WORDS:
