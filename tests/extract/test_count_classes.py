@@ -179,3 +179,9 @@ def test_refuge(claims_of: Run, text: str, expected: set[tuple[str, int]]) -> No
 def test_armed_people_crossing_are_no_refugees(claims_of: Run) -> None:
     assert _keys(claims_of("About 200 fighters crossed into the country overnight.")) == \
         {("deployed", 200)}
+
+
+def test_a_figure_of_another_verbs_clause_takes_no_near_metric(claims_of: Run) -> None:
+    assert claims_of("Among the defectors was a colonel who commanded 300 men.") == []
+    got = _keys(claims_of("The jail was thought to hold around 2,000 inmates at the time."))
+    assert got == {("detained", 2000)}

@@ -104,6 +104,15 @@ def _taken_for_care(verb: Token, lex: Lexicon) -> bool:
         for c in verb.children)
 
 
+def _object_of_other_verb(anchor: Token, tok: Token) -> bool:
+    """``anchor`` is the object of a verb of its own ("who commanded 300 men") that the
+    trigger ``tok`` lies outside of: the figure belongs to that verb's clause."""
+    verb = anchor.head
+    if anchor.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i == tok.i:
+        return False
+    return tok.i not in {t.i for t in verb.subtree}
+
+
 def _number_follows(doc: Doc, i: int) -> bool:
     """A number comes right after token ``i`` (a hedge of up to two words between)."""
     for t in doc[i + 1:i + 4]:
@@ -313,6 +322,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                    (t.dep_ == "mark" and t.lower_ in _SUBORDINATORS)
                    for t in between):
                 continue
+            if dist > 3 and _object_of_other_verb(anchor, tok):
+                continue  # "a colonel who commanded 300 men was among the defectors"
             score = 60.0 - dist
             if ti > span.end and {x.lower_ for x in between[-3:]} & {
                     "were", "was", "been", "are", "is", "got"}:
