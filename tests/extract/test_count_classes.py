@@ -185,3 +185,20 @@ def test_a_figure_of_another_verbs_clause_takes_no_near_metric(claims_of: Run) -
     assert claims_of("Among the defectors was a colonel who commanded 300 men.") == []
     got = _keys(claims_of("The jail was thought to hold around 2,000 inmates at the time."))
     assert got == {("detained", 2000)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen snatched 14 passengers from a bus on the highway.", {("abducted", 14)}),
+    ("The militants are still holding 40 aid workers, officials said.", {("abducted", 40)}),
+    ("Pirates are holding 18 crew members for ransom.", {("abducted", 18)}),
+    ("The town is held by about 40 gunmen, residents said.", {("deployed", 40)}),
+])
+def test_people_held_by_captors(claims_of: Run, text: str,
+                                expected: set[tuple[str, int]]) -> None:
+    assert _keys(claims_of(text)) == expected
+
+
+def test_places_and_holding_verbs_are_trigger_words() -> None:
+    from tollwatch.extract.lexicon import load_lexicon
+    words = load_lexicon().trigger_words()
+    assert {"prison", "shelter", "hospital", "hold", "fate"} <= words

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.metric import NON_STATE_ARMED
 
 __all__ = [
     "cue_at",
@@ -162,3 +163,16 @@ def rescued_by_force(doc: Doc, trig_i: int, lex: Lexicon, head: Token | None = N
                                 c.lower_ in lex.captivity_context for c in head.children):
         return True
     return any(_named_as(d, lex.rescue_forces) for d in _doers(verb))
+
+
+def held_by_captors(head: Token, lex: Lexicon) -> Token | None:
+    """The verb of holding ("are still holding 40 aid workers") whose subject is an armed
+    group or captors and whose object is the counted people ``head``, else None."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (c.lemma_.lower() in NON_STATE_ARMED or
+                                  c.lower_ in NON_STATE_ARMED):
+            return verb
+    return None

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.captivity import (
+    held_by_captors,
     rescued_by_force,
     resolve_captivity,
     resolve_capture,
@@ -262,6 +263,10 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
                                                  span.start > 2 else None)
         if victims is not None:
             out[k] = (victims, 0.55, span.start)
+            continue
+        held = held_by_captors(head, lex) if head is not None else None
+        if held is not None:
+            out[k] = ("abducted", 0.6, held.i)  # "the militants are still holding 40 ..."
             continue
         if kind == "armed" and head is not None:
             verb = composing_verb(head, lex)

@@ -365,7 +365,8 @@ def second_count_between(between: Span) -> bool:
 NON_STATE_ARMED = {"gunman", "gunmen", "militant", "insurgent", "rebel", "terrorist",
                     "bandit", "kidnapper", "abductor", "jihadist", "jihadi", "militia",
                     "militiaman", "militiamen", "guerrilla", "extremist", "attacker",
-                    "assailant", "raider", "gang", "gangster", "separatist"}
+                    "assailant", "raider", "gang", "gangster", "separatist", "pirate",
+                    "captor", "hijacker", "group"}
 
 
 def held_by_armed_group(doc: Doc, trig_i: int) -> bool:
