@@ -202,3 +202,13 @@ def test_places_and_holding_verbs_are_trigger_words() -> None:
     from tollwatch.extract.lexicon import load_lexicon
     words = load_lexicon().trigger_words()
     assert {"prison", "shelter", "hospital", "hold", "fate"} <= words
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 1,500 soldiers remain in enemy captivity, the ministry said.",
+     {("captured", 1500)}),
+    ("About 30 women are still in the captivity of the gang.", {("abducted", 30)}),
+])
+def test_people_in_captivity_by_who_is_held(claims_of: Run, text: str,
+                                            expected: set[tuple[str, int]]) -> None:
+    assert _keys(claims_of(text)) == expected

@@ -75,6 +75,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # "were admitted to the military hospital": taken to a place of care (injured)
     care_verbs: frozenset[str] = frozenset()
     care_places: frozenset[str] = frozenset()
+    # "1,500 soldiers remain in enemy captivity": a state of being held (who decides)
+    captivity_places: frozenset[str] = frozenset()
     # "the militants are holding 40 aid workers": verbs of holding people captive
     holding_verbs: frozenset[str] = frozenset()
     # "remain in makeshift prisons": places of custody (detained)
@@ -123,6 +125,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
             words.update(phrase.split())
         # words that make a metric without being one's trigger (captivity.py, metric.py)
         for extra in (self.fate_nouns, self.custody_places, self.refuge_places,
+                      self.captivity_places,
                       self.care_places, self.holding_verbs, self.rescue_verbs):
             for w in extra:
                 words.update(w.split())
@@ -204,6 +207,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
             custody_places=_words(cap.get("custody_places")),
             holding_verbs=_words(cap.get("holding_verbs")),
+            captivity_places=_words(cap.get("captivity_places")),
             source_titles=_words(data.get("source_titles")),
             refuge_places=_words((data.get("refuge") or {}).get("places")),
             unarmed_phrases=_words((data.get("refuge") or {}).get("unarmed_phrases")),

@@ -82,7 +82,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
         place = "detained" if lem in lex.custody_places else \
-            "displaced" if lem in lex.refuge_places else None
+            "displaced" if lem in lex.refuge_places else \
+            "abducted" if lem in lex.captivity_places else None  # settled by who is held
         if place and t.pos_ == "NOUN" and t.dep_ == "pobj" and \
                 t.head.lower_ in ("in", "inside", "at") and \
                 t.head.head.pos_ in ("VERB", "AUX") and t.head.i not in covered:
