@@ -31,3 +31,13 @@ def test_non_counts(text: str, kept: list[int]) -> None:
 def test_the_largest_count_is_ten_billion() -> None:
     assert MAX_PEOPLE == 10_000_000_000
     assert _kept("nine billion people") == [9_000_000_000]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Relatives paid P1 million in ransom to free the 3 workers.", [3]),
+    ("The gang demanded N50 from each of the 12 families.", [12]),
+    ("About 2 million people have fled and one million more may follow.", [2_000_000,
+                                                                            1_000_000]),
+])
+def test_sums_glued_to_a_currency_letter(text: str, kept: list[int]) -> None:
+    assert _kept(text) == kept

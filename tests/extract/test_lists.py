@@ -65,3 +65,17 @@ def test_bracketed_figures_after_names_take_the_sentence_metric(claims_of: Run) 
     got = {(c.metric, c.value) for c in claims_of(text)}
     assert {("killed", 2417), ("killed", 1906), ("killed", 1288)} <= got
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of the 30 victims, 21 were women and nine were children.",
+     {("killed", 30), ("killed", 21), ("killed", 9)}),
+    ("Of the 12 people killed, eight were police officers.", {("killed", 12), ("killed", 8)}),
+    ("Of those arrested, 18 were students and seven were journalists.",
+     {("detained", 18), ("detained", 7)}),
+    ("The dead included 12 Ruritanians, two Danes and one Peruvian.",
+     {("killed", 12), ("killed", 2), ("killed", 1)}),
+])
+def test_a_breakdown_opened_on_a_counted_group(claims_of: Run, text: str,
+                                               expected: set[tuple[str, int]]) -> None:
+    assert _keys(claims_of(text)) == expected

@@ -243,3 +243,22 @@ def test_a_misread_list_does_not_give_the_next_noun_s_metric(claims_of: Run) -> 
 
 def test_released_soldiers_are_no_deployment(claims_of: Run) -> None:
     assert claims_of("The militia recently released 410 child soldiers under a deal.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The northern army lost 400 troops in the fighting, the monitor said.",
+    "The republic has lost 12,000 soldiers since the invasion began.",
+    "Its forces lost about 90 servicemen over the past week.",
+    "The coalition has lost 2,300 troops since the start of the war.",
+])
+def test_a_loss_over_a_stretch_of_war_is_casualties(claims_of: Run, text: str) -> None:
+    assert {c.metric for c in claims_of(text)} == {"casualties"}
+
+
+@pytest.mark.parametrize("text", [
+    "The garrison lost 14 soldiers in the ambush on Sunday.",
+    "We lost six troops in the battle which lasted an hour, an officer said.",
+    "The army said it had lost nine soldiers.",
+])
+def test_a_loss_in_one_event_is_the_dead(claims_of: Run, text: str) -> None:
+    assert {c.metric for c in claims_of(text)} == {"killed"}

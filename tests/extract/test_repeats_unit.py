@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tollwatch.extract.repeats import dedup, described, same_source
+from tollwatch.extract.repeats import dedup, described, same_group, same_source
 from tollwatch.model import Claim
 
 
@@ -107,3 +107,50 @@ def test_end_to_end_repeat_is_one_claim(claims_of: Any) -> None:
     assert len(fourteen) == 1
     assert fourteen[0].metric == "killed"
     assert fourteen[0].start == 0
+
+
+def _g(value: int, origin: list[str], *, start: int, subject: str | None = None,
+       civilian: bool | None = None, quote: str = "x") -> Claim:
+    return Claim(metric="killed", value=value, origin=origin, start=start, end=start + 5,
+                 subject=subject, civilian=civilian, quote=quote)
+
+
+def test_two_figures_of_one_sentence_are_two_groups() -> None:
+    a = _g(6, ["the army"], start=40, subject="soldiers", civilian=False)
+    b = _g(6, ["the army"], start=40, subject="others")
+    assert dedup([a, b]) == [a, b]
+
+
+def test_a_headline_run_into_its_lead_still_folds() -> None:
+    quote = "Toll rises to 40\nThe agency said the toll rose to 40."
+    a = _g(40, ["the agency"], start=0, quote=quote)
+    b = _g(40, ["the agency"], start=0, quote=quote)
+    assert dedup([a, b]) == [a]
+
+
+def test_civilians_and_fighters_are_two_groups() -> None:
+    a = _g(3, ["the governor"], start=0, subject="gunmen", civilian=False)
+    b = _g(3, ["the governor"], start=90, subject="farmers", civilian=True)
+    assert dedup([a, b]) == [a, b]
+
+
+def test_soldiers_and_militants_are_two_groups() -> None:
+    a = _g(3, ["the army"], start=0, subject="paratroopers", civilian=False)
+    b = _g(3, ["the army"], start=90, subject="insurgents", civilian=False)
+    assert dedup([a, b]) == [a, b]
+    c = _g(3, ["the army"], start=150, subject="soldiers", civilian=False)
+    assert same_group(a, c)
+
+
+def test_a_short_name_opening_or_ending_the_long_one_is_one_source() -> None:
+    assert same_source(_c(4, ["President Ana Ruiz"]), _c(4, ["the president"]))
+    assert same_source(_c(4, ["the Interior Ministry"]), _c(4, ["the ministry"]))
+    assert not same_source(_c(4, ["the registrar of the academy"]), _c(4, ["the academy"]))
+    assert not same_source(_c(4, ["the police"]), _c(4, ["the mayor"]))
+
+
+def test_a_description_and_a_title_name_one_person() -> None:
+    assert same_source(_c(25, ["the regional governor"]), _c(25, ["Governor Lena Okafor"]))
+    assert not same_source(_c(25, ["civilian militia"]), _c(25, ["militia leader Ada Kolo"]))
+    assert not same_source(_c(25, ["the Vell Health Ministry"]),
+                           _c(25, ["Ministry of Public Health"]))

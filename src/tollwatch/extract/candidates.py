@@ -39,6 +39,20 @@ _AGE_LIST = re.compile(r"\b(?:aged|ages(?: of)?|age of)\s+[\w-]+(?:\s*,\s*[\w-]+
                        r"\s*,\s*$")
 
 
+# a figure glued to a letter ("P1", "N50", "K2.5") or a bare scale word after one ("P1
+# million": the finder reads only "million") is an amount of money or a code, not a count
+_GLUED_BEFORE = re.compile(r"[A-Za-z]$")
+_AMOUNT_BEFORE = re.compile(r"[A-Za-z][\d.,]*\d\s*$")
+_SCALE_WORDS = {"million", "billion", "thousand", "hundred", "trillion"}
+
+
+def _glued_amount(text: str, n: NumberMention) -> bool:
+    before = text[max(0, n.start - 12):n.start]
+    if not n.words:
+        return bool(_GLUED_BEFORE.search(before))
+    return n.text.lower() in _SCALE_WORDS and bool(_AMOUNT_BEFORE.search(before))
+
+
 def _too_large(n: NumberMention) -> bool:
     return any(v is not None and v > MAX_PEOPLE for v in (n.value, n.low, n.high))
 
@@ -81,6 +95,8 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
             continue
         if any(before.rstrip().endswith(c) for c in _CURRENCY):
             continue
+        if _glued_amount(text, n):
+            continue  # "P1 million in ransom", "N50 paid": a sum with a currency letter
         prev_word = re.findall(r"[a-z]+\.?(?=,?$)", before.rstrip())
         next_word = re.findall(r"^\s*([a-z]+)", after)
         if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \

@@ -16,9 +16,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.metric import NON_STATE_ARMED
 
-__all__ = ["cue_at", "mentions_captivity", "mentions_exchange", "resolve_captivity",
-           "weak_cue"]
+__all__ = [
+    "cue_at",
+    "mentions_captivity",
+    "mentions_exchange",
+    "rescued_by_force",
+    "resolve_captivity",
+    "resolve_capture",
+    "weak_cue",
+]
 
 _CAPTIVE_NOUNS = {"hostage", "captive", "abductee", "kidnappee"}
 
@@ -110,3 +118,61 @@ def resolve_captivity(doc: Doc, trig_i: int, metric: str, kind: str | None,
             _held_by_authority(doc, doc[trig_i], lex):
         return "detained"
     return "abducted"
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The subject of ``verb`` (active) or its agent ("by the police"), as noun tokens."""
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    if not out and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _doers(verb.head)  # "the army helped evacuate", "were able to liberate"
+    return out
+
+
+def _named_as(tok: Token, table: frozenset[str]) -> bool:
+    words = {tok.lower_, tok.lemma_.lower()}
+    words |= {f"{c.lower_} {tok.lower_}" for c in tok.children if c.dep_ in ("amod", "compound")}
+    return bool(words & table)
+
+
+def resolve_capture(doc: Doc, trig_i: int, metric: str, head: Token | None,
+                    lex: Lexicon) -> str:
+    """"captured" offenders ("five attackers were captured") or people captured by an
+    authority ("captured by police") are "detained"; other metrics are unchanged."""
+    if metric != "captured":
+        return metric
+    if head is not None and head.lemma_.lower() in lex.arrest_nouns:
+        return "detained"
+    verb = doc[trig_i]
+    if verb.pos_ in ("VERB", "AUX") and any(
+            _named_as(d, lex.authority_holders) for d in _doers(verb)):
+        return "detained"
+    return metric
+
+
+def rescued_by_force(doc: Doc, trig_i: int, lex: Lexicon, head: Token | None = None) -> bool:
+    """The figure's trigger (token ``trig_i``) is an evacuation of people held ("35
+    hijacked passengers were evacuated") or one done by an armed force ("security forces
+    evacuated 80 passengers"): in a text about people held, a rescue."""
+    verb = doc[trig_i]
+    if verb.lemma_.lower() not in lex.rescue_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if head is not None and any(c.dep_ in ("amod", "compound") and
+                                c.lower_ in lex.captivity_context for c in head.children):
+        return True
+    return any(_named_as(d, lex.rescue_forces) for d in _doers(verb))
+
+
+def held_by_captors(head: Token, lex: Lexicon) -> Token | None:
+    """The verb of holding ("are still holding 40 aid workers") whose subject is an armed
+    group or captors and whose object is the counted people ``head``, else None."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (c.lemma_.lower() in NON_STATE_ARMED or
+                                  c.lower_ in NON_STATE_ARMED):
+            return verb
+    return None

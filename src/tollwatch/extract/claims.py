@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.captivity import resolve_captivity, weak_cue
+from tollwatch.extract.captivity import (
+    held_by_captors,
+    rescued_by_force,
+    resolve_captivity,
+    resolve_capture,
+    weak_cue,
+)
 from tollwatch.extract.counted import (
     AGENT_SUFFIX,
     DEPLOYABLE,
@@ -36,6 +42,7 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
 from tollwatch.extract.losses import victims_metric, victims_opener
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
+from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
 from tollwatch.extract.wholes import parts_of_wholes
 
@@ -183,7 +190,10 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 kind = person_kind(group, lex, nat) or kind
                 armed = kind == "armed"
         # who is held decides: fighters taken captive are captured, civilians abducted
+        if metric == "displaced" and captivity and rescued_by_force(doc, trig_i, lex, head):
+            metric = "abducted"  # "security forces evacuated 80 passengers" (a hijacking)
         metric = resolve_captivity(doc, trig_i, metric, kind, head, lex, exchange)
+        metric = resolve_capture(doc, trig_i, metric, head, lex)
         if metric == "detained" and held_by_armed_group(doc, trig_i):
             metric = "abducted"  # "detained by the gunmen": not held by authorities
         if kind == "metric" and head is not None:
@@ -226,6 +236,13 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             location=location(doc, span), stance=stance(doc, span.root, lex),
             confidence=round(conf, 3), token_i=span.root.i,
         ))
+        also = joined_metric(doc, trig_i, triggers, number_tokens)
+        if also is not None:
+            # "two soldiers were wounded and captured": the same people in a second metric
+            second = resolve_capture(doc, also.start, resolve_captivity(
+                doc, also.start, also.metric, kind, head, lex, exchange), head, lex)
+            if second != metric:
+                out.append(replace(out[-1], metric=second))
     return out
 
 
@@ -246,6 +263,10 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
                                                  span.start > 2 else None)
         if victims is not None:
             out[k] = (victims, 0.55, span.start)
+            continue
+        held = held_by_captors(head, lex) if head is not None else None
+        if held is not None:
+            out[k] = ("abducted", 0.6, held.i)  # "the militants are still holding 40 ..."
             continue
         if kind == "armed" and head is not None:
             verb = composing_verb(head, lex)
@@ -282,7 +303,11 @@ def _released(head: Token, lex: Lexicon) -> bool:
     """The people are freed or returned ("released 800 child soldiers"): whatever they are
     counted as, it is no deployment."""
     verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in lex.captivity_cues
+    if verb is not None and verb.lemma_.lower() in lex.captivity_cues:
+        return True
+    # "the release of 833 child soldiers": a noun of freeing governs them
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in lex.captivity_cues
+               for a in list(head.ancestors)[:3])
 
 
 def _lives_lost(head: Token, lex: Lexicon) -> bool:

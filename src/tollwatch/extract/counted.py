@@ -43,7 +43,10 @@ PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "d
                       "round", "hurt", "behead", "missing", "flee", "neutralise",
                       "neutralize", "neutralised", "neutralized", "shoot", "slay", "rescue",
                       "free", "liberate", "gun", "deport", "return",
-                      "reunite", "release", "hostage"}
+                      "reunite", "release", "hostage",
+                      # a group of people named by its metric: "of the dead, two were
+                      # visitors"
+                      "dead", "victim", "wounded", "injured", "casualty", "fatality"}
 
 
 DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "police",
@@ -101,6 +104,9 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                 i += 1
                 steps += 1
                 continue
+            if t.lemma_.lower() in lex.trait_nouns and \
+                    any(x.lower_ == "of" for x in doc[span.end:t.i]):
+                return None  # "another five of varying ranks": people of a trait
             return t
         if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
                 (t.dep_ in ("amod", "compound") and t.head.i > t.i):

@@ -56,11 +56,37 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     force_composition: frozenset[str] = frozenset()
     # a document with one of these counts "losses": armed people lost are casualties
     losses_context: frozenset[str] = frozenset()
+    # "lost 300 troops in the fighting": a loss over one of these is casualties
+    losses_periods: frozenset[str] = frozenset()
     # people named only as victims take the metric of the figure before them, else the default
     victim_nouns: frozenset[str] = frozenset()
     victims_default: str = "killed"
     # "the seven soldiers killed included two officers": the parts share the group's metric
     part_verbs: frozenset[str] = frozenset()
+    # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
+    fate_nouns: frozenset[str] = frozenset()
+    unknown_states: frozenset[str] = frozenset()
+    # titles of one person ("the regional governor" is "Governor Jane Doe")
+    source_titles: frozenset[str] = frozenset()
+    # "9,000 people are staying in temporary shelters": places of refuge (displaced)
+    refuge_places: frozenset[str] = frozenset()
+    # metric phrases that count only people who are not armed ("crossed into")
+    unarmed_phrases: frozenset[str] = frozenset()
+    # "were admitted to the military hospital": taken to a place of care (injured)
+    care_verbs: frozenset[str] = frozenset()
+    care_places: frozenset[str] = frozenset()
+    # "1,500 soldiers remain in enemy captivity": a state of being held (who decides)
+    captivity_places: frozenset[str] = frozenset()
+    # "the militants are holding 40 aid workers": verbs of holding people captive
+    holding_verbs: frozenset[str] = frozenset()
+    # "remain in makeshift prisons": places of custody (detained)
+    custody_places: frozenset[str] = frozenset()
+    # "five of varying ranks": nouns of a trait, not of the people counted
+    trait_nouns: frozenset[str] = frozenset()
+    # captured offenders are detained; people an armed force evacuates are rescued captives
+    arrest_nouns: frozenset[str] = frozenset()
+    rescue_verbs: frozenset[str] = frozenset()
+    rescue_forces: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -97,6 +123,12 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
                 words.update(w.split())
         for phrase, _ in self.metric_phrases:
             words.update(phrase.split())
+        # words that make a metric without being one's trigger (captivity.py, metric.py)
+        for extra in (self.fate_nouns, self.custody_places, self.refuge_places,
+                      self.captivity_places,
+                      self.care_places, self.holding_verbs, self.rescue_verbs):
+            for w in extra:
+                words.update(w.split())
         return frozenset(words)
 
 
@@ -167,9 +199,24 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
             force_composition=_words(data.get("force_composition")),
             losses_context=_words((data.get("losses") or {}).get("context")),
+            losses_periods=_words((data.get("losses") or {}).get("periods")),
             victim_nouns=_words((data.get("victims") or {}).get("nouns")),
             victims_default=victims_default,
             part_verbs=_words(data.get("part_verbs")),
+            fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
+            unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
+            custody_places=_words(cap.get("custody_places")),
+            holding_verbs=_words(cap.get("holding_verbs")),
+            captivity_places=_words(cap.get("captivity_places")),
+            source_titles=_words(data.get("source_titles")),
+            refuge_places=_words((data.get("refuge") or {}).get("places")),
+            unarmed_phrases=_words((data.get("refuge") or {}).get("unarmed_phrases")),
+            care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),
+            care_places=_words((data.get("taken_for_care") or {}).get("places")),
+            trait_nouns=_words(data.get("trait_nouns")),
+            arrest_nouns=_words((data.get("capture_as_arrest") or {}).get("nouns")),
+            rescue_verbs=_words((data.get("rescue_by_force") or {}).get("verbs")),
+            rescue_forces=_words((data.get("rescue_by_force") or {}).get("forces")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

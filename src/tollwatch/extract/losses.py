@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["mentions_losses", "victims_metric", "victims_opener"]
+__all__ = ["attrition", "mentions_losses", "victims_metric", "victims_opener"]
 
 
 def mentions_losses(text: str, lex: Lexicon) -> bool:
@@ -47,6 +47,25 @@ def victims_opener(doc: Doc, lex: Lexicon) -> str | None:
     for t in words[1:4]:
         if t.lemma_.lower() in lex.victim_nouns or t.lower_ in lex.victim_nouns:
             return lex.victims_default
-        if t.pos_ not in ("DET", "ADJ", "PRON"):
+        if t.pos_ not in ("DET", "ADJ", "PRON", "NUM"):  # "Of the 30 victims, ..."
             return None
     return None
+
+
+def attrition(verb: Token, lex: Lexicon) -> bool:
+    """The loss ``verb`` ("lost") is counted over a stretch of a war rather than one event:
+    "since the invasion", "over the past week", "in the fighting" (the lexicon's
+    ``losses.periods``; "since" alone is enough)."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since"
+                                     for m in c.children):
+            return True  # "since the invasion began"
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "since":
+            return True
+        if c.lower_ in ("over", "during", "in", "throughout", "through") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in lex.losses_periods
+                for p in c.children):
+            return True
+    return False

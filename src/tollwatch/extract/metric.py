@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.counted import lemma, singular
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.losses import attrition
+from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
 
 __all__ = [
     "CONTRAST",
@@ -26,7 +28,6 @@ __all__ = [
     "second_count_between",
 ]
 
-HARM = {"killed", "injured", "casualties"}
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Trigger:
     end: int
     metric: str
     kind: str    # verb/noun/adj/phrase
+    unarmed: bool = False  # counts only people who are not armed ("crossed into", "in camps")
 
 
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
@@ -45,7 +47,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue
-        out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase"))
+        out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
+                           m.group(0) in lex.unarmed_phrases))
         covered.update(range(span.start, span.end))
     for t in doc:
         if t.i in covered:
@@ -56,6 +59,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
             metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low)
             kind = "verb"
+            if lem in lex.care_verbs and _taken_for_care(t, lex):
+                metric = "injured"  # "were admitted to the military hospital"
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
         elif t.pos_ == "NOUN" or t.pos_ == "PROPN":
@@ -68,26 +73,69 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if metric is None and t.pos_ in ("ADJ", "NOUN") and low in lex.metric_adjectives:
             metric, kind = lex.metric_adjectives[low], "adj"
         if metric is None and t.pos_ == "NOUN" and (t.dep_ == "ROOT" or any(
-                c.dep_ == "dobj" for c in t.children)):
-            # a headline verb parsed as a noun: "Attacks on villages kill at least 12"
-            metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low)
+                c.dep_ == "dobj" for c in t.children) or _number_follows(doc, t.i)):
+            # a headline verb parsed as a noun: "Attacks on villages kill at least 12",
+            # "Bomb wounds six officers"
+            metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low) or \
+                lex.metric_verbs.get(singular(low))
             kind = "verb"
+        if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
+            metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
+        place = "detained" if lem in lex.custody_places else \
+            "displaced" if lem in lex.refuge_places else \
+            "abducted" if lem in lex.captivity_places else None  # settled by who is held
+        if place and t.pos_ == "NOUN" and t.dep_ == "pobj" and \
+                t.head.lower_ in ("in", "inside", "at") and \
+                t.head.head.pos_ in ("VERB", "AUX") and t.head.i not in covered:
+            # "10,000 men remain in makeshift prisons" (held by authorities), "9,000 people
+            # are staying in temporary shelters" (displaced): the "in" links the place to
+            # the verb like a state phrase
+            out.append(Trigger(t.head.i, t.head.i + 1, place, "phrase", place == "displaced"))
+            continue
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
 
 
+def _taken_for_care(verb: Token, lex: Lexicon) -> bool:
+    """``verb`` takes someone "to" a place of care ("admitted to the military hospital",
+    "evacuated to hospitals in the capital")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in lex.care_places for p in c.children)
+        for c in verb.children)
+
+
+def _object_of_other_verb(anchor: Token, tok: Token) -> bool:
+    """``anchor`` is the object of a verb of its own ("who commanded 300 men") that the
+    trigger ``tok`` lies outside of: the figure belongs to that verb's clause."""
+    verb = anchor.head
+    if anchor.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i == tok.i:
+        return False
+    return tok.i not in {t.i for t in verb.subtree}
+
+
+def _number_follows(doc: Doc, i: int) -> bool:
+    """A number comes right after token ``i`` (a hedge of up to two words between)."""
+    for t in doc[i + 1:i + 4]:
+        if t.like_num:
+            return True
+        if t.pos_ not in ("ADV", "ADP", "ADJ", "DET"):
+            return False
+    return False
+
+
 def _lose_metric(doc: Doc, trig: Trigger, anchor: Token, armed: bool,
-                 losses: bool) -> str | None:
+                 losses: bool, lex: Lexicon) -> str | None:
     """The metric of a figure that a verb of loss takes: "lost 20 soldiers" are dead, unless
-    the document counts "losses" (then killed and wounded together); the one who loses
-    ("One woman lost her sons") and a denied loss ("did not lose anyone") are not counted."""
+    the document counts "losses" or the loss is a war's attrition over a time ("lost 300
+    troops since the invasion", "in the fighting"): then killed and wounded together; the
+    one who loses ("One woman lost her sons") and a denied loss are not counted."""
     verb = doc[trig.start]
     if anchor.head.i == verb.i and anchor.dep_ in ("nsubj", "nsubjpass"):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    return "casualties" if armed and losses else "killed"
+    return "casualties" if armed and (losses or attrition(verb, lex)) else "killed"
 
 
 def _has_counted_subject(tok: Token) -> bool:
@@ -123,11 +171,17 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
     # numbers inside the counted phrase ("10 members including four bombers") do not block
     number_tokens = number_tokens - {t.i for t in anchor.subtree}
 
+    status = partitive_status(doc, span, head, triggers)
+
     def consider(score: float, trig: Trigger) -> None:
         nonlocal best
         metric: str | None = trig.metric
+        if status is not None and trig is not status and trig.metric not in HARM:
+            return  # "two of the abducted girls were released": still the abducted
+        if trig.unarmed and armed:
+            return  # "200 fighters crossed into the country": no refugees
         if trig.kind == "lose":
-            metric = _lose_metric(doc, trig, anchor, armed, losses)
+            metric = _lose_metric(doc, trig, anchor, armed, losses, lex)
         if metric is None:
             return
         if best is None or score > best[0]:
@@ -158,9 +212,18 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             continue
         if span.start <= ti < span.end:
             continue
+        if trig.kind == "lose" and trig.end <= span.start <= trig.end + 2 and all(
+                t.pos_ in ("ADV", "ADP", "DET", "PRON") for t in doc[trig.end:span.start]):
+            consider(93, trig)  # "we lost nine and five were injured": the object of "lost"
+            continue
         if head is None and (ti == span.end or (span.start <= tok.head.i < span.end and
                                                  tok.dep_ in ("acl", "amod", "relcl"))):
             consider(95, trig)  # "150 killed", "more than 200 injured"
+            continue
+        if trig is status:
+            # "eight of the missing fishermen were found dead": the word is what the group
+            # was; a verb of death or injury on the part says what became of it
+            consider(76, trig)
             continue
         if head is not None and tok.head.i == head.i and tok.dep_ in ("amod", "compound",
                                                                       "acl", "relcl"):
@@ -260,6 +323,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                    (t.dep_ == "mark" and t.lower_ in _SUBORDINATORS)
                    for t in between):
                 continue
+            if dist > 3 and _object_of_other_verb(anchor, tok):
+                continue  # "a colonel who commanded 300 men was among the defectors"
             score = 60.0 - dist
             if ti > span.end and {x.lower_ for x in between[-3:]} & {
                     "were", "was", "been", "are", "is", "got"}:
@@ -268,6 +333,10 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
     if best is None:
         return None
     score, metric, ti = best
+    if mixed_metrics(doc, ti, triggers, number_tokens):
+        return None  # "862 people were killed, injured, abducted or displaced": no one metric
+    if metric == "deployed" and any(lemma(a) in lex.captivity_cues for a in ancestors[:3]):
+        return None  # "the release of 833 child soldiers": freed, whatever else is near
     return metric, min(0.95, score / 100.0), ti
 
 
@@ -297,7 +366,8 @@ def second_count_between(between: Span) -> bool:
 NON_STATE_ARMED = {"gunman", "gunmen", "militant", "insurgent", "rebel", "terrorist",
                     "bandit", "kidnapper", "abductor", "jihadist", "jihadi", "militia",
                     "militiaman", "militiamen", "guerrilla", "extremist", "attacker",
-                    "assailant", "raider", "gang", "gangster", "separatist"}
+                    "assailant", "raider", "gang", "gangster", "separatist", "pirate",
+                    "captor", "hijacker", "group"}
 
 
 def held_by_armed_group(doc: Doc, trig_i: int) -> bool:

@@ -13,10 +13,13 @@ import unicodedata
 from typing import Any
 
 from tollwatch.extract.actors import canonical_source
+from tollwatch.extract.counted import STATE_ARMED, singular
+from tollwatch.extract.lexicon import load_lexicon
+from tollwatch.extract.metric import NON_STATE_ARMED
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
-__all__ = ["dedup", "described", "same_source"]
+__all__ = ["dedup", "described", "same_group", "same_source"]
 
 
 _QUOTES = "“\"‘"
@@ -41,7 +44,33 @@ def same_source(a: Claim, b: Claim) -> bool:
     ka, kb = _keys(a), _keys(b)
     if not ka or not kb:
         return not ka and not kb
-    return bool(ka & kb)
+    return bool(ka & kb) or _named_within(ka, kb)
+
+
+def _named_within(ka: set[str], kb: set[str]) -> bool:
+    """One source's name opens or ends the other's ("the president" and "President Jane
+    Doe"; "the ministry" and "the Defence Ministry"; not "the college" and "the registrar
+    of the college"), or a description's head noun is the other's title ("the regional
+    governor" and "Governor Jane Doe")."""
+    for x in ka:
+        for y in kb:
+            short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+            if short.startswith("=") or long_.startswith("=") or short == long_:
+                continue
+            if long_.startswith(short + " "):
+                return True
+            words = short.split()
+            if len(words) == 2 and words[1] in load_lexicon().source_titles and \
+                    long_.startswith(words[1] + " "):
+                return True  # "the regional governor" and "Governor Jane Doe": a title
+            if long_.endswith(" " + short):
+                before = long_[:-len(short)].split()
+                if before and before[-1] not in _LINK_WORDS:
+                    return True
+    return False
+
+
+_LINK_WORDS = {"of", "the", "for", "at", "in", "from", "and", "to", "with", "by"}
 
 
 def _description_words(c: Claim) -> set[str]:
@@ -84,6 +113,32 @@ def _key(c: Claim) -> tuple[Any, ...]:
     return (c.metric, c.value, c.low, c.high, c.stance)
 
 
+def _group_class(c: Claim) -> str | None:
+    """What kind of people a claim counts, as far as its fields say: "civilian", "state"
+    (soldiers, police), "non-state" (militants, gunmen), "armed" (either), else None."""
+    if c.civilian is True:
+        return "civilian"
+    words = re.findall(r"[a-z]+", (c.subject or "").lower())
+    last = words[-1] if words else ""
+    if last in STATE_ARMED or singular(last) in STATE_ARMED:
+        return "state"
+    if last in NON_STATE_ARMED or singular(last) in NON_STATE_ARMED:
+        return "non-state"
+    return "armed" if c.civilian is False else None
+
+
+def same_group(a: Claim, b: Claim) -> bool:
+    """``a`` and ``b`` may count the same people: no side tells them apart (their actors,
+    when both are known, agree) and neither do their kinds ("three civilians" and "three
+    suicide bombers"; "three soldiers" and "three militants" are two groups)."""
+    if a.actor is not None and b.actor is not None and a.actor != b.actor:
+        return False
+    ka, kb = _group_class(a), _group_class(b)
+    if ka is None or kb is None or ka == kb:
+        return True
+    return "armed" in (ka, kb) and "civilian" not in (ka, kb)
+
+
 def dedup(claims: list[Claim]) -> list[Claim]:
     """Drop later repeats of a figure from the same source about the same group; fold the
     body's repeat of a headline figure into the headline's claim."""
@@ -91,18 +146,20 @@ def dedup(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     restated: dict[int, Claim] = {}  # sentence -> the sourced claim it repeats in own voice
     for c in claims:
-        earlier = seen.setdefault(_key(c), [])
-        same_group = [e for e in earlier
-                      if e.actor == c.actor or e.actor is None or c.actor is None]
-        repeat = next((e for e in same_group if same_source(e, c) or described(e, c)), None)
+        # two figures of one sentence count two groups ("four soldiers died on the spot,
+        # while four others died later")
+        earlier = [e for e in seen.setdefault(_key(c), [])
+                   if e.start != c.start or "\n" in c.quote]
+        group = [e for e in earlier if same_group(e, c)]
+        repeat = next((e for e in group if same_source(e, c) or described(e, c)), None)
         if repeat is None and not c.origin and not c.speaker and \
                 (c.attribution or {}).get("how") == "own_voice" and \
                 c.quote.lstrip()[:1] in _QUOTES:
             # quoted speech of no named speaker repeating a figure a source gave before
-            repeat = next((e for e in same_group if e.origin or e.speaker), None)
+            repeat = next((e for e in group if e.origin or e.speaker), None)
         if repeat is None:
             # the headline gave the figure in no one's voice: the body's source is its source
-            repeat = next((e for e in same_group if _is_headline(e) and not e.origin
+            repeat = next((e for e in group if _is_headline(e) and not e.origin
                            and not e.speaker and (c.origin or c.speaker)), None)
             if repeat is not None:
                 repeat.origin, repeat.speaker = list(c.origin), list(c.speaker)
@@ -128,7 +185,7 @@ def dedup(claims: list[Claim]) -> list[Claim]:
             if repeat.date is None and c.date is not None and _is_headline(repeat):
                 repeat.date = c.date
             continue
-        earlier.append(c)
+        seen[_key(c)].append(c)
         out.append(c)
     _restated(out, restated)
     _headline_from_body(out)
