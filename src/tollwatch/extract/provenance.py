@@ -47,6 +47,9 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     hearsay: re.Pattern[str] = re.compile(r"(?!x)x")
     alias_preps: frozenset[str] = frozenset()
     headline_body_reach: int = 0
+    later_source_reach: int = 0
+    later_source_shared: float = 1.0
+    later_source_paragraphs: int = 0
 
     def confidence_of(self, how: str) -> float:
         """The confidence factor for a source found by ``how`` (1.0 when unlisted)."""
@@ -118,6 +121,10 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             alias_preps=_words((data.get("aliases") or {}).get("prepositions")),
             headline_body_tolerance=float((data.get("headline_body") or {}).get("tolerance", 0)),
             headline_body_reach=int((data.get("headline_body") or {}).get("reach_chars", 0)),
+            later_source_reach=int((data.get("later_source") or {}).get("reach_chars", 0)),
+            later_source_shared=float((data.get("later_source") or {}).get("min_shared", 1)),
+            later_source_paragraphs=int((data.get("later_source") or {}).get("max_paragraphs",
+                                                                              0)),
         )
     except (TypeError, ValueError, AttributeError) as e:
         raise ConfigError(f"malformed provenance rules ({e!r})", source=where) from e

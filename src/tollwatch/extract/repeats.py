@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from tollwatch.extract.actors import canonical_source
+from tollwatch.extract.later_sources import credit_earlier
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
@@ -84,9 +85,10 @@ def _key(c: Claim) -> tuple[Any, ...]:
     return (c.metric, c.value, c.low, c.high, c.stance)
 
 
-def dedup(claims: list[Claim]) -> list[Claim]:
+def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
     """Drop later repeats of a figure from the same source about the same group; fold the
-    body's repeat of a headline figure into the headline's claim."""
+    body's repeat of a headline figure into the headline's claim (``text``, the document's,
+    bounds how many paragraphs on a sourced restatement may credit an own-voice figure)."""
     seen: dict[tuple[Any, ...], list[Claim]] = {}
     out: list[Claim] = []
     restated: dict[int, Claim] = {}  # sentence -> the sourced claim it repeats in own voice
@@ -120,6 +122,9 @@ def dedup(claims: list[Claim]) -> list[Claim]:
                            and (e.attribution or {}).get("how") not in _BORROWED), None)
             if repeat is not None:
                 _add_names(repeat, c)
+        if repeat is None:
+            # the article gave the figure first in its own voice; this sentence credits it
+            repeat = credit_earlier(same_group, c, text)
         if repeat is not None:
             if not c.origin and not c.speaker and (repeat.origin or repeat.speaker):
                 restated.setdefault(c.start, repeat)
