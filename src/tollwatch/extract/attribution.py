@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag_at
+from tollwatch.extract.clause_sources import clause_antecedent, noun_read_verb, noun_verb_subject
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
@@ -97,6 +98,8 @@ def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
         elif t.pos_ == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
             out.append(t)  # "data compiled by X show that ..."
+        elif noun_read_verb(t, lex.attribution_verbs):
+            out.append(t)  # "Western intelligence estimates [the army lost ...]"
         elif t.pos_ in ("VERB", "AUX") and any(
                 c.lower_ in _phrasal().get(t.lemma_.lower(), ()) for c in t.children):
             out.append(t)  # "X made this known"
@@ -147,6 +150,8 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     cited = cited_as(verb)
     if cited is not None:
         return cited[0]  # "X cited Y as saying": Y said it
+    if verb.pos_ == "NOUN":
+        return noun_verb_subject(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"
                 and c.left_edge.lower_ not in _CHAIN_WORDS]  # "Quoting X, Y reported"
     if subjects:
@@ -246,6 +251,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     speaker_src: Source | None = None
     referred = False  # the source is a reference to one named before ("it", "the agency")
     if subj is not None:
+        subj = clause_antecedent(subj) or subj  # "X gave no update since it said ..."
         stoks = _agent_np(subj) or _np_tokens(subj)
         stext = _span_text(doc, stoks)
         names, person, head = _names_of(doc, stoks)

@@ -40,6 +40,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     confidence: dict[str, float]
     cited_as_verbs: frozenset[str] = frozenset()
     cited_as_preps: frozenset[str] = frozenset()
+    cited_in_preps: frozenset[str] = frozenset()
     headline_body_tolerance: float = 0.0
     alias_verbs: frozenset[str] = frozenset()
     description_stops: frozenset[str] = frozenset()
@@ -50,6 +51,10 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     later_source_reach: int = 0
     later_source_shared: float = 1.0
     later_source_paragraphs: int = 0
+    clause_pronouns: frozenset[str] = frozenset()
+    clause_links: frozenset[str] = frozenset()
+    clause_depth: int = 0
+    clause_not_antecedents: frozenset[str] = frozenset()
 
     def confidence_of(self, how: str) -> float:
         """The confidence factor for a source found by ``how`` (1.0 when unlisted)."""
@@ -114,6 +119,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()},
             cited_as_verbs=_words((data.get("cited_as") or {}).get("verbs")),
             cited_as_preps=_words((data.get("cited_as") or {}).get("prepositions")),
+            cited_in_preps=_words((data.get("cited_as") or {}).get("outlet_prepositions")),
             hearsay=_alternatives(cont.get("hearsay"), r"\b(?:", r")\b"),
             description_stops=_words((data.get("descriptions") or {}).get("stop_at")),
             description_generic=_words((data.get("descriptions") or {}).get("generic")),
@@ -123,6 +129,11 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             headline_body_reach=int((data.get("headline_body") or {}).get("reach_chars", 0)),
             later_source_reach=int((data.get("later_source") or {}).get("reach_chars", 0)),
             later_source_shared=float((data.get("later_source") or {}).get("min_shared", 1)),
+            clause_pronouns=_words((data.get("clause_sources") or {}).get("pronouns")),
+            clause_links=_words((data.get("clause_sources") or {}).get("links")),
+            clause_depth=int((data.get("clause_sources") or {}).get("depth", 0)),
+            clause_not_antecedents=_words((data.get("clause_sources") or {}).get(
+                "not_antecedents")),
             later_source_paragraphs=int((data.get("later_source") or {}).get("max_paragraphs",
                                                                               0)),
         )

@@ -1,0 +1,73 @@
+"""Sources found inside the sentence itself, where the plain subject reading fails.
+
+- A pronoun that speaks in a subordinate clause refers to the subject of the clause it hangs
+  from: "The ministry has given no update since it said 40 died" (``it`` is the ministry,
+  whatever source the text named before).
+- A reporting verb the parser read as a noun: "Western intelligence estimates the army has
+  lost 900 men" (``estimates`` a noun root with the statement as its clause): its
+  modifiers are the source.
+
+The clause links climbed and the pronouns resolved are data (``clause_sources`` in
+provenance.yaml).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tollwatch.extract.provenance import load_provenance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["clause_antecedent", "noun_read_verb", "noun_verb_subject"]
+
+_PERSON = {"he", "she"}
+_BODY = {"it"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _fits(pron: str, cand: Token) -> bool:
+    """True when ``cand`` (a subject) can be what pronoun ``pron`` stands for."""
+    if cand.pos_ not in ("PROPN", "NOUN") or cand.lower_ in load_provenance().clause_not_antecedents:
+        return False
+    person = cand.ent_type_ == "PERSON"
+    plural = cand.tag_ in ("NNS", "NNPS")
+    if pron in _PERSON:
+        return person and not plural
+    if pron in _BODY:
+        return not person and not plural
+    return plural or not person  # "they": officials, or a body
+
+
+def clause_antecedent(subj: Token) -> Token | None:
+    """The subject of the clause that pronoun ``subj``'s subordinate clause hangs from, when
+    it can be what the pronoun stands for; else None."""
+    rules = load_provenance()
+    pron = subj.lower_
+    if pron not in rules.clause_pronouns:
+        return None
+    x = subj.head
+    for _ in range(rules.clause_depth):
+        if x.dep_ not in rules.clause_links or x.head.i == x.i:
+            return None
+        x = x.head
+        subs = [c for c in x.children if c.dep_ in _SUBJECTS and c.i < subj.i]
+        if subs:
+            return subs[0] if _fits(pron, subs[0]) else None
+    return None
+
+
+def noun_read_verb(tok: Token, verbs: frozenset[str]) -> bool:
+    """True for a reporting verb the parser read as a noun at the root of the sentence, with
+    the statement as its clause ("Western intelligence estimates [the army has lost ...]")."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ == "NNS" and \
+        tok.lemma_.lower() in verbs and \
+        any(c.dep_ == "ccomp" for c in tok.children) and \
+        any(c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children)
+
+
+def noun_verb_subject(tok: Token) -> Token | None:
+    """The source of such a noun-read verb: the noun before it ("intelligence")."""
+    mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return mods[-1] if mods else None
