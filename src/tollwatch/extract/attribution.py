@@ -15,7 +15,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag_at
-from tollwatch.extract.clause_sources import clause_antecedent, noun_read_verb, noun_verb_subject
+from tollwatch.extract.clause_sources import (
+    clause_antecedent,
+    noun_read_verb,
+    noun_verb_subject,
+    tail_name_subject,
+)
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
@@ -182,7 +187,7 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                     t.text == "," for t in verb.doc[before.head.i:before.left_edge.i]) and \
                 _usable_subject(before):
             return before
-    return None
+    return tail_name_subject(verb)
 
 
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,

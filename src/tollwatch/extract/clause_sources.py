@@ -6,6 +6,8 @@
 - A reporting verb the parser read as a noun: "Western intelligence estimates the army has
   lost 900 men" (``estimates`` a noun root with the statement as its clause): its
   modifiers are the source.
+- A name the parser hung on the clause before it: "... killed in the east, First Deputy Chief
+  of the General Staff Jane Doe said on Friday" (the verb left with no subject).
 
 The clause links climbed and the pronouns resolved are data (``clause_sources`` in
 provenance.yaml).
@@ -20,7 +22,7 @@ from tollwatch.extract.provenance import load_provenance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["clause_antecedent", "noun_read_verb", "noun_verb_subject"]
+__all__ = ["clause_antecedent", "noun_read_verb", "noun_verb_subject", "tail_name_subject"]
 
 _PERSON = {"he", "she"}
 _BODY = {"it"}
@@ -71,3 +73,25 @@ def noun_verb_subject(tok: Token) -> Token | None:
     """The source of such a noun-read verb: the noun before it ("intelligence")."""
     mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     return mods[-1] if mods else None
+
+
+def tail_name_subject(verb: Token) -> Token | None:
+    """The source of "..., First Deputy Chief of the General Staff Jane Doe said" when the
+    parser hung the name on the clause before it: the name between the last comma and the
+    verb (capitalised words and their function words), as the token heading that span."""
+    doc = verb.doc
+    rules = load_provenance()
+    i = verb.i - 1
+    if i < 1 or doc[i].pos_ != "PROPN":
+        return None
+    while i > 0 and doc[i - 1].text != "," and verb.i - i <= rules.tail_name_max_words:
+        i -= 1
+    if i == 0 or doc[i - 1].text != ",":
+        return None
+    span = doc[i:verb.i]
+    if not all(t.text[:1].isupper() or t.lower_ in rules.tail_name_joiners for t in span):
+        return None
+    heads = [t for t in span if not i <= t.head.i < verb.i]
+    if len(heads) != 1 or min(t.i for t in heads[0].subtree) != i:
+        return None
+    return heads[0]
