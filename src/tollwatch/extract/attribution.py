@@ -103,6 +103,9 @@ def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
         elif t.pos_ == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
             out.append(t)  # "data compiled by X show that ..."
+        elif t.pos_ == "VERB" and t.lemma_.lower() in load_provenance().clausal_cues and any(
+                c.dep_ == "ccomp" for c in t.children):
+            out.append(t)  # "the report assessed that ...", "the team found that ..."
         elif noun_read_verb(t, lex.attribution_verbs):
             out.append(t)  # "Western intelligence estimates [the army lost ...]"
         elif t.pos_ in ("VERB", "AUX") and any(

@@ -54,6 +54,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_pronouns: frozenset[str] = frozenset()
     clause_links: frozenset[str] = frozenset()
     clause_depth: int = 0
+    clausal_cues: frozenset[str] = frozenset()
     tail_name_max_words: int = 0
     tail_name_joiners: frozenset[str] = frozenset()
     clause_not_antecedents: frozenset[str] = frozenset()
@@ -134,6 +135,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             clause_pronouns=_words((data.get("clause_sources") or {}).get("pronouns")),
             clause_links=_words((data.get("clause_sources") or {}).get("links")),
             clause_depth=int((data.get("clause_sources") or {}).get("depth", 0)),
+            clausal_cues=_words(data.get("clausal_cues")),
             tail_name_max_words=int((data.get("tail_name") or {}).get("max_words", 0)),
             tail_name_joiners=_words((data.get("tail_name") or {}).get("joiners")),
             clause_not_antecedents=_words((data.get("clause_sources") or {}).get(
