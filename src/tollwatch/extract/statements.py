@@ -27,6 +27,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement
@@ -92,6 +93,7 @@ class Statements:
         self._seen: set[int] = set()  # the sentences read (parsed)
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
+        self._openers = quote_openers(text, sents)
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -232,6 +234,9 @@ class Statements:
     def _govern(self, k: int, sdoc: Doc, token_i: int,
                 closer: tuple[int, Doc] | None) -> Attribution:
         att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self.published)
+        inner = self._quoted_on(k, sdoc, att) if att.explicit else None
+        if inner is not None:
+            return inner
         if att.explicit:
             self._unclaimed = []
             self._start(att, k, sdoc)
@@ -258,6 +263,18 @@ class Statements:
         own = Attribution(how="own_voice")
         self._unclaimed.append((k, own))
         return own
+
+    def _quoted_on(self, k: int, sdoc: Doc, att: Attribution) -> Attribution | None:
+        """The speaker's attribution for a sentence inside the quotation a statement opened
+        (its own reporting verb, before the quotation closes, is part of what is quoted)."""
+        cur = self.current
+        opener = self._openers.get(k)
+        if opener is None or cur is None or cur.sent != opener or att.verb_i is None or \
+                sdoc[att.verb_i].idx >= close_at(sdoc.text):
+            return None
+        return replace(cur.att, how="quote", at=cur.start,
+                       extra_speaker=list(cur.att.extra_speaker),
+                       date_how=cur.att.date_how and "continued")
 
     def _continues(self, st: Statement, k: int, sentence: str) -> bool:
         """True when sentence ``k`` carries statement ``st`` on."""
