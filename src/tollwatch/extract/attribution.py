@@ -18,6 +18,7 @@ from tollwatch.extract.attribution_phrases import according_to, chain_from, fina
 from tollwatch.extract.clause_sources import (
     clause_antecedent,
     noun_read_verb,
+    noun_verb_source,
     noun_verb_subject,
     tail_name_subject,
 )
@@ -260,7 +261,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     referred = False  # the source is a reference to one named before ("it", "the agency")
     if subj is not None:
         subj = clause_antecedent(subj) or subj  # "X gave no update since it said ..."
-        stoks = _agent_np(subj) or _np_tokens(subj)
+        stoks = (noun_verb_source(chosen) if chosen is not None and chosen.pos_ == "NOUN"
+                 else None) or _agent_np(subj) or _np_tokens(subj)
         stext = _span_text(doc, stoks)
         names, person, head = _names_of(doc, stoks)
         ref = memory.resolve(stext, person)

@@ -22,7 +22,8 @@ from tollwatch.extract.provenance import load_provenance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["clause_antecedent", "noun_read_verb", "noun_verb_subject", "tail_name_subject"]
+__all__ = ["clause_antecedent", "noun_read_verb", "noun_verb_source", "noun_verb_subject",
+           "tail_name_subject"]
 
 _PERSON = {"he", "she"}
 _BODY = {"it"}
@@ -60,12 +61,19 @@ def clause_antecedent(subj: Token) -> Token | None:
     return None
 
 
+def _statement_clause(c: Token) -> bool:
+    """A clause with a subject of its own, not a relative clause ("[the army has lost ...]")."""
+    return c.dep_ in ("ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and \
+        any(x.dep_ in _SUBJECTS and x.tag_ not in ("WDT", "WP", "WP$") for x in c.children) \
+        and c.left_edge.tag_ not in ("WDT", "WP", "WP$", "WRB")
+
+
 def noun_read_verb(tok: Token, verbs: frozenset[str]) -> bool:
     """True for a reporting verb the parser read as a noun at the root of the sentence, with
     the statement as its clause ("Western intelligence estimates [the army has lost ...]")."""
     return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ == "NNS" and \
         tok.lemma_.lower() in verbs and \
-        any(c.dep_ == "ccomp" for c in tok.children) and \
+        any(_statement_clause(c) for c in tok.children) and \
         any(c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children)
 
 
@@ -73,6 +81,13 @@ def noun_verb_subject(tok: Token) -> Token | None:
     """The source of such a noun-read verb: the noun before it ("intelligence")."""
     mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     return mods[-1] if mods else None
+
+
+def noun_verb_source(tok: Token) -> list[Token]:
+    """The whole source phrase of a noun-read verb: the words before it that hang from it
+    ("Western intelligence")."""
+    return sorted((t for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "det")
+                   for t in c.subtree), key=lambda t: t.i)
 
 
 def tail_name_subject(verb: Token) -> Token | None:
