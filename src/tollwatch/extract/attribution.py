@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag_at
 from tollwatch.extract.clause_sources import (
+    after_quote_subject,
     clause_antecedent,
     noun_read_verb,
     noun_verb_source,
@@ -191,7 +192,7 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                     t.text == "," for t in verb.doc[before.head.i:before.left_edge.i]) and \
                 _usable_subject(before):
             return before
-    return tail_name_subject(verb)
+    return tail_name_subject(verb) or after_quote_subject(verb)
 
 
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,

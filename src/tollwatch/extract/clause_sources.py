@@ -6,6 +6,8 @@
 - A reporting verb the parser read as a noun: "Western intelligence estimates the army has
   lost 900 men" (``estimates`` a noun root with the statement as its clause): its
   modifiers are the source.
+- A name after a closing quotation mark that the parser hung inside the quotation: "“...,”
+  Maj Gen Jane Doe, who led the airlift, told reporters".
 - A name the parser hung on the clause before it: "... killed in the east, First Deputy Chief
   of the General Staff Jane Doe said on Friday" (the verb left with no subject).
 
@@ -22,7 +24,7 @@ from tollwatch.extract.provenance import load_provenance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["clause_antecedent", "noun_read_verb", "noun_verb_source", "noun_verb_subject",
+__all__ = ["after_quote_subject", "clause_antecedent", "noun_read_verb", "noun_verb_source", "noun_verb_subject",
            "tail_name_subject"]
 
 _PERSON = {"he", "she"}
@@ -110,3 +112,28 @@ def tail_name_subject(verb: Token) -> Token | None:
     if len(heads) != 1 or min(t.i for t in heads[0].subtree) != i:
         return None
     return heads[0]
+
+
+_CLOSERS = ("”", '"')
+
+
+def after_quote_subject(verb: Token) -> Token | None:
+    """The source of "“...,” Maj Gen Jane Doe, who led the airlift, told reporters" when the
+    parser hung the name inside the quotation: the name right after the closing mark, set off
+    from the verb only by a comma aside."""
+    doc = verb.doc
+    close = next((t for t in reversed(doc[:verb.i]) if t.text in _CLOSERS), None)
+    if close is None:
+        return None
+    i = close.i + 1
+    while i < verb.i and doc[i].text == ",":
+        i += 1
+    if i >= verb.i or doc[i].pos_ not in ("PROPN", "NOUN", "DET"):
+        return None
+    name = doc[i]
+    while name.dep_ in ("compound", "det") and name.head.i > name.i and name.head.i < verb.i:
+        name = name.head
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    if after is None or not (after.i == verb.i or after.text == ","):
+        return None
+    return name if name.pos_ in ("PROPN", "NOUN") else None
