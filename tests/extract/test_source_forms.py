@@ -132,3 +132,23 @@ def test_the_same_number_in_other_words_stays_two_claims(claims_of: Run) -> None
     claims = claims_of(text, "2031-06-03")
     first = _get(claims, "killed", 57)
     assert first.origin == [] and first.attribution == {"how": "own_voice"}
+
+
+def test_a_sum_in_the_next_paragraph_carries_the_report_on(claims_of: Run) -> None:
+    text = ("Losses estimated\n"
+            "The Defence Analysis Bureau said on Monday that the northern army likely lost "
+            "about 900 soldiers in the spring and 1,200 in the summer.\n"
+            "Therefore, overall, the northern army has likely lost about 2,100 soldiers "
+            "this year.")
+    c = next(x for x in claims_of(text, "2031-09-03") if x.value == 2100)  # lost: any metric
+    assert "defence analysis bureau" in _names(c)
+    assert c.attribution is not None and c.attribution["how"] == "continued"
+
+
+def test_a_count_in_the_next_paragraph_without_a_cue_stays_own_voice(claims_of: Run) -> None:
+    text = ("Losses estimated\n"
+            "The Defence Analysis Bureau said on Monday that the northern army likely lost "
+            "about 900 soldiers in the spring.\n"
+            "The number of civilians killed in the valley last year was well over 300.")
+    c = _get(claims_of(text, "2031-09-03"), "killed", 300)
+    assert c.origin == [] and c.speaker == []

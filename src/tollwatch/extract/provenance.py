@@ -55,6 +55,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_links: frozenset[str] = frozenset()
     clause_depth: int = 0
     clausal_cues: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    not_surnames: frozenset[str] = frozenset()
     tail_name_max_words: int = 0
     tail_name_joiners: frozenset[str] = frozenset()
     clause_not_antecedents: frozenset[str] = frozenset()
@@ -136,6 +138,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             clause_links=_words((data.get("clause_sources") or {}).get("links")),
             clause_depth=int((data.get("clause_sources") or {}).get("depth", 0)),
             clausal_cues=_words(data.get("clausal_cues")),
+            person_titles=_words((data.get("person_names") or {}).get("titles")),
+            not_surnames=_words((data.get("person_names") or {}).get("not_surnames")),
             tail_name_max_words=int((data.get("tail_name") or {}).get("max_words", 0)),
             tail_name_joiners=_words((data.get("tail_name") or {}).get("joiners")),
             clause_not_antecedents=_words((data.get("clause_sources") or {}).get(
