@@ -55,6 +55,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_links: frozenset[str] = frozenset()
     clause_depth: int = 0
     clausal_cues: frozenset[str] = frozenset()
+    report_nouns: frozenset[str] = frozenset()
+    pointing_words: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     not_surnames: frozenset[str] = frozenset()
     tail_name_max_words: int = 0
@@ -138,6 +140,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             clause_links=_words((data.get("clause_sources") or {}).get("links")),
             clause_depth=int((data.get("clause_sources") or {}).get("depth", 0)),
             clausal_cues=_words(data.get("clausal_cues")),
+            report_nouns=_words((data.get("references") or {}).get("report_nouns")),
+            pointing_words=_words((data.get("references") or {}).get("pointing_words")),
             person_titles=_words((data.get("person_names") or {}).get("titles")),
             not_surnames=_words((data.get("person_names") or {}).get("not_surnames")),
             tail_name_max_words=int((data.get("tail_name") or {}).get("max_words", 0)),
