@@ -46,3 +46,13 @@ def test_according_to_its_figures_in_an_article(claims_of: Run) -> None:
     claims = claims_of(text, "2031-04-09")
     c = next(x for x in claims if x.value == 1200)
     assert any("relief coordination office" in n.lower() for n in c.origin)
+
+
+def test_the_journalists_are_the_body_that_published(claims_of: Run) -> None:
+    text = ("Graves counted\n"
+            "The Open Records Collective said on Monday that it had identified 3,400 dead "
+            "soldiers by name.\n"
+            "The journalists also found that 610 of the dead were officers.")
+    c = next(x for x in claims_of(text, "2031-04-09") if x.value == 610)
+    assert any("open records collective" in n.lower() for n in c.origin)
+    assert any(n.lower() == "the journalists" for n in c.origin)
