@@ -60,3 +60,27 @@ def test_tail_name_needs_a_capitalised_span_after_a_comma(nlp: Any) -> None:
     doc = nlp("More than 640 servicemen have been killed in the operation, the deputy "
               "chief said on Friday.")
     assert tail_name_subject(_tok(doc, "said")) is None
+
+
+def test_gerund_read_as_a_noun(nlp: Any, extractor: Extractor) -> None:
+    from tollwatch.extract.clause_sources import gerund_read_verb, noun_verb_subject
+    doc = nlp("Ten were seized, with the Regional Ombudsman's Office reporting that 17 "
+              "remain captive.")
+    verb = _tok(doc, "reporting")
+    if verb.pos_ != "NOUN":
+        pytest.skip("the parser read the gerund as a verb")
+    assert gerund_read_verb(verb, extractor.lexicon.attribution_verbs)
+    subj = noun_verb_subject(verb)
+    assert subj is not None and subj.text == "Office"
+    assert noun_verb_source(verb) == []
+
+
+def test_outside_own_clause(nlp: Any) -> None:
+    from tollwatch.extract.clause_sources import outside_own_clause
+    doc = nlp("Twenty were seized, with the agency reporting that 17 remain captive.")
+    verb = _tok(doc, "reporting")
+    assert outside_own_clause(verb, _tok(doc, "Twenty").i)
+    assert not outside_own_clause(verb, _tok(doc, "17").i)
+    assert not outside_own_clause(verb, None)
+    plain = nlp("The agency said 17 remain captive.")
+    assert not outside_own_clause(_tok(plain, "said"), _tok(plain, "17").i)

@@ -152,3 +152,15 @@ def test_a_count_in_the_next_paragraph_without_a_cue_stays_own_voice(claims_of: 
             "The number of civilians killed in the valley last year was well over 300.")
     c = _get(claims_of(text, "2031-09-03"), "killed", 300)
     assert c.origin == [] and c.speaker == []
+
+
+def test_with_x_reporting_speaks_only_for_its_clause(claims_of: Run) -> None:
+    text = ("Kidnappings in the hills\n"
+            "Local radio said gunmen had stormed two farms. Last Thursday, twenty villagers "
+            "were kidnapped, including ten women, with the Regional Ombudsman Office "
+            "reporting that 17 remain captive.")
+    claims = claims_of(text, "2031-04-09")
+    assert "ombudsman" in _names(_get(claims, "abducted", 17))
+    for value in (20, 10):
+        c = _get(claims, "abducted", value)
+        assert c.origin == [] and c.speaker == [], value

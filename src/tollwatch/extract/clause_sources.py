@@ -6,6 +6,8 @@
 - A reporting verb the parser read as a noun: "Western intelligence estimates the army has
   lost 900 men" (``estimates`` a noun root with the statement as its clause): its
   modifiers are the source.
+- A reporting verb in -ing read as a noun with its own subject: "..., with the agency
+  reporting that 17 remain captive".
 - A name after a closing quotation mark that the parser hung inside the quotation: "“...,”
   Maj Gen Jane Doe, who led the airlift, told reporters".
 - A name the parser hung on the clause before it: "... killed in the east, First Deputy Chief
@@ -24,8 +26,16 @@ from tollwatch.extract.provenance import load_provenance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["after_quote_subject", "clause_antecedent", "noun_read_verb", "noun_verb_source", "noun_verb_subject",
-           "tail_name_subject"]
+__all__ = [
+    "after_quote_subject",
+    "clause_antecedent",
+    "gerund_read_verb",
+    "noun_read_verb",
+    "noun_verb_source",
+    "noun_verb_subject",
+    "outside_own_clause",
+    "tail_name_subject",
+]
 
 _PERSON = {"he", "she"}
 _BODY = {"it"}
@@ -79,15 +89,45 @@ def noun_read_verb(tok: Token, verbs: frozenset[str]) -> bool:
         any(c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children)
 
 
+def gerund_read_verb(tok: Token, verbs: frozenset[str]) -> bool:
+    """True for a reporting verb in -ing the parser read as a noun with a subject of its own
+    ("..., with the Ombudsman's Office reporting that 17 remain captive")."""
+    low = tok.lower_
+    if tok.pos_ != "NOUN" or not low.endswith("ing") or \
+            not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    stem = low[:-3]
+    return stem in verbs or stem + "e" in verbs or (
+        len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+
+
+def outside_own_clause(verb: Token, figure_i: int | None) -> bool:
+    """True for a reporting verb inside a phrase ("..., with the agency reporting that 17
+    remain captive", the verb read as a noun or hanging from the preposition) and a figure
+    outside what it reports: it speaks only for its clause."""
+    if figure_i is None:
+        return False
+    in_phrase = (verb.pos_ == "NOUN" and verb.dep_ != "ROOT") or (
+        verb.dep_ in ("pcomp", "pobj") and
+        verb.head.lower_ in load_provenance().clause_absolute_preps)
+    return in_phrase and not any(t.i == figure_i for t in verb.subtree)
+
+
 def noun_verb_subject(tok: Token) -> Token | None:
-    """The source of such a noun-read verb: the noun before it ("intelligence")."""
+    """The source of such a noun-read verb: its subject ("the Office" reporting), else the
+    noun before it ("intelligence" estimates)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
     mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     return mods[-1] if mods else None
 
 
 def noun_verb_source(tok: Token) -> list[Token]:
     """The whole source phrase of a noun-read verb: the words before it that hang from it
-    ("Western intelligence")."""
+    ("Western intelligence"); empty when it has a subject of its own."""
+    if any(c.dep_ == "nsubj" for c in tok.children):
+        return []
     return sorted((t for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "det")
                    for t in c.subtree), key=lambda t: t.i)
 

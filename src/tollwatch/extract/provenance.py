@@ -54,6 +54,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_pronouns: frozenset[str] = frozenset()
     clause_links: frozenset[str] = frozenset()
     clause_depth: int = 0
+    clause_absolute_preps: frozenset[str] = frozenset()
     clausal_cues: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
     pointing_words: frozenset[str] = frozenset()
@@ -139,6 +140,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             clause_pronouns=_words((data.get("clause_sources") or {}).get("pronouns")),
             clause_links=_words((data.get("clause_sources") or {}).get("links")),
             clause_depth=int((data.get("clause_sources") or {}).get("depth", 0)),
+            clause_absolute_preps=_words((data.get("clause_sources") or {}).get(
+                "absolute_prepositions")),
             clausal_cues=_words(data.get("clausal_cues")),
             report_nouns=_words((data.get("references") or {}).get("report_nouns")),
             pointing_words=_words((data.get("references") or {}).get("pointing_words")),

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.attribution import Attribution, attribute_sentence
+from tollwatch.extract.attribution_verbs import attribution_verbs
+from tollwatch.extract.clause_sources import outside_own_clause
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
@@ -256,6 +258,9 @@ class Statements:
                                          start=q.at or 0)
                 return out
         cur = self.current
+        if any(outside_own_clause(v, token_i) for v in attribution_verbs(sdoc, self.lex)):
+            cur = None  # "..., with the agency reporting that ...": the sentence's own
+            # statement leaves this figure in the article's voice
         if cur is not None and self._continues(cur, k, sdoc.text):
             return replace(cur.att, how="continued", at=cur.start,
                            extra_speaker=list(cur.att.extra_speaker),
