@@ -164,3 +164,19 @@ def test_with_x_reporting_speaks_only_for_its_clause(claims_of: Run) -> None:
     for value in (20, 10):
         c = _get(claims, "abducted", value)
         assert c.origin == [] and c.speaker == [], value
+
+
+def test_places_after_reported_from_are_no_source(claims_of: Run) -> None:
+    text = ("Clashes in the north\n"
+            "Deaths were reported from Alton and Brisk, where 14 people were killed in the "
+            "clashes.")
+    c = _get(claims_of(text, "2031-04-09"), "killed", 14)
+    assert c.origin == [] and c.speaker == []
+
+
+def test_a_body_after_reported_by_stays_the_source(claims_of: Run) -> None:
+    text = ("Clashes in the north\n"
+            "Fourteen people were killed in the clashes, according to a statement from the "
+            "Northern Red Crescent.")
+    c = _get(claims_of(text, "2031-04-09"), "killed", 14)
+    assert "red crescent" in _names(c)
