@@ -49,6 +49,8 @@ class Statement:
     sent: int   # index of the sentence it is made in
     para: int   # index of that sentence's paragraph
     start: int  # character offset of that sentence
+    reach_sent: int = -1  # the last sentence of a later paragraph a cue carried it into
+    reach_para: int = -1
 
 
 def paragraph_index(text: str, sents: list[tuple[int, int]]) -> list[int]:
@@ -287,17 +289,22 @@ class Statements:
             return False
         if self._quote_run(st, k):
             return True  # quoted speech going on, paragraph after paragraph
-        if k - st.sent > self.rules.max_gap:
+        sent, para = (st.reach_sent, st.reach_para) if st.reach_sent > st.sent else \
+            (st.sent, st.para)
+        if k - sent > self.rules.max_gap:
             return False
-        paras = self.paras[k] - st.para
+        paras = self.paras[k] - para
         if paras == 0:
             return True
         if paras > self.rules.next_paragraph or st.att.headline:
             return False
         text = sentence.lstrip()
-        return text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+        carried = text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
             bool(self.rules.hearsay.search(_unquoted(text))) or \
             bool(self.rules.first_person.search(_unquoted(text)))
+        if carried:  # the report goes on from here: the next paragraph may carry it further
+            st.reach_sent, st.reach_para = k, self.paras[k]
+        return carried
 
     def _quote_run(self, st: Statement, k: int) -> bool:
         """True when every paragraph after the statement's, up to sentence ``k``'s, opens
