@@ -36,3 +36,22 @@ def test_dedup_folds_the_two_names() -> None:
     b = Claim(metric="killed", value=2, origin=["colonel Marek"], start=50, end=60,
               attribution={"how": "quote"})
     assert dedup([a, b]) == [a]
+
+
+def test_body_key_of_a_spokesperson() -> None:
+    from tollwatch.extract.name_keys import body_key
+    assert body_key("a spokesman for the Coast Guard") == "@coast guard"
+    assert body_key("Coast Guard spokeswoman Jane Doe") == "@coast guard"
+    assert body_key("Lt. Ivo Marek, a spokesperson for the Harbour Police") == \
+        "@harbour police"
+    assert body_key("the spokesman") is None
+    assert body_key("Mayor Ana Ruiz") is None
+
+
+def test_a_body_and_its_spokesperson_are_one_source() -> None:
+    a = Claim(metric="injured", value=18, origin=["the Harbour Police"])
+    b = Claim(metric="injured", value=18,
+              origin=["Lt. Ivo Marek", "a spokesperson for the Harbour Police"])
+    assert same_source(a, b)
+    c = Claim(metric="injured", value=18, origin=["a spokesperson for the Red Cross"])
+    assert not same_source(a, c)

@@ -60,6 +60,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     pointing_words: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     not_surnames: frozenset[str] = frozenset()
+    body_roles: frozenset[str] = frozenset()
+    body_role_preps: frozenset[str] = frozenset()
     tail_name_max_words: int = 0
     tail_name_joiners: frozenset[str] = frozenset()
     clause_not_antecedents: frozenset[str] = frozenset()
@@ -147,6 +149,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             pointing_words=_words((data.get("references") or {}).get("pointing_words")),
             person_titles=_words((data.get("person_names") or {}).get("titles")),
             not_surnames=_words((data.get("person_names") or {}).get("not_surnames")),
+            body_roles=_words((data.get("person_names") or {}).get("body_roles")),
+            body_role_preps=_words((data.get("person_names") or {}).get("body_role_preps")),
             tail_name_max_words=int((data.get("tail_name") or {}).get("max_words", 0)),
             tail_name_joiners=_words((data.get("tail_name") or {}).get("joiners")),
             clause_not_antecedents=_words((data.get("clause_sources") or {}).get(

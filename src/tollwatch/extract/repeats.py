@@ -14,7 +14,7 @@ from typing import Any
 
 from tollwatch.extract.actors import canonical_source
 from tollwatch.extract.later_sources import credit_earlier
-from tollwatch.extract.name_keys import surname_key
+from tollwatch.extract.name_keys import body_key, surname_key
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
@@ -34,6 +34,8 @@ def _keys(c: Claim) -> set[str]:
     names = c.origin or c.speaker
     out = {_fold(n) for n in names if _fold(n)}
     out |= {k for k in map(surname_key, names) if k}  # "Colonel Jane Doe", "colonel Doe"
+    out |= {"@" + _fold(n) for n in names if _fold(n)}  # a body, as its spokesperson names it
+    out |= {k for k in map(body_key, names) if k}  # "a spokesman for the Coast Guard"
     if names:
         out.add("=" + canonical_source(names[0]))
     return out
