@@ -56,3 +56,10 @@ def test_the_journalists_are_the_body_that_published(claims_of: Run) -> None:
     c = next(x for x in claims_of(text, "2031-04-09") if x.value == 610)
     assert any("open records collective" in n.lower() for n in c.origin)
     assert any(n.lower() == "the journalists" for n in c.origin)
+
+
+def test_the_post_is_the_message_of_the_last_stated_source() -> None:
+    mem = _memory()
+    got = mem.resolve("the post", None)
+    assert got is not None and got.names[0] == "the Relief Coordination Office"
+    assert SourceMemory().resolve("the post", None) is None  # nothing stated yet

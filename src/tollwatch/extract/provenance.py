@@ -58,6 +58,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clausal_cues: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
     pointing_words: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     not_surnames: frozenset[str] = frozenset()
     body_roles: frozenset[str] = frozenset()
@@ -147,6 +148,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             clausal_cues=_words(data.get("clausal_cues")),
             report_nouns=_words((data.get("references") or {}).get("report_nouns")),
             pointing_words=_words((data.get("references") or {}).get("pointing_words")),
+            message_nouns=_words((data.get("references") or {}).get("message_nouns")),
             person_titles=_words((data.get("person_names") or {}).get("titles")),
             not_surnames=_words((data.get("person_names") or {}).get("not_surnames")),
             body_roles=_words((data.get("person_names") or {}).get("body_roles")),

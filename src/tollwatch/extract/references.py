@@ -4,6 +4,8 @@
   (the body that "its" stands for).
 - A report named again with a word that only points back: "the same report", "the latest
   statement", "the new figures" (the source that last made a statement).
+- The message a source posted, named by its kind: "..., the post reads", "the letter says"
+  (the source that last made a statement).
 
 The pointing words and report nouns are data (``references`` in provenance.yaml).
 """
@@ -26,6 +28,10 @@ def resolve_more(memory: SourceMemory, text: str) -> Source | None:
     """The earlier source ``text`` refers to by these forms, or None."""
     rules = load_provenance()
     words = text.lower().split()
+    if len(words) == 2 and words[0] in ("the", "this", "that") and \
+            words[1] in rules.message_nouns:
+        stated = [s for s in memory.sources if not s.noted]
+        return stated[-1] if stated else None
     if len(words) < 2 or words[-1] not in rules.report_nouns:
         return None
     middle = words[1:-1]
