@@ -225,3 +225,14 @@ def test_a_report_carried_on_paragraph_after_paragraph_by_cues(claims_of: Run) -
     assert median.attribution is not None and median.attribution["how"] == "continued"
     floods = next(c for c in claims if c.value == 40)
     assert floods.origin == [] and floods.speaker == []
+
+
+def test_a_start_naming_the_counted_group_carries_into_the_next_paragraph(
+        claims_of: Run) -> None:
+    text = ("Ferry disaster\n"
+            "The Maritime Safety Board said on Sunday that 26 passengers had drowned.\n"
+            "The 26 victims included nine children and four crew members.")
+    claims = claims_of(text, "2031-08-04")
+    kids = _get(claims, "killed", 9)
+    assert "maritime safety board" in _names(kids)
+    assert kids.attribution is not None and kids.attribution["how"] == "continued"

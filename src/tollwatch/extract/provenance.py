@@ -56,6 +56,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_depth: int = 0
     clause_absolute_preps: frozenset[str] = frozenset()
     clausal_cues: frozenset[str] = frozenset()
+    carry_on_patterns: tuple[re.Pattern[str], ...] = ()
     report_nouns: frozenset[str] = frozenset()
     pointing_words: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
@@ -146,6 +147,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             clause_absolute_preps=_words((data.get("clause_sources") or {}).get(
                 "absolute_prepositions")),
             clausal_cues=_words(data.get("clausal_cues")),
+            carry_on_patterns=tuple(_compile(p, where, re.IGNORECASE) for p in
+                                    cont.get("carry_on_patterns") or []),
             report_nouns=_words((data.get("references") or {}).get("report_nouns")),
             pointing_words=_words((data.get("references") or {}).get("pointing_words")),
             message_nouns=_words((data.get("references") or {}).get("message_nouns")),

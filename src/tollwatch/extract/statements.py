@@ -300,6 +300,7 @@ class Statements:
             return False
         text = sentence.lstrip()
         carried = text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+            any(rx.search(text) for rx in self.rules.carry_on_patterns) or \
             bool(self.rules.hearsay.search(_unquoted(text))) or \
             bool(self.rules.first_person.search(_unquoted(text)))
         if carried:  # the report goes on from here: the next paragraph may carry it further
