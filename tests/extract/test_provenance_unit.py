@@ -3,6 +3,8 @@ do what their names say."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tollwatch.extract.provenance import ProvenanceRules, load_provenance
@@ -94,7 +96,6 @@ def test_continuation_limits(rules: ProvenanceRules) -> None:
 
 
 def test_new_source_sections_load() -> None:
-    from tollwatch.extract.provenance import load_provenance
     rules = load_provenance()
     assert rules.later_source_reach > 0 and 0 < rules.later_source_shared <= 1
     assert rules.later_source_paragraphs >= 1
@@ -109,11 +110,8 @@ def test_new_source_sections_load() -> None:
     assert any(rx.search("The 12 victims were") for rx in rules.carry_on_patterns)
 
 
-def test_a_bad_carry_on_pattern_is_a_config_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import pytest
-
+def test_a_bad_carry_on_pattern_is_a_config_error(tmp_path: Path) -> None:
     from tollwatch.errors import ConfigError
-    from tollwatch.extract.provenance import load_provenance
     bad = tmp_path / "p.yaml"
     bad.write_text("continuation:\n  carry_on_patterns: ['(unclosed']\n")
     with pytest.raises(ConfigError):
