@@ -3,6 +3,8 @@ do what their names say."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tollwatch.extract.provenance import ProvenanceRules, load_provenance
@@ -91,3 +93,26 @@ def test_continuation_limits(rules: ProvenanceRules) -> None:
     assert rules.max_gap >= 1
     assert rules.next_paragraph >= 0
     assert rules.headline_max_words >= 2
+
+
+def test_new_source_sections_load() -> None:
+    rules = load_provenance()
+    assert rules.later_source_reach > 0 and 0 < rules.later_source_shared <= 1
+    assert rules.later_source_paragraphs >= 1
+    assert "it" in rules.clause_pronouns and "advcl" in rules.clause_links
+    assert rules.clause_depth >= 1 and "with" in rules.clause_absolute_preps
+    assert "assess" in rules.clausal_cues and "learn" not in rules.clausal_cues
+    assert rules.tail_name_max_words > 0 and "of" in rules.tail_name_joiners
+    assert "colonel" in rules.person_titles and "ministry" in rules.not_surnames
+    assert "spokesman" in rules.body_roles and "for" in rules.body_role_preps
+    assert "same" in rules.pointing_words and "figures" in rules.report_nouns
+    assert "post" in rules.message_nouns and "in" in rules.cited_in_preps
+    assert any(rx.search("The 12 victims were") for rx in rules.carry_on_patterns)
+
+
+def test_a_bad_carry_on_pattern_is_a_config_error(tmp_path: Path) -> None:
+    from tollwatch.errors import ConfigError
+    bad = tmp_path / "p.yaml"
+    bad.write_text("continuation:\n  carry_on_patterns: ['(unclosed']\n")
+    with pytest.raises(ConfigError):
+        load_provenance(str(bad))

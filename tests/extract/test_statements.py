@@ -209,3 +209,30 @@ def test_hearsay_in_the_next_paragraph_goes_on_with_the_report(claims_of: Run) -
     assert c.attribution is not None and c.attribution["how"] == "continued"
     plain = text.replace("were also said to have abducted", "abducted")
     assert _get(claims_of(plain), "abducted", 3).origin == []
+
+
+def test_a_report_carried_on_paragraph_after_paragraph_by_cues(claims_of: Run) -> None:
+    text = ("Losses estimated\n"
+            "The Defence Analysis Bureau said on Monday that the northern army likely lost "
+            "about 900 soldiers in the spring.\n"
+            "Therefore, overall, the northern army has likely lost about 2,100 soldiers "
+            "this year.\n"
+            "The median of the range is 2,300 soldiers killed.\n"
+            "Elsewhere, 40 farmers were killed in floods last year.")
+    claims = claims_of(text, "2031-09-03")
+    median = next(c for c in claims if c.value == 2300)
+    assert "defence analysis bureau" in _names(median)
+    assert median.attribution is not None and median.attribution["how"] == "continued"
+    floods = next(c for c in claims if c.value == 40)
+    assert floods.origin == [] and floods.speaker == []
+
+
+def test_a_start_naming_the_counted_group_carries_into_the_next_paragraph(
+        claims_of: Run) -> None:
+    text = ("Ferry disaster\n"
+            "The Maritime Safety Board said on Sunday that 26 passengers had drowned.\n"
+            "The 26 victims included nine children and four crew members.")
+    claims = claims_of(text, "2031-08-04")
+    kids = _get(claims, "killed", 9)
+    assert "maritime safety board" in _names(kids)
+    assert kids.attribution is not None and kids.attribution["how"] == "continued"

@@ -15,12 +15,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag_at
+from tollwatch.extract.attribution_verbs import attribution_verbs
+from tollwatch.extract.clause_sources import (
+    after_quote_subject,
+    clause_antecedent,
+    noun_verb_source,
+    noun_verb_subject,
+    outside_own_clause,
+    tail_name_subject,
+)
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import Lexicon
-from tollwatch.extract.provenance import load_provenance
-from tollwatch.extract.reporting_forms import aside_around, cited_as, is_negated
+from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.sources import (
-    _DATA_NOUNS,
     _PRONOUNS,
     Source,
     SourceMemory,
@@ -77,36 +84,6 @@ class Attribution:
                 n for n in self.extra_speaker if n not in self.relay_src.names]
 
 
-def _attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
-    cached: list[Token] | None = doc.user_data.get("tw_verbs")
-    if cached is None:
-        cached = doc.user_data["tw_verbs"] = _find_attribution_verbs(doc, lex)
-    return cached
-
-
-def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
-    out = []
-    for t in doc:
-        if t.dep_ != "pcomp" and is_negated(t):
-            continue  # "the army has never declared ..." states nothing
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
-                and t.dep_ not in ("amod", "compound"):
-            if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
-                continue  # "the strike claimed the lives of ..."
-            out.append(t)
-        elif t.pos_ == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
-            out.append(t)  # "data compiled by X show that ..."
-        elif t.pos_ in ("VERB", "AUX") and any(
-                c.lower_ in _phrasal().get(t.lemma_.lower(), ()) for c in t.children):
-            out.append(t)  # "X made this known"
-    return out
-
-
-def _phrasal() -> dict[str, tuple[str, ...]]:
-    return load_provenance().phrasal_cues
-
-
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _CHAIN_WORDS = {"citing", "quoting"}
@@ -147,6 +124,8 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     cited = cited_as(verb)
     if cited is not None:
         return cited[0]  # "X cited Y as saying": Y said it
+    if verb.pos_ == "NOUN":
+        return noun_verb_subject(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"
                 and c.left_edge.lower_ not in _CHAIN_WORDS]  # "Quoting X, Y reported"
     if subjects:
@@ -177,7 +156,7 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                     t.text == "," for t in verb.doc[before.head.i:before.left_edge.i]) and \
                 _usable_subject(before):
             return before
-    return None
+    return tail_name_subject(verb) or after_quote_subject(verb)
 
 
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
@@ -195,7 +174,7 @@ def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
 
 def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | None,
                published: str | None) -> Attribution:
-    verbs = _attribution_verbs(doc, lex)
+    verbs = attribution_verbs(doc, lex)
     chosen: Token | None = None
     subj: Token | None = None
     outer_subj: Token | None = None
@@ -204,6 +183,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         candidates = [(v, _subject_of(v, figure)) for v in verbs]
         with_subj: list[tuple[Token, Token]] = [
             (v, s) for v, s in candidates if s is not None
+                     and not outside_own_clause(v, number_i)
                      and not (number_i is not None and s.i <= number_i <= max(
                          x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS
                               and not _describes(doc[number_i], s))]
@@ -246,7 +226,9 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     speaker_src: Source | None = None
     referred = False  # the source is a reference to one named before ("it", "the agency")
     if subj is not None:
-        stoks = _agent_np(subj) or _np_tokens(subj)
+        subj = clause_antecedent(subj) or subj  # "X gave no update since it said ..."
+        stoks = (noun_verb_source(chosen) if chosen is not None and chosen.pos_ == "NOUN"
+                 else None) or _agent_np(subj) or _np_tokens(subj)
         stext = _span_text(doc, stoks)
         names, person, head = _names_of(doc, stoks)
         ref = memory.resolve(stext, person)

@@ -28,14 +28,27 @@ def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None
                 return _np_tokens(objs[0])
             if t.dep_ == "amod":  # parsed as a modifier: "[Quoting Western sources], CNN"
                 return [x for x in _np_tokens(t.head) if x.i != t.i]
+        # a relay noun ("a statement from Y", "reported by Y"), not a place ("deaths were
+        # reported from A and B")
         if t.lemma_.lower() in lex.relay_nouns or low in ("data", "figures"):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                     objs = [p for p in c.children if p.dep_ == "pobj"]
                     if objs and any(x.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                                    or x.text[:1].isupper() for x in objs[0].subtree):
+                                    or x.text[:1].isupper() for x in objs[0].subtree) and \
+                            not _only_places(objs[0]):
                         return _np_tokens(objs[0])
     return None
+
+
+def _only_places(obj: Token) -> bool:
+    """True when the phrase of ``obj`` names places: every name in it is a place entity, or
+    a clause of it says what happened there ("from Alton and Brisk, where ...")."""
+    if any(c.dep_ == "relcl" and any(x.lower_ == "where" and x.head.i == c.i
+                                     for x in c.children) for c in obj.children):
+        return True
+    named = [t for t in _np_tokens(obj) if t.text[:1].isupper() or t.ent_type_]
+    return bool(named) and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in named)
 
 
 def according_to(doc: Doc) -> list[Token] | None:

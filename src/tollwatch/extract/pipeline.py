@@ -144,7 +144,7 @@ class Extractor:
             claim.origin, claim.speaker, claim.date = list(att.origin), list(att.speaker), \
                 att.date
             claim.attribution = att.reason()
-        return dedup([c for c, _ in made])
+        return dedup([c for c, _ in made], doc.text)
 
     def _make_claim(self, doc: Document, s: int, e: int, raw: RawClaim, att: Attribution,
                     prev: Claim | None, countries: Counter[str], groups: Counter[str],

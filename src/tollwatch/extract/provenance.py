@@ -40,6 +40,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     confidence: dict[str, float]
     cited_as_verbs: frozenset[str] = frozenset()
     cited_as_preps: frozenset[str] = frozenset()
+    cited_in_preps: frozenset[str] = frozenset()
     headline_body_tolerance: float = 0.0
     alias_verbs: frozenset[str] = frozenset()
     description_stops: frozenset[str] = frozenset()
@@ -47,6 +48,25 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     hearsay: re.Pattern[str] = re.compile(r"(?!x)x")
     alias_preps: frozenset[str] = frozenset()
     headline_body_reach: int = 0
+    later_source_reach: int = 0
+    later_source_shared: float = 1.0
+    later_source_paragraphs: int = 0
+    clause_pronouns: frozenset[str] = frozenset()
+    clause_links: frozenset[str] = frozenset()
+    clause_depth: int = 0
+    clause_absolute_preps: frozenset[str] = frozenset()
+    clausal_cues: frozenset[str] = frozenset()
+    carry_on_patterns: tuple[re.Pattern[str], ...] = ()
+    report_nouns: frozenset[str] = frozenset()
+    pointing_words: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    not_surnames: frozenset[str] = frozenset()
+    body_roles: frozenset[str] = frozenset()
+    body_role_preps: frozenset[str] = frozenset()
+    tail_name_max_words: int = 0
+    tail_name_joiners: frozenset[str] = frozenset()
+    clause_not_antecedents: frozenset[str] = frozenset()
 
     def confidence_of(self, how: str) -> float:
         """The confidence factor for a source found by ``how`` (1.0 when unlisted)."""
@@ -111,6 +131,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()},
             cited_as_verbs=_words((data.get("cited_as") or {}).get("verbs")),
             cited_as_preps=_words((data.get("cited_as") or {}).get("prepositions")),
+            cited_in_preps=_words((data.get("cited_as") or {}).get("outlet_prepositions")),
             hearsay=_alternatives(cont.get("hearsay"), r"\b(?:", r")\b"),
             description_stops=_words((data.get("descriptions") or {}).get("stop_at")),
             description_generic=_words((data.get("descriptions") or {}).get("generic")),
@@ -118,6 +139,29 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             alias_preps=_words((data.get("aliases") or {}).get("prepositions")),
             headline_body_tolerance=float((data.get("headline_body") or {}).get("tolerance", 0)),
             headline_body_reach=int((data.get("headline_body") or {}).get("reach_chars", 0)),
+            later_source_reach=int((data.get("later_source") or {}).get("reach_chars", 0)),
+            later_source_shared=float((data.get("later_source") or {}).get("min_shared", 1)),
+            clause_pronouns=_words((data.get("clause_sources") or {}).get("pronouns")),
+            clause_links=_words((data.get("clause_sources") or {}).get("links")),
+            clause_depth=int((data.get("clause_sources") or {}).get("depth", 0)),
+            clause_absolute_preps=_words((data.get("clause_sources") or {}).get(
+                "absolute_prepositions")),
+            clausal_cues=_words(data.get("clausal_cues")),
+            carry_on_patterns=tuple(_compile(p, where, re.IGNORECASE) for p in
+                                    cont.get("carry_on_patterns") or []),
+            report_nouns=_words((data.get("references") or {}).get("report_nouns")),
+            pointing_words=_words((data.get("references") or {}).get("pointing_words")),
+            message_nouns=_words((data.get("references") or {}).get("message_nouns")),
+            person_titles=_words((data.get("person_names") or {}).get("titles")),
+            not_surnames=_words((data.get("person_names") or {}).get("not_surnames")),
+            body_roles=_words((data.get("person_names") or {}).get("body_roles")),
+            body_role_preps=_words((data.get("person_names") or {}).get("body_role_preps")),
+            tail_name_max_words=int((data.get("tail_name") or {}).get("max_words", 0)),
+            tail_name_joiners=_words((data.get("tail_name") or {}).get("joiners")),
+            clause_not_antecedents=_words((data.get("clause_sources") or {}).get(
+                "not_antecedents")),
+            later_source_paragraphs=int((data.get("later_source") or {}).get("max_paragraphs",
+                                                                              0)),
         )
     except (TypeError, ValueError, AttributeError) as e:
         raise ConfigError(f"malformed provenance rules ({e!r})", source=where) from e

@@ -14,8 +14,10 @@ from typing import Any
 
 from tollwatch.extract.actors import canonical_source
 from tollwatch.extract.counted import STATE_ARMED, singular
+from tollwatch.extract.later_sources import credit_earlier
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
+from tollwatch.extract.name_keys import body_key, surname_key
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
@@ -34,6 +36,9 @@ def _fold(name: str) -> str:
 def _keys(c: Claim) -> set[str]:
     names = c.origin or c.speaker
     out = {_fold(n) for n in names if _fold(n)}
+    out |= {k for k in map(surname_key, names) if k}  # "Colonel Jane Doe", "colonel Doe"
+    out |= {"@" + _fold(n) for n in names if _fold(n)}  # a body, as its spokesperson names it
+    out |= {k for k in map(body_key, names) if k}  # "a spokesman for the Coast Guard"
     if names:
         out.add("=" + canonical_source(names[0]))
     return out
@@ -139,9 +144,10 @@ def same_group(a: Claim, b: Claim) -> bool:
     return "armed" in (ka, kb) and "civilian" not in (ka, kb)
 
 
-def dedup(claims: list[Claim]) -> list[Claim]:
+def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
     """Drop later repeats of a figure from the same source about the same group; fold the
-    body's repeat of a headline figure into the headline's claim."""
+    body's repeat of a headline figure into the headline's claim (``text``, the document's,
+    bounds how many paragraphs on a sourced restatement may credit an own-voice figure)."""
     seen: dict[tuple[Any, ...], list[Claim]] = {}
     out: list[Claim] = []
     restated: dict[int, Claim] = {}  # sentence -> the sourced claim it repeats in own voice
@@ -177,6 +183,9 @@ def dedup(claims: list[Claim]) -> list[Claim]:
                            and (e.attribution or {}).get("how") not in _BORROWED), None)
             if repeat is not None:
                 _add_names(repeat, c)
+        if repeat is None:
+            # the article gave the figure first in its own voice; this sentence credits it
+            repeat = credit_earlier(group, c, text)
         if repeat is not None:
             if not c.origin and not c.speaker and (repeat.origin or repeat.speaker):
                 restated.setdefault(c.start, repeat)

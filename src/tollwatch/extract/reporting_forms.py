@@ -1,7 +1,7 @@
 """Reporting forms that the plain "X said" reading of a sentence misses.
 
-- "X cited Y as saying ...", "Y is quoted as saying ...": the one cited (Y) is the origin of
-  what is said, and the one citing (X), when named, relays it.
+- "X cited Y as saying ...", "Y is quoted as saying ...", "Y was quoted in X saying ...": the
+  one cited (Y) is the origin of what is said, and the one citing (X), when named, relays it.
 - A negated reporting verb ("the army has never declared ...", "did not say") makes no
   statement.
 - An aside set off by dashes or brackets ("Five guards - all from the north according to the
@@ -29,6 +29,9 @@ def cited_as(verb: Token) -> tuple[Token, Token | None] | None:
     (None when the citer is not named); None for any other verb."""
     rules = load_provenance()
     prep = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+            prep.lemma_.lower() in rules.cited_as_verbs:
+        return _quoted_saying(prep, rules.cited_in_preps)
     if verb.dep_ != "pcomp" or prep.lower_ not in rules.cited_as_preps:
         return None
     citing = prep.head
@@ -43,6 +46,22 @@ def cited_as(verb: Token) -> tuple[Token, Token | None] | None:
             if agent is not None else None
     if cited is None:
         return None
+    return cited, citer
+
+
+def _quoted_saying(citing: Token, preps: frozenset[str]) -> tuple[Token, Token | None] | None:
+    """"Y was quoted in X saying ...": Y's token and X's (the outlet quoting)."""
+    cited = next((c for c in citing.children if c.dep_ == "nsubjpass"), None)
+    if cited is None:
+        return None
+    citer = None
+    for c in citing.children:
+        if c.i > cited.i and c.dep_ in ("prep", "agent") and (
+                c.dep_ == "agent" or c.lower_ in preps):
+            citer = next((p for p in c.children if p.dep_ == "pobj"
+                          and p.ent_type_ not in ("DATE", "TIME", "GPE")), None)
+            if citer is not None:
+                break
     return cited, citer
 
 

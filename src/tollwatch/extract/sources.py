@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.references import resolve_more
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -348,7 +349,7 @@ class SourceMemory:
                     if not src.noted and src.person == person:
                         src.add_name(text.strip())
                         return src
-        return None
+        return resolve_more(self, text)  # "its new figures", "the same report"
 
 
 

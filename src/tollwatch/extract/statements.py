@@ -22,12 +22,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.attribution import Attribution, attribute_sentence
+from tollwatch.extract.attribution_verbs import attribution_verbs
+from tollwatch.extract.clause_sources import outside_own_clause
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger, header_dates
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
@@ -48,6 +51,8 @@ class Statement:
     sent: int   # index of the sentence it is made in
     para: int   # index of that sentence's paragraph
     start: int  # character offset of that sentence
+    reach_sent: int = -1  # the last sentence of a later paragraph a cue carried it into
+    reach_para: int = -1
 
 
 def paragraph_index(text: str, sents: list[tuple[int, int]]) -> list[int]:
@@ -95,6 +100,7 @@ class Statements:
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
         self._undated = UndatedLedger()  # given before their source was dated
+        self._openers = quote_openers(text, sents)
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -244,6 +250,9 @@ class Statements:
     def _govern(self, k: int, sdoc: Doc, token_i: int,
                 closer: tuple[int, Doc] | None) -> Attribution:
         att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self.published)
+        inner = self._quoted_on(k, sdoc, att) if att.explicit else None
+        if inner is not None:
+            return inner
         if att.explicit:
             self._unclaimed = []
             self._start(att, k, sdoc)
@@ -263,6 +272,9 @@ class Statements:
                                          start=q.at or 0)
                 return out
         cur = self.current
+        if any(outside_own_clause(v, token_i) for v in attribution_verbs(sdoc, self.lex)):
+            cur = None  # "..., with the agency reporting that ...": the sentence's own
+            # statement leaves this figure in the article's voice
         if cur is not None and self._continues(cur, k, sdoc.text):
             return replace(cur.att, how="continued", at=cur.start,
                            extra_speaker=list(cur.att.extra_speaker),
@@ -271,23 +283,41 @@ class Statements:
         self._unclaimed.append((k, own))
         return own
 
+    def _quoted_on(self, k: int, sdoc: Doc, att: Attribution) -> Attribution | None:
+        """The speaker's attribution for a sentence inside the quotation a statement opened
+        (its own reporting verb, before the quotation closes, is part of what is quoted)."""
+        cur = self.current
+        opener = self._openers.get(k)
+        if opener is None or cur is None or cur.sent != opener or att.verb_i is None or \
+                sdoc[att.verb_i].idx >= close_at(sdoc.text):
+            return None
+        return replace(cur.att, how="quote", at=cur.start,
+                       extra_speaker=list(cur.att.extra_speaker),
+                       date_how=cur.att.date_how and "continued")
+
     def _continues(self, st: Statement, k: int, sentence: str) -> bool:
         """True when sentence ``k`` carries statement ``st`` on."""
         if st.sent >= k or st.att.how == "headline":
             return False
         if self._quote_run(st, k):
             return True  # quoted speech going on, paragraph after paragraph
-        if k - st.sent > self.rules.max_gap:
+        sent, para = (st.reach_sent, st.reach_para) if st.reach_sent > st.sent else \
+            (st.sent, st.para)
+        if k - sent > self.rules.max_gap:
             return False
-        paras = self.paras[k] - st.para
+        paras = self.paras[k] - para
         if paras == 0:
             return True
         if paras > self.rules.next_paragraph or st.att.headline:
             return False
         text = sentence.lstrip()
-        return text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+        carried = text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+            any(rx.search(text) for rx in self.rules.carry_on_patterns) or \
             bool(self.rules.hearsay.search(_unquoted(text))) or \
             bool(self.rules.first_person.search(_unquoted(text)))
+        if carried:  # the report goes on from here: the next paragraph may carry it further
+            st.reach_sent, st.reach_para = k, self.paras[k]
+        return carried
 
     def _quote_run(self, st: Statement, k: int) -> bool:
         """True when every paragraph after the statement's, up to sentence ``k``'s, opens

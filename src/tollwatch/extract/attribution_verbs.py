@@ -1,0 +1,59 @@
+"""The reporting verbs of a sentence: the tokens a statement can hang from.
+
+A lemma of the lexicon's attribution verbs (not negated, not a modifier, not "claimed the
+lives of"); a verb of finding with a data noun as its subject ("data compiled by X show") or a
+clause of what was found (``clausal_cues``); a verb with its particle ("made this known");
+and reporting verbs the parser read as nouns (``clause_sources``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tollwatch.extract.clause_sources import gerund_read_verb, noun_read_verb
+from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.reporting_forms import is_negated
+from tollwatch.extract.sources import _DATA_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["attribution_verbs"]
+
+
+def attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
+    """The reporting verbs of ``doc`` (computed once per parsed sentence)."""
+    cached: list[Token] | None = doc.user_data.get("tw_verbs")
+    if cached is None:
+        cached = doc.user_data["tw_verbs"] = _find_attribution_verbs(doc, lex)
+    return cached
+
+
+def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
+    out = []
+    for t in doc:
+        if t.dep_ != "pcomp" and is_negated(t):
+            continue  # "the army has never declared ..." states nothing
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
+                and t.dep_ not in ("amod", "compound"):
+            if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
+                continue  # "the strike claimed the lives of ..."
+            out.append(t)
+        elif t.pos_ == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
+            out.append(t)  # "data compiled by X show that ..."
+        elif t.pos_ == "VERB" and t.lemma_.lower() in load_provenance().clausal_cues and any(
+                c.dep_ == "ccomp" for c in t.children):
+            out.append(t)  # "the report assessed that ...", "the team found that ..."
+        elif noun_read_verb(t, lex.attribution_verbs) or \
+                gerund_read_verb(t, lex.attribution_verbs):
+            out.append(t)  # "Western intelligence estimates [the army lost ...]"
+        elif t.pos_ in ("VERB", "AUX") and any(
+                c.lower_ in _phrasal().get(t.lemma_.lower(), ()) for c in t.children):
+            out.append(t)  # "X made this known"
+    return out
+
+
+def _phrasal() -> dict[str, tuple[str, ...]]:
+    return load_provenance().phrasal_cues
