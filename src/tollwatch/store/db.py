@@ -81,7 +81,8 @@ def create_store_engine(url: str, **options: Any) -> Engine:
     try:
         if url.startswith("sqlite"):
             path = make_url(url).database
-            if path and path != ":memory:":
+            # a URI filename (``sqlite:///file:x.db?mode=ro&uri=true``) is SQLite's to open
+            if path and path != ":memory:" and not path.startswith("file:"):
                 parent = Path(path).parent
                 if not parent.is_dir():
                     raise StoreError("directory does not exist", source=str(parent))
