@@ -121,6 +121,18 @@ def test_an_unreachable_server_is_one_store_error_without_the_password(unused_po
     assert "cannot migrate the database" in text and f"{unused_port}" in text
 
 
+@pytest.mark.parametrize("url", ["postgresql://tw:s3cret@127.0.0.1:notaport/tolls",
+                                 "postgresql+psycopg://tw:s3cret@host:1:2/tolls"])
+def test_a_url_with_a_bad_port_is_a_store_error_without_the_password(url: str) -> None:
+    from tollwatch.store.db import resolve_url
+
+    with pytest.raises(StoreError) as e:
+        resolve_url(url)
+    assert e.value.code == "TW400" and "not a database URL" in e.value.message
+    assert e.value.source is not None and "s3cret" not in str(e.value)
+    assert "tw:***@" in e.value.source
+
+
 def test_store_errors_are_tollwatch_errors() -> None:
     with pytest.raises(TollwatchError):
         Store.open("sqlite:///" + "/no/such/dir/x.db")

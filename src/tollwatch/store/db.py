@@ -8,6 +8,7 @@ a bare file path, which means SQLite. ``None`` means ``$TOLLWATCH_DB`` or
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,8 +46,9 @@ def resolve_url(location: str | None = None) -> str:
     if "://" in loc:
         try:
             make_url(loc)
-        except ArgumentError as e:
-            raise StoreError(f"not a database URL: {brief(e)}", source=loc) from e
+        except (ArgumentError, ValueError) as e:  # ValueError: a port that is no number
+            shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", loc)  # never the password
+            raise StoreError(f"not a database URL: {brief(e)}", source=shown) from e
         if loc.startswith(("postgresql://", "postgres://")):
             loc = "postgresql+psycopg://" + loc.split("://", 1)[1]
         return loc
