@@ -274,3 +274,31 @@ def test_a_run_counts_a_batch_and_its_errors(store: Store) -> None:
                                "reason": "record has no text"}]
     assert info["inputs"] == ["in.jsonl"]
     assert store.run_info(run + 100) is None
+
+
+# -- ':memory:' -------------------------------------------------------------------------
+
+def test_memory_is_a_database_in_memory_not_a_file(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from tollwatch.store.db import resolve_url
+    from tollwatch.store.location import sqlite_file
+
+    monkeypatch.chdir(tmp_path)
+    assert resolve_url(":memory:") == "sqlite:///:memory:"
+    assert sqlite_file(":memory:") is None
+    with Store.open(":memory:") as s:
+        _fill(s)
+        assert s.stats().documents == 3
+        assert migration_lock_file(s.engine) is None
+    assert list(tmp_path.iterdir()) == []  # no file called ':memory:' (nor its lock file)
+    with Store.open(":memory:") as again:
+        assert again.stats().documents == 0  # each opening is a new, empty database
+
+
+def test_reading_memory_goes_through_the_store(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from tollwatch.store import read_reports
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ":memory:").write_bytes(b"not a database")  # a file of that name is ignored
+    assert read_reports(":memory:") == []

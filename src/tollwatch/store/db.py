@@ -43,6 +43,8 @@ log = logging.getLogger("tollwatch.store")
 def resolve_url(location: str | None = None) -> str:
     """The SQLAlchemy URL for ``location``, ``$TOLLWATCH_DB`` or ``./tollwatch.db``."""
     loc = location_of(location)
+    if loc == ":memory:":  # SQLite's name for a database in memory, not a file of that name
+        return "sqlite:///:memory:"
     if "://" in loc:
         try:
             make_url(loc)
