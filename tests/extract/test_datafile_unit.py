@@ -173,3 +173,12 @@ def test_response_lexicon_wrong_shape_names_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as ei:
         load_response_lexicon(path)
     assert ei.value.source == path
+
+
+def test_a_rules_file_that_is_not_utf8_is_a_config_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon-latin.yaml"
+    path.write_bytes("metrics:\n  killed: [tu\xe9s]\n".encode("latin-1"))
+    with pytest.raises(ConfigError) as e:
+        read_mapping("lexicon.yaml", str(path), "lexicon")
+    assert e.value.source == str(path) and e.value.code == "TW500"
+    assert "cannot read lexicon: not UTF-8 text" in e.value.message

@@ -200,7 +200,9 @@ def test_a_failing_source_backs_off_and_the_others_go_on(site: tuple[Site, str],
     s.flaky_left = 1
     sources = [f"{base}/flaky", f"{base}/missing", f"{base}/feed.xml"]
     with Store.open(str(tmp_path / "f.db")) as store, _fetcher() as f:
-        w = Watcher(store, sources, toy_extractor, _options(every=0.5))
+        # every=1.5: the missing source's first backoff (1.5 s) outlasts the first poll
+        # even on a loaded machine (at 0.5 s it did not always)
+        w = Watcher(store, sources, toy_extractor, _options(every=1.5))
         first = w.poll(f)
         assert first.new == 3  # the good feed's items, despite the two failing sources
         failed = {src for src, _ in first.failures}
@@ -210,7 +212,7 @@ def test_a_failing_source_backs_off_and_the_others_go_on(site: tuple[Site, str],
         assert state.failures == 1 and state.next_try is not None
         second = w.poll(f)  # at once: both failing sources are still backing off
         assert second.waiting == 2 and s.hits("/flaky") == [503]
-        time.sleep(1.1)  # past Retry-After: 1 and the 0.5 s interval
+        time.sleep(1.6)  # past Retry-After: 1 and the 1.5 s interval
         third = w.poll(f)
         assert s.hits("/flaky")[-1] == 200
         assert third.new == 0 and third.duplicate + third.seen == 0

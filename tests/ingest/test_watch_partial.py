@@ -78,7 +78,10 @@ def test_each_source_once_however_often_given(store: Store, web: str,
 def test_a_failing_source_waits_its_backoff(store: Store, web: str, toy_extractor: Any,
                                             unused_port: int) -> None:
     dead = f"http://127.0.0.1:{unused_port}/feed"
-    watcher = Watcher(store, [dead, f"{web}/plain.txt"], toy_extractor, OPTIONS)
+    # a 30 s interval: the backoff must outlast the first poll on a loaded machine (at 1 s
+    # it did not always)
+    slow = WatchOptions(OPTIONS.ingest, every=30.0)
+    watcher = Watcher(store, [dead, f"{web}/plain.txt"], toy_extractor, slow)
     first = _poll(watcher)
     assert [s for s, _ in first.failures] == [dead] and first.new == 1
     second = _poll(watcher)  # at once: the dead source is backing off

@@ -27,6 +27,9 @@ def read_mapping(filename: str, path: str | None, what: str,
             text = Path(path).read_text("utf-8")
         except OSError as e:
             raise ConfigError(f"cannot read {what}: {e.strerror or e}", source=path) from e
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"cannot read {what}: not UTF-8 text (byte {e.start})",
+                              source=path) from e
         where = path
     try:
         data = yaml.safe_load(text)

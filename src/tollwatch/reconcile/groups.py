@@ -175,6 +175,9 @@ class Groups:
         except OSError as exc:
             raise ConfigError(f"cannot read alias file: {exc.strerror or exc}",
                               source=where) from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"cannot read alias file: not UTF-8 text (byte {exc.start})",
+                              source=where) from exc
         section = _yaml(text, where).get("groups")
         if section is not None:
             self._load(_mapping(section, where), where)

@@ -147,6 +147,9 @@ class Names(SourceNames):
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError(f"cannot read alias file: {exc.strerror or exc}", source=where) from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"cannot read alias file: not UTF-8 text (byte {exc.start})",
+                              source=where) from exc
         data = _load_yaml_text(text, where)
         # "groups" (counted groups, issue 16) is read by tollwatch.reconcile.groups
         unknown = set(data) - {"actors", "sources", "places", "groups"}

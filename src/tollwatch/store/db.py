@@ -8,6 +8,7 @@ a bare file path, which means SQLite. ``None`` means ``$TOLLWATCH_DB`` or
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,11 +43,14 @@ log = logging.getLogger("tollwatch.store")
 def resolve_url(location: str | None = None) -> str:
     """The SQLAlchemy URL for ``location``, ``$TOLLWATCH_DB`` or ``./tollwatch.db``."""
     loc = location_of(location)
+    if loc == ":memory:":  # SQLite's name for a database in memory, not a file of that name
+        return "sqlite:///:memory:"
     if "://" in loc:
         try:
             make_url(loc)
-        except ArgumentError as e:
-            raise StoreError(f"not a database URL: {brief(e)}", source=loc) from e
+        except (ArgumentError, ValueError) as e:  # ValueError: a port that is no number
+            shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", loc)  # never the password
+            raise StoreError(f"not a database URL: {brief(e)}", source=shown) from e
         if loc.startswith(("postgresql://", "postgres://")):
             loc = "postgresql+psycopg://" + loc.split("://", 1)[1]
         return loc
@@ -81,7 +85,8 @@ def create_store_engine(url: str, **options: Any) -> Engine:
     try:
         if url.startswith("sqlite"):
             path = make_url(url).database
-            if path and path != ":memory:":
+            # a URI filename (``sqlite:///file:x.db?mode=ro&uri=true``) is SQLite's to open
+            if path and path != ":memory:" and not path.startswith("file:"):
                 parent = Path(path).parent
                 if not parent.is_dir():
                     raise StoreError("directory does not exist", source=str(parent))

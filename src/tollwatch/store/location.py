@@ -26,6 +26,8 @@ def sqlite_file(location: str | None = None) -> Path | None:
     """The SQLite file ``location`` names, or None when it is a server URL, an in-memory
     database, or a URL with options (those go through SQLAlchemy)."""
     loc = location_of(location)
+    if loc == ":memory:":
+        return None
     if "://" not in loc:
         return Path(loc).expanduser()
     if not loc.startswith(_SQLITE_PREFIX):
