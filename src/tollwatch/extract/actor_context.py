@@ -98,7 +98,8 @@ def _trailing_actor(words: str) -> str | None:
         phrase = " ".join(toks[-n:]).strip(".,;:'’")
         found = actor_for(phrase)
         if found is not None:
-            return None if phrase.lower() in _capitals() else found
+            place = re.sub(r"^the\s+", "", phrase.lower())
+            return None if place in _capitals() else found
     return None
 
 
