@@ -13,6 +13,7 @@ from tollwatch.extract.actor_context import (
     actor_from_context,
     load_actor_cues,
     part_of_before,
+    predicate_side,
     side_of_metric,
 )
 from tollwatch.model import Claim
@@ -135,6 +136,33 @@ def test_part_takes_the_side_of_the_whole(nlp: Any) -> None:
     sdoc = nlp("Among them, 12 were officers.")
     i, s, e = _number(sdoc, "12")
     assert actor_from_context(sdoc, i, s, e, None, [], "Hungary") == "Hungary"
+
+
+# -- a nationality as the predicate of the number ------------------------------------
+
+@pytest.mark.parametrize(("text", "number", "actor"), [
+    ("Of the 30 dead, 8 were Dutch and the rest local.", "8", "Netherlands"),
+    ("Four were Kenyans, the embassy said.", "Four", "Kenya"),
+    ("Of whom 3 are all Peruvian nationals.", "3", "Peru"),
+])
+def test_predicate_side(text: str, number: str, actor: str) -> None:
+    end = text.index(number) + len(number)
+    assert predicate_side(text, end) == actor
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Of the dead, 8 were in Lima when the blast hit.", "8"),   # a place, lowercase 'in'
+    ("Eight were Lima residents.", "Eight"),                    # a capital city
+    ("Nine were wounded.", "Nine"),
+])
+def test_predicate_side_none(text: str, number: str) -> None:
+    end = text.index(number) + len(number)
+    assert predicate_side(text, end) is None
+
+
+def test_extractor_predicate_nationality(claims_of: Any) -> None:
+    claims = claims_of("The blast killed 20 people, of whom 7 were Belgian, police said.")
+    assert _actor(claims, 7) == "Belgium"
 
 
 # -- through the extractor ------------------------------------------------------------

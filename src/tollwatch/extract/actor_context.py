@@ -27,7 +27,8 @@ from tollwatch.extract.actors import actor_for, actor_in
 from tollwatch.extract.datafile import read_mapping
 from tollwatch.reconcile import names as _names
 
-__all__ = ["ActorCues", "actor_from_context", "load_actor_cues", "part_of_before"]
+__all__ = ["ActorCues", "actor_from_context", "load_actor_cues", "part_of_before",
+           "predicate_side", "side_of_metric"]
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,25 @@ def possessor_of(sdoc: Any, token_i: int, head_lemma: str | None, sources: Seque
     return None
 
 
+_PREDICATE = re.compile(r"^\s+(?:were|was|are|is)\s+(?:all\s+|both\s+)?"
+                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+
+
+def predicate_side(text: str, end: int) -> str | None:
+    """The nationality given as the predicate of the number ("of whom 6 were Belgian",
+    "three were Kenyans")."""
+    m = _PREDICATE.match(text[end:end + 60])
+    if m is None:
+        return None
+    toks = m.group(1).split()
+    for n in range(len(toks), 0, -1):
+        phrase = " ".join(toks[:n])
+        found = actor_for(phrase)
+        if found is not None:
+            return None if phrase.lower() in _capitals() else found
+    return None
+
+
 def part_of_before(text: str, start: int, end: int, cues: ActorCues) -> bool:
     """True when the number is given as a part of a group counted before it ("Among them,
     12 ...", "4,000 of the total ...")."""
@@ -192,6 +212,9 @@ def actor_from_context(sdoc: Any, token_i: int, start: int, end: int,
     the side of the figure before it in the document)."""
     cues = cues or load_actor_cues()
     text = sdoc.text
+    found = predicate_side(text, end)
+    if found is not None:
+        return found
     if prev_actor is not None and part_of_before(text, start, end, cues):
         return prev_actor
     found = loser_of(sdoc, token_i, cues)
