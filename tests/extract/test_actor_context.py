@@ -11,6 +11,7 @@ from tollwatch.errors import ConfigError
 from tollwatch.extract import Extractor
 from tollwatch.extract.actor_context import (
     actor_from_context,
+    count_of_side,
     load_actor_cues,
     part_of_before,
     predicate_side,
@@ -72,6 +73,32 @@ def test_side_of_metric_takes_a_pair_after_when_none_before() -> None:
 def test_side_of_metric_none(text: str) -> None:
     start = text.index("14")
     assert side_of_metric(text, start, start + 2, load_actor_cues()) is None
+
+
+def test_side_of_metric_two_sides_joined_have_none() -> None:
+    text = "Turkish and Syrian casualties together passed 700, the monitor said."
+    start = text.index("700")
+    assert side_of_metric(text, start, start + 3, load_actor_cues()) is None
+
+
+# -- the "of" phrase of a count noun --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "number", "actor"), [
+    ("The total number of Greek soldiers injured is now 18, a spokesman said.", "18",
+     "Greece"),
+    ("The tally of Nepali workers missing stood at 42 on Sunday.", "42", "Nepal"),
+])
+def test_count_of_side(text: str, number: str, actor: str) -> None:
+    assert count_of_side(text, text.index(number), load_actor_cues()) == actor
+
+
+@pytest.mark.parametrize("text", [
+    "The number of Greek and Turkish sailors rescued reached 64.",   # two sides
+    "The number of people rescued in Athens reached 64.",            # a place only
+    "The number of Athens residents rescued reached 64.",            # a capital
+])
+def test_count_of_side_none(text: str) -> None:
+    assert count_of_side(text, text.index("64"), load_actor_cues()) is None
 
 
 # -- the loser of a verb of loss --------------------------------------------------------

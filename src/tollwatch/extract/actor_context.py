@@ -36,6 +36,7 @@ class ActorCues:
     """The cue words of ``actor_context.yaml``, compiled."""
 
     metric_pair: re.Pattern[str]
+    count_of: re.Pattern[str]
     loss_verbs: frozenset[str]
     cost_verbs: frozenset[str]
     possessed: frozenset[str]
@@ -65,10 +66,14 @@ def load_actor_cues(path: str | None = None) -> ActorCues:
     # up to three capitalised words, then (a filler and) a metric noun
     pair = re.compile(
         rf"((?:[A-Z][\w'’.-]*\s+){{1,3}}){filler}(?i:{nouns})\b")
+    counts = _alternatives(_words(data, "count_nouns")) or r"(?!x)x"
+    count_of = re.compile(rf"\b(?i:{counts})\s+of\s+(?:the\s+)?"
+                          r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
     before = _alternatives(_words(data, "part_before")) or r"(?!x)x"
     after = _alternatives(_words(data, "part_after")) or r"(?!x)x"
     return ActorCues(
         metric_pair=pair,
+        count_of=count_of,
         loss_verbs=frozenset(_words(data, "loss_verbs")),
         cost_verbs=frozenset(_words(data, "cost_verbs")),
         possessed=frozenset(_words(data, "possessed_nouns")),
@@ -111,7 +116,7 @@ def side_of_metric(text: str, start: int, end: int, cues: ActorCues) -> str | No
     after: tuple[int, str] | None = None
     for m in cues.metric_pair.finditer(text):
         found = _trailing_actor(m.group(1))
-        if found is None:
+        if found is None or _joined(text, m.start(1), m.end(1)):
             continue
         if m.start() < start:
             before = (m.start(), found)
@@ -186,9 +191,37 @@ def predicate_side(text: str, end: int) -> str | None:
     """The nationality given as the predicate of the number ("of whom 6 were Belgian",
     "three were Kenyans")."""
     m = _PREDICATE.match(text[end:end + 60])
-    if m is None:
-        return None
-    toks = m.group(1).split()
+    return _leading_actor(m.group(1)) if m is not None else None
+
+
+_AND_AFTER = re.compile(r"^\s*(?:and|or|&)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
+_AND_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s*,?\s+(?:and|or|&)\s+$")
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """True when the side named at ``text[start:end]`` is joined to another one ("Russian
+    and Ukrainian soldiers"): people of two sides counted together have no one side."""
+    after = _AND_AFTER.match(text[end:end + 40])
+    if after is not None and _leading_actor(after.group(1)) is not None:
+        return True
+    before = _AND_BEFORE.search(text[max(0, start - 40):start])
+    return before is not None and _leading_actor(before.group(1)) is not None
+
+
+def count_of_side(text: str, start: int, cues: ActorCues) -> str | None:
+    """The side named in the "of" phrase of a count noun before the number ("the number of
+    Greek soldiers injured is now 18"), the last one before it."""
+    found: str | None = None
+    for m in cues.count_of.finditer(text[:start]):
+        side = _leading_actor(m.group(1))
+        if side is not None:
+            found = None if _joined(text, m.start(1), m.end(1)) else side
+    return found
+
+
+def _leading_actor(words: str) -> str | None:
+    """The actor the first one or two words name, unless they are a capital city."""
+    toks = words.split()
     for n in range(len(toks), 0, -1):
         phrase = " ".join(toks[:n])
         found = actor_for(phrase)
@@ -222,4 +255,6 @@ def actor_from_context(sdoc: Any, token_i: int, start: int, end: int,
         found = possessor_of(sdoc, token_i, head_lemma, sources, cues)
     if found is None:
         found = side_of_metric(text, start, end, cues)
+    if found is None:
+        found = count_of_side(text, start, cues)
     return found
