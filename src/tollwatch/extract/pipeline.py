@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tollwatch.extract.actor_context import actor_from_context
 from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
@@ -166,6 +167,10 @@ class Extractor:
             actor = prev.actor
             if civilian is None:
                 civilian = prev.civilian
+        if actor is None:  # the side named elsewhere in the sentence (actor_context.py)
+            actor = actor_from_context(sdoc, raw.token_i, m.start, m.end, raw.head,
+                                       att.origin + att.speaker,
+                                       prev.actor if prev is not None else None)
         if actor is None and raw.armed:
             np = (raw.subject or "").lower()
             if re.search(r"\b(its|their|our)\b", sdoc.text[m.end:m.end + 30].lower()) or \
