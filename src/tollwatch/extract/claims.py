@@ -41,6 +41,7 @@ from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
 from tollwatch.extract.losses import victims_metric, victims_opener
+from tollwatch.extract.materiel import counts_materiel
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
@@ -98,6 +99,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             found.append((m, span, force, "force"))  # "a 100,000-strong alliance"
             continue
         head = counted_noun(doc, span, lex)
+        if counts_materiel(doc, span, head, lex):
+            continue  # "1,200 tank losses": equipment
         kind = None
         if head is not None:
             comp = " ".join(t.text for t in doc[span.end:head.i + 1]

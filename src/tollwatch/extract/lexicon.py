@@ -87,6 +87,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     arrest_nouns: frozenset[str] = frozenset()
     rescue_verbs: frozenset[str] = frozenset()
     rescue_forces: frozenset[str] = frozenset()
+    # "1,200 tank losses", "85 of them" after "610 tanks captured": equipment, not people
+    materiel: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -217,6 +219,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             arrest_nouns=_words((data.get("capture_as_arrest") or {}).get("nouns")),
             rescue_verbs=_words((data.get("rescue_by_force") or {}).get("verbs")),
             rescue_forces=_words((data.get("rescue_by_force") or {}).get("forces")),
+            materiel=_words(data.get("materiel")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e
