@@ -49,3 +49,11 @@ def test_people_listed_after_equipment_with_their_own_noun_are_counted(ex: Extra
     text = "The army said the enemy lost 15 tanks, 24 armoured vehicles and 710 soldiers."
     figs = _figures(ex, text)
     assert [v for _, v in figs] == [710]
+
+
+def test_a_number_in_a_name_is_no_count(ex: Extractor) -> None:
+    text = ("The governor said 14 people were killed, the worst losses in the province since "
+            "World War Two, and Flight 17 was grounded.")
+    figs = _figures(ex, text)
+    assert figs == [("killed", 14)]
+    assert "world war" in load_lexicon().numbered_names

@@ -69,6 +69,13 @@ def _is_age_of_one(text: str, n: NumberMention, lex: Lexicon) -> bool:
     return noun in lex.people and not noun.endswith("s")
 
 
+def _in_a_name(low: str, n: NumberMention, lex: Lexicon) -> bool:
+    """The number follows a word of the lexicon's ``numbered_names`` ("world war",
+    "flight"): it is part of the name of an event or a thing."""
+    before = re.sub(r"\s+", " ", low[max(0, n.start - 30):n.start]).rstrip()
+    return any(before == w or before.endswith(" " + w) for w in lex.numbered_names)
+
+
 def candidate_numbers(text: str, numbers: list[NumberMention],
                       lex: Lexicon | None = None) -> list[NumberMention]:
     """Drop numbers that by their surroundings cannot count people."""
@@ -112,6 +119,8 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
         if not n.words and _NAME_BEFORE.search(text[max(0, n.start - 60):n.start]) and \
                 _NAME_AFTER.match(text[n.end:]):
             continue  # a unit or place number: "a post near Hill 15 and"
+        if lex is not None and _in_a_name(low, n, lex):
+            continue  # "World War Two", "Flight 17": the number is part of a name
         v = n.value
         if v is not None and not n.words and 1900 <= v <= 2100 and \
                 re.fullmatch(r"\d{4}", n.text):  # a year ("1 906" is a count)

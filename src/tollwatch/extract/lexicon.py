@@ -89,6 +89,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     rescue_forces: frozenset[str] = frozenset()
     # "1,200 tank losses", "85 of them" after "610 tanks captured": equipment, not people
     materiel: frozenset[str] = frozenset()
+    # "World War Two", "Flight 17": a number after these words is part of a name
+    numbered_names: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -220,6 +222,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             rescue_verbs=_words((data.get("rescue_by_force") or {}).get("verbs")),
             rescue_forces=_words((data.get("rescue_by_force") or {}).get("forces")),
             materiel=_words(data.get("materiel")),
+            numbered_names=_words(data.get("numbered_names")),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e
