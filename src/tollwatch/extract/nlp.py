@@ -134,6 +134,10 @@ class AttributeTable:
         # extension attributes ("_"), whose values are dicts merged differently
         self._mergeable = all("_" not in d for d in self._attrs)
         self._effects: dict[tuple[int, int, int, int], dict[Any, Any]] = {}
+        # patterns of several tokens: those a token may start, and each token test, by the
+        # ids the tests read (tollwatch's sentences repeat these keys all the time)
+        self._multi_starts: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
+        self._multi_tests: dict[tuple[int, int, tuple[int, int, int, int]], bool] = {}
 
     def _single_specs(self, ruler: Any) -> list[tuple[int, Predicate, dict[str, Any]]]:
         out = []
@@ -236,26 +240,57 @@ class AttributeTable:
         return out
 
     def _multi_matches(self, keys: list[tuple[int, int, int, int]]) -> dict[int, set[int]]:
-        """Token index -> the rules of several tokens that set it."""
+        """Token index -> the rules of several tokens that set it.
+
+        Whether a pattern's token test passes depends on the token's (tag, lower, dep,
+        is-space) ids alone, so each answer is remembered by those ids: the patterns a token
+        may start, and each later token's test, are looked up, not rebuilt per token.
+        """
         out: dict[int, set[int]] = {}
-        strings = self.vocab.strings
         n = len(keys)
-        attrs: list[dict[str, Any]] | None = None
+        starts = self._multi_starts
         for i in range(n):
-            ks = self._firsts_by_id.get(keys[i][1])
-            if ks is None and not self._multi_any:
-                continue
-            if attrs is None:
-                attrs = [{"TAG": strings[t], "LOWER": strings[lw], "DEP": strings[d],
-                          "IS_SPACE": bool(sp)} for t, lw, d, sp in keys]
-            for k in sorted(set(ks or ()) | set(self._multi_any)):
+            key = keys[i]
+            ks = starts.get(key)
+            if ks is None:
+                ks = self._starting(key)
+            for k in ks:
                 rid, tests = self._multis[k]
                 width = len(tests)
-                if i + width <= n and all(tests[j](attrs[i + j]) for j in range(width)):
+                if i + width <= n and all(self._passes(k, j, keys[i + j])
+                                          for j in range(1, width)):
                     target = self._indices[rid]
                     out.setdefault(i + (target if target >= 0 else width + target),
                                    set()).add(rid)
         return out
+
+    def _key_attrs(self, key: tuple[int, int, int, int]) -> dict[str, Any]:
+        strings = self.vocab.strings
+        tag, lower, dep, space = key
+        return {"TAG": strings[tag], "LOWER": strings[lower], "DEP": strings[dep],
+                "IS_SPACE": bool(space)}
+
+    def _starting(self, key: tuple[int, int, int, int]) -> tuple[int, ...]:
+        """The patterns of several tokens whose first token test a token with ``key``
+        passes (those keyed by its lower form, and those with no form to key them by)."""
+        ks = sorted(set(self._firsts_by_id.get(key[1], ())) | set(self._multi_any))
+        found: tuple[int, ...] = ()
+        if ks:
+            attrs = self._key_attrs(key)
+            found = tuple(k for k in ks if self._multis[k][1][0](attrs))
+        if len(self._multi_starts) < 200_000:
+            self._multi_starts[key] = found
+        return found
+
+    def _passes(self, k: int, j: int, key: tuple[int, int, int, int]) -> bool:
+        """Whether token ``j`` of pattern ``k`` matches a token with ``key``."""
+        memo = (k, j, key)
+        hit = self._multi_tests.get(memo)
+        if hit is None:
+            hit = bool(self._multis[k][1][j](self._key_attrs(key)))
+            if len(self._multi_tests) < 200_000:
+                self._multi_tests[memo] = hit
+        return hit
 
     def _call_per_token(self, doc: Any) -> Any:
         matches: list[tuple[int, int]] = []  # (rule id, index of the token it sets)
