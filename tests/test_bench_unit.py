@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tollwatch.bench import _pss, _repeated, _timed, _tree_rss, default_corpus, redraw_figures
+from tollwatch.bench import (
+    _measure,
+    _pss,
+    _repeated,
+    _timed,
+    _tree_rss,
+    default_corpus,
+    redraw_figures,
+)
 
 
 def test_pss_of_this_process_is_positive() -> None:
@@ -35,6 +43,28 @@ def test_timed_returns_output_and_time() -> None:
     seconds, peak, out = _timed([sys.executable, "-c", "print('orlan ' * 3)"])
     assert out.strip() == "orlan orlan orlan"
     assert seconds > 0 and peak >= 0
+
+
+BURN = """
+import multiprocessing as mp, time
+def spin(_):
+    end = time.process_time() + 0.6
+    while time.process_time() < end:
+        pass
+if __name__ == "__main__":
+    with mp.get_context("fork").Pool(2) as pool:
+        pool.map(spin, range(2))
+        pool.close()
+        pool.join()
+    print("done")
+"""
+
+
+def test_measure_counts_the_cpu_time_of_the_workers_too() -> None:
+    """Two pool workers spinning 0.6 s of CPU each: the tree's CPU time holds both."""
+    seconds, peak, out, cpu = _measure([sys.executable, "-c", BURN])
+    assert out.strip() == "done" and seconds > 0 and peak >= 0
+    assert cpu >= 1.2
 
 
 def test_timed_raises_with_the_error_text() -> None:

@@ -89,3 +89,25 @@ def test_lemma_index_is_a_set(pipelines: tuple[Any, Any]) -> None:
     cache = fast.get_pipe("fast_lemmatizer")
     table = cache._lemmatize.__self__.lookups.get_table("lemma_index")
     assert table and all(isinstance(v, frozenset) for v in table.values())
+
+
+# Written for this test: every kind of two-token rule of the English ruler ("ain't",
+# "gonna", "gotta", "let's", "c'mon", "y'all", "there is/are/was/were/'s/'re").
+MULTI = [
+    "Y'all ain't seen nothing: there are 40 more, there's one left and there were two.",
+    "C'mon, let's go; we're gonna count them, we gotta, y all said there was none.",
+    "There were 12 wounded. There's no doubt. Is there? There are, there 're, there was.",
+]
+
+
+def test_multi_token_rules_same_as_the_ruler(pipelines: tuple[Any, Any]) -> None:
+    """The remembered pattern tests give the ruler's own answers, on a first pass and on
+    a second (from the caches)."""
+    slow, fast = pipelines
+    want = [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_) for d in slow.pipe(MULTI)
+            for t in d]
+    for _ in range(2):
+        got = [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_) for d in fast.pipe(MULTI)
+               for t in d]
+        assert got == want
+    assert any(w[0] == "there" and w[1] == "PRON" for w in want)  # the expl rule applies

@@ -11,6 +11,11 @@ process). Two things keep that cheap:
   here first, then the pool is forked: each worker shares the loaded pipeline
   (copy-on-write) instead of loading its own, and the pool lives until ``close()``, so an
   ``ingest`` that extracts batch after batch starts its workers once, not per batch.
+* **No worker waits at the end.** Full batches are handed out while more documents are in
+  sight; the last ones (once the input has ended) go out in shrinking batches
+  (:func:`tail_sizes`), so that the workers finish together instead of one idling while
+  the other parses a full last batch. Workers send back the claims alone (the parent has
+  the documents).
 
 ``PooledExtractor`` is an ``ExtractorLike`` (``extract_many``), built on the public
 ``Extractor`` API (``extract_batch``).
@@ -27,9 +32,10 @@ from multiprocessing.pool import Pool
 from typing import Self
 
 from tollwatch.extract.pipeline import ExtractOptions, Extractor
-from tollwatch.model import Claim, Document
+from tollwatch.model import Claim, Document, Extraction
 
-__all__ = ["MIN_PARALLEL", "PooledExtractor", "available_cores", "chunk_size", "processes_for"]
+__all__ = ["MIN_PARALLEL", "PooledExtractor", "available_cores", "balanced_batches",
+           "chunk_size", "processes_for", "tail_sizes"]
 
 #: Below this many documents in one call, extraction stays in this process.
 MIN_PARALLEL = 24
@@ -61,15 +67,59 @@ def chunk_size(known: int, batch_size: int, processes: int) -> int:
     return max(1, min(batch_size, known // max(1, processes) or 1))
 
 
-def _run(batch: list[Document]) -> list[tuple[Document, list[Claim]]]:
-    assert _SHARED is not None
-    return list(zip(batch, _SHARED.extract_batch(batch), strict=True))
+def tail_sizes(remaining: int, size: int, processes: int, smallest: int = 4) -> list[int]:
+    """Batch sizes for the last ``remaining`` documents of an input: each batch a share of
+    what is left (``remaining / (2 * processes)``, at most ``size``, at least ``smallest``),
+    so batches shrink towards the end and the workers run out of work at about the same
+    time (guided scheduling)."""
+    out: list[int] = []
+    left = remaining
+    while left > 0:
+        n = min(left, size, max(smallest, -(-left // (2 * max(1, processes)))))
+        out.append(n)
+        left -= n
+    return out
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def balanced_batches(docs: Iterable[Document], size: int,
+                     processes: int) -> Iterator[list[Document]]:
+    """``docs`` in batches of ``size`` while more than ``size * processes`` further documents
+    are in sight; once the input has ended, the rest in shrinking batches (:func:`tail_sizes`).
+    The documents stay in input order."""
     it = iter(docs)
-    while batch := list(islice(it, size)):
-        yield batch
+    ahead = max(1, size) * (max(1, processes) + 1)
+    buf: list[Document] = []
+    while True:
+        buf.extend(islice(it, ahead - len(buf)))
+        if len(buf) < ahead:
+            break  # the input has ended
+        yield buf[:size]
+        buf = buf[size:]
+    start = 0
+    for n in tail_sizes(len(buf), size, processes):
+        yield buf[start:start + n]
+        start += n
+
+
+def _run(batch: list[Document]) -> list[Extraction]:
+    assert _SHARED is not None
+    return _SHARED.extract_batch(batch)
+
+
+def _in_order(batches: Iterator[list[Document]], pool: Pool
+              ) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each batch extracted by ``pool``, paired back with its documents, in order."""
+    sent: list[list[Document]] = []
+
+    def remember() -> Iterator[list[Document]]:
+        for b in batches:
+            sent.append(b)
+            yield b
+
+    for k, claims in enumerate(pool.imap(_run, remember())):
+        batch = sent[k]
+        sent[k] = []
+        yield from zip(batch, claims, strict=True)
 
 
 class PooledExtractor:
@@ -108,8 +158,8 @@ class PooledExtractor:
             yield from self.local.extract_many(chain(head, it))
             return
         size = chunk_size(len(head), self.options.batch_size, self.processes)
-        for done in self._workers().imap(_run, _batches(chain(head, it), size)):
-            yield from done
+        yield from _in_order(balanced_batches(chain(head, it), size, self.processes),
+                             self._workers())
 
     def close(self) -> None:
         """Stop the worker processes (when they were started)."""

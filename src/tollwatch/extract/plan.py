@@ -128,12 +128,7 @@ def quote_closers(text: str, sents: list[tuple[int, int]]) -> dict[int, int]:
     open_from: int | None = None
     for k, (s, e) in enumerate(sents):
         seg = text[s:e]
-        depth = 0
-        for ch in seg:
-            if ch == "“":
-                depth += 1
-            elif ch == "”":
-                depth -= 1
+        depth = seg.count("“") - seg.count("”")  # curly quotes opened and not closed
         straight = seg.count('"') % 2 == 1
         opens = depth > 0 or (straight and open_from is None)
         closes = depth < 0 or (straight and open_from is not None)
