@@ -41,6 +41,9 @@ class DateRules:
     period_words: frozenset[str] = frozenset()
     earlier_adjectives: frozenset[str] = frozenset()
     joining_preps: frozenset[str] = frozenset()
+    headline_exact_repeat_day: bool = False
+    possessive_day_preps: frozenset[str] = frozenset()
+    possessive_day_nouns: frozenset[str] = frozenset()
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -74,6 +77,12 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             toll_reach=int((data.get("dated_tolls") or {}).get("reach", 4)),
             header_dateline_spans=bool((data.get("later_dates") or {}).get(
                 "header_dateline_spans", False)),
+            possessive_day_preps=_words((data.get("possessive_statement_days") or {}).get(
+                "preps")),
+            possessive_day_nouns=_words((data.get("possessive_statement_days") or {}).get(
+                "nouns")),
+            headline_exact_repeat_day=bool((data.get("headline_dates") or {}).get(
+                "exact_repeat_day", False)),
         )
     except (TypeError, ValueError, AttributeError, re.error) as e:
         raise ConfigError(f"bad date rules: {e}", source=where) from e

@@ -14,6 +14,7 @@ from typing import Any
 
 from tollwatch.extract.actors import canonical_source
 from tollwatch.extract.counted import STATE_ARMED, singular
+from tollwatch.extract.headline_dates import date_headlines
 from tollwatch.extract.later_sources import credit_earlier
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
@@ -198,6 +199,7 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
         out.append(c)
     _restated(out, restated)
     _headline_from_body(out)
+    date_headlines(out, same_group)
     return out
 
 

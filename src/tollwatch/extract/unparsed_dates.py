@@ -9,15 +9,19 @@ word (a reporting verb or a statement noun) followed closely by a day ("said on 
 document by one of its names (or spells out its acronym: "the United Nations" for
 "U.N."), dates that source when none of its statements named a day.
 The day of an event ("the attack on Tuesday", "Monday's raid") is not read: it follows no
-statement word, or is a possessive.
+statement word, or is a possessive; a possessive day of a statement noun under a preposition
+("in yesterday's interview", "at Monday's briefing") is the statement's.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.sources import Source
 
 __all__ = ["DAY_PATTERN", "date_sources_from_text", "named_in", "statement_day"]
@@ -35,12 +39,27 @@ _STATEMENT_DAY = re.compile(
     rf"(?:\s+(?:on|in|at))?\s+(?P<day>{DAY_PATTERN})(?![\w'’]|\s*['’]s\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _possessive_day() -> re.Pattern[str] | None:
+    """A day given as the possessive of a statement noun under a preposition ("in
+    yesterday's interview", "at Monday's briefing"; ``possessive_statement_days``)."""
+    rules = load_date_rules()
+    if not rules.possessive_day_preps or not rules.possessive_day_nouns:
+        return None
+    preps = "|".join(re.escape(p) for p in sorted(rules.possessive_day_preps))
+    nouns = "|".join(re.escape(n) for n in sorted(rules.possessive_day_nouns))
+    return re.compile(rf"\b(?:{preps})\s+(?P<day>{DAY_PATTERN})['’]s\s+(?:[\w-]+\s+)?"
+                      rf"(?:{nouns})\b", re.IGNORECASE)
+
+
 def statement_day(sentence: str, published: str | None) -> str | None:
     """The ISO day a statement word of ``sentence`` is dated with, or None."""
-    for m in _STATEMENT_DAY.finditer(sentence):
-        day = resolve_date(m.group("day"), published)
-        if day is not None:
-            return day
+    possessive = _possessive_day()
+    for pattern in (_STATEMENT_DAY, possessive):
+        for m in pattern.finditer(sentence) if pattern is not None else ():
+            day = resolve_date(m.group("day"), published)
+            if day is not None:
+                return day
     return None
 
 
@@ -73,9 +92,23 @@ def _acronym(name: str) -> str | None:
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
 
+def _title_surname(name: str) -> str | None:
+    """The short form "Governor Doe" of a titled person's name ("Governor Jane Doe of the
+    Eastern Province"): the title and the surname, or None for other names."""
+    person = re.split(r"\s+of\s+|,", name.strip(), maxsplit=1)[0].split()
+    if len(person) < 3 or person[0].lower() not in load_lexicon().source_titles or \
+            not all(w[:1].isupper() for w in person):
+        return None
+    return f"{person[0]} {person[-1]}"
+
+
 def named_in(sentence: str, src: Source) -> bool:
-    """True when ``sentence`` names ``src`` by a name that picks one source out."""
+    """True when ``sentence`` names ``src`` by a name that picks one source out, or by the
+    title and surname of a titled person's name ("Governor Doe")."""
     for name in src.names:
+        short = _title_surname(name)
+        if short is not None and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", sentence):
+            return True
         acr = _acronym(name)
         if acr is not None and _spelled_out(sentence, acr):
             return True
@@ -98,7 +131,16 @@ def date_sources_from_text(sentences: Iterable[str], sources: list[Source],
         if day is None:
             continue
         named = [s for s in stated if named_in(sentence, s)]
-        if len(named) == 1 and named[0].date is None:
-            named[0].date = day
-            out.append(named[0])
+        if not named or not _one_source(named) or any(s.date is not None for s in named):
+            continue
+        for s in named:
+            s.date = day
+            out.append(s)
     return out
+
+
+def _one_source(named: list[Source]) -> bool:
+    """True when ``named`` are the records of one source: each shares a name with the first
+    (a headline's "governor" given the body's "Governor Jane Doe")."""
+    first = {n.lower() for n in named[0].names}
+    return all(first & {n.lower() for n in s.names} for s in named[1:])
