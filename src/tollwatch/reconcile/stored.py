@@ -44,8 +44,8 @@ from tollwatch.store import Store
 from tollwatch.store.schema import ClaimReviewRow, ClaimRow
 from tollwatch.store.view_schema import OriginKeyRow, UnderlyingLinkRow, UnderlyingRow, ViewStateRow
 
-__all__ = ["VIEW_VERSION", "ViewState", "ViewStats", "rebuild", "refresh", "timeline_page",
-           "underlying_of", "view_state"]
+__all__ = ["VIEW_VERSION", "ViewState", "ViewStats", "rebuild", "refresh", "timeline_counts",
+           "timeline_page", "underlying_of", "view_state"]
 
 #: Bumped when the view's rules change so much that stored views must be rebuilt.
 VIEW_VERSION = "2"  # 2: the counted group (migration 0007)
@@ -182,10 +182,12 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
 
 
 def timeline_page(store: Store, actor: str | None, metric: str | None, limit: int,
-                  offset: int, group: Group | None = None) -> tuple[int, list[str]]:
+                  offset: int, group: Group | None = None, *,
+                  total: int | None = None) -> tuple[int, list[str]]:
     """(total, items as JSON text) of an actor's stored timeline, or a counted group's
     (``group``: a parsed filter, a field left None matching all; with ``actor`` too, the
-    group's figures about that actor), in timeline order."""
+    group's figures about that actor), in timeline order. ``total``: the count when the
+    caller knows it (``timeline_counts``), which saves counting the actor's claims."""
     where: list[Any] = [] if actor is None else [UnderlyingRow.actor_key == fold(actor)]
     if group is not None:
         for col, want in ((UnderlyingRow.group_head, group.head),
@@ -198,11 +200,22 @@ def timeline_page(store: Store, actor: str | None, metric: str | None, limit: in
     order = (UnderlyingRow.sort_date, UnderlyingRow.metric, UnderlyingRow.origin,
              UnderlyingRow.point)
     with store.engine.connect() as conn:
-        total = int(conn.execute(select(func.count()).select_from(UnderlyingRow)
-                                 .where(*where)).scalar_one())
+        if total is None:
+            total = int(conn.execute(select(func.count()).select_from(UnderlyingRow)
+                                     .where(*where)).scalar_one())
         items = list(conn.execute(select(UnderlyingRow.item).where(*where).order_by(*order)
                                   .limit(limit).offset(offset)).scalars())
     return total, items
+
+
+def timeline_counts(store: Store) -> dict[tuple[str, str], int]:
+    """(actor key, metric) -> stored underlying claims, in one pass over
+    ``ix_underlying_claims_figure``: the total of any actor's timeline, with or without a
+    metric, is a lookup or a sum."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(UnderlyingRow.actor_key, UnderlyingRow.metric, func.count())
+                            .group_by(UnderlyingRow.actor_key, UnderlyingRow.metric))
+        return {(str(a), str(m)): int(n) for a, m, n in rows}
 
 
 def underlying_of(store: Store, claim_id: int) -> dict[str, Any] | None:

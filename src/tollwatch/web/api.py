@@ -20,6 +20,7 @@ from tollwatch.web.api_common import (
     check_metric,
     check_series,
     claim_detail,
+    claims_page,
     dumps,
     json_response,
     page_size,
@@ -92,11 +93,7 @@ async def list_claims(
             page = ",".join(snap.report_json(p) for p in positions[offset:offset + n])
             return (f'{{"total":{len(positions)},"limit":{n},"offset":{offset},'
                     f'"items":[{page}]}}').encode()
-        else:
-            items = svc.store.reports(actor=actor, metric=metric, origin=origin, since=since,
-                                      until=until, limit=n, offset=offset)
-            total = svc.store.count_reports(actor=actor, metric=metric, origin=origin,
-                                            since=since, until=until)
+        items, total = claims_page(svc, fp, actor, metric, origin, since, until, n, offset)
         return dumps({"items": [report_dict(r) for r in items], "total": total,
                        "limit": n, "offset": offset})
 
@@ -171,17 +168,22 @@ async def timeline(
     fp = svc.fingerprint()
 
     def make_stored() -> bytes:
-        total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group)
+        total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group, fp=fp)
         head = json.dumps({"actor": svc.canonical_actor(actor) if actor else None,
                           "group": group, "total": total,
                           "limit": limit, "offset": offset, "stale": False},
                           ensure_ascii=False)
         return (head[:-1] + ',"items":[' + ",".join(rows) + "]}").encode("utf-8")
 
-    if location is None and origin is None and await run_in_threadpool(svc.view_current, fp):
-        # the store keeps a current view: read the actor's (or group's) claims from its index
-        body = await run_in_threadpool(svc.cached, request_key(request), fp, make_stored)
-        return Response(body, media_type="application/json")
+    if location is None and origin is None:
+        current = svc.view_known(fp)
+        if current is None:
+            current = await run_in_threadpool(svc.view_current, fp)
+        if current:
+            # the store keeps a current view: read the actor's (or group's) claims from
+            # its index
+            body = await run_in_threadpool(svc.cached, request_key(request), fp, make_stored)
+            return Response(body, media_type="application/json")
 
     def make() -> bytes:
         snap = svc.snapshot(fp)

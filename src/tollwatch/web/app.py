@@ -51,6 +51,9 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
             # build the reconciled view before taking requests (each worker its own),
             # unless the store keeps a current one (``tollwatch reconcile``)
             await run_in_threadpool(service.snapshot)
+        elif cfg.warm:
+            # claims and timelines are read from the database: count them once now
+            await run_in_threadpool(service.warm_counts)
         try:
             yield
         finally:
