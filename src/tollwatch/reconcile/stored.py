@@ -204,7 +204,7 @@ def timeline_page(store: Store, actor: str | None, metric: str | None, limit: in
             total = int(conn.execute(select(func.count()).select_from(UnderlyingRow)
                                      .where(*where)).scalar_one())
         items = list(conn.execute(select(UnderlyingRow.item).where(*where).order_by(*order)
-                                  .limit(limit).offset(offset)).scalars())
+                                  .limit(limit).offset(offset)).scalars().all())
     return total, items
 
 

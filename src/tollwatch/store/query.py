@@ -165,16 +165,20 @@ def count_query(f: Filters, canonicalise: Canonicaliser,
     return q
 
 
+# built once (found compiled in SQLAlchemy's cache; the ids one expanding parameter)
+_ANY_REVIEW = select(ClaimReviewRow.id).limit(1)
+_REVIEWS_OF = (select(ClaimReviewRow.claim_id, ClaimReviewRow.status, ClaimReviewRow.corrected)
+               .where(ClaimReviewRow.claim_id.in_(bindparam("ids", expanding=True)))
+               .order_by(ClaimReviewRow.created, ClaimReviewRow.id))
+
+
 def _latest_reviews(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Review]:
     out: dict[int, Review] = {}
-    if conn.execute(select(ClaimReviewRow.id).limit(1)).first() is None:
+    if not claim_ids or conn.execute(_ANY_REVIEW).first() is None:
         return out
     for i in range(0, len(claim_ids), _CHUNK):
-        chunk = claim_ids[i:i + _CHUNK]
-        rows = conn.execute(select(ClaimReviewRow.claim_id, ClaimReviewRow.status,
-                                   ClaimReviewRow.corrected)
-                            .where(ClaimReviewRow.claim_id.in_(chunk))
-                            .order_by(ClaimReviewRow.created, ClaimReviewRow.id))
+        chunk = list(claim_ids[i:i + _CHUNK])
+        rows = conn.execute(_REVIEWS_OF, {"ids": chunk})
         for claim_id, status, corrected in rows:
             out[claim_id] = (status, corrected or {})
     return out

@@ -36,6 +36,7 @@ from tollwatch.web.api_models import (
     TimelineOut,
 )
 from tollwatch.web.service import report_dict
+from tollwatch.web.snapshot import report_dicts
 
 # the bodies (web/api_models.py), the shared helpers (web/api_common.py) and the writes
 # (web/api_write.py) live beside; these names stay importable from here
@@ -94,7 +95,7 @@ async def list_claims(
             return (f'{{"total":{len(positions)},"limit":{n},"offset":{offset},'
                     f'"items":[{page}]}}').encode()
         items, total = claims_page(svc, fp, actor, metric, origin, since, until, n, offset)
-        return dumps({"items": [report_dict(r) for r in items], "total": total,
+        return dumps({"items": report_dicts(items), "total": total,
                        "limit": n, "offset": offset})
 
     key = request_key(request)
@@ -144,7 +145,7 @@ def get_document(request: Request, doc_id: str) -> Response:
                           "fetched": stored.fetched.isoformat(), "source": stored.source,
                           "near_duplicate_of": stored.near_duplicate_of,
                           "copies": stored.copies,
-                          "claims": [report_dict(r) for r in svc.store.reports(doc_id=doc_id)]})
+                          "claims": report_dicts(svc.store.reports(doc_id=doc_id))})
 
 
 @router.get("/timeline", response_model=TimelineOut)
@@ -239,7 +240,7 @@ def review_queue(request: Request, limit: Annotated[int | None, Query(ge=1)] = N
     svc = service_of(request)
     n = page_size(request, limit)
     items = svc.store.review_queue(n, offset)
-    return json_response({"items": [report_dict(r) for r in items],
+    return json_response({"items": report_dicts(items),
                           "total": svc.store.count_review_queue(), "limit": n,
                           "offset": offset})
 
