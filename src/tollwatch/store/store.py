@@ -20,8 +20,8 @@ from tollwatch.store.db import create_store_engine, migrate, resolve_url, store_
 from tollwatch.store.documents import Documents
 from tollwatch.store.names import Canonicaliser, fold
 from tollwatch.store.query import (
-    Filters,
     AliasIds,
+    Filters,
     alias_ids_query,
     claim_counts,
     count_query,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-
 from fastapi import HTTPException, Request
 from fastapi.responses import Response
 
