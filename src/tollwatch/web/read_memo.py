@@ -88,11 +88,17 @@ class ReadMemo:
     def warm(self, fp: Fingerprint, timelines: bool) -> None:
         """Count every actor and metric of the claims (and of the stored timelines when
         ``timelines``) in one pass each, for state ``fp``."""
-        self.memo.put(fp, ("claims-table",), self.store.claim_counts())
+        claims = self.store.claim_counts()
+        timeline = None
         if timelines:
             from tollwatch.reconcile.stored import timeline_counts
 
-            self.memo.put(fp, ("timeline-table",), timeline_counts(self.store))
+            timeline = timeline_counts(self.store)
+        if self.store.fingerprint() != fp:
+            return  # the store changed while counting: the counts are of neither state
+        self.memo.put(fp, ("claims-table",), claims)
+        if timeline is not None:
+            self.memo.put(fp, ("timeline-table",), timeline)
 
     def claims_total(self, fp: Fingerprint, actor: tuple[int, ...] | None,
                      metric: str | None, count: Callable[[], int]) -> int:

@@ -192,9 +192,15 @@ class Service:
 
     def warm_counts(self) -> None:
         """Count the claims (and the stored timelines, when current) by actor and metric
-        in one pass each, so that no request of this state counts."""
-        fp = self.fingerprint()
-        self.reads.warm(fp, self.view_current(fp))
+        in one pass each, so that no request of this state counts (run beside the first
+        requests at start-up: a failure only leaves the counting to them)."""
+        import logging
+
+        try:
+            fp = self.store.fingerprint()
+            self.reads.warm(fp, self.view_current(fp))
+        except Exception as e:  # noqa: BLE001 - the store closed under it, or went away
+            logging.getLogger("tollwatch.web").debug("counting at start-up failed: %s", e)
 
     def refresh_view(self) -> None:
         """Bring the stored view up to date after a write (when the store keeps one)."""
