@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tollwatch.reconcile.stored import rebuild, timeline_counts, timeline_page
+from tollwatch.reconcile.stored import rebuild, timeline_counts, timeline_json, timeline_page
 from tollwatch.store import Store
 from tollwatch.web import Settings, create_app
 from tollwatch.web.api_common import dumps
@@ -85,6 +85,15 @@ def test_grouped_counts_match_the_store_counts(filled: str) -> None:
             for m in METRICS:
                 total = memo.timeline_total(fp, a, m, None)
                 assert total == timeline_page(store, a, m, 1, 0)[0], (a, m)
+
+
+def test_timeline_json_is_the_page_as_utf8(filled: str) -> None:
+    with Store.open(filled) as store:
+        for a, m in product(("Russia", "Ukraine", None), METRICS):
+            for limit, offset in ((500, 0), (1, 1)):
+                total, items = timeline_page(store, a, m, limit, offset)
+                assert timeline_json(store, a, m, limit, offset) == \
+                    (total, ",".join(items).encode("utf-8")), (a, m)
 
 
 def test_pages_by_ids_match_the_whole_list(filled: str) -> None:

@@ -1,6 +1,6 @@
-"""How many server processes ``tollwatch serve`` starts by default (one per CPU, at most
-4, when the store keeps a current reconciled view; else 1), and a real multi-process
-server answering over loopback."""
+"""How many server processes ``tollwatch serve`` starts by default (one per CPU but one,
+at most 4, when the store keeps a current reconciled view; else 1), and a real server
+started with its default processes answering over loopback."""
 
 from __future__ import annotations
 
@@ -33,9 +33,11 @@ def test_one_process_without_a_stored_view(tmp_path: Path) -> None:
     assert default_workers(_store(tmp_path, view=False), cpus=8) == 1
 
 
-def test_one_process_per_cpu_with_a_current_view(tmp_path: Path) -> None:
+def test_one_process_per_cpu_but_one_with_a_current_view(tmp_path: Path) -> None:
     db = _store(tmp_path, view=True)
-    assert default_workers(db, cpus=2) == 2
+    assert default_workers(db, cpus=3) == 2
+    assert default_workers(db, cpus=5) == 4
+    assert default_workers(db, cpus=2) == 1
     assert default_workers(db, cpus=1) == 1
     assert default_workers(db, cpus=64) == MAX_AUTO_WORKERS == 4
 
@@ -78,7 +80,7 @@ def test_serve_starts_its_default_processes_and_answers(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=60)
-    n = min(os.cpu_count() or 1, MAX_AUTO_WORKERS)
+    n = max(1, min((os.cpu_count() or 1) - 1, MAX_AUTO_WORKERS))
     if n > 1:
         assert f"({n} processes)" in err
     else:

@@ -21,12 +21,14 @@ MAX_AUTO_WORKERS = 4
 
 
 def default_workers(db: str | None = None, cpus: int | None = None) -> int:
-    """How many server processes ``serve`` starts unless told: one per CPU (at most
-    ``MAX_AUTO_WORKERS``) when the store keeps a current reconciled view, so that each
-    process only reads indexes; else 1, since each process would reconcile the whole store
-    into its own memory (and a ``:memory:`` store cannot be shared). Opening the store
-    migrates it, once, before the processes start. Imports neither FastAPI nor uvicorn:
-    the processes import those themselves."""
+    """How many server processes ``serve`` starts unless told: one per CPU but one (at
+    most ``MAX_AUTO_WORKERS``) when the store keeps a current reconciled view, so that
+    each process only reads indexes; else 1, since each process would reconcile the whole
+    store into its own memory (and a ``:memory:`` store cannot be shared). One CPU is
+    left to the rest (clients, the database, the OS): on 2 CPUs with the load test's
+    client beside it, two processes answered fewer requests a second than one, for more
+    CPU a request (each caches its own answers). Opening the store migrates it, once,
+    before the processes start."""
     from tollwatch.reconcile.stored import VIEW_VERSION, view_state
     from tollwatch.store import Store
     from tollwatch.store.db import resolve_url
@@ -39,7 +41,7 @@ def default_workers(db: str | None = None, cpus: int | None = None) -> int:
     current = (state is not None and state.version == VIEW_VERSION
                and state.claims == fp[1] and state.reviews == fp[2])
     n = cpus if cpus is not None else (os.cpu_count() or 1)
-    return max(1, min(n, MAX_AUTO_WORKERS)) if current else 1
+    return max(1, min(n - 1, MAX_AUTO_WORKERS)) if current else 1
 
 
 def serve_cmd(
@@ -48,8 +50,8 @@ def serve_cmd(
         = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port")] = 8000,
     workers: Annotated[int, typer.Option(
-        min=0, help="Server processes; 0: one per CPU (at most 4) when the store keeps its "
-                    "reconciled view (tollwatch reconcile), else 1")] = 0,
+        min=0, help="Server processes; 0: one per CPU but one (at most 4) when the store "
+                    "keeps its reconciled view (tollwatch reconcile), else 1")] = 0,
     allow_remote: Annotated[bool, typer.Option(
         "--allow-remote", help="Allow binding to a non-loopback address (reads then need "
                                "the token too)")] = False,

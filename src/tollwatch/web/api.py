@@ -174,7 +174,7 @@ async def timeline(
                           "group": group, "total": total,
                           "limit": limit, "offset": offset, "stale": False},
                           ensure_ascii=False)
-        return (head[:-1] + ',"items":[' + ",".join(rows) + "]}").encode("utf-8")
+        return b"".join((head[:-1].encode("utf-8"), b',"items":[', rows, b"]}"))
 
     if location is None and origin is None:
         current = svc.view_known(fp)

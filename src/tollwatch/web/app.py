@@ -95,4 +95,3 @@ def app_from_env() -> FastAPI:
     ``tollwatch serve --workers N`` gives uvicorn)."""
     return create_app(os.environ.get(DB_ENV),
                       Settings.from_env(os.environ.get(HOST_ENV, "127.0.0.1"), warm=True))
-

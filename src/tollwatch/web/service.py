@@ -174,17 +174,17 @@ class Service:
 
     def stored_timeline(self, actor: str | None, metric: str | None, limit: int,
                         offset: int, group: str | None = None,
-                        fp: Fingerprint | None = None) -> tuple[int, list[str]]:
-        """(total, items as JSON text) of an actor's and/or a counted group's timeline
-        from the stored view (its total counted once per store state ``fp``)."""
-        from tollwatch.reconcile.stored import timeline_page
+                        fp: Fingerprint | None = None) -> tuple[int, bytes]:
+        """(total, items as the inside of a JSON array) of an actor's and/or a counted
+        group's timeline from the stored view (its total counted once per state ``fp``)."""
+        from tollwatch.reconcile.stored import timeline_json
 
         want = parse_group(group, groups_for(self.names.aliases_path)) \
             if group is not None else None
         key = self.canonical_actor(actor) if actor else None
         fp = fp or self.fingerprint()
         known = self.reads.timeline_total(fp, key, metric, want)
-        total, items = timeline_page(self.store, key, metric, limit, offset, group=want,
+        total, items = timeline_json(self.store, key, metric, limit, offset, group=want,
                                      total=known)
         if known is None:
             self.reads.note_timeline_total(fp, key, metric, want, total)
