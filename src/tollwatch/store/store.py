@@ -20,9 +20,12 @@ from tollwatch.store.db import create_store_engine, migrate, resolve_url, store_
 from tollwatch.store.documents import Documents
 from tollwatch.store.names import Canonicaliser, fold
 from tollwatch.store.query import (
+    AliasIds,
     Filters,
     alias_ids_query,
+    claim_counts,
     count_query,
+    read_page,
     report_query,
     resolve_alias_ids,
     rows_to_reports,
@@ -173,21 +176,23 @@ class Store(Documents, Reviews, Runs):
     def reports(self, actor: str | None = None, metric: str | None = None,
                 origin: str | None = None, since: str | None = None, until: str | None = None,
                 doc_id: str | None = None, limit: int | None = None,
-                offset: int = 0) -> list[Report]:
+                offset: int = 0, *, alias_ids: AliasIds | None = None) -> list[Report]:
         """Stored claims with their documents, ordered by published date (undated last)
-        then claim id; the latest review's corrections applied and its status set."""
+        then claim id; the latest review's corrections applied and its status set.
+        ``alias_ids``: the ids the actor and origin filters match, when the caller already
+        looked them up (``alias_ids``)."""
         f = Filters(actor, metric, origin, since, until, doc_id)
         with self.engine.connect() as conn:
-            ids = resolve_alias_ids(conn, f, self.canonicalise)
-            rows = conn.execute(report_query(f, self.canonicalise, limit, offset, ids))
-            return rows_to_reports(conn, rows)
+            ids = alias_ids or resolve_alias_ids(conn, f, self.canonicalise)
+            return read_page(conn, f, self.canonicalise, limit, offset, ids)
 
     def count_reports(self, actor: str | None = None, metric: str | None = None,
                       origin: str | None = None, since: str | None = None,
-                      until: str | None = None, doc_id: str | None = None) -> int:
+                      until: str | None = None, doc_id: str | None = None, *,
+                      alias_ids: AliasIds | None = None) -> int:
         f = Filters(actor, metric, origin, since, until, doc_id)
         with self.engine.connect() as conn:
-            ids = resolve_alias_ids(conn, f, self.canonicalise)
+            ids = alias_ids or resolve_alias_ids(conn, f, self.canonicalise)
             n: int = conn.execute(count_query(f, self.canonicalise, ids)).scalar_one()
             return n
 
@@ -196,6 +201,12 @@ class Store(Documents, Reviews, Runs):
             q = report_query(Filters(), self.canonicalise).where(ClaimRow.id == claim_id)
             found = rows_to_reports(conn, conn.execute(q))
         return found[0] if found else None
+
+    def claim_counts(self) -> dict[tuple[int | None, str], int]:
+        """(extracted actor's alias id, metric) -> number of current claims, in one pass:
+        ``count_reports(actor=, metric=)`` is the sum over the actor's ``alias_ids``."""
+        with self.engine.connect() as conn:
+            return claim_counts(conn)
 
     def alias_ids(self, kind: str, name: str) -> set[int]:
         """The ids of every stored spelling that ``name`` matches as a filter (kind

@@ -4,8 +4,9 @@ resolved to, and how far the view is built.
 
 The view is derived data: ``tollwatch reconcile`` rebuilds it from the claims, and
 ``ingest``, ``reextract`` and reviews keep it current (:mod:`tollwatch.reconcile.stored`).
-Timelines read ``ix_underlying_claims_actor_order`` (an actor's claims in timeline order)
-and ``ix_underlying_claims_group_order`` (a counted group's, migration 0007).
+Timelines read ``ix_underlying_claims_actor_order`` (an actor's claims in timeline order),
+``ix_underlying_claims_actor_metric_order`` (of one metric, migration 0009) and
+``ix_underlying_claims_group_order`` (a counted group's, migration 0007).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class UnderlyingRow(Base):
         Index("ix_underlying_claims_series_order", "actor_key", "metric", "origin_key", "part",
               "group_key", "sort_date", "point", "id"),
         Index("ix_underlying_claims_group_order", "group_head", "sort_date", "metric",
+              "origin", "point"),
+        # an actor's timeline of one metric in order (migration 0009)
+        Index("ix_underlying_claims_actor_metric_order", "actor_key", "metric", "sort_date",
               "origin", "point"),
     )
 

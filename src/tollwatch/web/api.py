@@ -20,6 +20,7 @@ from tollwatch.web.api_common import (
     check_metric,
     check_series,
     claim_detail,
+    claims_page,
     dumps,
     json_response,
     page_size,
@@ -35,6 +36,7 @@ from tollwatch.web.api_models import (
     TimelineOut,
 )
 from tollwatch.web.service import report_dict
+from tollwatch.web.snapshot import report_dicts
 
 # the bodies (web/api_models.py), the shared helpers (web/api_common.py) and the writes
 # (web/api_write.py) live beside; these names stay importable from here
@@ -92,12 +94,8 @@ async def list_claims(
             page = ",".join(snap.report_json(p) for p in positions[offset:offset + n])
             return (f'{{"total":{len(positions)},"limit":{n},"offset":{offset},'
                     f'"items":[{page}]}}').encode()
-        else:
-            items = svc.store.reports(actor=actor, metric=metric, origin=origin, since=since,
-                                      until=until, limit=n, offset=offset)
-            total = svc.store.count_reports(actor=actor, metric=metric, origin=origin,
-                                            since=since, until=until)
-        return dumps({"items": [report_dict(r) for r in items], "total": total,
+        items, total = claims_page(svc, fp, actor, metric, origin, since, until, n, offset)
+        return dumps({"items": report_dicts(items), "total": total,
                        "limit": n, "offset": offset})
 
     key = request_key(request)
@@ -147,7 +145,7 @@ def get_document(request: Request, doc_id: str) -> Response:
                           "fetched": stored.fetched.isoformat(), "source": stored.source,
                           "near_duplicate_of": stored.near_duplicate_of,
                           "copies": stored.copies,
-                          "claims": [report_dict(r) for r in svc.store.reports(doc_id=doc_id)]})
+                          "claims": report_dicts(svc.store.reports(doc_id=doc_id))})
 
 
 @router.get("/timeline", response_model=TimelineOut)
@@ -171,17 +169,22 @@ async def timeline(
     fp = svc.fingerprint()
 
     def make_stored() -> bytes:
-        total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group)
+        total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group, fp=fp)
         head = json.dumps({"actor": svc.canonical_actor(actor) if actor else None,
                           "group": group, "total": total,
                           "limit": limit, "offset": offset, "stale": False},
                           ensure_ascii=False)
-        return (head[:-1] + ',"items":[' + ",".join(rows) + "]}").encode("utf-8")
+        return b"".join((head[:-1].encode("utf-8"), b',"items":[', rows, b"]}"))
 
-    if location is None and origin is None and await run_in_threadpool(svc.view_current, fp):
-        # the store keeps a current view: read the actor's (or group's) claims from its index
-        body = await run_in_threadpool(svc.cached, request_key(request), fp, make_stored)
-        return Response(body, media_type="application/json")
+    if location is None and origin is None:
+        current = svc.view_known(fp)
+        if current is None:
+            current = await run_in_threadpool(svc.view_current, fp)
+        if current:
+            # the store keeps a current view: read the actor's (or group's) claims from
+            # its index
+            body = await run_in_threadpool(svc.cached, request_key(request), fp, make_stored)
+            return Response(body, media_type="application/json")
 
     def make() -> bytes:
         snap = svc.snapshot(fp)
@@ -237,7 +240,7 @@ def review_queue(request: Request, limit: Annotated[int | None, Query(ge=1)] = N
     svc = service_of(request)
     n = page_size(request, limit)
     items = svc.store.review_queue(n, offset)
-    return json_response({"items": [report_dict(r) for r in items],
+    return json_response({"items": report_dicts(items),
                           "total": svc.store.count_review_queue(), "limit": n,
                           "offset": offset})
 

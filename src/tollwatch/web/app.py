@@ -11,6 +11,7 @@ the server (``tollwatch.web.pages``) with the scripts and styles of ``web/static
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -32,6 +33,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 #: Environment variables ``app_from_env`` reads (set by ``tollwatch serve`` for workers).
 DB_ENV = "TOLLWATCH_DB"
 HOST_ENV = "TOLLWATCH_SERVE_HOST"
+WORKERS_ENV = "TOLLWATCH_SERVE_WORKERS"
 
 
 def create_app(store_url: str | None = None, settings: Settings | None = None, *,
@@ -51,6 +53,11 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
             # build the reconciled view before taking requests (each worker its own),
             # unless the store keeps a current one (``tollwatch reconcile``)
             await run_in_threadpool(service.snapshot)
+        elif cfg.warm:
+            # claims and timelines are read from the database: count them by actor and
+            # metric once, beside the first requests (which count what they need meanwhile)
+            threading.Thread(target=service.warm_counts, name="tollwatch-counts",
+                             daemon=True).start()
         try:
             yield
         finally:
@@ -77,7 +84,10 @@ def _pool(store_url: str | None, cfg: Settings) -> dict[str, int]:
     url = resolve_url(store_url)
     if url.startswith("sqlite") and ":memory:" in url:
         return {}
-    return {"pool_size": cfg.pool_size, "max_overflow": cfg.pool_size}
+    # several server processes share the database's connections (PostgreSQL allows 100)
+    workers = max(1, int(os.environ.get(WORKERS_ENV) or 1))
+    size = max(4, cfg.pool_size // workers)
+    return {"pool_size": size, "max_overflow": size}
 
 
 def app_from_env() -> FastAPI:

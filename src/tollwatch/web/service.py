@@ -30,6 +30,7 @@ from tollwatch.reconcile.timeline import filter_claims
 from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim
 from tollwatch.store import AddResult, Store
 from tollwatch.web.read_cache import CACHED_PATHS, AnswerCache, CachedReadMiddleware, cache_key
+from tollwatch.web.read_memo import ReadMemo
 from tollwatch.web.settings import Settings
 from tollwatch.web.snapshot import (
     Fingerprint,
@@ -59,6 +60,7 @@ class Service:
         self._extract_lock = threading.Lock()
         self._extractor: Any = None
         self.answers = AnswerCache(4096 if settings.cache else 0)
+        self.reads = ReadMemo(store)  # alias ids and totals, per store state
         self._rebuild_lock = threading.Lock()
         self._rebuilding: threading.Thread | None = None
         self._fingerprint: tuple[Fingerprint, float] | None = None
@@ -131,6 +133,7 @@ class Service:
         """Forget cached answers (after a write through this server)."""
         self._fingerprint = None
         self.answers.clear()
+        self.reads.clear()
 
     def cached(self, key: str, fp: Fingerprint, make: Callable[[], bytes]) -> bytes:
         """``make()``'s answer for ``key`` at store state ``fp``, from the cache if there."""
@@ -162,16 +165,42 @@ class Service:
         self._view_seen = (fp, ok)
         return ok
 
+    def view_known(self, fp: Fingerprint) -> bool | None:
+        """``view_current(fp)`` when already checked at ``fp`` (no database), else None."""
+        seen = self._view_seen
+        if seen is not None and seen[0] == fp and self.options == ReconcileOptions():
+            return seen[1]
+        return None
+
     def stored_timeline(self, actor: str | None, metric: str | None, limit: int,
-                        offset: int, group: str | None = None) -> tuple[int, list[str]]:
-        """(total, items as JSON text) of an actor's and/or a counted group's timeline
-        from the stored view."""
-        from tollwatch.reconcile.stored import timeline_page
+                        offset: int, group: str | None = None,
+                        fp: Fingerprint | None = None) -> tuple[int, bytes]:
+        """(total, items as the inside of a JSON array) of an actor's and/or a counted
+        group's timeline from the stored view (its total counted once per state ``fp``)."""
+        from tollwatch.reconcile.stored import timeline_json
 
         want = parse_group(group, groups_for(self.names.aliases_path)) \
             if group is not None else None
-        return timeline_page(self.store, self.canonical_actor(actor) if actor else None,
-                             metric, limit, offset, group=want)
+        key = self.canonical_actor(actor) if actor else None
+        fp = fp or self.fingerprint()
+        known = self.reads.timeline_total(fp, key, metric, want)
+        total, items = timeline_json(self.store, key, metric, limit, offset, group=want,
+                                     total=known)
+        if known is None:
+            self.reads.note_timeline_total(fp, key, metric, want, total)
+        return total, items
+
+    def warm_counts(self) -> None:
+        """Count the claims (and the stored timelines, when current) by actor and metric
+        in one pass each, so that no request of this state counts (run beside the first
+        requests at start-up: a failure only leaves the counting to them)."""
+        import logging
+
+        try:
+            fp = self.store.fingerprint()
+            self.reads.warm(fp, self.view_current(fp))
+        except Exception as e:  # noqa: BLE001 - the store closed under it, or went away
+            logging.getLogger("tollwatch.web").debug("counting at start-up failed: %s", e)
 
     def refresh_view(self) -> None:
         """Bring the stored view up to date after a write (when the store keeps one)."""

@@ -7,17 +7,19 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from tollwatch.model import Report
 from tollwatch.reconcile.group_series import GroupSeries, group_series
-from tollwatch.reconcile.groups import default_groups, group_fields
+from tollwatch.reconcile.groups import Groups, default_groups, group_fields
 from tollwatch.reconcile.items import timeline_item
 from tollwatch.reconcile.names import Names, fold
 from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, underlying_claims
 
-__all__ = ["Fingerprint", "NameCount", "Series", "Snapshot", "build_snapshot", "report_dict"]
+__all__ = ["Fingerprint", "NameCount", "Series", "Snapshot", "build_snapshot", "report_dict",
+           "report_dicts"]
 
 Fingerprint = tuple[int, int, int, int]
 
@@ -96,8 +98,9 @@ class Snapshot:
         return text
 
 
-def report_dict(r: Report) -> dict[str, Any]:
-    """A report in the API's claim shape (``Report.to_dict``, without deep copies)."""
+def report_dict(r: Report, groups: Groups | None = None) -> dict[str, Any]:
+    """A report in the API's claim shape (``Report.to_dict``, without deep copies);
+    ``groups``: the group vocabulary when the caller has it (``report_dicts``)."""
     c = r.claim
     return {"metric": c.metric, "value": c.value, "low": c.low, "high": c.high,
             "qualifier": c.qualifier, "subject": c.subject, "actor": c.actor,
@@ -106,7 +109,13 @@ def report_dict(r: Report) -> dict[str, Any]:
             "quote": c.quote, "start": c.start, "end": c.end, "confidence": c.confidence,
             "attribution": c.attribution, "claim_id": r.claim_id, "doc_id": r.doc_id,
             "url": r.url, "outlet": r.outlet, "published": r.published, "title": r.title,
-            "status": r.status, **group_fields(c, default_groups())}
+            "status": r.status, **group_fields(c, groups or default_groups())}
+
+
+def report_dicts(reports: Iterable[Report]) -> list[dict[str, Any]]:
+    """``report_dict`` of each report (the group vocabulary looked up once)."""
+    groups = default_groups()
+    return [report_dict(r, groups) for r in reports]
 
 
 def _sort_key(c: UnderlyingClaim) -> tuple[str, str, str, float]:
