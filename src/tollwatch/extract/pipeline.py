@@ -33,7 +33,7 @@ from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 @dataclass(frozen=True, slots=True)
