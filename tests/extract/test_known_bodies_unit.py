@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from tollwatch.extract.known_bodies import known_bodies, same_known_body
+import pytest
+
+from tollwatch.errors import ConfigError
+from tollwatch.extract.coreference_rules import load_coreference_rules
+from tollwatch.extract.known_bodies import (
+    bare_kind_of,
+    known_bodies,
+    same_kind_body,
+    same_known_body,
+)
 from tollwatch.extract.source_dates import same_body, share_dates
 from tollwatch.extract.sources import Source
 from tollwatch.model import Claim
@@ -44,3 +54,51 @@ def test_a_known_body_dates_its_other_name_in_a_story(claims_of: Run) -> None:
     found = [c for c in claims_of(text, "2031-06-12") if c.metric == "injured" and c.value == 9]
     assert found, "no injured 9"
     assert found[0].date == "2031-06-10"
+
+
+def test_a_bare_kind_phrase_names_a_body_of_that_kind() -> None:
+    assert bare_kind_of(["the military", "military"]) == "military"
+    assert bare_kind_of(["the Zorvian army"]) is None
+    assert same_kind_body(["the military"], False, ["the Turkish army"], False)
+    assert same_kind_body(["the Kenyan police"], False, ["the police"], False)
+    assert same_body(Source(["the army"], False), Source(["the Algerian army"], False))
+
+
+def test_kinds_left_out_of_the_links_are_not_joined() -> None:
+    assert bare_kind_of(["officials"]) is None  # "government": many speakers
+    assert not same_kind_body(["officials"], False, ["the Turkish government"], False)
+    assert not same_kind_body(["the police"], False, ["the Turkish army"], False)
+    assert not same_kind_body(["the military"], True, ["the Turkish army"], False)
+
+
+def test_the_bare_kind_takes_the_day_of_the_only_dated_body_of_its_kind() -> None:
+    dated = Source(["the Turkish General Staff"], False, date="2031-06-10")
+    bare = Source(["the military"], False)
+    assert share_dates([dated, bare]) == [bare]
+    assert bare.date == "2031-06-10"
+
+
+def test_two_bodies_of_the_kind_dated_on_two_days_date_the_bare_phrase_not() -> None:
+    one = Source(["the Turkish army"], False, date="2031-06-10")
+    two = Source(["the Greek army"], False, date="2031-06-11")
+    bare = Source(["the military"], False)
+    assert share_dates([one, two, bare]) == []
+    assert bare.date is None
+
+
+def test_a_general_staff_dates_what_the_military_said(claims_of: Run) -> None:
+    text = ("Three rebels were killed in the hills, according to a statement issued on "
+            "Tuesday by the Turkish General Staff.\n"
+            "Two more rebels were killed in a separate raid near the border, the military "
+            "said.")
+    found = [c for c in claims_of(text, "2031-06-12") if c.metric == "killed" and c.value == 2]
+    assert found, "no killed 2"
+    assert found[0].date == "2031-06-10"
+
+
+def test_the_rules_file_is_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "coref.yaml"
+    bad.write_text("bare_kind_links: military\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bare_kind_links"):
+        load_coreference_rules(str(bad))
+    assert "military" in load_coreference_rules().bare_kind_links
