@@ -13,9 +13,13 @@ __all__ = ["CoreferenceRules", "load_coreference_rules"]
 
 @dataclass(frozen=True)
 class CoreferenceRules:
-    """Which kinds of body a bare kind phrase ("the military") may name."""
+    """Which kinds of body a bare kind phrase ("the military") may name; which unnamed
+    descriptions name a member of an unnamed group ("a military officer" of "two military
+    sources")."""
 
     bare_kind_links: frozenset[str]
+    member_heads: frozenset[str] = frozenset()
+    member_skip: frozenset[str] = frozenset()
 
 
 def _words(value: object, key: str, where: str) -> frozenset[str]:
@@ -30,5 +34,10 @@ def _words(value: object, key: str, where: str) -> frozenset[str]:
 def load_coreference_rules(path: str | None = None) -> CoreferenceRules:
     """The coreference rules of ``path`` (None: the built-in ``coreference.yaml``)."""
     data, where = read_mapping("coreference.yaml", path, "coreference rules", "are")
+    member = data.get("unnamed_member") or {}
+    if not isinstance(member, dict):
+        raise ConfigError("unnamed_member must be a mapping", source=where)
     return CoreferenceRules(
-        bare_kind_links=_words(data.get("bare_kind_links"), "bare_kind_links", where))
+        bare_kind_links=_words(data.get("bare_kind_links"), "bare_kind_links", where),
+        member_heads=_words(member.get("heads"), "unnamed_member.heads", where),
+        member_skip=_words(member.get("skip"), "unnamed_member.skip", where))
