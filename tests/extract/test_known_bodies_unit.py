@@ -14,6 +14,7 @@ from tollwatch.extract.known_bodies import (
     known_bodies,
     same_kind_body,
     same_known_body,
+    spoken_for,
 )
 from tollwatch.extract.source_dates import same_body, share_dates
 from tollwatch.extract.sources import Source
@@ -102,3 +103,29 @@ def test_the_rules_file_is_checked(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="bare_kind_links"):
         load_coreference_rules(str(bad))
     assert "military" in load_coreference_rules().bare_kind_links
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("a senior Defense Department official", "Department of Defense (United States)"),
+    ("a spokeswoman for Doctors Without Borders", "MSF"),
+    ("Red Cross spokesman Ivo Marsh", "ICRC"),
+    ("a Zorvian official", None),
+    ("Colonel Ivo Marsh", None),
+])
+def test_the_body_a_speaker_speaks_for(name: str, body: str | None) -> None:
+    assert spoken_for(name) == body
+
+
+def test_a_speaker_joins_the_body_but_two_speakers_stay_apart() -> None:
+    assert same_known_body(["a spokeswoman for Doctors Without Borders"], True, ["MSF"], False)
+    assert not same_known_body(["a spokeswoman for Doctors Without Borders"], True,
+                               ["an MSF spokesman"], True)
+    assert not same_known_body(["a Zorvian official"], True, ["MSF"], False)
+
+
+def test_the_body_takes_the_day_its_speaker_gave_in_a_story(claims_of: Run) -> None:
+    text = ("At least 70 patients were killed in the siege of the clinics, MSF says.\n"
+            "This was disclosed by a senior MSF official at a briefing on Tuesday.")
+    found = [c for c in claims_of(text, "2031-06-12") if c.metric == "killed" and c.value == 70]
+    assert found, "no killed 70"
+    assert found[0].date == "2031-06-10"

@@ -20,6 +20,8 @@ class CoreferenceRules:
     bare_kind_links: frozenset[str]
     member_heads: frozenset[str] = frozenset()
     member_skip: frozenset[str] = frozenset()
+    speaker_roles: frozenset[str] = frozenset()
+    speaker_preps: frozenset[str] = frozenset()
 
 
 def _words(value: object, key: str, where: str) -> frozenset[str]:
@@ -37,7 +39,12 @@ def load_coreference_rules(path: str | None = None) -> CoreferenceRules:
     member = data.get("unnamed_member") or {}
     if not isinstance(member, dict):
         raise ConfigError("unnamed_member must be a mapping", source=where)
+    speaks = data.get("speaks_for") or {}
+    if not isinstance(speaks, dict):
+        raise ConfigError("speaks_for must be a mapping", source=where)
     return CoreferenceRules(
         bare_kind_links=_words(data.get("bare_kind_links"), "bare_kind_links", where),
         member_heads=_words(member.get("heads"), "unnamed_member.heads", where),
-        member_skip=_words(member.get("skip"), "unnamed_member.skip", where))
+        member_skip=_words(member.get("skip"), "unnamed_member.skip", where),
+        speaker_roles=_words(speaks.get("roles"), "speaks_for.roles", where),
+        speaker_preps=_words(speaks.get("preps"), "speaks_for.preps", where))

@@ -5,8 +5,10 @@ The origin model's table of well-known bodies (``data/sources.yaml`` and
 descriptions: "Inter-Services Public Relations", "ISPR" and "the military's media wing";
 "the Pentagon" and "the Defense Department". Two sources of one document with a name that
 the table resolves to the same known body are one body, though neither name contains the
-other. Only bodies are joined so (a person speaking for a body may speak on another day),
-and only names the table knows (a bare "the ministry" resolves to nothing).
+other. Only names the table knows are joined so (a bare "the ministry" resolves to
+nothing). A person is joined only to the body they speak for ("a senior Defense Department
+official", "a spokeswoman for the Red Cross": ``speaks_for`` in data/coreference.yaml), and
+two people never.
 
 A bare kind phrase ("the military", "the police": no name or country of its own) names a
 body of that kind ("the Zorvian General Staff", "Kenyan police"), for the kinds
@@ -16,12 +18,13 @@ body of that kind ("the Zorvian General Staff", "Kenyan police"), for the kinds
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from tollwatch.extract.coreference_rules import load_coreference_rules
 from tollwatch.reconcile import names as _names
 
-__all__ = ["bare_kind_of", "known_bodies", "same_kind_body", "same_known_body"]
+__all__ = ["bare_kind_of", "known_bodies", "same_kind_body", "same_known_body", "spoken_for"]
 
 
 @lru_cache(maxsize=65536)
@@ -35,13 +38,40 @@ def known_bodies(names: list[str]) -> set[str]:
     return {k for n in names if (k := _known(n)) is not None}
 
 
+@lru_cache(maxsize=65536)
+def spoken_for(name: str) -> str | None:
+    """The known body a speaker's description names ("a senior Defense Department
+    official", "a spokeswoman for the Red Cross"); None when it names none."""
+    rules = load_coreference_rules()
+    words = re.findall(r"[\w'’.&-]+", name)
+    for i, w in enumerate(words):
+        if w.lower() not in rules.speaker_roles:
+            continue
+        after = words[i + 1:]
+        if len(after) > 1 and after[0].lower() in rules.speaker_preps:
+            return _known(" ".join(after[1:]))
+        before: list[str] = []
+        for x in reversed(words[:i]):
+            if not x[:1].isupper() or x.lower() in ("a", "an", "the"):
+                break
+            before.insert(0, x)
+        return _known(" ".join(before)) if before else None
+    return None
+
+
+def _bodies(names: list[str], person: bool) -> set[str]:
+    if not person:
+        return known_bodies(names)
+    return {k for n in names if (k := spoken_for(n)) is not None}
+
+
 def same_known_body(a_names: list[str], a_person: bool, b_names: list[str],
                     b_person: bool) -> bool:
-    """True when two bodies (no person) have a name each that the alias table resolves to
-    one known body."""
-    if a_person or b_person:
+    """True when two sources, not both people, have a name each that the alias table
+    resolves to one known body (a person: the body they speak for)."""
+    if a_person and b_person:
         return False
-    return bool(known_bodies(a_names) & known_bodies(b_names))
+    return bool(_bodies(a_names, a_person) & _bodies(b_names, b_person))
 
 
 @lru_cache(maxsize=65536)
