@@ -12,6 +12,7 @@ from tollwatch.extract.coreference_rules import load_coreference_rules
 from tollwatch.extract.known_bodies import (
     bare_kind_of,
     known_bodies,
+    organ_of,
     same_kind_body,
     same_known_body,
     spoken_for,
@@ -129,3 +130,21 @@ def test_the_body_takes_the_day_its_speaker_gave_in_a_story(claims_of: Run) -> N
     found = [c for c in claims_of(text, "2031-06-12") if c.metric == "killed" and c.value == 70]
     assert found, "no killed 70"
     assert found[0].date == "2031-06-10"
+
+
+def test_a_defence_ministry_and_its_army_are_one_body() -> None:
+    assert organ_of(["the Defence Ministry"], False, ["the Turkish army"], False)
+    assert organ_of(["the Turkish army"], False, ["the Turkish Defence Ministry"], False)
+
+
+def test_organs_of_two_countries_or_people_are_not_joined() -> None:
+    assert not organ_of(["the Greek Defence Ministry"], False, ["the Turkish army"], False)
+    assert not organ_of(["the Defence Ministry"], True, ["the Turkish army"], False)
+    assert not organ_of(["the police"], False, ["the Turkish army"], False)
+
+
+def test_the_army_s_day_reaches_its_ministry() -> None:
+    army = Source(["the Turkish army"], False, date="2031-06-08")
+    ministry = Source(["the Defence Ministry", "the ministry"], False)
+    assert share_dates([army, ministry]) == [ministry]
+    assert ministry.date == "2031-06-08"

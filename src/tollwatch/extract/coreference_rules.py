@@ -22,6 +22,7 @@ class CoreferenceRules:
     member_skip: frozenset[str] = frozenset()
     speaker_roles: frozenset[str] = frozenset()
     speaker_preps: frozenset[str] = frozenset()
+    organ_kinds: frozenset[frozenset[str]] = frozenset()
 
 
 def _words(value: object, key: str, where: str) -> frozenset[str]:
@@ -39,6 +40,10 @@ def load_coreference_rules(path: str | None = None) -> CoreferenceRules:
     member = data.get("unnamed_member") or {}
     if not isinstance(member, dict):
         raise ConfigError("unnamed_member must be a mapping", source=where)
+    organs = data.get("organ_kinds") or []
+    if not isinstance(organs, list) or not all(isinstance(p, list) and len(p) == 2
+                                               for p in organs):
+        raise ConfigError("organ_kinds must be a list of pairs of kinds", source=where)
     speaks = data.get("speaks_for") or {}
     if not isinstance(speaks, dict):
         raise ConfigError("speaks_for must be a mapping", source=where)
@@ -47,4 +52,5 @@ def load_coreference_rules(path: str | None = None) -> CoreferenceRules:
         member_heads=_words(member.get("heads"), "unnamed_member.heads", where),
         member_skip=_words(member.get("skip"), "unnamed_member.skip", where),
         speaker_roles=_words(speaks.get("roles"), "speaks_for.roles", where),
-        speaker_preps=_words(speaks.get("preps"), "speaks_for.preps", where))
+        speaker_preps=_words(speaks.get("preps"), "speaks_for.preps", where),
+        organ_kinds=frozenset(frozenset(str(k) for k in p) for p in organs))

@@ -24,7 +24,8 @@ from functools import lru_cache
 from tollwatch.extract.coreference_rules import load_coreference_rules
 from tollwatch.reconcile import names as _names
 
-__all__ = ["bare_kind_of", "known_bodies", "same_kind_body", "same_known_body", "spoken_for"]
+__all__ = ["bare_kind_of", "known_bodies", "organ_of", "same_kind_body", "same_known_body",
+           "spoken_for"]
 
 
 @lru_cache(maxsize=65536)
@@ -103,3 +104,29 @@ def same_kind_body(a_names: list[str], a_person: bool, b_names: list[str],
         if kind is not None and any(_body_kind(n) == kind for n in named):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _kind_and_country(name: str) -> tuple[str | None, str | None]:
+    table = _names.default_names()
+    bare = table.bare_kind(name)
+    if bare is not None:
+        return bare, None
+    kind = table.body_kind(name)
+    return kind, (table.source_actor(name) if kind is not None else None)
+
+
+def organ_of(a_names: list[str], a_person: bool, b_names: list[str], b_person: bool) -> bool:
+    """True when two bodies are of two kinds ``organ_kinds`` pairs (data/coreference.yaml:
+    a defence ministry and its military) and name no two countries."""
+    if a_person or b_person:
+        return False
+    pairs = load_coreference_rules().organ_kinds
+    if not pairs:
+        return False
+    ka = {_kind_and_country(n) for n in a_names} - {(None, None)}
+    kb = {_kind_and_country(n) for n in b_names} - {(None, None)}
+    countries = {c for _, c in ka | kb if c is not None}
+    if len(countries) > 1:
+        return False
+    return any(frozenset((x, y)) in pairs for x, _ in ka for y, _ in kb if x and y and x != y)

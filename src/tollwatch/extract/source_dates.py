@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from tollwatch.extract.date_rules import load_date_rules
-from tollwatch.extract.known_bodies import same_kind_body, same_known_body
+from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unnamed_members import same_unnamed_group
 
@@ -73,7 +73,7 @@ def same_body(a: Source, b: Source) -> bool:
     (``unnamed_members``)."""
     if same_known_body(a.names, a.person, b.names, b.person) or \
             same_kind_body(a.names, a.person, b.names, b.person) or \
-            same_unnamed_group(a.names, b.names):
+            same_unnamed_group(a.names, b.names) or organ_of(a.names, a.person, b.names, b.person):
         return True
     return any(_same_names(na, fa, a, nb, fb, b) for na in a.names for fa in _forms(na)
                for nb in b.names for fb in _forms(nb))
