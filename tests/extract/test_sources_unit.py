@@ -152,3 +152,11 @@ def test_note_people_remembers_persons(nlp: Any) -> None:
     assert persons[0].noted
     assert "Maria Kowalski" in persons[0].names
     assert mem.resolve("Kowalski", None) is persons[0]
+
+
+def test_a_titled_surname_is_the_person_it_ends_before_of() -> None:
+    mem = _memory()
+    governor = mem.remember(Source(["Governor Ada Obi of Lakeside State"], True))
+    teacher = mem.remember(Source(["a teacher, Obi Nwosu"], True))
+    assert mem.resolve("Governor Obi", True) is governor
+    assert mem.resolve("Nwosu", True) is teacher

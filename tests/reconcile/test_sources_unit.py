@@ -94,3 +94,19 @@ def test_user_alias_list_of_non_names(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         Names(f, use_env=False)
     assert exc.value.source is not None and "sources.Kestbury Monitor" in exc.value.source
+
+
+def test_body_kind_of_known_and_templated_bodies(names: Names) -> None:
+    assert names.body_kind("the Pentagon") == "defence_ministry"
+    assert names.body_kind("the Kenyan police") == "police"
+    assert names.body_kind("the Turkish army") == "military"
+    assert names.body_kind("the army") is None
+    assert names.body_kind("Orlan Vesk") is None
+
+
+def test_bare_kind_of_a_phrase_with_no_country(names: Names) -> None:
+    assert names.bare_kind("the military") == "military"
+    assert names.bare_kind("The police") == "police"
+    assert names.bare_kind("the Turkish army") is None
+    assert names.bare_kind("the Pentagon") is None
+    assert names.bare_kind(None) is None

@@ -17,7 +17,9 @@ import re
 import unicodedata
 
 from tollwatch.extract.date_rules import load_date_rules
+from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
 from tollwatch.extract.sources import Source
+from tollwatch.extract.unnamed_members import same_unnamed_group
 
 __all__ = ["initials", "same_body", "share_dates"]
 
@@ -65,8 +67,14 @@ def _contains(long: str, short: str) -> bool:
 
 def same_body(a: Source, b: Source) -> bool:
     """True when a name of ``a`` names ``b`` too: one folded name inside the other (words
-    whole, two words at least or a proper name), an acronym of the other's initials, or a
-    person's surname."""
+    whole, two words at least or a proper name), an acronym of the other's initials, a
+    person's surname, a name the alias table knows as the same body, or a bare kind phrase
+    of a body of that kind (``known_bodies``), or an unnamed member of an unnamed group
+    (``unnamed_members``)."""
+    if same_known_body(a.names, a.person, b.names, b.person) or \
+            same_kind_body(a.names, a.person, b.names, b.person) or \
+            same_unnamed_group(a.names, b.names) or organ_of(a.names, a.person, b.names, b.person):
+        return True
     return any(_same_names(na, fa, a, nb, fb, b) for na in a.names for fa in _forms(na)
                for nb in b.names for fb in _forms(nb))
 

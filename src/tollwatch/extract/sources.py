@@ -229,6 +229,12 @@ def _aliases(doc: Doc, tokens: list[Token]) -> list[str]:
     return [n for n in out if n]
 
 
+def _before_of(name: str) -> str:
+    """A name up to its first comma or "of" ("Governor Jane Doe of Zorvia State" ->
+    "Governor Jane Doe"), where a person's surname ends it."""
+    return re.split(r",|\s+of\s+", name, maxsplit=1)[0].strip() or name
+
+
 def _source(names: list[str], person: bool, head: str, **kw: object) -> Source:
     plural = head.startswith("+")
     return Source(names=names, person=person, head=head.lstrip("+"), plural=plural,
@@ -322,7 +328,8 @@ class SourceMemory:
             name = core[0].lower()
             # a surname before a first name ("Governor Sani" is Uba Sani, not Sani Musa)
             for src in reversed(self.sources):
-                if any(re.split(r"[\s-]+", n.lower())[-1] == name for n in src.names):
+                if any(re.split(r"[\s-]+", _before_of(n).lower())[-1] == name
+                       for n in src.names):
                     return src
             for src in reversed(self.sources):
                 if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):

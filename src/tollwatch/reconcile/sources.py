@@ -136,6 +136,27 @@ class SourceNames(PersonNames):
         """The kind of body a canonical source is ("intelligence", "health_ministry")."""
         return self._source_kind.get(canonical)
 
+    def body_kind(self, name: str | None) -> str | None:
+        """The kind of body a source name names, known ("the Pentagon": "defence_ministry")
+        or a country's body of a kind ("Zorvian army": "military"); None for a bare kind
+        phrase with no country ("the army") and for other names."""
+        canonical = self.source(name)
+        kind = self._source_kind.get(canonical)
+        if kind is not None:
+            return kind
+        actor = self._templated_actor.get(canonical)
+        if actor is None:
+            return None
+        return next((k for k, tpl in self._kind_template.items()
+                     if tpl.format(country=actor) == canonical), None)
+
+    def bare_kind(self, name: str | None) -> str | None:
+        """The kind a bare kind phrase names ("the military": "military"), with no
+        country or name of its own; None for other names."""
+        if not name or self.is_known_source(name):
+            return None
+        return self._kind_of(fold(_strip_possessive(_tidy(name))))
+
     def source_actor(self, name: str | None) -> str | None:
         """The country (or group) a source belongs to, when the tables or its name say."""
         canonical = self.source(name)
