@@ -105,8 +105,9 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                 steps += 1
                 continue
             if t.lemma_.lower() in lex.trait_nouns and \
-                    any(x.lower_ == "of" for x in doc[span.end:t.i]):
-                return None  # "another five of varying ranks": people of a trait
+                    any(x.lower_ == "of" or x.tag_ == "VBG" for x in doc[span.end:t.i]):
+                return None  # "another five of varying ranks", "80 holding senior ranks":
+                #              people of a trait
             return t
         if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
                 (t.dep_ in ("amod", "compound") and t.head.i > t.i):

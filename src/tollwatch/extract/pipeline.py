@@ -128,7 +128,9 @@ class Extractor:
             prev_metric = prev.metric if prev is not None and k > 0 and \
                 prev.start == plan[k - 1][0] else None
             raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric,
-                                      captivity, losses) if cand else []
+                                      captivity, losses,
+                                      prev.metric if prev is not None else None) \
+                if cand else []
             if not raws:
                 stage.read(k, sdoc)
                 continue
