@@ -128,3 +128,100 @@ def test_clause_after_with_unit(extractor: Any) -> None:
     assert doc[first].lower_ == "with" and doc[end].text == ","
     m = next(t for t in doc if t.text == "900")
     assert clause_after_with(doc, doc[m.i:m.i + 1]) is None
+
+
+def test_true_figure_as_object_of_estimate(claims_of: Run) -> None:
+    got = _got(claims_of("Monitors confirmed the names of 4,100 Chilean soldiers who had been "
+                         "killed. The actual figures are likely higher. The journalists "
+                         "estimated the true figure likely surpasses 9,000."))
+    assert ("killed", 9000) in got
+    assert got[("killed", 9000)].actor == "Chile"
+
+
+def test_force_of_a_size_is_deployed(claims_of: Run) -> None:
+    got = _got(claims_of("Losses of 90,000 would amount to half of the country's pre-war "
+                         "military force of 180,000."))
+    assert ("deployed", 180000) in got
+
+
+def test_force_of_with_its_own_noun_unchanged(claims_of: Run) -> None:
+    got = _got(claims_of("The rebels had a force of 3,000 fighters near the city."))
+    assert set(got) == {("deployed", 3000)}
+
+
+def test_toll_of_is_no_force(claims_of: Run) -> None:
+    got = _got(claims_of("The death toll of 300 was confirmed by the ministry."))
+    assert set(got) == {("killed", 300)}
+
+
+def test_one_side_named_up_front(claims_of: Run) -> None:
+    got = _got(claims_of("Monitors have identified 9,000 Chilean soldiers who died in the war. "
+                         "The region with the most dead is the north, with at least 900 natives "
+                         "of the region killed. 700 of the total deaths were officers, "
+                         "including four generals."))
+    assert {k: c.actor for k, c in got.items()} == {
+        ("killed", 9000): "Chile", ("killed", 900): "Chile", ("killed", 700): "Chile",
+        ("killed", 4): "Chile"}
+
+
+def test_one_side_not_given_to_generic_people(claims_of: Run) -> None:
+    got = _got(claims_of("Five Israeli soldiers were killed on Monday. Separately, 30 people "
+                         "were killed in the south."))
+    assert got[("killed", 5)].actor == "Israel"
+    assert got[("killed", 30)].actor is None
+
+
+def test_one_side_not_given_when_two_sides(claims_of: Run) -> None:
+    got = _got(claims_of("Ten Chilean soldiers and four Peruvian soldiers were killed. Another "
+                         "20 recruits were wounded in the clashes."))
+    assert got[("injured", 20)].actor is None
+
+
+def test_one_side_not_given_to_civilians(claims_of: Run) -> None:
+    got = _got(claims_of("Five Israeli soldiers were killed on Monday. Separately, 30 civilians "
+                         "were killed in a strike."))
+    assert got[("killed", 30)].actor is None
+
+
+def test_one_side_unit() -> None:
+    from tollwatch.extract.one_side import one_side_of_losses
+    first = Claim(metric="killed", value=40, actor="Chile", civilian=False)
+    later = Claim(metric="injured", value=12, subject="recruits")
+    assert one_side_of_losses([first], later, "12 recruits were hurt.") == "Chile"
+    assert one_side_of_losses([first], later, "12 Peruvian recruits were hurt.") is None
+    moved = Claim(metric="displaced", value=12, subject="recruits")
+    assert one_side_of_losses([first], moved, "12 recruits fled.") is None
+    assert one_side_of_losses([], later, "12 recruits were hurt.") is None
+
+
+def test_one_side_not_given_to_a_bare_total(claims_of: Run) -> None:
+    got = _got(claims_of("Nine Chilean soldiers were killed in the ambush. The national death "
+                         "toll passes 5,000, the ministry says."))
+    assert got[("killed", 5000)].actor is None
+
+
+def test_one_side_not_given_to_the_enemy(claims_of: Run) -> None:
+    got = _got(claims_of("Three Chilean soldiers were killed in the ambush. Troops later "
+                         "killed 12 militants near the village."))
+    assert got[("killed", 12)].actor is None
+
+
+def test_one_side_given_along_a_list_of_one_sentence(claims_of: Run) -> None:
+    got = _got(claims_of("Monitors have identified 9,000 Chilean soldiers who died in the war. "
+                         "700 of the total deaths were officers, including four generals and "
+                         "90 people with the rank of colonel."))
+    assert got[("killed", 90)].actor == "Chile"
+
+
+def test_two_numbers_share_the_noun_with_their_own_sides(claims_of: Run) -> None:
+    got = _got(claims_of("The general estimated that around 100,000 Chilean and 90,000 "
+                         "Peruvian soldiers have been killed or wounded."))
+    assert got[("casualties", 100000)].actor == "Chile"
+    assert got[("casualties", 90000)].actor == "Peru"
+    assert got[("casualties", 100000)].subject == "Chilean soldiers"
+    assert got[("casualties", 100000)].civilian is False
+
+
+def test_possessive_before_a_number_still_names_the_side(claims_of: Run) -> None:
+    got = _got(claims_of("The army said Ukraine's 300 soldiers were captured."))
+    assert got[("captured", 300)].actor == "Ukraine"

@@ -58,8 +58,13 @@ def tally_refers_back(sdoc: Any, token_i: int, cues: TallyCues | None = None) ->
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
-    for c in verb.children:
-        if c.dep_ not in ("nsubj", "nsubjpass") or c.lemma_.lower() not in cues.tallies:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "ccomp":
+        # "estimated the true figure likely surpasses 9,000": the parser hangs the subject
+        # on the verb above as its object
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    for c in subjects:
+        if c.lemma_.lower() not in cues.tallies:
             continue
         if c.i > token_i or any(g.dep_ == "prep" for g in c.children) or \
                 any(g.like_num for g in c.subtree):

@@ -38,6 +38,7 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
+from tollwatch.extract.force_of import force_of_size
 from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
@@ -292,6 +293,10 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
             if verb is not None:
                 out[k] = ("deployed", 0.55, verb.i)
                 continue
+        force = force_of_size(span, head)
+        if force is not None:
+            out[k] = ("deployed", 0.5, force.i)  # "a pre-war military force of 180,000"
+            continue
         prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
         if prior is not None and is_subset(doc, span):
             out[k] = (prior[0], 0.6, prior[2])
