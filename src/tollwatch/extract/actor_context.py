@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from tollwatch.extract.actors import actor_for, actor_in
+from tollwatch.extract.back_tallies import tally_refers_back
 from tollwatch.extract.datafile import read_mapping
 from tollwatch.reconcile import names as _names
 
@@ -248,8 +249,9 @@ def actor_from_context(sdoc: Any, token_i: int, start: int, end: int,
     found = predicate_side(text, end)
     if found is not None:
         return found
-    if prev_actor is not None and part_of_before(text, start, end, cues):
-        return prev_actor
+    if prev_actor is not None and (part_of_before(text, start, end, cues) or
+                                   (head_lemma is None and tally_refers_back(sdoc, token_i))):
+        return prev_actor  # "4,000 of the total", "the true figure likely surpasses 9,000"
     found = loser_of(sdoc, token_i, cues)
     if found is None:
         found = possessor_of(sdoc, token_i, head_lemma, sources, cues)

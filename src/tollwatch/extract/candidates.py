@@ -8,6 +8,7 @@ import re
 
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import NumberMention
+from tollwatch.extract.proportions import proportion_numbers
 
 __all__ = ["candidate_numbers"]
 
@@ -82,7 +83,10 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
     out = []
     low = text.lower()
     force_suffixes = lex.force_suffixes if lex is not None else ("-strong",)
-    for n in numbers:
+    shares = proportion_numbers(text, numbers)
+    for k, n in enumerate(numbers):
+        if k in shares:
+            continue  # "eight out of ten of those killed": a proportion, no count
         after = low[n.end:n.end + 14]
         before = low[max(0, n.start - 12):n.start]
         if _too_large(n):

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.absolutes import absolute_parts
+from tollwatch.extract.back_tallies import back_metric, by_name
 from tollwatch.extract.captivity import (
     held_by_captors,
     rescued_by_force,
@@ -36,6 +38,7 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
+from tollwatch.extract.force_of import force_of_size
 from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
@@ -73,14 +76,16 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                        exchange: bool = False,
                        prev_metric: str | None = None,
                        captivity: bool = True,
-                       losses: bool = False) -> list[RawClaim]:
+                       losses: bool = False,
+                       last_metric: str | None = None) -> list[RawClaim]:
     """The claims of one parsed sentence ``doc`` given its number ``mentions``.
 
     ``exchange``: the document speaks of an exchange of prisoners (whoever is returned in
     it was captured); ``prev_metric``: the metric of the last figure of the sentence before
     ("Among them are 12 children"); ``captivity``: the document speaks of people held (else
     "freed", "rescued", "returned" are no captivity cues); ``losses``: the document counts
-    the "losses" of a side ("lost 20 soldiers" are then casualties)."""
+    the "losses" of a side ("lost 20 soldiers" are then casualties); ``last_metric``: the
+    metric of the document's last figure ("the true figure likely surpasses 100,000")."""
     spans: list[tuple[NumberMention, Span]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -148,9 +153,21 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
              if kind != "force" or head is None else ("deployed", 0.8, head.i)
              for _, span, head, kind in analysed]
     picks = _fallbacks(doc, analysed, picks, lex)
+
+    def repick(k: int, free: set[int]) -> Pick | None:
+        _, span_k, head_k, kind_k = analysed[k]
+        if kind_k == "force":
+            return None
+        return pick_metric(doc, span_k, head_k, triggers, number_tokens - free, lex,
+                           kind_k == "armed", losses)
+
+    picks = absolute_parts(doc, [(span, head) for _, span, head, _ in analysed], picks,
+                           repick, {t.start: t.metric for t in triggers if t.end - t.start == 1})
     picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
                             triggers, prev_metric)
     picks = parts_of_wholes(doc, [(span, head) for _, span, head, _ in analysed], picks, lex)
+    picks = [by_name(doc, span, back_metric(doc, span, p, head is not None, last_metric))
+             for (_, span, head, _), p in zip(analysed, picks)]
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
              if head is not None else p for (_, _, head, _), p in zip(analysed, picks)]
     out: list[RawClaim] = []
@@ -276,6 +293,10 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
             if verb is not None:
                 out[k] = ("deployed", 0.55, verb.i)
                 continue
+        force = force_of_size(span, head)
+        if force is not None:
+            out[k] = ("deployed", 0.5, force.i)  # "a pre-war military force of 180,000"
+            continue
         prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
         if prior is not None and is_subset(doc, span):
             out[k] = (prior[0], 0.6, prior[2])

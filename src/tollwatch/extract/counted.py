@@ -105,16 +105,29 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                 steps += 1
                 continue
             if t.lemma_.lower() in lex.trait_nouns and \
-                    any(x.lower_ == "of" for x in doc[span.end:t.i]):
-                return None  # "another five of varying ranks": people of a trait
+                    any(x.lower_ == "of" or x.tag_ == "VBG" for x in doc[span.end:t.i]):
+                return None  # "another five of varying ranks", "80 holding senior ranks":
+                #              people of a trait
             return t
         if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
                 (t.dep_ in ("amod", "compound") and t.head.i > t.i):
             i += 1
             steps += 1
             continue
+        if _second_number_shares(doc, span.end, i):
+            i += 2  # "100,000 Russian and 100,000 Ukrainian soldiers": the noun after both
+            steps += 1
+            continue
         return None
     return None
+
+
+def _second_number_shares(doc: Doc, start: int, i: int) -> bool:
+    """Token ``i`` is "and"/"or" between a first number's capitalised adjectives (from
+    ``start``) and a second number: "20 Indian and 45 Chinese soldiers"."""
+    return i > start and i + 1 < len(doc) and doc[i].lower_ in ("and", "or") and \
+        doc[i + 1].like_num and all(t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+                                    for t in doc[start:i])
 
 
 def _hyphen_joined(doc: Doc, i: int) -> bool:
@@ -206,6 +219,10 @@ def subject_text(doc: Doc, span: Span, head: Token | None) -> str | None:
     start = span.end
     while start < head.i and doc[start].lower_ in OF_WORDS:
         start += 1
+    cut = next((t.i for t in doc[start:head.i] if _second_number_shares(doc, start, t.i)),
+               None)
+    if cut is not None:  # "20 Indian and 45 Chinese soldiers": "Indian soldiers"
+        return f"{doc[start:cut].text} {head.text}"
     return doc[start:head.i + 1].text if start <= head.i else head.text
 
 
@@ -223,10 +240,14 @@ def actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
                 if p.dep_ == "pobj":
                     np_tokens.extend(p.subtree)
     for c in head.children:
-        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < span.start:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < span.start and \
+                not any(t.like_num for t in doc[max(0, c.i - 3):c.i]):
+            # not the modifier of an earlier number ("100 Russian and 90 Ukrainian soldiers")
             np_tokens.extend(c.subtree)
     seen: set[int] = set()
     for ent in doc.ents:
+        if ent.start < span.start < ent.end:
+            continue  # "Chilean and 100,000 Peruvian" read as one name across the number
         if ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.start not in seen and any(
                 ent.start <= t.i < ent.end for t in np_tokens):
             hints.append(ent.text)

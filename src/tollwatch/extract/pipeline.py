@@ -23,6 +23,7 @@ from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.nlp import load_pipeline
+from tollwatch.extract.one_side import one_side_of_losses
 from tollwatch.extract.plan import PlanRow, SentencePlanner, with_replies
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.repeats import dedup
@@ -128,7 +129,9 @@ class Extractor:
             prev_metric = prev.metric if prev is not None and k > 0 and \
                 prev.start == plan[k - 1][0] else None
             raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric,
-                                      captivity, losses) if cand else []
+                                      captivity, losses,
+                                      prev.metric if prev is not None else None) \
+                if cand else []
             if not raws:
                 stage.read(k, sdoc)
                 continue
@@ -137,6 +140,8 @@ class Extractor:
             for raw in raws:
                 att = stage.govern(k, sdoc, raw.token_i, closer)
                 claim = self._make_claim(doc, s, e, raw, att, prev, countries, groups, sdoc)
+                if claim.actor is None:  # a document about one side's losses
+                    claim.actor = one_side_of_losses([c for c, _ in made], claim, sdoc.text)
                 made.append((claim, att))
                 prev = claim
         stage.finish()
