@@ -90,16 +90,41 @@ def by_name(doc: Doc, span: Span, pick: Pick | None, cues: TallyCues | None = No
             ) -> Pick | None:
     """``pick`` made killed when it counts casualties by name ("the names of 1,190
     soldiers", "added to the list of casualties")."""
-    if pick is None or pick[0] != "casualties":
+    if pick is not None and pick[0] != "casualties":
         return pick
     cues = cues or load_tally_cues()
     i = span.start - 1
     while i > 0 and doc[i].pos_ in ("ADV", "ADJ") or (i > 0 and doc[i].lower_ in ("than",)):
         i -= 1  # "the names of more than 1,190"
     named = i > 0 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in cues.names
+    if pick is None:
+        # "the names of 800 soldiers were added to the list of the dead": no metric of its
+        # own, a list of names of the dead
+        return ("killed", 0.5, span.start) if named and _list_of_the_dead(span, cues) \
+            else None
     trig = doc[pick[2]]
     listed = trig.dep_ == "pobj" and trig.head.lower_ == "of" and \
         trig.head.head.lemma_.lower() in cues.lists
     if named or listed:
         return "killed", pick[1], pick[2]
     return pick
+
+
+def _list_of_the_dead(span: Span, cues: TallyCues) -> bool:
+    """The sentence of ``span`` has a list noun of ``cues.lists`` whose "of" names a metric
+    word ("the list of the dead", "the register of casualties")."""
+    from tollwatch.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for t in span.sent:
+        if t.lemma_.lower() not in cues.lists:
+            continue
+        for prep in t.children:
+            if prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                w = obj.lemma_.lower()
+                if obj.dep_ == "pobj" and (w in lex.metric_nouns or obj.lower_ in
+                                           lex.metric_adjectives or w in lex.victim_nouns):
+                    return True
+    return False

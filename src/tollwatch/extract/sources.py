@@ -356,6 +356,15 @@ class SourceMemory:
                     if not src.noted and src.person == person:
                         src.add_name(text.strip())
                         return src
+            if 1 < len(content) <= 3 and head in self.body_nouns:
+                # "the media outlets" after "X, an independent media outlet, ...": the
+                # words before the generic noun are in the body's names
+                for src in reversed(self.sources):
+                    joined = " ".join(n.lower() for n in src.names)
+                    if not src.noted and not src.person and all(
+                            re.search(rf"\b{re.escape(w)}\b", joined) for w in content[:-1]):
+                        src.add_name(text.strip())
+                        return src
         return resolve_more(self, text)  # "its new figures", "the same report"
 
 
