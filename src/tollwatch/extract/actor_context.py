@@ -25,6 +25,7 @@ from typing import Any
 
 from tollwatch.extract.actors import actor_for, actor_in
 from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.reconcile import names as _names
 
 __all__ = ["ActorCues", "actor_from_context", "load_actor_cues", "part_of_before",
@@ -244,7 +245,7 @@ def actor_from_context(sdoc: Any, token_i: int, start: int, end: int,
     sentence (``start``/``end``: the number's offsets in ``sdoc.text``; ``prev_actor``:
     the side of the figure before it in the document)."""
     cues = cues or load_actor_cues()
-    text = sdoc.text
+    text = text_of(sdoc)
     found = predicate_side(text, end)
     if found is not None:
         return found

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
 
@@ -37,7 +38,7 @@ def cue_at(doc: Doc, i: int, lex: Lexicon, table: frozenset[str]) -> str | None:
     for w in (tok.lower_, tok.lemma_.lower()):
         if w in table:
             return w
-    rest = doc.text[tok.idx:tok.idx + 60].lower()
+    rest = text_of(doc)[tok.idx:tok.idx + 60].lower()
     for phrase in table:
         if " " in phrase and rest.startswith(phrase) and \
                 not re.match(r"\w", rest[len(phrase):len(phrase) + 1]):
@@ -110,7 +111,7 @@ def resolve_captivity(doc: Doc, trig_i: int, metric: str, kind: str | None,
     explicit = cue_at(doc, trig_i, lex, lex.explicit_abduction) is not None
     if explicit:
         return "abducted"
-    if exchange or mentions_exchange(doc.text, lex):
+    if exchange or mentions_exchange(text_of(doc), lex):
         return "captured"  # "45 service personnel and two civilians returned in the swap"
     if kind == "armed" and not _speaks_of_abduction(doc, lex):
         return "captured"  # fighters taken captive are prisoners of an armed side

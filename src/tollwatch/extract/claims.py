@@ -36,6 +36,7 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
@@ -203,8 +204,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             conf = max(conf, 0.8)
         if head is None:
             conf *= 0.8
-        before = doc.text[:m.start]
-        after = doc.text[m.end:]
+        before = text_of(doc)[:m.start]
+        after = text_of(doc)[m.end:]
         qual = qualifier(before, after, lex, m)
         civ: bool | None = None
         lem = head.lemma_.lower() if head is not None else None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.doc_cache import ents_of
 from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
@@ -226,7 +227,7 @@ def actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < span.start:
             np_tokens.extend(c.subtree)
     seen: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.start not in seen and any(
                 ent.start <= t.i < ent.end for t in np_tokens):
             hints.append(ent.text)

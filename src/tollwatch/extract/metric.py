@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.counted import lemma, singular
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
@@ -42,7 +43,7 @@ class Trigger:
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     covered: set[int] = set()
-    text_low = doc.text.lower()
+    text_low = text_of(doc).lower()
     for m in lex.phrase_regex.finditer(text_low):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(i in covered for i in range(span.start, span.end)):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tollwatch.extract.doc_cache import ents_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 
@@ -179,7 +180,7 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
         phrase, full = bare, phrase
     person = False
     head = ""
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
             person = person or ent.label_ == "PERSON"
             inside = [t for t in ent if t.i in idx]  # the entity within the phrase only
@@ -280,7 +281,7 @@ class SourceMemory:
                 names, person, head = _names_of(doc, toks)
                 if names and not person:
                     self.remember(_source(names, False, head, noted=True))
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 start = ent.start
                 while start > 0 and doc[start - 1].dep_ == "compound" and \

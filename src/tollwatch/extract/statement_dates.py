@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.doc_cache import ents_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import _STATEMENT_NOUNS
 
@@ -95,7 +96,7 @@ def _own_verb_date(verb: Token) -> str | None:
 def _entity_at(doc: Doc, i: int) -> Span | None:
     """The day entity that token ``i`` belongs to."""
     labels = load_date_rules().day_labels
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.start <= i < ent.end:
             return ent if ent.label_ in labels else None
     return None
@@ -150,7 +151,7 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
     event reported ("strikes on Saturday killed 33")."""
     rules = load_date_rules()
     want = {a.i for a in anchors}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in rules.day_labels or not _is_day(ent.text) or _period(ent.root):
             continue  # not a day ("a bi-weekly briefing"), or a stretch ("Friday alone")
         if _after_statement_noun(doc, ent):
