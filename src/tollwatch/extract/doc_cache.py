@@ -10,6 +10,7 @@ keeps its verbs). Nothing here changes what is read, only how often it is built.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,12 +32,13 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def ents_of(doc: Doc) -> tuple[Span, ...]:
+def ents_of(doc: Doc) -> Sequence[Span]:
     """``doc.ents``, built once."""
     ud = doc.user_data
-    ents: tuple[Span, ...] | None = ud.get(_ENTS)
+    ents: Sequence[Span] | None = ud.get(_ENTS)
     if ents is None:
-        ents = ud[_ENTS] = doc.ents
+        ents = doc.ents
+        ud[_ENTS] = ents
     return ents
 
 
