@@ -53,6 +53,8 @@ def mentions_exchange(text: str, lex: Lexicon) -> bool:
     """``text`` speaks of an exchange of prisoners (not "an exchange of fire")."""
     low = text.lower()
     for w in lex.exchange_words:
+        if w not in low:
+            continue  # (a cheap test first; the same answer)
         for m in re.finditer(rf"\b{re.escape(w)}\b", low):
             if not (_FIRE.search(low[m.end():m.end() + 12]) or
                     _FIRE.search(low[max(0, m.start() - 10):m.start()])):
@@ -63,7 +65,8 @@ def mentions_exchange(text: str, lex: Lexicon) -> bool:
 def mentions_captivity(text: str, lex: Lexicon) -> bool:
     """``text`` speaks of people held (kidnapped, hostages, captives, prisoners...)."""
     low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex.captivity_context)
+    return any(w in low and re.search(rf"\b{re.escape(w)}\b", low)
+               for w in lex.captivity_context)
 
 
 def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:

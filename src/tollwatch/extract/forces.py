@@ -83,7 +83,8 @@ def sized_force(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The armed subject whose size the number gives ("the rebels were 40 in number",
     "the attackers were some 300 strong"), else None."""
     rest = doc[span.end:span.end + 3].text.lower()
-    if not any(re.match(rf"{re.escape(sfx)}\b", rest) for sfx in lex.force_size_after):
+    if not any(rest.startswith(sfx) and re.match(rf"{re.escape(sfx)}\b", rest)
+               for sfx in lex.force_size_after):
         return None
     verb = span.root.head
     if verb.lower_ in lex.force_size_after and verb.head.i != verb.i:
