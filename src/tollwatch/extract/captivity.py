@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-from tollwatch.extract.doc_cache import text_of
+from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
 
@@ -83,7 +83,7 @@ def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:
 def _speaks_of_abduction(doc: Doc, lex: Lexicon) -> bool:
     """The sentence calls the holding a kidnapping ("57 soldiers were held captive in a
     kidnapping"): soldiers held so are abducted, not prisoners of war."""
-    return any(t.lower_ in lex.explicit_abduction and t.pos_ == "NOUN" for t in doc)
+    return any(t.lower_ in lex.explicit_abduction and t.pos_ == "NOUN" for t in tokens_of(doc))
 
 
 def _held_by_authority(doc: Doc, tok: Token, lex: Lexicon) -> bool:

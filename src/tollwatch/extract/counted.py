@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.doc_cache import ents_of
+from tollwatch.extract.doc_cache import ents_of, span_text
 from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
@@ -207,7 +207,7 @@ def subject_text(doc: Doc, span: Span, head: Token | None) -> str | None:
     start = span.end
     while start < head.i and doc[start].lower_ in OF_WORDS:
         start += 1
-    return doc[start:head.i + 1].text if start <= head.i else head.text
+    return span_text(doc, start, head.i + 1) if start <= head.i else head.text
 
 
 def actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ents_of", "text_of", "tokens_of"]
+__all__ = ["ents_of", "span_text", "text_of", "tokens_of"]
 
 _TEXT = "tw_text"
 _ENTS = "tw_ents"
@@ -49,3 +49,16 @@ def tokens_of(doc: Doc) -> list[Token]:
     if toks is None:
         toks = ud[_TOKENS] = list(doc)
     return toks
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the Doc's text (no tokens are built)."""
+    if start < 0 or end < 0:
+        return doc[start:end].text  # (counted from the end: spaCy's own slicing)
+    n = len(doc)
+    start, end = min(start, n), min(end, n)
+    if start >= end:
+        return ""
+    toks = tokens_of(doc)
+    last = toks[end - 1]
+    return text_of(doc)[toks[start].idx:last.idx + len(last)]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tollwatch.extract.doc_cache import ents_of
+from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 
@@ -99,7 +99,7 @@ def _span_text(doc: Doc, tokens: list[Token]) -> str:
     if not tokens:
         return ""
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    return _clean(doc[start:end].text)
+    return _clean(span_text(doc, start, end))
 
 
 def _np_tokens(tok: Token) -> list[Token]:
@@ -274,7 +274,7 @@ class SourceMemory:
     def note_people(self, doc: Doc) -> None:
         """Remember the people a sentence names, as antecedents for "he" and "she", and its
         subject when that is an organisation, as the antecedent for "it"."""
-        for t in doc:
+        for t in tokens_of(doc):
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN") and \
                     any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
                 toks = _np_tokens(t)

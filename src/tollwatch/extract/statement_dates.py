@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
-from tollwatch.extract.doc_cache import ents_of
+from tollwatch.extract.doc_cache import ents_of, tokens_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import _STATEMENT_NOUNS
 
@@ -203,7 +203,7 @@ def _after_statement_noun(doc: Doc, ent: Span) -> bool:
 def tail_verb_date(doc: Doc, start: int, verbs: frozenset[str] | set[str]) -> str | None:
     """Text of the day of the first reporting verb at or after character ``start`` (the
     verb of a sentence-final tag, "..., two military sources said Monday")."""
-    for t in doc:
+    for t in tokens_of(doc):
         if t.idx >= start and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs:
             return verb_date(t)
     return None
@@ -228,8 +228,8 @@ def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
         return True
     # "according to an earlier report", "cited a previous statement"
     anchors = {verb_i} if verb_i is not None else set()
-    anchors |= {t.i for t in doc if t.lower_ == "according"}
-    for t in doc:
+    anchors |= {t.i for t in tokens_of(doc) if t.lower_ == "according"}
+    for t in tokens_of(doc):
         if not _statement_noun(t) or not any(c.dep_ == "amod" and c.lower_ in
                                              rules.earlier_adjectives for c in t.children):
             continue
