@@ -105,8 +105,6 @@ class Extractor:
             responses = self._responses.find(d, [(p[0], p[1]) for p in plan], cues, parsed,
                                              claims) if cues else []
             out.append(Extraction(claims, responses))
-            for sdoc in parsed.values():
-                sdoc.user_data.clear()  # the rules' caches hold the Doc: free it now
         return out
 
     def parsed_chars(self, doc: Document) -> int:
