@@ -26,6 +26,7 @@ from typing import Any
 from tollwatch.extract.actors import actor_for, actor_in
 from tollwatch.extract.back_tallies import tally_refers_back
 from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.doc_cache import span_text, text_of
 from tollwatch.reconcile import names as _names
 
 __all__ = ["ActorCues", "actor_from_context", "load_actor_cues", "part_of_before",
@@ -173,7 +174,7 @@ def possessor_of(sdoc: Any, token_i: int, head_lemma: str | None, sources: Seque
         if owner.dep_ in ("nsubj", "nsubjpass") and owner.head.i in ancestors and \
                 owner.i < token_i and owner.i not in ancestors:
             continue  # "its troops killed 20": the possessor's people act on others
-        found = _last_actor(sdoc[:tok.i].text) if tok.i > 0 else None
+        found = _last_actor(span_text(sdoc, 0, tok.i)) if tok.i > 0 else None
         if found is None:
             for name in sources:
                 found = actor_in(name)
@@ -245,7 +246,7 @@ def actor_from_context(sdoc: Any, token_i: int, start: int, end: int,
     sentence (``start``/``end``: the number's offsets in ``sdoc.text``; ``prev_actor``:
     the side of the figure before it in the document)."""
     cues = cues or load_actor_cues()
-    text = sdoc.text
+    text = text_of(sdoc)
     found = predicate_side(text, end)
     if found is not None:
         return found

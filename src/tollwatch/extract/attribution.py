@@ -25,6 +25,7 @@ from tollwatch.extract.clause_sources import (
     tail_name_subject,
 )
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.sources import (
@@ -275,7 +276,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                             if names else None)
 
     if speaker_src is None and according_src is None and chain_src is None:
-        found = final_tag_at(doc.text)
+        found = final_tag_at(text_of(doc))
         if found:
             tag = _clean(found[0])
             ref = memory.resolve(tag, None)
@@ -291,7 +292,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                 chosen.head.lemma_.lower() in lex.attribution_verbs | {"revise"}:
             anchors.append(chosen.head)  # "On Tuesday, X revised his figures, stating ..."
         if according:
-            anchors += [t for t in doc if t.lower_ == "according"]
+            anchors += [t for t in tokens_of(doc) if t.lower_ == "according"]
         date_text = statement_date(doc, anchors) if anchors else None
     date = resolve_date(date_text, published) if date_text else None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tollwatch.extract.doc_cache import tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.sources import _agent_np, _np_tokens
 
@@ -19,7 +20,7 @@ __all__ = ["according_to", "chain_from", "final_tag", "final_tag_at"]
 
 def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
     """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
-    scope = list(verb.subtree) if verb is not None else list(doc)
+    scope = list(verb.subtree) if verb is not None else tokens_of(doc)
     for t in scope:
         low = t.lower_
         if low in ("citing", "quoting") and t.pos_ in ("VERB", "NOUN", "ADP", "SCONJ"):
@@ -59,7 +60,7 @@ def according_to(doc: Doc) -> list[Token] | None:
 
 
 def _find_according_to(doc: Doc) -> list[Token] | None:
-    for t in doc:
+    for t in tokens_of(doc):
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]

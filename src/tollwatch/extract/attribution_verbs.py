@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.clause_sources import gerund_read_verb, noun_read_verb
+from tollwatch.extract.doc_cache import tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.reporting_forms import is_negated
@@ -32,27 +33,30 @@ def attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
 
 def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
     out = []
-    for t in doc:
-        if t.dep_ != "pcomp" and is_negated(t):
-            continue  # "the army has never declared ..." states nothing
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
-                and t.dep_ not in ("amod", "compound"):
-            if any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
-                continue  # "the strike claimed the lives of ..."
-            out.append(t)
-        elif t.pos_ == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
-            out.append(t)  # "data compiled by X show that ..."
-        elif t.pos_ == "VERB" and t.lemma_.lower() in load_provenance().clausal_cues and any(
-                c.dep_ == "ccomp" for c in t.children):
-            out.append(t)  # "the report assessed that ...", "the team found that ..."
-        elif noun_read_verb(t, lex.attribution_verbs) or \
-                gerund_read_verb(t, lex.attribution_verbs):
-            out.append(t)  # "Western intelligence estimates [the army lost ...]"
-        elif t.pos_ in ("VERB", "AUX") and any(
-                c.lower_ in _phrasal().get(t.lemma_.lower(), ()) for c in t.children):
-            out.append(t)  # "X made this known"
+    for t in tokens_of(doc):
+        if _reports(t, lex) and not (t.dep_ != "pcomp" and is_negated(t)):
+            out.append(t)  # (a negated verb, "the army has never declared ...", states nothing)
     return out
+
+
+def _reports(t: Token, lex: Lexicon) -> bool:
+    """Token ``t`` is a reporting verb (negated or not)."""
+    pos = t.pos_
+    if pos in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
+            and t.dep_ not in ("amod", "compound"):
+        # not "the strike claimed the lives of ..."
+        return not any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children)
+    if pos == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
+        return True  # "data compiled by X show that ..."
+    if pos == "VERB" and t.lemma_.lower() in load_provenance().clausal_cues and any(
+            c.dep_ == "ccomp" for c in t.children):
+        return True  # "the report assessed that ...", "the team found that ..."
+    if noun_read_verb(t, lex.attribution_verbs) or gerund_read_verb(t, lex.attribution_verbs):
+        return True  # "Western intelligence estimates [the army lost ...]"
+    # "X made this known"
+    return pos in ("VERB", "AUX") and any(
+        c.lower_ in _phrasal().get(t.lemma_.lower(), ()) for c in t.children)
 
 
 def _phrasal() -> dict[str, tuple[str, ...]]:

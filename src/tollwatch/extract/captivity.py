@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
 
@@ -37,7 +38,7 @@ def cue_at(doc: Doc, i: int, lex: Lexicon, table: frozenset[str]) -> str | None:
     for w in (tok.lower_, tok.lemma_.lower()):
         if w in table:
             return w
-    rest = doc.text[tok.idx:tok.idx + 60].lower()
+    rest = text_of(doc)[tok.idx:tok.idx + 60].lower()
     for phrase in table:
         if " " in phrase and rest.startswith(phrase) and \
                 not re.match(r"\w", rest[len(phrase):len(phrase) + 1]):
@@ -52,6 +53,8 @@ def mentions_exchange(text: str, lex: Lexicon) -> bool:
     """``text`` speaks of an exchange of prisoners (not "an exchange of fire")."""
     low = text.lower()
     for w in lex.exchange_words:
+        if w not in low:
+            continue  # (a cheap test first; the same answer)
         for m in re.finditer(rf"\b{re.escape(w)}\b", low):
             if not (_FIRE.search(low[m.end():m.end() + 12]) or
                     _FIRE.search(low[max(0, m.start() - 10):m.start()])):
@@ -62,7 +65,8 @@ def mentions_exchange(text: str, lex: Lexicon) -> bool:
 def mentions_captivity(text: str, lex: Lexicon) -> bool:
     """``text`` speaks of people held (kidnapped, hostages, captives, prisoners...)."""
     low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex.captivity_context)
+    return any(w in low and re.search(rf"\b{re.escape(w)}\b", low)
+               for w in lex.captivity_context)
 
 
 def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -79,7 +83,7 @@ def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:
 def _speaks_of_abduction(doc: Doc, lex: Lexicon) -> bool:
     """The sentence calls the holding a kidnapping ("57 soldiers were held captive in a
     kidnapping"): soldiers held so are abducted, not prisoners of war."""
-    return any(t.lower_ in lex.explicit_abduction and t.pos_ == "NOUN" for t in doc)
+    return any(t.lower_ in lex.explicit_abduction and t.pos_ == "NOUN" for t in tokens_of(doc))
 
 
 def _held_by_authority(doc: Doc, tok: Token, lex: Lexicon) -> bool:
@@ -110,7 +114,7 @@ def resolve_captivity(doc: Doc, trig_i: int, metric: str, kind: str | None,
     explicit = cue_at(doc, trig_i, lex, lex.explicit_abduction) is not None
     if explicit:
         return "abducted"
-    if exchange or mentions_exchange(doc.text, lex):
+    if exchange or mentions_exchange(text_of(doc), lex):
         return "captured"  # "45 service personnel and two civilians returned in the swap"
     if kind == "armed" and not _speaks_of_abduction(doc, lex):
         return "captured"  # fighters taken captive are prisoners of an armed side

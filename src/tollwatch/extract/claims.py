@@ -38,6 +38,7 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
+from tollwatch.extract.doc_cache import span_text, text_of
 from tollwatch.extract.force_of import force_of_size
 from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
 from tollwatch.extract.hedges import location, qualifier, stance
@@ -220,8 +221,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             conf = max(conf, 0.8)
         if head is None:
             conf *= 0.8
-        before = doc.text[:m.start]
-        after = doc.text[m.end:]
+        before = text_of(doc)[:m.start]
+        after = text_of(doc)[m.end:]
         qual = qualifier(before, after, lex, m)
         civ: bool | None = None
         lem = head.lemma_.lower() if head is not None else None
@@ -230,7 +231,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         elif kind == "armed":
             civ = False
         if head is not None and civ is None:
-            np_text = doc[span.end:min(len(doc), head.i + 3)].text.lower()
+            np_text = span_text(doc, span.end, min(len(doc), head.i + 3)).lower()
             if "civilian" in np_text:
                 civ = True
             elif any(w in np_text for w in ("prisoners of war", "pows", "soldier", "troop")):
@@ -248,7 +249,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         if other_side is not None and head is not None:
             # "390 Russians and Ukrainians": people of two sides, counted together
             hints = []
-            subj = doc[head.i:other_side.i + 1].text
+            subj = span_text(doc, head.i, other_side.i + 1)
         out.append(RawClaim(
             mention=m, metric=metric, qualifier=qual, subject=subj, head=lem,
             civilian=civ, actor_hints=hints,

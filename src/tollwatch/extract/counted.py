@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.doc_cache import ents_of, span_text
 from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
@@ -223,7 +224,7 @@ def subject_text(doc: Doc, span: Span, head: Token | None) -> str | None:
                None)
     if cut is not None:  # "20 Indian and 45 Chinese soldiers": "Indian soldiers"
         return f"{doc[start:cut].text} {head.text}"
-    return doc[start:head.i + 1].text if start <= head.i else head.text
+    return span_text(doc, start, head.i + 1) if start <= head.i else head.text
 
 
 def actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
@@ -245,7 +246,7 @@ def actor_hints(doc: Doc, span: Span, head: Token | None) -> list[str]:
             # not the modifier of an earlier number ("100 Russian and 90 Ukrainian soldiers")
             np_tokens.extend(c.subtree)
     seen: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.start < span.start < ent.end:
             continue  # "Chilean and 100,000 Peruvian" read as one name across the number
         if ent.label_ in ("NORP", "GPE", "ORG", "LOC") and ent.start not in seen and any(

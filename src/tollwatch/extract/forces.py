@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.doc_cache import span_text
 from tollwatch.extract.lexicon import Lexicon
 
 __all__ = ["composing_verb", "fighting_verb", "force_noun", "sized_force"]
@@ -20,7 +21,7 @@ __all__ = ["composing_verb", "fighting_verb", "force_noun", "sized_force"]
 
 def force_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The force noun after "<number>-strong" ("a 5,000-strong force"), else None."""
-    rest = doc[span.end:span.end + 3].text.lower() if span.end < len(doc) else ""
+    rest = span_text(doc, span.end, span.end + 3).lower() if span.end < len(doc) else ""
     if span.end < len(doc) and doc[span.end - 1].whitespace_:
         return None  # "5,000 -strong" is not a suffix
     if not any(rest.startswith(sfx) for sfx in lex.force_suffixes):
@@ -82,8 +83,9 @@ def composing_verb(head: Token, lex: Lexicon) -> Token | None:
 def sized_force(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The armed subject whose size the number gives ("the rebels were 40 in number",
     "the attackers were some 300 strong"), else None."""
-    rest = doc[span.end:span.end + 3].text.lower()
-    if not any(re.match(rf"{re.escape(sfx)}\b", rest) for sfx in lex.force_size_after):
+    rest = span_text(doc, span.end, span.end + 3).lower()
+    if not any(rest.startswith(sfx) and re.match(rf"{re.escape(sfx)}\b", rest)
+               for sfx in lex.force_size_after):
         return None
     verb = span.root.head
     if verb.lower_ in lex.force_size_after and verb.head.i != verb.i:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.doc_cache import ents_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import NumberMention
 
@@ -35,7 +36,7 @@ def qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberMe
 
 def location(doc: Doc, span: Span) -> str | None:
     best: tuple[int, str] | None = None
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in ("in", "at", "near", "outside", "from", "across",
                                               "around", "on"):

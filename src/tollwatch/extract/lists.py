@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.metric import Trigger
 
 __all__ = ["chain_root", "fill_from_lists", "is_list_item", "listed_with_people"]
@@ -124,7 +125,7 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
         for k, (span, _head) in enumerate(items):
             if out[k] is not None:
                 continue
-            after = doc.text[span.end_char:]
+            after = text_of(doc)[span.end_char:]
             if k > 0 and _PARTITIVE.match(after):
                 prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
                 if prior is not None:

@@ -22,7 +22,8 @@ __all__ = ["attrition", "mentions_losses", "victims_metric", "victims_opener"]
 def mentions_losses(text: str, lex: Lexicon) -> bool:
     """``text`` counts the losses of a side (one of the lexicon's ``losses.context`` words)."""
     low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex.losses_context)
+    return any(w in low and re.search(rf"\b{re.escape(w)}\b", low)
+               for w in lex.losses_context)
 
 
 def victims_metric(head: Token | None, lex: Lexicon) -> str | None:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.counted import lemma, singular
+from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
@@ -42,7 +43,7 @@ class Trigger:
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     covered: set[int] = set()
-    text_low = doc.text.lower()
+    text_low = text_of(doc).lower()
     for m in lex.phrase_regex.finditer(text_low):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(i in covered for i in range(span.start, span.end)):
@@ -50,41 +51,42 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
                            m.group(0) in lex.unarmed_phrases))
         covered.update(range(span.start, span.end))
-    for t in doc:
+    for t in tokens_of(doc):
         if t.i in covered:
             continue
-        lem, low = lemma(t), t.lower_
+        lem, low, pos = lemma(t), t.lower_, t.pos_
         metric: str | None = None
         kind = ""
-        if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
+        if pos in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
             metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low)
             kind = "verb"
             if lem in lex.care_verbs and _taken_for_care(t, lex):
                 metric = "injured"  # "were admitted to the military hospital"
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
-        elif t.pos_ == "NOUN" or t.pos_ == "PROPN":
+        elif pos == "NOUN" or pos == "PROPN":
             metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low) or \
                 lex.metric_nouns.get(singular(low))  # "43 Chinese Casualties" (a PROPN)
             kind = "noun"
-        elif t.pos_ == "ADJ":
+        elif pos == "ADJ":
             metric = lex.metric_adjectives.get(low) or lex.metric_adjectives.get(lem)
             kind = "adj"
-        if metric is None and t.pos_ in ("ADJ", "NOUN") and low in lex.metric_adjectives:
+        if metric is None and pos in ("ADJ", "NOUN") and low in lex.metric_adjectives:
             metric, kind = lex.metric_adjectives[low], "adj"
-        if metric is None and t.pos_ == "NOUN" and (t.dep_ == "ROOT" or any(
+        verb_metric = (lex.metric_verbs.get(lem) or lex.metric_verbs.get(low) or
+                       lex.metric_verbs.get(singular(low))) \
+            if metric is None and pos == "NOUN" else None  # (looked up first: cheaper)
+        if verb_metric and (t.dep_ == "ROOT" or any(
                 c.dep_ == "dobj" for c in t.children) or _number_follows(doc, t.i)):
             # a headline verb parsed as a noun: "Attacks on villages kill at least 12",
             # "Bomb wounds six officers"
-            metric = lex.metric_verbs.get(lem) or lex.metric_verbs.get(low) or \
-                lex.metric_verbs.get(singular(low))
-            kind = "verb"
+            metric, kind = verb_metric, "verb"
         if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
         place = "detained" if lem in lex.custody_places else \
             "displaced" if lem in lex.refuge_places else \
             "abducted" if lem in lex.captivity_places else None  # settled by who is held
-        if place and t.pos_ == "NOUN" and t.dep_ == "pobj" and \
+        if place and pos == "NOUN" and t.dep_ == "pobj" and \
                 t.head.lower_ in ("in", "inside", "at") and \
                 t.head.head.pos_ in ("VERB", "AUX") and t.head.i not in covered:
             # "10,000 men remain in makeshift prisons" (held by authorities), "9,000 people

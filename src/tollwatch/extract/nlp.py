@@ -38,20 +38,30 @@ class LemmaCache:
     def __init__(self, lemmatizer: Any) -> None:
         self._lemmatize = lemmatizer.lemmatize
         self._overwrite = bool(lemmatizer.overwrite)
-        self._cache: dict[tuple[int, int, int], str] = {}
+        self._cache: dict[tuple[int, int, int], int] = {}  # -> the lemma's hash
         _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Any) -> Any:
+        # the attributes are read and the lemmas set as one array each (a Token object only
+        # for a form not seen before)
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
         cache = self._cache
-        for tok in doc:
-            if not self._overwrite and tok.lemma != 0:
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = arr[:, 3].copy()
+        for i, (orth, pos, morph, old) in enumerate(arr.tolist()):
+            if not self._overwrite and old != 0:
                 continue
-            key = (tok.orth, tok.pos, tok.morph.key)
+            key = (orth, pos, morph)
             lemma = cache.get(key)
             if lemma is None:
-                lemma = self._lemmatize(tok)[0]
+                lemma = strings.add(self._lemmatize(doc[i])[0])
                 cache[key] = lemma
-            tok.lemma_ = lemma
+            lemmas[i] = lemma
+        doc.from_array([LEMMA], lemmas)
         return doc
 
     def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:

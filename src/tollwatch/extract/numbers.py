@@ -30,11 +30,13 @@ _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
         r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 # "and" joins number words only after a scale: "one hundred and twelve", not "nine and five"
 _AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
-_WORDS_RE = re.compile(
-    rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand|million)\b))?{_WORD}"
-    rf"(?:(?:{_AFTER_SCALE}(?:\s+and\s+|-and-)|[\s-]+){_WORD})*\b",
-    re.IGNORECASE,
-)
+_WORDS = (rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand|million)\b))?{_WORD}"
+          rf"(?:(?:{_AFTER_SCALE}(?:\s+and\s+|-and-)|[\s-]+){_WORD})*\b")
+_WORDS_RE = re.compile(_WORDS, re.IGNORECASE)
+# the same, for lower-cased ASCII text, where it matches what _WORDS_RE matches in the text
+# as written, at the same offsets, about three times quicker (a first letter checked before
+# the list of words is tried)
+_WORDS_LOWER = re.compile(r"(?=[abdefhmnostz])" + _WORDS)
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[,.]\d)|"
            r"\d+(?:\.\d+)?")
 _SCALE = r"(?:\s*(?:million|thousand|billion|hundred)\b|(?:k|m|mn|mln|bn)\b)"
@@ -161,10 +163,11 @@ def find_numbers(text: str) -> list[NumberMention]:
         out.append(NumberMention(m.start(), m.end(), m.group(0), val,
                                  plus=bool(m.group("plus"))))
         taken.append((m.start(), m.end()))
-    for m in _WORDS_RE.finditer(text):
+    for m in _WORDS_LOWER.finditer(text.lower()) if text.isascii() else \
+            _WORDS_RE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        words = m.group(0)
+        words = text[m.start():m.end()]
         # a trailing digit scale after words is rare; a word range "ten to twelve" is handled
         # by two mentions joined later if needed
         wval = parse_number_words(words)

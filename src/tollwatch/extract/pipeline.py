@@ -20,6 +20,7 @@ from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
+from tollwatch.extract.doc_cache import ents_of, text_of
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.nlp import load_pipeline
@@ -168,7 +169,7 @@ class Extractor:
         if actor is None and raw.inherit and prev is not None and (
                 raw.head in ("other", "others") or prev.start == s or
                 re.search(r"\b(other|another|remaining|further)\s+$",
-                          sdoc.text[max(0, m.start - 20):m.start].lower())):
+                          text_of(sdoc)[max(0, m.start - 20):m.start].lower())):
             actor = prev.actor
             if civilian is None:
                 civilian = prev.civilian
@@ -178,7 +179,7 @@ class Extractor:
                                        prev.actor if prev is not None else None)
         if actor is None and raw.armed:
             np = (raw.subject or "").lower()
-            if re.search(r"\b(its|their|our)\b", sdoc.text[m.end:m.end + 30].lower()) or \
+            if re.search(r"\b(its|their|our)\b", text_of(sdoc)[m.end:m.end + 30].lower()) or \
                     " its " in f" {np} ":
                 for name in att.origin + att.speaker:
                     actor = actor_for(name)
@@ -190,7 +191,7 @@ class Extractor:
                 if raw.state_armed and countries:
                     actor = countries.most_common(1)[0][0]
                 elif not raw.state_armed:
-                    sent_groups = [actor_for(ent.text) for ent in sdoc.ents
+                    sent_groups = [actor_for(ent.text) for ent in ents_of(sdoc)
                                    if ent.label_ in ("ORG", "NORP", "PERSON", "GPE")]
                     sent_groups = [g for g in sent_groups if g and is_armed_group(g)]
                     if sent_groups:

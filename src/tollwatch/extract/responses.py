@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from tollwatch.extract.actors import actor_for, canonical_source
 from tollwatch.extract.attribution import attribute_sentence
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.doc_cache import ents_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.response_cues import CueMatch, ResponseLexicon, kind_rank
 from tollwatch.extract.response_links import answered_claims, read_about
@@ -300,7 +301,7 @@ def _body_of(person: Token) -> Token | None:
 
 def _named_spokesperson(sdoc: Doc, responder: Sequence[str]) -> list[str]:
     """A person named with a role in the sentence ("spokesperson Dmitry Peskov saying")."""
-    for ent in sdoc.ents:
+    for ent in ents_of(sdoc):
         if ent.label_ != "PERSON" or _overlaps(ent.text, responder):
             continue
         window = sdoc[max(0, ent.start - 3):ent.start]

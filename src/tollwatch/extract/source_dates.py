@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
@@ -26,6 +27,7 @@ __all__ = ["initials", "same_body", "share_dates"]
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "a", "an"}
 
 
+@lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"['’]s\b", "", s)
@@ -33,6 +35,7 @@ def _plain(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
+@lru_cache(maxsize=4096)
 def _fold(name: str) -> str:
     s = _plain(name)
     for rx, to in load_date_rules().body_name_rewrites:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 
@@ -98,7 +99,7 @@ def _span_text(doc: Doc, tokens: list[Token]) -> str:
     if not tokens:
         return ""
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    return _clean(doc[start:end].text)
+    return _clean(span_text(doc, start, end))
 
 
 def _np_tokens(tok: Token) -> list[Token]:
@@ -179,7 +180,7 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
         phrase, full = bare, phrase
     person = False
     head = ""
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
             person = person or ent.label_ == "PERSON"
             inside = [t for t in ent if t.i in idx]  # the entity within the phrase only
@@ -279,14 +280,14 @@ class SourceMemory:
     def note_people(self, doc: Doc) -> None:
         """Remember the people a sentence names, as antecedents for "he" and "she", and its
         subject when that is an organisation, as the antecedent for "it"."""
-        for t in doc:
+        for t in tokens_of(doc):
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN") and \
                     any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
                 toks = _np_tokens(t)
                 names, person, head = _names_of(doc, toks)
                 if names and not person:
                     self.remember(_source(names, False, head, noted=True))
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 start = ent.start
                 while start > 0 and doc[start - 1].dep_ == "compound" and \

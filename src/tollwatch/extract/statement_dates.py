@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.doc_cache import ents_of, tokens_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import _STATEMENT_NOUNS
 
@@ -95,7 +96,7 @@ def _own_verb_date(verb: Token) -> str | None:
 def _entity_at(doc: Doc, i: int) -> Span | None:
     """The day entity that token ``i`` belongs to."""
     labels = load_date_rules().day_labels
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.start <= i < ent.end:
             return ent if ent.label_ in labels else None
     return None
@@ -150,7 +151,7 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
     event reported ("strikes on Saturday killed 33")."""
     rules = load_date_rules()
     want = {a.i for a in anchors}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in rules.day_labels or not _is_day(ent.text) or _period(ent.root):
             continue  # not a day ("a bi-weekly briefing"), or a stretch ("Friday alone")
         if _after_statement_noun(doc, ent):
@@ -202,7 +203,7 @@ def _after_statement_noun(doc: Doc, ent: Span) -> bool:
 def tail_verb_date(doc: Doc, start: int, verbs: frozenset[str] | set[str]) -> str | None:
     """Text of the day of the first reporting verb at or after character ``start`` (the
     verb of a sentence-final tag, "..., two military sources said Monday")."""
-    for t in doc:
+    for t in tokens_of(doc):
         if t.idx >= start and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs:
             return verb_date(t)
     return None
@@ -227,8 +228,8 @@ def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
         return True
     # "according to an earlier report", "cited a previous statement"
     anchors = {verb_i} if verb_i is not None else set()
-    anchors |= {t.i for t in doc if t.lower_ == "according"}
-    for t in doc:
+    anchors |= {t.i for t in tokens_of(doc) if t.lower_ == "according"}
+    for t in tokens_of(doc):
         if not _statement_noun(t) or not any(c.dep_ == "amod" and c.lower_ in
                                              rules.earlier_adjectives for c in t.children):
             continue

@@ -26,6 +26,7 @@ from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import outside_own_clause
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger, header_dates
 from tollwatch.extract.lexicon import Lexicon
@@ -136,7 +137,7 @@ class Statements:
         if att.date is not None:
             self._line_dated.pop(id(src), None)
             return
-        if self.published and self.rules.today.search(sdoc.text):
+        if self.published and self.rules.today.search(text_of(sdoc)):
             att.date, att.date_how = self.published[:10], "today"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
@@ -162,9 +163,9 @@ class Statements:
 
     def _headline(self, k: int, sdoc: Doc, token_i: int) -> Attribution | None:
         """A headline's own attribution ("... - mayor", "Monitor: ...")."""
-        if not is_headline(sdoc.text):
+        if not is_headline(text_of(sdoc)):
             return None
-        found = headline_source(sdoc.text, self.rules, sdoc[token_i].idx)
+        found = headline_source(text_of(sdoc), self.rules, sdoc[token_i].idx)
         if found is None:
             return None
         tag = found[0]
@@ -238,7 +239,7 @@ class Statements:
         """The attribution of the figure at token ``token_i`` of sentence ``k``."""
         self._seen.add(k)
         out = self._govern(k, sdoc, token_i, closer)
-        if k == 0 and is_headline(sdoc.text):
+        if k == 0 and is_headline(text_of(sdoc)):
             out.headline = True  # every attribution returned is the figure's own object
         toll = toll_day(sdoc, token_i) if out.origin_src is not None else None
         day = resolve_date(toll, self.published) if toll else None
@@ -256,7 +257,7 @@ class Statements:
         if att.explicit:
             self._unclaimed = []
             self._start(att, k, sdoc)
-            if k == 0 and is_headline(sdoc.text):
+            if k == 0 and is_headline(text_of(sdoc)):
                 self.headlines.append(self.current)  # type: ignore[arg-type]
             return att
         head = self._headline(k, sdoc, token_i)
@@ -275,7 +276,7 @@ class Statements:
         if any(outside_own_clause(v, token_i) for v in attribution_verbs(sdoc, self.lex)):
             cur = None  # "..., with the agency reporting that ...": the sentence's own
             # statement leaves this figure in the article's voice
-        if cur is not None and self._continues(cur, k, sdoc.text):
+        if cur is not None and self._continues(cur, k, text_of(sdoc)):
             return replace(cur.att, how="continued", at=cur.start,
                            extra_speaker=list(cur.att.extra_speaker),
                            date_how=cur.att.date_how and "continued")
@@ -289,7 +290,7 @@ class Statements:
         cur = self.current
         opener = self._openers.get(k)
         if opener is None or cur is None or cur.sent != opener or att.verb_i is None or \
-                sdoc[att.verb_i].idx >= close_at(sdoc.text):
+                sdoc[att.verb_i].idx >= close_at(text_of(sdoc)):
             return None
         return replace(cur.att, how="quote", at=cur.start,
                        extra_speaker=list(cur.att.extra_speaker),

@@ -1,0 +1,64 @@
+"""What the rules read again and again from a parsed sentence, computed once per Doc.
+
+spaCy rebuilds ``Doc.text`` from its tokens on every call (one Python Token object per
+token), builds new Span objects on every ``Doc.ents``, and makes a new Token object for
+every ``doc[i]`` and every step of ``for t in doc``. The rules ask these of the same
+parsed sentence many times; the answers do not change once the pipeline has run, so they
+are kept in the Doc's ``user_data`` (the way :mod:`tollwatch.extract.attribution_verbs`
+keeps its verbs). Nothing here changes what is read, only how often it is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ents_of", "span_text", "text_of", "tokens_of"]
+
+_TEXT = "tw_text"
+_ENTS = "tw_ents"
+_TOKENS = "tw_tokens"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once."""
+    ud = doc.user_data
+    text: str | None = ud.get(_TEXT)
+    if text is None:
+        text = ud[_TEXT] = doc.text
+    return text
+
+
+def ents_of(doc: Doc) -> Sequence[Span]:
+    """``doc.ents``, built once."""
+    ud = doc.user_data
+    ents: Sequence[Span] | None = ud.get(_ENTS)
+    if ents is None:
+        ents = doc.ents
+        ud[_ENTS] = ents
+    return ents
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The tokens of ``doc`` as a list (``tokens_of(doc)[i]`` is ``doc[i]``), built once."""
+    ud = doc.user_data
+    toks: list[Token] | None = ud.get(_TOKENS)
+    if toks is None:
+        toks = ud[_TOKENS] = list(doc)
+    return toks
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the Doc's text (no tokens are built)."""
+    if start < 0 or end < 0:
+        return doc[start:end].text  # (counted from the end: spaCy's own slicing)
+    n = len(doc)
+    start, end = min(start, n), min(end, n)
+    if start >= end:
+        return ""
+    toks = tokens_of(doc)
+    last = toks[end - 1]
+    return text_of(doc)[toks[start].idx:last.idx + len(last)]
