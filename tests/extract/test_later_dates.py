@@ -14,19 +14,12 @@ from tollwatch.extract.sources import Source
 from tollwatch.extract.unparsed_dates import date_sources_from_text
 from tollwatch.model import Claim
 
+from .claim_lookup import date_how as _date_how
+from .claim_lookup import get_claim as _get
+
 Run = Callable[..., list[Claim]]
 
 # 2031-06-12 is a Thursday: "Tuesday" is the 10th, "Wednesday" the 11th
-
-
-def _get(claims: list[Claim], metric: str, value: int) -> Claim:
-    found = [c for c in claims if c.metric == metric and c.value == value]
-    assert found, f"no {metric} {value} in {[(c.metric, c.value) for c in claims]}"
-    return found[0]
-
-
-def _date_how(c: Claim) -> object:
-    return (c.attribution or {}).get("date_how")
 
 
 # -- a source dated only by a later statement -------------------------------------------

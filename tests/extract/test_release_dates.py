@@ -9,16 +9,12 @@ from tollwatch.extract.release_dates import date_sources_from_releases, release_
 from tollwatch.extract.sources import Source
 from tollwatch.model import Claim
 
+from .claim_lookup import get_claim as _get
+
 Run = Callable[..., list[Claim]]
 
 # 2031-06-12 is a Thursday: "Monday" is the 9th, "Sunday" the 8th
 PUB = "2031-06-12"
-
-
-def _get(claims: list[Claim], metric: str, value: int) -> Claim:
-    found = [c for c in claims if c.metric == metric and c.value == value]
-    assert found, f"no {metric} {value} in {[(c.metric, c.value) for c in claims]}"
-    return found[0]
 
 
 def test_a_day_before_a_release_dates_it() -> None:

@@ -11,13 +11,9 @@ from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.reporting_forms import aside_around, cited_as, is_negated
 from tollwatch.model import Claim
 
+from .claim_lookup import get_claim as _get
+
 Run = Callable[..., list[Claim]]
-
-
-def _get(claims: list[Claim], metric: str, value: int) -> Claim:
-    found = [c for c in claims if c.metric == metric and c.value == value]
-    assert found, f"no {metric} {value} in {[(c.metric, c.value) for c in claims]}"
-    return found[0]
 
 
 def _how(c: Claim) -> object:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from tollwatch.model import Claim
 
+from .claim_lookup import source_names as _names
+
 Run = Callable[..., list[Claim]]
 
 
@@ -17,10 +19,6 @@ def _get(claims: list[Claim], metric: str, value: int | None, low: int | None = 
              (low is None or c.low == low)]
     assert found, f"no {metric} {value} in {[(c.metric, c.value, c.low) for c in claims]}"
     return found[0]
-
-
-def _names(c: Claim) -> str:
-    return " | ".join(c.origin + c.speaker).lower()
 
 
 def test_a_pronoun_in_a_since_clause_is_the_main_subject(claims_of: Run) -> None:

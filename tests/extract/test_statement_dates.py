@@ -15,17 +15,10 @@ from tollwatch.extract.sources import Source
 from tollwatch.extract.unparsed_dates import date_sources_from_text, statement_day
 from tollwatch.model import Claim
 
+from .claim_lookup import date_how as _date_how
+from .claim_lookup import get_claim as _get
+
 Run = Callable[..., list[Claim]]
-
-
-def _get(claims: list[Claim], metric: str, value: int) -> Claim:
-    found = [c for c in claims if c.metric == metric and c.value == value]
-    assert found, f"no {metric} {value} in {[(c.metric, c.value) for c in claims]}"
-    return found[0]
-
-
-def _date_how(c: Claim) -> object:
-    return (c.attribution or {}).get("date_how")
 
 
 # -- the day beside the reporting verb ----------------------------------------------------

@@ -6,17 +6,10 @@ from collections.abc import Callable
 
 from tollwatch.model import Claim
 
+from .claim_lookup import get_claim as _get
+from .claim_lookup import source_names as _names
+
 Run = Callable[..., list[Claim]]
-
-
-def _get(claims: list[Claim], metric: str, value: int) -> Claim:
-    found = [c for c in claims if c.metric == metric and c.value == value]
-    assert found, f"no {metric} {value} in {[(c.metric, c.value) for c in claims]}"
-    return found[0]
-
-
-def _names(c: Claim) -> str:
-    return " | ".join(c.origin + c.speaker).lower()
 
 
 def test_a_sentence_that_carries_the_report_on_takes_its_source_and_date(claims_of: Run) -> None:
