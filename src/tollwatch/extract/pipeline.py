@@ -31,6 +31,7 @@ from tollwatch.extract.repeats import dedup
 from tollwatch.extract.response_cues import load_response_lexicon
 from tollwatch.extract.responses import ResponseFinder
 from tollwatch.extract.statements import Statements
+from tollwatch.extract.tally_sources import credit_parts, refers_to_whole
 from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
@@ -123,6 +124,7 @@ class Extractor:
         captivity = exchange or mentions_captivity(doc.text, lex)
         losses = mentions_losses(doc.text, lex)
         made: list[tuple[Claim, Attribution]] = []
+        parts: set[int] = set()  # own-voice parts of a tally given before
         prev: Claim | None = None
         for k in sorted(parsed):
             s, e, mentions, cand = plan[k]
@@ -141,6 +143,8 @@ class Extractor:
             for raw in raws:
                 att = stage.govern(k, sdoc, raw.token_i, closer)
                 claim = self._make_claim(doc, s, e, raw, att, prev, countries, groups, sdoc)
+                if att.how == "own_voice" and refers_to_whole(sdoc, raw.token_i):
+                    parts.add(id(claim))  # "4,641 of the total deaths were officers"
                 if claim.actor is None:  # a document about one side's losses
                     claim.actor = one_side_of_losses([c for c, _ in made], claim, sdoc.text)
                 made.append((claim, att))
@@ -151,6 +155,7 @@ class Extractor:
             claim.origin, claim.speaker, claim.date = list(att.origin), list(att.speaker), \
                 att.date
             claim.attribution = att.reason()
+        credit_parts([c for c, _ in made], parts)
         return dedup([c for c, _ in made], doc.text)
 
     def _make_claim(self, doc: Document, s: int, e: int, raw: RawClaim, att: Attribution,
