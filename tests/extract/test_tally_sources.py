@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from tests.extract.claim_lookup import get_claim, source_names
+
 from tollwatch.extract import Extractor
 from tollwatch.extract.tally_sources import (
     credit_parts,
@@ -33,8 +33,8 @@ def _num(doc: Any, text: str) -> int:
 # -- refers_to_whole ---------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence, figure", [
     ("850 of the total deaths were officers.", "850"),
-    ("The leader in confirmed casualties is the northern province, with at least 1,204 "
-     "natives of the region killed.", "1,204"),
+    (("The leader in confirmed casualties is the northern province, with at least 1,204 "
+     "natives of the region killed."), "1,204"),
     ("Of those killed, 14 were children.", "14"),
     ("Among the identified dead, 31 were women.", "31"),
     ("Some 212 of all known casualties were conscripts.", "212"),
