@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
+from tollwatch.extract.document_refs import document_antecedent
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 
@@ -366,7 +367,11 @@ class SourceMemory:
                             re.search(rf"\b{re.escape(w)}\b", joined) for w in content[:-1]):
                         src.add_name(text.strip())
                         return src
-        return resolve_more(self, text)  # "its new figures", "the same report"
+        more = resolve_more(self, text)  # "its new figures", "the same report"
+        if more is not None:
+            return more
+        doc_i = document_antecedent(text, [x.head for x in self.sources])  # "the assessment"
+        return self.sources[doc_i] if doc_i is not None else None
 
 
 

@@ -1,0 +1,59 @@
+"""document_refs.py: "the assessment" names again the report named before. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.extract.claim_lookup import get_claim, source_names
+
+from tollwatch.extract.document_refs import document_antecedent
+from tollwatch.extract.sources import SourceMemory, _source
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
+
+
+def test_the_last_document_is_the_antecedent() -> None:
+    heads = ["report", "ministry", "study", "agency"]
+    assert document_antecedent("the assessment", heads) == 2
+    assert document_antecedent("The Study", heads) == 2
+
+
+def test_no_document_named_before() -> None:
+    assert document_antecedent("the assessment", ["ministry", "agency"]) is None
+    assert document_antecedent("the assessment", []) is None
+
+
+def test_only_a_bare_definite_document_noun() -> None:
+    heads = ["report"]
+    assert document_antecedent("an assessment", heads) is None
+    assert document_antecedent("the new assessment", heads) is None
+    assert document_antecedent("the ministry", heads) is None
+    assert document_antecedent("assessment", heads) is None
+
+
+def test_memory_resolves_another_word_for_the_report() -> None:
+    memory = SourceMemory()
+    report = memory.remember(_source(["A leaked army report", "leaked army report"], False,
+                                     "report"))
+    memory.remember(_source(["the mayor"], True, "mayor"))
+    assert memory.resolve("The assessment", None) is report
+    assert memory.resolve("the audit", None) is report
+
+
+def test_memory_leaves_it_unresolved_with_no_document() -> None:
+    memory = SourceMemory()
+    memory.remember(_source(["the mayor"], True, "mayor"))
+    assert memory.resolve("The assessment", None) is None
+
+
+def test_extractor_gives_the_assessment_the_reports_names(claims_of: Run) -> None:
+    text = ("A leaked army report found that the brigade had lost 4,200 soldiers killed in "
+            "the campaign.\n"
+            "“Morale is poor,” the Daily Courier reported.\n"
+            "The assessment said the brigade had 9,000 troops deployed at the start.\n")
+    claims = claims_of(text, "2024-06-05")
+    deployed = get_claim(claims, "deployed", 9000)
+    assert "leaked army report" in source_names(deployed)
+    assert "daily courier" not in source_names(deployed)
