@@ -30,6 +30,7 @@ from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger, header_dates
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.list_sources import in_same_list
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
@@ -103,6 +104,7 @@ class Statements:
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
         self._undated = UndatedLedger()  # given before their source was dated
         self._openers = quote_openers(text, sents)
+        self._prev_figure: tuple[int, int, Attribution] | None = None  # sentence, token, source
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -240,6 +242,7 @@ class Statements:
         """The attribution of the figure at token ``token_i`` of sentence ``k``."""
         self._seen.add(k)
         out = self._govern(k, sdoc, token_i, closer)
+        out = self._listed(k, sdoc, token_i, out)
         if k == 0 and is_headline(text_of(sdoc)):
             out.headline = True  # every attribution returned is the figure's own object
         toll = toll_day(sdoc, token_i) if out.origin_src is not None else None
@@ -248,6 +251,20 @@ class Statements:
             out = replace(out, date=day, date_how="toll", extra_speaker=list(out.extra_speaker))
         self._undated.note(out, self.paras[k])
         return out
+
+    def _listed(self, k: int, sdoc: Doc, token_i: int, out: Attribution) -> Attribution:
+        """The attribution of the figure before in the same list ("... indicating 9,861 have
+        been killed and 16,153 injured"), when the parser gave this one another."""
+        prev, self._prev_figure = self._prev_figure, (k, token_i, out)
+        if prev is None or prev[0] != k or not prev[2].explicit or (
+                prev[2].origin_src is out.origin_src and prev[2].relay_src is out.relay_src):
+            return out
+        verbs = [v.i for v in attribution_verbs(sdoc, self.lex)]
+        if not in_same_list(sdoc, prev[1], token_i, verbs):
+            return out
+        same = replace(prev[2], extra_speaker=list(prev[2].extra_speaker))
+        self._prev_figure = (k, token_i, same)
+        return same
 
     def _govern(self, k: int, sdoc: Doc, token_i: int,
                 closer: tuple[int, Doc] | None) -> Attribution:
