@@ -88,8 +88,13 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             i += 1
             steps += 1
             continue
-        if t.dep_ == "poss" and i > span.end and doc[i - 1].lower_ in ("the", "its", "their"):
-            i += 1  # "one of the army's priorities": the possessor is not what is counted
+        if t.dep_ == "poss" and i > span.end and (
+                doc[i - 1].lower_ in ("the", "its", "their") or
+                (doc[t.left_edge.i - 1].lower_ in OF_WORDS and t.left_edge.i > span.end
+                 and t.head.i > t.i and t.head.pos_ == "NOUN")):
+            # "one of the army's priorities", "45,000 of the leader's soldiers": the
+            # possessor is not what is counted
+            i += 1
             steps += 1
             continue
         if _hyphen_joined(doc, i):
