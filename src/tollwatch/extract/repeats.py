@@ -20,6 +20,7 @@ from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
 from tollwatch.extract.name_keys import body_key, surname_key
 from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.source_sides import may_be_one_source
 from tollwatch.model import Claim
 
 __all__ = ["dedup", "described", "same_group", "same_source"]
@@ -180,8 +181,11 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
             # the body repeats a figure the headline gave with its own source: the
             # headline's tag is a short name of the body's source ("Rwanda says" and "army
             # spokesperson Col Jane Doe said"); its counted group may be worded otherwise
+            # (not a source of another country: "Ukraine says" and "the U.K. ministry said")
             repeat = next((e for e in earlier if _is_headline(e) and (e.origin or e.speaker)
-                           and (e.attribution or {}).get("how") not in _BORROWED), None)
+                           and (e.attribution or {}).get("how") not in _BORROWED
+                           and may_be_one_source(e.origin + e.speaker,
+                                                 c.origin + c.speaker)), None)
             if repeat is not None:
                 _add_names(repeat, c)
         if repeat is None:
