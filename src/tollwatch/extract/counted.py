@@ -91,9 +91,10 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
         if t.dep_ == "poss" and i > span.end and (
                 doc[i - 1].lower_ in ("the", "its", "their") or
                 (doc[t.left_edge.i - 1].lower_ in OF_WORDS and t.left_edge.i > span.end
-                 and t.head.i > t.i and t.head.pos_ == "NOUN")):
+                 and t.head.i > t.i and t.head.pos_ == "NOUN" and
+                 span.text.lower() != "one")):
             # "one of the army's priorities", "45,000 of the leader's soldiers": the
-            # possessor is not what is counted
+            # possessor is not what is counted ("one of Jane Doe's advisers" stays no count)
             i += 1
             steps += 1
             continue
