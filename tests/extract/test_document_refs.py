@@ -4,10 +4,13 @@ for these tests."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from tests.extract.claim_lookup import get_claim, source_names
 
-from tollwatch.extract.document_refs import document_antecedent
+from tollwatch.extract import Extractor
+from tollwatch.extract.document_refs import document_antecedent, showing_record
 from tollwatch.extract.sources import SourceMemory, _source
 from tollwatch.model import Claim
 
@@ -57,3 +60,47 @@ def test_extractor_gives_the_assessment_the_reports_names(claims_of: Run) -> Non
     deployed = get_claim(claims, "deployed", 9000)
     assert "leaked army report" in source_names(deployed)
     assert "daily courier" not in source_names(deployed)
+
+
+# -- records that show a figure ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def nlp(extractor: Extractor) -> Any:
+    return extractor.nlp
+
+
+def _num(doc: Any, text: str) -> int:
+    return next(t.i for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize("sentence, figure, record", [
+    ("Some 412 pupils are still missing, the academy's register has shown.", "412",
+     "register"),
+    ("Clinic records show 40 patients died in the blaze.", "40", "records"),
+    ("Official data indicate that 1,300 families fled the valley.", "1,300", "data"),
+])
+def test_a_record_that_shows_the_figure(nlp: Any, sentence: str, figure: str,
+                                        record: str) -> None:
+    doc = nlp(sentence)
+    got = showing_record(doc, _num(doc, figure))
+    assert got is not None and got.text == record
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    # a picture shows people; it states no figure
+    ("The video shows 40 soldiers marching into the town.", "40"),
+    # the figure is in the record's own phrase
+    ("A list of 40 names shows who died.", "40"),
+    # no showing verb over the figure
+    ("The register was lost when 40 pupils were taken.", "40"),
+])
+def test_no_record_that_shows_it(nlp: Any, sentence: str, figure: str) -> None:
+    doc = nlp(sentence)
+    assert showing_record(doc, _num(doc, figure)) is None
+
+
+def test_extractor_credits_the_register(claims_of: Run) -> None:
+    claims = claims_of("Some 412 pupils of the academy are still missing, the academy's "
+                       "register has shown.\n", "2024-06-05")
+    got = get_claim(claims, "missing", 412)
+    assert "register" in source_names(got)
+    assert (got.attribution or {}).get("how") == "record"

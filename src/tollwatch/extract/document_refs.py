@@ -1,9 +1,13 @@
-"""A document named again by another word for a document.
+"""Documents as sources.
 
-"A declassified intelligence report assessed that ... The assessment said ...": a bare
-definite document noun ("the assessment", "the study") that names no source of its own head
-is the most recent source that is itself a document ("a declassified intelligence report").
-The nouns are data (``tollwatch/data/document_refs.yaml``).
+- A document named again by another word for a document: "A declassified intelligence report
+  assessed that ... The assessment said ...": a bare definite document noun ("the
+  assessment", "the study") that names no source of its own head is the most recent source
+  that is itself a document ("a declassified intelligence report").
+- A record that shows the figure: "..., the school's register has shown", "hospital records
+  show 40 patients died" (``showing_record``).
+
+The nouns and verbs are data (``tollwatch/data/document_refs.yaml``).
 """
 
 from __future__ import annotations
@@ -17,13 +21,17 @@ from tollwatch.extract.datafile import read_mapping
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["DocumentRefs", "document_antecedent", "load_document_refs"]
+    from spacy.tokens import Doc, Token
+
+__all__ = ["DocumentRefs", "document_antecedent", "load_document_refs", "showing_record"]
 
 
 @dataclass(frozen=True)
 class DocumentRefs:
     determiners: frozenset[str]
     nouns: frozenset[str]
+    showing_verbs: frozenset[str] = frozenset()
+    record_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -31,9 +39,16 @@ def load_document_refs() -> DocumentRefs:
     """The built-in ``document_refs.yaml``."""
     data, _ = read_mapping("document_refs.yaml", None, "document reference rules", "are")
     sec = data.get("document_refs") or {}
-    return DocumentRefs(determiners=frozenset(str(w).lower() for w in sec.get("determiners")
-                                              or []),
-                        nouns=frozenset(str(w).lower() for w in sec.get("nouns") or []))
+    shows = data.get("showing_documents") or {}
+
+    def words(d: dict[str, object], key: str) -> frozenset[str]:
+        items = d.get(key)
+        return frozenset(str(w).lower() for w in items) if isinstance(items, list) \
+            else frozenset()
+
+    return DocumentRefs(determiners=words(sec, "determiners"), nouns=words(sec, "nouns"),
+                        showing_verbs=words(shows, "verbs"),
+                        record_nouns=words(shows, "nouns"))
 
 
 def document_antecedent(text: str, heads: Iterable[str],
@@ -47,3 +62,30 @@ def document_antecedent(text: str, heads: Iterable[str],
         return None
     found = [i for i, h in enumerate(heads) if h.lower() in rules.nouns]
     return found[-1] if found else None
+
+
+_SHOWN = ("ccomp", "dobj", "obj", "xcomp", "parataxis", "advcl")
+
+
+def showing_record(sdoc: Doc, token_i: int, rules: DocumentRefs | None = None) -> Token | None:
+    """The record that shows the figure at ``token_i`` ("the school's register has shown",
+    "hospital records show 40 ..."): the subject of a showing verb whose head is a record
+    noun, with the figure in what the verb governs and not in the subject; else None."""
+    rules = rules or load_document_refs()
+    fig = sdoc[token_i]
+    ancestors = {a.i for a in fig.ancestors}
+    for verb in sdoc:
+        if verb.lemma_.lower() not in rules.showing_verbs or verb.pos_ != "VERB" or \
+                verb.i not in ancestors:
+            continue
+        step = fig
+        while step.head.i != verb.i:
+            step = step.head
+        if step.dep_ not in _SHOWN:
+            continue  # the figure is not in what the verb shows
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in rules.record_nouns or \
+                any(t.i == token_i for t in subj.subtree):
+            continue
+        return subj
+    return None

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.document_refs import showing_record
 from tollwatch.extract.provenance import load_provenance
-from tollwatch.extract.sources import _names_of, _source, _span_text
+from tollwatch.extract.sources import _names_of, _np_tokens, _source, _span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -169,15 +170,19 @@ def possessive_owner(sdoc: Doc, token_i: int,
 def possessive_source(sdoc: Doc, token_i: int, memory: SourceMemory,
                       rules: TallySourceRules | None = None) -> Attribution | None:
     """The attribution to the name owning a report noun in the figure's sentence (the source
-    the memory knows by that name, else a new one); None when there is no such name."""
+    the memory knows by that name, else a new one), or to a record that shows the figure
+    ("..., the school's register has shown"); None when there is neither."""
     toks = possessive_owner(sdoc, token_i, rules)
+    how = "possessive"
     if toks is None:
-        return None
+        record = showing_record(sdoc, token_i)
+        if record is None:
+            return None
+        toks, how = _np_tokens(record), "record"
     names, person, head = _names_of(sdoc, toks)
     if not names:
         return None
     src = memory.resolve(_span_text(sdoc, toks), person) or \
         memory.remember(_source(names, person, head))
     memory.touch(src)
-    return Attribution(origin=list(src.names), explicit=True, how="possessive",
-                       origin_src=src)
+    return Attribution(origin=list(src.names), explicit=True, how=how, origin_src=src)
