@@ -12,6 +12,7 @@ from tests.extract.claim_lookup import get_claim, source_names
 from tollwatch.extract import Extractor
 from tollwatch.extract.tally_sources import (
     credit_parts,
+    giver_of,
     load_tally_sources,
     possessive_owner,
     refers_to_whole,
@@ -170,3 +171,38 @@ def test_a_headline_possessive_is_its_topic(claims_of: Run) -> None:
                        "freed\nTroops stormed the train on Tuesday.\n", "2024-06-05")
     killed = get_claim(claims, "killed", 16)
     assert "northern railways" not in source_names(killed)
+
+
+# -- giver_of ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, figure, giver", [
+    ("The governor gave a toll of 40 dead on Monday.", "40", "governor"),
+    (("The count keeps changing, with the mayor giving his own account of eight guards dead "
+     "alongside 36 rebels."), "36", "mayor"),
+    ("The army released figures of 40 soldiers killed.", "40", "army"),
+])
+def test_the_one_giving_a_report_of_the_figure(nlp: Any, sentence: str, figure: str,
+                                              giver: str) -> None:
+    doc = nlp(sentence)
+    got = giver_of(doc, _num(doc, figure))
+    assert got is not None and got.text == giver
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    # giving something that is no report
+    ("The charity gave food to 40 displaced families.", "40"),
+    # the figure is in the subject
+    ("A tally of 40 dead gave the town a shock.", "40"),
+])
+def test_no_one_gives_a_report_of_it(nlp: Any, sentence: str, figure: str) -> None:
+    doc = nlp(sentence)
+    assert giver_of(doc, _num(doc, figure)) is None
+
+
+def test_extractor_credits_the_one_giving_the_account(claims_of: Run) -> None:
+    text = ("The toll has shifted all week, with Governor Ana Ruiz giving her own account of "
+            "eight guards dead alongside 36 rebels.\n")
+    claims = claims_of(text, "2024-06-05")
+    for value in (8, 36):
+        got = get_claim(claims, "killed", value)
+        assert "ana ruiz" in source_names(got), value
+        assert (got.attribution or {}).get("how") == "given"

@@ -37,7 +37,7 @@ from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.source_dates import share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
-from tollwatch.extract.tally_sources import possessive_source
+from tollwatch.extract.tally_sources import report_source
 from tollwatch.extract.unparsed_dates import date_sources_from_text
 
 if TYPE_CHECKING:
@@ -279,8 +279,8 @@ class Statements:
                 self.headlines.append(self.current)  # type: ignore[arg-type]
             return att
         owned = None if k == 0 and is_headline(text_of(sdoc)) else \
-            possessive_source(sdoc, token_i, self.memory)
-        if owned is not None:  # "Since X's last update, ...": X speaks
+            report_source(sdoc, token_i, self.memory)
+        if owned is not None:  # "Since X's last update, ...", "X gave a toll of 40": X speaks
             self._unclaimed = []
             self._start(owned, k, sdoc)
             return owned

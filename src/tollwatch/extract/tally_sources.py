@@ -7,7 +7,10 @@
   preposition of parts); the figure, in no one's voice, takes the source and date of the last
   sourced figure of its metric before it (``credit_parts``).
 - A report noun a name owns: "Since X's last update, the names of 1,190 more soldiers were
-  added", "X's latest tally shows 40 dead": X is the source (``possessive_source``).
+  added", "X's latest tally shows 40 dead": X is the source; so is the one that gives a
+  report of the figure ("the governor gave a toll of 40 dead", "with the mayor giving his
+  own account of eight ..."), and a record that shows it ("the school's register has
+  shown", ``document_refs.showing_record``) (``report_source``).
 
 The words are data (``tollwatch/data/tally_sources.yaml``).
 """
@@ -33,10 +36,11 @@ if TYPE_CHECKING:
 __all__ = [
     "TallySourceRules",
     "credit_parts",
+    "giver_of",
     "load_tally_sources",
     "possessive_owner",
-    "possessive_source",
     "refers_to_whole",
+    "report_source",
 ]
 
 
@@ -53,6 +57,8 @@ class TallySourceRules:  # noqa: PLR0902 (one field per list)
     place_entities: frozenset[str]
     owner_heads: frozenset[str]
     part_confidence: float = 1.0
+    giving_verbs: frozenset[str] = frozenset()
+    given_nouns: frozenset[str] = frozenset()
 
 
 def _words(data: Any, key: str) -> frozenset[str]:
@@ -75,7 +81,9 @@ def load_tally_sources() -> TallySourceRules:
         report_nouns=_words(owned, "nouns"),
         place_entities=frozenset(str(w) for w in owned.get("place_entities") or []),
         owner_heads=_words(owned, "owner_heads"),
-        part_confidence=float(parts.get("confidence", 1.0)))
+        part_confidence=float(parts.get("confidence", 1.0)),
+        giving_verbs=_words(data.get("giving_sources") or {}, "verbs"),
+        given_nouns=_words(data.get("giving_sources") or {}, "nouns"))
 
 
 # -- parts of a tally ------------------------------------------------------------------------
@@ -167,22 +175,44 @@ def possessive_owner(sdoc: Doc, token_i: int,
 
 
 
-def possessive_source(sdoc: Doc, token_i: int, memory: SourceMemory,
+def giver_of(sdoc: Doc, token_i: int, rules: TallySourceRules | None = None) -> Token | None:
+    """The subject of a verb of giving a report of the figure at ``token_i`` ("the governor
+    gave a toll of 40 dead", "with the mayor giving his own account of eight ..."); None when
+    there is none."""
+    rules = rules or load_tally_sources()
+    for verb in sdoc[token_i].ancestors:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.giving_verbs:
+            continue
+        if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in rules.given_nouns
+                   for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or \
+                any(t.i == token_i for t in subj.subtree):
+            continue
+        return subj
+    return None
+
+
+def report_source(sdoc: Doc, token_i: int, memory: SourceMemory,
                       rules: TallySourceRules | None = None) -> Attribution | None:
     """The attribution to the name owning a report noun in the figure's sentence (the source
-    the memory knows by that name, else a new one), or to a record that shows the figure
-    ("..., the school's register has shown"); None when there is neither."""
+    the memory knows by that name, else a new one), to a record that shows the figure
+    ("..., the school's register has shown"), or to the one giving a report of it ("the
+    governor gave a toll of 40"); None when there is none of these."""
     toks = possessive_owner(sdoc, token_i, rules)
     how = "possessive"
     if toks is None:
-        record = showing_record(sdoc, token_i)
-        if record is None:
+        found, how = showing_record(sdoc, token_i), "record"
+        if found is None:
+            found, how = giver_of(sdoc, token_i, rules), "given"
+        if found is None:
             return None
-        toks, how = _np_tokens(record), "record"
-    names, person, head = _names_of(sdoc, toks)
+        toks = _np_tokens(found)
+    names, person, head_word = _names_of(sdoc, toks)
     if not names:
         return None
     src = memory.resolve(_span_text(sdoc, toks), person) or \
-        memory.remember(_source(names, person, head))
+        memory.remember(_source(names, person, head_word))
     memory.touch(src)
     return Attribution(origin=list(src.names), explicit=True, how=how, origin_src=src)
