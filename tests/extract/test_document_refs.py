@@ -10,7 +10,7 @@ import pytest
 from tests.extract.claim_lookup import get_claim, source_names
 
 from tollwatch.extract import Extractor
-from tollwatch.extract.document_refs import document_antecedent, showing_record
+from tollwatch.extract.document_refs import document_antecedent, reports_that, showing_record
 from tollwatch.extract.sources import SourceMemory, _source
 from tollwatch.model import Claim
 
@@ -104,3 +104,39 @@ def test_extractor_credits_the_register(claims_of: Run) -> None:
     got = get_claim(claims, "missing", 412)
     assert "register" in source_names(got)
     assert (got.attribution or {}).get("how") == "record"
+
+
+# -- reports that say it ---------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, figure", [
+    ("Operations go on, with reports that 40 attackers have been killed so far.", "40"),
+    ("There were reports that 12 guards had died in the blaze.", "12"),
+])
+def test_reports_whose_clause_holds_the_figure(nlp: Any, sentence: str, figure: str) -> None:
+    doc = nlp(sentence)
+    got = reports_that(doc, _num(doc, figure))
+    assert got is not None and got.lower_ in ("reports", "report")
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    # the figure is in the report noun's own phrase, not in what it says
+    ("Reports of 40 dead reached the capital.", "40"),
+    # a relative clause says nothing the reports claim
+    ("The reports which 40 reporters filed were lost.", "40"),
+])
+def test_no_reports_that_say_it(nlp: Any, sentence: str, figure: str) -> None:
+    doc = nlp(sentence)
+    assert reports_that(doc, _num(doc, figure)) is None
+
+
+def test_extractor_credits_unnamed_reports(claims_of: Run) -> None:
+    claims = claims_of("Operations go on in the hills, with reports that 40 attackers have "
+                       "been killed so far.\n", "2024-06-05")
+    got = get_claim(claims, "killed", 40)
+    assert source_names(got) == "reports"
+
+
+def test_a_named_source_wins_over_the_reports_it_checks(claims_of: Run) -> None:
+    claims = claims_of("The agency said it was investigating reports that 50 prisoners had "
+                       "been killed.\n", "2024-06-05")
+    got = get_claim(claims, "killed", 50)
+    assert "agency" in source_names(got)

@@ -6,6 +6,8 @@
   that is itself a document ("a declassified intelligence report").
 - A record that shows the figure: "..., the school's register has shown", "hospital records
   show 40 patients died" (``showing_record``).
+- Reports that say it: "..., with reports that 40 attackers have been killed so far"
+  (``reports_that``; the reports are the unnamed source).
 
 The nouns and verbs are data (``tollwatch/data/document_refs.yaml``).
 """
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
 
-__all__ = ["DocumentRefs", "document_antecedent", "load_document_refs", "showing_record"]
+__all__ = ["DocumentRefs", "document_antecedent", "load_document_refs", "reports_that",
+           "showing_record"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class DocumentRefs:
     nouns: frozenset[str]
     showing_verbs: frozenset[str] = frozenset()
     record_nouns: frozenset[str] = frozenset()
+    hearsay_nouns: frozenset[str] = frozenset()
+    hearsay_marks: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +53,9 @@ def load_document_refs() -> DocumentRefs:
 
     return DocumentRefs(determiners=words(sec, "determiners"), nouns=words(sec, "nouns"),
                         showing_verbs=words(shows, "verbs"),
-                        record_nouns=words(shows, "nouns"))
+                        record_nouns=words(shows, "nouns"),
+                        hearsay_nouns=words(data.get("reports_that") or {}, "nouns"),
+                        hearsay_marks=words(data.get("reports_that") or {}, "marks"))
 
 
 def document_antecedent(text: str, heads: Iterable[str],
@@ -88,4 +95,19 @@ def showing_record(sdoc: Doc, token_i: int, rules: DocumentRefs | None = None) -
                 any(t.i == token_i for t in subj.subtree):
             continue
         return subj
+    return None
+
+
+def reports_that(sdoc: Doc, token_i: int, rules: DocumentRefs | None = None) -> Token | None:
+    """The report noun whose that-clause holds the figure at ``token_i`` ("with reports that
+    40 attackers have been killed"); None when there is none."""
+    rules = rules or load_document_refs()
+    prev = sdoc[token_i]
+    for anc in sdoc[token_i].ancestors:
+        if anc.pos_ == "NOUN" and anc.lower_ in rules.hearsay_nouns and \
+                prev.dep_ in ("acl", "ccomp") and prev.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "mark" and c.lower_ in rules.hearsay_marks
+                    for c in prev.children):
+            return anc
+        prev = anc
     return None

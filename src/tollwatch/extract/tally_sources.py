@@ -10,7 +10,8 @@
   added", "X's latest tally shows 40 dead": X is the source; so is the one that gives a
   report of the figure ("the governor gave a toll of 40 dead", "with the mayor giving his
   own account of eight ..."), and a record that shows it ("the school's register has
-  shown", ``document_refs.showing_record``) (``report_source``).
+  shown", ``document_refs.showing_record``), or reports that say it ("with reports that 40
+  attackers have been killed", ``document_refs.reports_that``) (``report_source``).
 
 The words are data (``tollwatch/data/tally_sources.yaml``).
 """
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.datafile import read_mapping
-from tollwatch.extract.document_refs import showing_record
+from tollwatch.extract.document_refs import reports_that, showing_record
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import _names_of, _np_tokens, _source, _span_text
 
@@ -206,6 +207,8 @@ def report_source(sdoc: Doc, token_i: int, memory: SourceMemory,
         found, how = showing_record(sdoc, token_i), "record"
         if found is None:
             found, how = giver_of(sdoc, token_i, rules), "given"
+        if found is None:
+            found, how = reports_that(sdoc, token_i), "reports"
         if found is None:
             return None
         toks = _np_tokens(found)
