@@ -110,7 +110,20 @@ def outside_own_clause(verb: Token, figure_i: int | None) -> bool:
     in_phrase = (verb.pos_ == "NOUN" and verb.dep_ != "ROOT") or (
         verb.dep_ in ("pcomp", "pobj") and
         verb.head.lower_ in load_provenance().clause_absolute_preps)
-    return in_phrase and not any(t.i == figure_i for t in verb.subtree)
+    return in_phrase and not any(t.i == figure_i for t in verb.subtree) and \
+        not _reported_right_after(verb, figure_i)
+
+
+def _reported_right_after(verb: Token, figure_i: int) -> bool:
+    """True when the figure's clause opens with "that" right after the verb, whatever the
+    parser hung it on ("..., with the Office reporting that 17 remain captive": "remain"
+    hung on the main verb)."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "that" or figure_i <= verb.i:
+        return False
+    mark = doc[verb.i + 1]
+    return mark.dep_ == "mark" and any(a.i == mark.head.i for a in doc[figure_i].ancestors) \
+        or mark.head.i == figure_i
 
 
 def noun_verb_subject(tok: Token) -> Token | None:
