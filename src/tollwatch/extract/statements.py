@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import outside_own_clause
+from tollwatch.extract.date_links import DateLinks
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
@@ -33,7 +34,7 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
-from tollwatch.extract.source_dates import share_dates
+from tollwatch.extract.source_dates import same_body, share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
 from tollwatch.extract.unparsed_dates import date_sources_from_text
@@ -102,6 +103,7 @@ class Statements:
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
         self._undated = UndatedLedger()  # given before their source was dated
         self._openers = quote_openers(text, sents)
+        self._links = DateLinks(text, sents, self.paras, published, same_body)
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -156,6 +158,7 @@ class Statements:
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
         att.at = self.sents[k][0]
         self._date(att, k, sdoc)
+        self._links.started(att, k, self.memory.sources)
         self._undated.started(att, sdoc)
         st = Statement(att=att, sent=k, para=self.paras[k], start=att.at)
         self.current = st
