@@ -110,6 +110,7 @@ def occasion_bodies(sentence: str, rules: DateLinkRules | None = None) -> list[s
     out = []
     for m in rx.finditer(sentence):
         body = re.sub(r"^the\s+", "", m.group("body"), flags=re.IGNORECASE)
+        body = re.sub(r"['’]s$", "", body)
         words = body.split()
         if words and all(w[:1].isupper() or w in ("of", "for", "and") for w in words) and \
                 words[-1][:1].isupper():
