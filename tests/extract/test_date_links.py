@@ -181,3 +181,22 @@ def test_an_intelligence_agency_takes_its_ministrys_day(claims_of: Run) -> None:
     # another country's intelligence is no organ of that ministry
     other = _get(claims_of(text.format(who="German"), "2031-06-12"), "killed", 1200)
     assert other.date is None
+
+
+def test_a_statement_told_as_background_takes_no_day_from_its_source(claims_of: Run) -> None:
+    text = ("The navy said on Tuesday that 14 sailors were missing after the storm.\n"
+            "The navy has often revised its counts. After the May 2 collision when the navy "
+            "said it had lost 9 sailors, relatives said 20 had died.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "missing", 14).date == "2031-06-10"
+    old = _get(claims, "killed", 9)
+    assert old.date is None
+    assert _date_how(old) == "earlier"
+
+
+def test_a_statement_after_a_framing_phrase_of_its_own_keeps_its_source_day(
+        claims_of: Run) -> None:
+    text = ("The navy said on Tuesday that 14 sailors were missing after the storm.\n"
+            "After the storm, the navy said 9 sailors had been killed.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "killed", 9).date == "2031-06-10"

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tollwatch.errors import ConfigError
 from tollwatch.extract.attribution import Attribution
@@ -28,7 +29,10 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unparsed_dates import DAY_PATTERN
 
-__all__ = ["ANAPHOR", "REPLY", "DateLinkRules", "DateLinks", "anaphoric_day", "is_unnamed",
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ANAPHOR", "REPLY", "DateLinkRules", "DateLinks", "anaphoric_day", "framed_before", "is_unnamed",
            "linked", "load_date_link_rules", "occasion_bodies", "reply_targets"]
 
 ANAPHOR = "anaphor"  # the day the sentence before names ("At that time, ...")
@@ -48,6 +52,7 @@ class DateLinkRules:
     anaphoric_times: tuple[str, ...] = ()
     reply_verbs: tuple[str, ...] = ()
     reply_preps: tuple[str, ...] = ()
+    framing_preps: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, object], key: str, where: str) -> tuple[str, ...]:
@@ -80,7 +85,8 @@ def load_date_link_rules(path: str | None = None) -> DateLinkRules:
         unnamed_heads=frozenset(_words(unnamed, "heads", where)),
         anaphoric_times=_words(data, "anaphoric_times", where),
         reply_verbs=_words(replies, "verbs", where),
-        reply_preps=_words(replies, "preps", where))
+        reply_preps=_words(replies, "preps", where),
+        framing_preps=frozenset(_words(data, "framing_preps", where)))
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -157,6 +163,26 @@ def _capitals(name: str) -> int:
     """How many capitalised words the name has before any comma, articles left out."""
     return sum(1 for w in name.split(",")[0].split()
                if w[:1].isupper() and w.lower() not in ("a", "an", "the"))
+
+
+def framed_before(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = None) -> bool:
+    """True when the reporting verb at ``verb_i`` is inside a clause told as the background
+    of the sentence: marked by a framing word ("After the army said ...") or under a
+    framing preposition ("After the May 2 attack when the army said ...")."""
+    if verb_i is None:
+        return False
+    words = (rules or load_date_link_rules()).framing_preps
+    verb = doc[verb_i]
+    if any(c.dep_ == "mark" and c.lower_ in words for c in verb.children):
+        return True
+    x = verb
+    for _ in range(4):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+        if x.dep_ == "prep" and x.lower_ in words:
+            return True
+    return False
 
 
 def is_unnamed(src: Source, rules: DateLinkRules | None = None) -> bool:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import outside_own_clause
-from tollwatch.extract.date_links import DateLinks
+from tollwatch.extract.date_links import DateLinks, framed_before
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
@@ -133,7 +133,8 @@ class Statements:
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
         src = att.relay_src or att.origin_src
-        if att.date_how in ("source", None) and earlier_statement(sdoc, att.verb_i):
+        if att.date_how in ("source", None) and (earlier_statement(sdoc, att.verb_i) or
+                                                 framed_before(sdoc, att.verb_i)):
             att.date, att.date_how = None, "earlier"  # not the day the source was dated with
             return
         if att.date is not None:
