@@ -200,3 +200,25 @@ def test_a_statement_after_a_framing_phrase_of_its_own_keeps_its_source_day(
             "After the storm, the navy said 9 sailors had been killed.")
     claims = claims_of(text, "2031-06-12")
     assert _get(claims, "killed", 9).date == "2031-06-10"
+
+
+_GENERAL = ("Sea war has cost 40,000 lives\n"
+            "General Ana Ruiz, the most senior US general, said on Tuesday that 40,000 sailors "
+            "had been killed.\n"
+            "The storm season is near.\n"
+            "The {who} general also noted that 15,000 civilians had been injured.")
+
+
+def test_one_country_under_two_spellings_is_one_source_for_dates(claims_of: Run) -> None:
+    later = _get(claims_of(_GENERAL.format(who="American"), "2031-06-12"), "injured", 15000)
+    assert later.date == "2031-06-10"
+    assert _date_how(later) == "source"
+    other = _get(claims_of(_GENERAL.format(who="French"), "2031-06-12"), "injured", 15000)
+    assert other.date is None
+
+
+def test_the_country_rewrites_fold_three_spellings_to_one() -> None:
+    a = Source(names=["the United States Defense Department"], person=False)
+    b = Source(names=["the U.S. Defense Department"], person=False)
+    c = Source(names=["the American defense department"], person=False)
+    assert same_body(a, b) and same_body(b, c) and same_body(a, c)
