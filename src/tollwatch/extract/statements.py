@@ -31,6 +31,7 @@ from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger, header_dates
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
@@ -133,8 +134,9 @@ class Statements:
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
         src = att.relay_src or att.origin_src
-        if att.date_how in ("source", None) and (earlier_statement(sdoc, att.verb_i) or
-                                                 framed_before(sdoc, att.verb_i)):
+        if att.date_how in ("source", None) and (
+                earlier_statement(sdoc, att.verb_i) or framed_before(sdoc, att.verb_i) or
+                earlier_period(sdoc, att.verb_i, self.published)):
             att.date, att.date_how = None, "earlier"  # not the day the source was dated with
             return
         if att.date is not None:
