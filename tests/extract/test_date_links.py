@@ -14,6 +14,7 @@ from tollwatch.extract.date_links import (
     ANAPHOR,
     REPLY,
     anaphoric_day,
+    dateline_anchor,
     is_unnamed,
     linked,
     load_date_link_rules,
@@ -222,3 +223,22 @@ def test_the_country_rewrites_fold_three_spellings_to_one() -> None:
     b = Source(names=["the U.S. Defense Department"], person=False)
     c = Source(names=["the American defense department"], person=False)
     assert same_body(a, b) and same_body(b, c) and same_body(a, c)
+
+
+def test_dateline_anchor_counts_from_a_dateline_shortly_before_publication() -> None:
+    assert dateline_anchor("2031-06-11", "2031-06-13") == "2031-06-11"
+    assert dateline_anchor("2031-06-13", "2031-06-13") == "2031-06-13"
+    assert dateline_anchor("2031-05-01", "2031-06-13") == "2031-06-13"  # too far back
+    assert dateline_anchor("2031-06-14", "2031-06-13") == "2031-06-13"  # after publication
+    assert dateline_anchor(None, "2031-06-13") == "2031-06-13"
+
+
+def test_relative_days_under_a_wire_dateline_count_from_the_dateline(claims_of: Run) -> None:
+    text = ("LISBURG, June 11 (Wire) -- The ministry said yesterday that 60 soldiers were "
+            "killed, and the army said today that 30 rebels were captured.\n"
+            "The port stayed closed.\n"
+            "On Friday, the navy said 12 sailors were missing.")
+    claims = claims_of(text, "2031-06-13")  # a Friday; the dateline is the Wednesday
+    assert _get(claims, "killed", 60).date == "2031-06-10"
+    assert _get(claims, "captured", 30).date == "2031-06-11"
+    assert _get(claims, "missing", 12).date == "2031-06-13"  # past the dateline's paragraph

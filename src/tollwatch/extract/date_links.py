@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date as _date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ from tollwatch.extract.unparsed_dates import DAY_PATTERN
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ANAPHOR", "REPLY", "DateLinkRules", "DateLinks", "anaphoric_day", "framed_before", "is_unnamed",
+__all__ = ["ANAPHOR", "REPLY", "DateLinkRules", "DateLinks", "anaphoric_day", "dateline_anchor", "framed_before", "is_unnamed",
            "linked", "load_date_link_rules", "occasion_bodies", "reply_targets"]
 
 ANAPHOR = "anaphor"  # the day the sentence before names ("At that time, ...")
@@ -53,6 +54,7 @@ class DateLinkRules:
     reply_verbs: tuple[str, ...] = ()
     reply_preps: tuple[str, ...] = ()
     framing_preps: frozenset[str] = frozenset()
+    dateline_anchor_days: int = 0
 
 
 def _words(data: dict[str, object], key: str, where: str) -> tuple[str, ...]:
@@ -62,6 +64,13 @@ def _words(data: dict[str, object], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{key} must be a list of words", source=where)
     return tuple(v.strip().lower() for v in value if v.strip())
+
+
+def _days(data: dict[str, object], key: str, where: str) -> int:
+    value = data.get(key, 0)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{key} must be a whole number of days", source=where)
+    return value
 
 
 def _section(data: dict[str, object], key: str, where: str) -> dict[str, object]:
@@ -86,7 +95,8 @@ def load_date_link_rules(path: str | None = None) -> DateLinkRules:
         anaphoric_times=_words(data, "anaphoric_times", where),
         reply_verbs=_words(replies, "verbs", where),
         reply_preps=_words(replies, "preps", where),
-        framing_preps=frozenset(_words(data, "framing_preps", where)))
+        framing_preps=frozenset(_words(data, "framing_preps", where)),
+        dateline_anchor_days=_days(data, "dateline_anchor_days", where))
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -183,6 +193,20 @@ def framed_before(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = No
         if x.dep_ == "prep" and x.lower_ in words:
             return True
     return False
+
+
+def dateline_anchor(dateline: str | None, published: str | None) -> str | None:
+    """The day relative days under a dateline are counted from: the dateline's day when it
+    is up to ``dateline_anchor_days`` before publication (a wire story filed the day before
+    it was published: "yesterday" is the day before the dateline), else ``published``."""
+    if dateline is None or published is None or dateline[:10] == published[:10]:
+        return published
+    try:
+        gap = (_date.fromisoformat(published[:10]) - _date.fromisoformat(dateline[:10])).days
+    except ValueError:
+        return published
+    return dateline[:10] if 0 < gap <= load_date_link_rules().dateline_anchor_days \
+        else published
 
 
 def is_unnamed(src: Source, rules: DateLinkRules | None = None) -> bool:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import outside_own_clause
-from tollwatch.extract.date_links import DateLinks, framed_before
+from tollwatch.extract.date_links import DateLinks, dateline_anchor, framed_before
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
@@ -131,6 +131,12 @@ class Statements:
                 break
         return header_dates(out, headed, self.paras[-1] if self.paras else 0)
 
+    def _anchor(self, k: int) -> str | None:
+        """The day relative days of sentence ``k`` ("yesterday", "on Monday", "today") are
+        counted from: its paragraph's dateline day (``dateline_anchor``), else the
+        publication day."""
+        return dateline_anchor(self._datelines.get(self.paras[k]), self.published)
+
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
         src = att.relay_src or att.origin_src
@@ -142,8 +148,9 @@ class Statements:
         if att.date is not None:
             self._line_dated.pop(id(src), None)
             return
-        if self.published and self.rules.today.search(text_of(sdoc)):
-            att.date, att.date_how = self.published[:10], "today"
+        anchor = self._anchor(k)
+        if anchor and self.rules.today.search(text_of(sdoc)):
+            att.date, att.date_how = anchor[:10], "today"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
         # a dateline dates the statements of its paragraph, not their source; the next
@@ -186,7 +193,7 @@ class Statements:
     def read(self, k: int, sdoc: Doc) -> None:
         """A sentence without figures: it may name sources and start a statement."""
         self._seen.add(k)
-        att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
+        att = attribute_sentence(sdoc, self.lex, self.memory, None, self._anchor(k))
         if att.explicit and self._is_statement(att, sdoc):
             self._start(att, k, sdoc)
             if self._points_back(att, sdoc):
@@ -233,7 +240,7 @@ class Statements:
         """The attribution of the sentence closing a quotation (read once)."""
         self._seen.add(closer)
         if closer not in self._quoted:
-            att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
+            att = attribute_sentence(sdoc, self.lex, self.memory, None, self._anchor(closer))
             if att.explicit:
                 att.at = self.sents[closer][0]
                 self._date(att, closer, sdoc)
@@ -248,7 +255,7 @@ class Statements:
         if k == 0 and is_headline(text_of(sdoc)):
             out.headline = True  # every attribution returned is the figure's own object
         toll = toll_day(sdoc, token_i) if out.origin_src is not None else None
-        day = resolve_date(toll, self.published) if toll else None
+        day = resolve_date(toll, self._anchor(k)) if toll else None
         if day is not None:  # "up from Monday's toll of four dead"
             out = replace(out, date=day, date_how="toll", extra_speaker=list(out.extra_speaker))
         self._undated.note(out, self.paras[k])
@@ -256,7 +263,7 @@ class Statements:
 
     def _govern(self, k: int, sdoc: Doc, token_i: int,
                 closer: tuple[int, Doc] | None) -> Attribution:
-        att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self.published)
+        att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self._anchor(k))
         inner = self._quoted_on(k, sdoc, att) if att.explicit else None
         if inner is not None:
             return inner
