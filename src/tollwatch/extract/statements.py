@@ -35,6 +35,7 @@ from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
+from tollwatch.extract.release_links import release_names
 from tollwatch.extract.source_dates import same_body, share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
@@ -364,7 +365,9 @@ class Statements:
         date_sources_from_text(unread, self.memory.sources, self.published)
         date_sources_from_releases([self.text[s:e] for s, e in self.sents],
                                    self.memory.sources, self.published)
-        share_dates(self.memory.sources)
+        released = release_names([self.text[s:e] for s, e in self.sents], self.memory.sources,
+                                 self.published, self.rules.today)
+        share_dates(self.memory.sources + released)
         self._undated.close_shared(self.memory.sources)
         self._undated.close_relays()
         self._undated.close_lede()
