@@ -242,3 +242,28 @@ def test_relative_days_under_a_wire_dateline_count_from_the_dateline(claims_of: 
     assert _get(claims, "killed", 60).date == "2031-06-10"
     assert _get(claims, "captured", 30).date == "2031-06-11"
     assert _get(claims, "missing", 12).date == "2031-06-13"  # past the dateline's paragraph
+
+
+def test_a_named_resident_after_an_unnamed_official_is_someone_else(claims_of: Run) -> None:
+    text = ("Floods force thousands from homes\n"
+            "A total of 5,200 villagers have been evacuated from the river valley, a Zorvian "
+            "official said on Wednesday.\n"
+            "Marta Kellner, a farmer from the valley, said 3,100 villagers had been "
+            "evacuated to 20 shelters.\n"
+            "Rain is forecast for the rest of the week.")
+    part = _get(claims_of(text, "2031-06-12"), "displaced", 3100)
+    assert part.date is None
+
+
+def test_a_reply_to_a_country_takes_no_day(claims_of: Run) -> None:
+    text = ("Zorvia said on Tuesday that 40 of its soldiers had been captured.\n"
+            "The rebel commander, responding to Zorvia, told reporters that 90 soldiers had "
+            "been captured.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "captured", 40).date == "2031-06-10"
+    assert _get(claims, "captured", 90).date is None
+
+
+def test_occasion_bodies_reads_a_briefing_the_speaker_told() -> None:
+    assert occasion_bodies("the colonel told a Harbour Command briefing.") == \
+        ["Harbour Command"]

@@ -50,6 +50,7 @@ class DateLinkRules:
     occasion_nouns: tuple[str, ...] = ()
     unnamed_articles: frozenset[str] = frozenset()
     unnamed_heads: frozenset[str] = frozenset()
+    named_roles: frozenset[str] = frozenset()
     anaphoric_times: tuple[str, ...] = ()
     reply_verbs: tuple[str, ...] = ()
     reply_preps: tuple[str, ...] = ()
@@ -92,6 +93,7 @@ def load_date_link_rules(path: str | None = None) -> DateLinkRules:
         occasion_nouns=_words(occ, "nouns", where),
         unnamed_articles=frozenset(_words(unnamed, "articles", where)),
         unnamed_heads=frozenset(_words(unnamed, "heads", where)),
+        named_roles=frozenset(_words(unnamed, "roles", where)),
         anaphoric_times=_words(data, "anaphoric_times", where),
         reply_verbs=_words(replies, "verbs", where),
         reply_preps=_words(replies, "preps", where),
@@ -225,9 +227,14 @@ def is_unnamed(src: Source, rules: DateLinkRules | None = None) -> bool:
     return described
 
 
-def _named_person(src: Source) -> bool:
-    """True when ``src`` is a person named by a name of two capitalised words or more."""
-    return src.person and any(_capitals(n) >= 2 for n in src.names)
+def _named_officer(src: Source, rules: DateLinkRules) -> bool:
+    """True when ``src`` is a person named by a name of two capitalised words or more who
+    holds an office one of its names gives (``unnamed_then_named.roles``: "Jane Roe,
+    director of the relief agency")."""
+    if not src.person or not any(_capitals(n) >= 2 for n in src.names):
+        return False
+    words = {w for n in src.names for w in re.split(r"[^\w]+", n.lower()) if w}
+    return bool(words & rules.named_roles)
 
 
 def linked(a: Source, b: Source, same: Same) -> bool:
@@ -291,7 +298,8 @@ class DateLinks:
         for who in reply_targets(sentence, self.rules):
             probe = Source(names=[who], person=True)
             days = {self._days[id(s)] for s in sources
-                    if s is not src and id(s) in self._days and self.same(probe, s)}
+                    if s is not src and s.person and id(s) in self._days and
+                    self.same(probe, s)}
             if len(days) == 1:
                 att.date, att.date_how = days.pop(), REPLY
                 if src.date is None:  # as a day on its verb would date it
@@ -304,7 +312,7 @@ class DateLinks:
             return
         pk, psrc, patt = prev
         if pk != k - 1 or psrc is src or patt.date is None or id(src) in self._started or \
-                not is_unnamed(psrc, self.rules) or not _named_person(src) or \
+                not is_unnamed(psrc, self.rules) or not _named_officer(src, self.rules) or \
                 is_unnamed(src, self.rules):
             return
         for name in psrc.names:
