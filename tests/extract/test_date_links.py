@@ -267,3 +267,23 @@ def test_a_reply_to_a_country_takes_no_day(claims_of: Run) -> None:
 def test_occasion_bodies_reads_a_briefing_the_speaker_told() -> None:
     assert occasion_bodies("the colonel told a Harbour Command briefing.") == \
         ["Harbour Command"]
+
+
+def test_a_director_of_an_agency_shares_days_with_its_ministry() -> None:
+    ministry = Source(names=["the Defense Department"], person=False)
+    director = Source(names=[("Lieutenant General Ana Ruiz, the director of the Defense "
+                              "Intelligence Agency"), "Ana Ruiz"], person=True,
+                      date="2031-06-10")
+    assert share_dates([ministry, director]) == [ministry]
+    assert ministry.date == "2031-06-10"
+    gallery = Source(names=["General Ana Ruiz, the director of the National Gallery"],
+                     person=True, date="2031-06-10")
+    other = Source(names=["the Defense Department"], person=False)
+    assert share_dates([other, gallery]) == []
+    assert other.date is None
+
+
+def test_a_hearing_dates_the_statement_made_at_it(claims_of: Run) -> None:
+    text = ("General Ana Ruiz told the Senate committee at a hearing on Tuesday that 300 "
+            "soldiers were missing.")
+    assert _get(claims_of(text, "2031-06-12"), "missing", 300).date == "2031-06-10"
