@@ -287,3 +287,14 @@ def test_a_hearing_dates_the_statement_made_at_it(claims_of: Run) -> None:
     text = ("General Ana Ruiz told the Senate committee at a hearing on Tuesday that 300 "
             "soldiers were missing.")
     assert _get(claims_of(text, "2031-06-12"), "missing", 300).date == "2031-06-10"
+
+
+def test_at_the_time_of_the_figures_clause_is_no_statement_day(claims_of: Run) -> None:
+    text = ("The base was attacked on May 3. The army said that 40 soldiers, who were at the "
+            "time guarding the gate, had been killed.\n"
+            "The army said on Tuesday that 12 rebels had been captured.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "killed", 40).date != "2031-05-03"
+    text = ("The army last gave figures on May 3. The army said at the time that 40 soldiers "
+            "had been killed.")
+    assert _get(claims_of(text, "2031-06-12"), "killed", 40).date == "2031-05-03"

@@ -33,7 +33,7 @@ from tollwatch.extract.unparsed_dates import DAY_PATTERN
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ANAPHOR", "REPLY", "DateLinkRules", "DateLinks", "anaphoric_day", "dateline_anchor", "framed_before", "is_unnamed",
+__all__ = ["ANAPHOR", "REPLY", "DateLinkRules", "DateLinks", "anaphor_on_verb", "anaphoric_day", "dateline_anchor", "framed_before", "is_unnamed",
            "linked", "load_date_link_rules", "occasion_bodies", "reply_targets"]
 
 ANAPHOR = "anaphor"  # the day the sentence before names ("At that time, ...")
@@ -197,6 +197,26 @@ def framed_before(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = No
     return False
 
 
+def anaphor_on_verb(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = None) -> bool:
+    """True when an anaphoric time ("At that time") hangs on the reporting verb at
+    ``verb_i`` ("At that time, the ministry said"; "it said at the time that"), not on
+    the figures' clause ("40 soldiers, who were at the time guarding the base"); with no
+    verb ("according to"), when it opens the sentence."""
+    rx = _anaphor_rx(rules or load_date_link_rules())
+    if rx is None:
+        return False
+    text = doc.text
+    for m in rx.finditer(text):
+        if verb_i is None:
+            if not text[:m.start()].strip(" \"'“‘"):
+                return True
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and (span.root.head.i == verb_i or span.root.i == verb_i):
+            return True
+    return False
+
+
 def dateline_anchor(dateline: str | None, published: str | None) -> str | None:
     """The day relative days under a dateline are counted from: the dateline's day when it
     is up to ``dateline_anchor_days`` before publication (a wire story filed the day before
@@ -267,8 +287,9 @@ class DateLinks:
         s, e = self.sents[k]
         return self.text[s:e]
 
-    def started(self, att: Attribution, k: int, sources: list[Source]) -> None:
-        """Note statement ``att`` of sentence ``k`` (after its own date was read)."""
+    def started(self, att: Attribution, k: int, sources: list[Source], doc: Doc) -> None:
+        """Note statement ``att`` of sentence ``k`` (parsed: ``doc``), after its own date was
+        read."""
         src = att.relay_src or att.origin_src
         if src is None:
             return
@@ -276,7 +297,8 @@ class DateLinks:
         for body in occasion_bodies(sentence, self.rules):
             if body not in src.date_links:
                 src.date_links.append(body)
-        self._anaphor(att, k, sentence)
+        if anaphor_on_verb(doc, att.verb_i, self.rules):
+            self._anaphor(att, k, sentence)
         if att.date is None and att.date_how is None:
             self._reply(att, src, sentence, sources)
         self._after_unnamed(att, k, src)

@@ -169,7 +169,7 @@ class Statements:
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
         att.at = self.sents[k][0]
         self._date(att, k, sdoc)
-        self._links.started(att, k, self.memory.sources)
+        self._links.started(att, k, self.memory.sources, sdoc)
         self._undated.started(att, sdoc)
         st = Statement(att=att, sent=k, para=self.paras[k], start=att.at)
         self.current = st
