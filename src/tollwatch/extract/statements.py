@@ -39,6 +39,7 @@ from tollwatch.extract.release_links import release_names
 from tollwatch.extract.source_dates import same_body, share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
+from tollwatch.extract.title_block import lede_paragraph, title_lines
 from tollwatch.extract.unparsed_dates import date_sources_from_text
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class Statements:
         self._undated = UndatedLedger()  # given before their source was dated
         self._openers = quote_openers(text, sents)
         self._links = DateLinks(text, sents, self.paras, published, same_body)
+        self._titles = title_lines(text, sents, self.paras)
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -259,7 +261,7 @@ class Statements:
         day = resolve_date(toll, self._anchor(k)) if toll else None
         if day is not None:  # "up from Monday's toll of four dead"
             out = replace(out, date=day, date_how="toll", extra_speaker=list(out.extra_speaker))
-        self._undated.note(out, self.paras[k])
+        self._undated.note(out, lede_paragraph(self.paras[k], self._titles))
         return out
 
     def _govern(self, k: int, sdoc: Doc, token_i: int,
