@@ -116,16 +116,23 @@ def _kind_and_country(name: str) -> tuple[str | None, str | None]:
     return kind, (table.source_actor(name) if kind is not None else None)
 
 
+def _organ_names(names: list[str], person: bool) -> list[str]:
+    """A body's names; for a person, the known bodies they speak for."""
+    return [b for n in names if (b := spoken_for(n)) is not None] if person else names
+
+
 def organ_of(a_names: list[str], a_person: bool, b_names: list[str], b_person: bool) -> bool:
     """True when two bodies are of two kinds ``organ_kinds`` pairs (data/coreference.yaml:
-    a defence ministry and its military) and name no two countries."""
-    if a_person or b_person:
+    a defence ministry and its military) and name no two countries; a person counts as
+    the known body they speak for ("the director of the Defense Intelligence Agency"), two
+    people never."""
+    if a_person and b_person:
         return False
     pairs = load_coreference_rules().organ_kinds
     if not pairs:
         return False
-    ka = {_kind_and_country(n) for n in a_names} - {(None, None)}
-    kb = {_kind_and_country(n) for n in b_names} - {(None, None)}
+    ka = {_kind_and_country(n) for n in _organ_names(a_names, a_person)} - {(None, None)}
+    kb = {_kind_and_country(n) for n in _organ_names(b_names, b_person)} - {(None, None)}
     countries = {c for _, c in ka | kb if c is not None}
     if len(countries) > 1:
         return False

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from tollwatch.extract.date_links import linked
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
 from tollwatch.extract.sources import Source
@@ -78,6 +79,8 @@ def same_body(a: Source, b: Source) -> bool:
             same_kind_body(a.names, a.person, b.names, b.person) or \
             same_unnamed_group(a.names, b.names) or organ_of(a.names, a.person, b.names, b.person):
         return True
+    if (a.date_links or b.date_links) and linked(a, b, same_body):
+        return True  # names tied for dates only (extract/date_links.py)
     return any(_same_names(na, fa, a, nb, fb, b) for na in a.names for fa in _forms(na)
                for nb in b.names for fb in _forms(nb))
 

@@ -7,7 +7,7 @@ descriptions such as "the agency") to the source named before.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
@@ -52,6 +52,9 @@ class Source:
     origin: Source | None = None  # who this source relays, when it is a relay
     noted: bool = False  # only mentioned, never yet the source of a statement
     plural: bool = False  # "lawmakers", "officials": never "he" or "she"
+    # names tied to this source for dates only ("Pentagon" of "at a Pentagon news
+    # conference"; extract/date_links.py)
+    date_links: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         names, self.names = self.names, []

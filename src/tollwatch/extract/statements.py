@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import outside_own_clause
+from tollwatch.extract.date_links import DateLinks, dateline_anchor, framed_before
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
@@ -31,13 +32,16 @@ from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger, header_dates
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.list_sources import in_same_list
+from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
-from tollwatch.extract.source_dates import share_dates
+from tollwatch.extract.release_links import release_names
+from tollwatch.extract.source_dates import same_body, share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
 from tollwatch.extract.tally_sources import report_source
+from tollwatch.extract.title_block import lede_paragraph, title_lines
 from tollwatch.extract.unparsed_dates import date_sources_from_text
 
 if TYPE_CHECKING:
@@ -105,6 +109,8 @@ class Statements:
         self._undated = UndatedLedger()  # given before their source was dated
         self._openers = quote_openers(text, sents)
         self._prev_figure: tuple[int, int, Attribution] | None = None  # sentence, token, source
+        self._links = DateLinks(text, sents, self.paras, published, same_body)
+        self._titles = title_lines(text, sents, self.paras)
 
     # -- dates -------------------------------------------------------------------------
     def _find_datelines(self) -> dict[int, str]:
@@ -131,17 +137,26 @@ class Statements:
                 break
         return header_dates(out, headed, self.paras[-1] if self.paras else 0)
 
+    def _anchor(self, k: int) -> str | None:
+        """The day relative days of sentence ``k`` ("yesterday", "on Monday", "today") are
+        counted from: its paragraph's dateline day (``dateline_anchor``), else the
+        publication day."""
+        return dateline_anchor(self._datelines.get(self.paras[k]), self.published)
+
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
         src = att.relay_src or att.origin_src
-        if att.date_how in ("source", None) and earlier_statement(sdoc, att.verb_i):
+        if att.date_how in ("source", None) and (
+                earlier_statement(sdoc, att.verb_i) or framed_before(sdoc, att.verb_i) or
+                earlier_period(sdoc, att.verb_i, self.published)):
             att.date, att.date_how = None, "earlier"  # not the day the source was dated with
             return
         if att.date is not None:
             self._line_dated.pop(id(src), None)
             return
-        if self.published and self.rules.today.search(text_of(sdoc)):
-            att.date, att.date_how = self.published[:10], "today"
+        anchor = self._anchor(k)
+        if anchor and self.rules.today.search(text_of(sdoc)):
+            att.date, att.date_how = anchor[:10], "today"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
         # a dateline dates the statements of its paragraph, not their source; the next
@@ -159,6 +174,7 @@ class Statements:
     def _start(self, att: Attribution, k: int, sdoc: Doc) -> Statement:
         att.at = self.sents[k][0]
         self._date(att, k, sdoc)
+        self._links.started(att, k, self.memory.sources, sdoc)
         self._undated.started(att, sdoc)
         st = Statement(att=att, sent=k, para=self.paras[k], start=att.at)
         self.current = st
@@ -183,7 +199,7 @@ class Statements:
     def read(self, k: int, sdoc: Doc) -> None:
         """A sentence without figures: it may name sources and start a statement."""
         self._seen.add(k)
-        att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
+        att = attribute_sentence(sdoc, self.lex, self.memory, None, self._anchor(k))
         if att.explicit and self._is_statement(att, sdoc):
             self._start(att, k, sdoc)
             if self._points_back(att, sdoc):
@@ -230,7 +246,7 @@ class Statements:
         """The attribution of the sentence closing a quotation (read once)."""
         self._seen.add(closer)
         if closer not in self._quoted:
-            att = attribute_sentence(sdoc, self.lex, self.memory, None, self.published)
+            att = attribute_sentence(sdoc, self.lex, self.memory, None, self._anchor(closer))
             if att.explicit:
                 att.at = self.sents[closer][0]
                 self._date(att, closer, sdoc)
@@ -246,10 +262,10 @@ class Statements:
         if k == 0 and is_headline(text_of(sdoc)):
             out.headline = True  # every attribution returned is the figure's own object
         toll = toll_day(sdoc, token_i) if out.origin_src is not None else None
-        day = resolve_date(toll, self.published) if toll else None
+        day = resolve_date(toll, self._anchor(k)) if toll else None
         if day is not None:  # "up from Monday's toll of four dead"
             out = replace(out, date=day, date_how="toll", extra_speaker=list(out.extra_speaker))
-        self._undated.note(out, self.paras[k])
+        self._undated.note(out, lede_paragraph(self.paras[k], self._titles))
         return out
 
     def _listed(self, k: int, sdoc: Doc, token_i: int, out: Attribution) -> Attribution:
@@ -268,7 +284,7 @@ class Statements:
 
     def _govern(self, k: int, sdoc: Doc, token_i: int,
                 closer: tuple[int, Doc] | None) -> Attribution:
-        att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self.published)
+        att = attribute_sentence(sdoc, self.lex, self.memory, token_i, self._anchor(k))
         inner = self._quoted_on(k, sdoc, att) if att.explicit else None
         if inner is not None:
             return inner
@@ -375,7 +391,9 @@ class Statements:
         date_sources_from_text(unread, self.memory.sources, self.published)
         date_sources_from_releases([self.text[s:e] for s, e in self.sents],
                                    self.memory.sources, self.published)
-        share_dates(self.memory.sources)
+        released = release_names([self.text[s:e] for s, e in self.sents], self.memory.sources,
+                                 self.published, self.rules.today)
+        share_dates(self.memory.sources + released)
         self._undated.close_shared(self.memory.sources)
         self._undated.close_relays()
         self._undated.close_lede()
