@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tollwatch.extract.statements import paragraph_index
+from tollwatch.extract.datelines import paragraph_index
 from tollwatch.extract.title_block import lede_paragraph, title_lines
 from tollwatch.model import Claim
 

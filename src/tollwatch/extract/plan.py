@@ -19,11 +19,11 @@ from typing import Any
 from tollwatch.errors import ConfigError
 from tollwatch.extract.candidates import candidate_numbers
 from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.datelines import paragraph_index
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.sentences import split_sentences
-from tollwatch.extract.statements import paragraph_index
 
 __all__ = ["MAX_SENTENCE_CHARS", "Plan", "PlanRow", "PrefilterRules", "SentencePlanner",
            "load_prefilter", "quote_closers", "with_replies"]

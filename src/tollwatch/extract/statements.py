@@ -25,11 +25,11 @@ from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import outside_own_clause
 from tollwatch.extract.date_links import DateLinks, dateline_anchor, framed_before
-from tollwatch.extract.date_rules import load_date_rules
+from tollwatch.extract.datelines import find_datelines, paragraph_index
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.headlines import headline_source, is_headline
-from tollwatch.extract.later_dates import UndatedLedger, header_dates
+from tollwatch.extract.later_dates import UndatedLedger
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.list_sources import in_same_list
 from tollwatch.extract.period_dates import earlier_period
@@ -47,7 +47,7 @@ from tollwatch.extract.unparsed_dates import date_sources_from_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Statement", "Statements", "paragraph_index"]
+__all__ = ["Statement", "Statements"]
 
 
 @dataclass
@@ -60,20 +60,6 @@ class Statement:
     start: int  # character offset of that sentence
     reach_sent: int = -1  # the last sentence of a later paragraph a cue carried it into
     reach_para: int = -1
-
-
-def paragraph_index(text: str, sents: list[tuple[int, int]]) -> list[int]:
-    """The paragraph (line) each sentence starts in: a line break between two sentences
-    starts a new paragraph."""
-    out: list[int] = []
-    para = 0
-    prev_end = 0
-    for s, e in sents:
-        if out and "\n" in text[prev_end:s]:
-            para += 1
-        out.append(para)
-        prev_end = e
-    return out
 
 
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
@@ -101,7 +87,7 @@ class Statements:
             self._para_starts.setdefault(para, text[s:s + 2].lstrip())
         self.current: Statement | None = None
         self.headlines: list[Statement] = []
-        self._datelines = self._find_datelines()
+        self._datelines = find_datelines(text, sents, self.paras, published, rules.datelines)
         self._line_dated: dict[int, str] = {}  # id(source) -> its dateline's day
         self._seen: set[int] = set()  # the sentences read (parsed)
         self._quoted: dict[int, Attribution] = {}
@@ -113,30 +99,6 @@ class Statements:
         self._titles = title_lines(text, sents, self.paras)
 
     # -- dates -------------------------------------------------------------------------
-    def _find_datelines(self) -> dict[int, str]:
-        """Paragraph -> the day its wire dateline names. A dateline alone on its line
-        ("Tripoli, 14 June 2016:") dates the paragraph after it."""
-        out: dict[int, str] = {}
-        headed: dict[int, str] = {}  # first paragraph under a dateline alone on its line
-        for k, (s, e) in enumerate(self.sents):
-            if k and self.paras[k] == self.paras[k - 1]:
-                continue
-            sentence = self.text[s:e]
-            bare = load_date_rules()
-            extra = bare.bare_datelines if self.paras[k] < bare.bare_dateline_paragraphs else ()
-            for rx in (*self.rules.datelines, *extra):
-                m = rx.match(sentence)
-                if m is None:
-                    continue
-                day = resolve_date(m.group("day"), self.published)
-                if day is not None:
-                    alone = not sentence[m.end():].strip()
-                    out[self.paras[k] + (1 if alone else 0)] = day
-                    if alone:
-                        headed[self.paras[k] + 1] = day
-                break
-        return header_dates(out, headed, self.paras[-1] if self.paras else 0)
-
     def _anchor(self, k: int) -> str | None:
         """The day relative days of sentence ``k`` ("yesterday", "on Monday", "today") are
         counted from: its paragraph's dateline day (``dateline_anchor``), else the

@@ -1,0 +1,57 @@
+"""Wire datelines ("BAMAKO, May 3 (Wire) --") and the paragraphs of a document.
+
+A dateline dates the paragraph it opens (or, alone on its line, the paragraph after it);
+the statement stage uses these days as the anchor of relative days and as a last resort
+for a statement's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tollwatch.extract.date_rules import load_date_rules
+from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.later_dates import header_dates
+
+__all__ = ["find_datelines", "paragraph_index"]
+
+
+def paragraph_index(text: str, sents: list[tuple[int, int]]) -> list[int]:
+    """The paragraph (line) each sentence starts in: a line break between two sentences
+    starts a new paragraph."""
+    out: list[int] = []
+    para = 0
+    prev_end = 0
+    for s, e in sents:
+        if out and "\n" in text[prev_end:s]:
+            para += 1
+        out.append(para)
+        prev_end = e
+    return out
+
+
+def find_datelines(text: str, sents: list[tuple[int, int]], paras: list[int],
+                   published: str | None, datelines: Sequence[re.Pattern[str]]) -> dict[int, str]:
+    """Paragraph -> the day its wire dateline names. A dateline alone on its line
+    ("Tripoli, 14 June 2016:") dates the paragraph after it."""
+    out: dict[int, str] = {}
+    headed: dict[int, str] = {}  # first paragraph under a dateline alone on its line
+    for k, (s, e) in enumerate(sents):
+        if k and paras[k] == paras[k - 1]:
+            continue
+        sentence = text[s:e]
+        bare = load_date_rules()
+        extra = bare.bare_datelines if paras[k] < bare.bare_dateline_paragraphs else ()
+        for rx in (*datelines, *extra):
+            m = rx.match(sentence)
+            if m is None:
+                continue
+            day = resolve_date(m.group("day"), published)
+            if day is not None:
+                alone = not sentence[m.end():].strip()
+                out[paras[k] + (1 if alone else 0)] = day
+                if alone:
+                    headed[paras[k] + 1] = day
+            break
+    return header_dates(out, headed, paras[-1] if paras else 0)
