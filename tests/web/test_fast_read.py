@@ -218,3 +218,11 @@ def test_no_prefill_when_it_has_no_time(hand_db: str) -> None:
         svc = app.state.service
         key = claims_key("Russia", None, None, None, None, 50, 0)
         assert svc.peek(key, svc.fingerprint()) is None
+
+
+def test_the_prefill_budget_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tollwatch.web.settings import PREFILL_ENV
+
+    assert Settings.from_env().prefill_s == Settings().prefill_s == 3.0
+    monkeypatch.setenv(PREFILL_ENV, "1.5")
+    assert Settings.from_env().prefill_s == 1.5

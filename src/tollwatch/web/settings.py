@@ -51,7 +51,8 @@ class Settings:
     ``prefill_series``, ``prefill_pages``, ``prefill_s``: with ``warm`` over a store
     keeping its reconciled view, render the timelines and first ``prefill_pages`` claims
     pages of the busiest ``prefill_series`` actors (each alone and with each metric) into
-    the answer cache before ``/health?warm=1`` answers, for at most ``prefill_s`` seconds
+    the answer cache before ``/health?warm=1`` answers, until ``prefill_s`` seconds after
+    the start-up counting began
     (``$TOLLWATCH_WEB_PREFILL_S``; 0 renders nothing).
     """
 
