@@ -30,19 +30,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import web_load
 
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU of ``pid`` and its children (Linux /proc)."""
-    kids = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True,
-                          text=True, check=False).stdout.split()
-    total = 0.0
-    for p in [pid, *(int(k) for k in kids)]:
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+_cpu_seconds = web_load._cpu_seconds
 
 
 def _targets(n: int, only: str | None, seed: int = 11) -> list[str]:

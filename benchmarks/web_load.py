@@ -138,6 +138,20 @@ def _free_port() -> int:
         return port
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` and its child processes (Linux /proc)."""
+    kids = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True,
+                          text=True, check=False).stdout.split()
+    total = 0.0
+    for p in [pid, *(int(k) for k in kids)]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def _pct(xs: list[float], q: float) -> float:
     if not xs:
         return 0.0
@@ -302,17 +316,25 @@ def main() -> None:
                 pass
             time.sleep(0.2)
         warm_s = time.perf_counter() - t
+        load_before = os.getloadavg()[0]
+        cpu0, own0 = _cpu_seconds(server.pid), time.process_time()
         results = asyncio.run(_load(base, args.clients, args.requests, args.seconds, 11,
                                     raw=args.client == "raw"))
+        server_cpu, client_cpu = _cpu_seconds(server.pid) - cpu0, time.process_time() - own0
     finally:
         server.terminate()
         server.wait(timeout=30)
+    done = sum(r["count"] for r in results.values())
     summary = {"bench": "web_load", "when": datetime.now(UTC).isoformat(timespec="seconds"),
                "claims": built["claims"], "clients": args.clients, "workers": args.workers,
                "cache": not args.no_cache, "client": args.client, "cpus": os.cpu_count(),
                "build_s": round(build_s, 1), "view_s": round(view_s, 1),
                "warm_s": round(warm_s, 1),
                "bar_p95_ms": 100,
+               "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+               "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, done), 3),
+               "client_cpu_ms_per_request": round(client_cpu * 1000 / max(1, done), 3),
+               "rps": round(sum(r["rps"] for r in results.values()), 1),
                "passed": all(r["p95_ms"] < 100 and r["errors"] == 0 for r in results.values()),
                "results": list(results.values())}
     for r in results.values():

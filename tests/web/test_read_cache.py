@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from tollwatch.store import Store
+from tollwatch.web.fast_read import claims_key
 from tollwatch.web.read_cache import CACHED_PATHS, AnswerCache, cache_key
 from tollwatch.web.service import CACHED_PATHS as OLD_PATHS
 from tollwatch.web.service import cache_key as old_cache_key
@@ -114,7 +115,7 @@ def test_a_cached_read_is_answered_again_the_same(hand_db: str) -> None:
         first = client.get("/api/v1/claims?metric=killed&limit=5")
         assert first.status_code == 200
         fp = svc.fingerprint()
-        key = cache_key("/api/v1/claims", "metric=killed&limit=5")
+        key = claims_key(None, "killed", None, None, None, 5, 0)
         assert svc.peek(key, fp) == first.content
         again = client.get("/api/v1/claims?limit=5&metric=killed")  # same items, reordered
         assert again.content == first.content
@@ -135,7 +136,8 @@ def test_a_write_beside_the_server_is_seen_by_the_next_read(hand_db: str) -> Non
 def test_invalid_requests_are_never_cached(hand_db: str) -> None:
     with app_client(hand_db) as (client, svc):
         assert client.get("/api/v1/claims?metric=eaten").status_code == 422
-        assert svc.peek(cache_key("/api/v1/claims", "metric=eaten"), svc.fingerprint()) is None
+        fp = svc.fingerprint()
+        assert svc.peek(claims_key(None, "eaten", None, None, None, 50, 0), fp) is None
         assert client.get("/api/v1/claims?metric=eaten").status_code == 422
 
 
@@ -145,7 +147,8 @@ def test_with_the_cache_off_nothing_is_kept(hand_db: str) -> None:
         a = client.get("/api/v1/claims")
         b = client.get("/api/v1/claims")
         assert a.content == b.content and a.json()["total"] == 5
-        assert svc.peek(cache_key("/api/v1/claims", ""), svc.fingerprint()) is None
+        key = claims_key(None, None, None, None, None, 50, 0)
+        assert svc.peek(key, svc.fingerprint()) is None
 
 
 def test_other_methods_and_paths_pass_through(hand_db: str) -> None:

@@ -88,7 +88,8 @@ def serve_cmd(
             err.print(f"serving {db or 'the store'} on http://{host}:{port}/ "
                       f"({workers} processes)")
             uvicorn.run("tollwatch.web.app:app_from_env", factory=True, host=host, port=port,
-                        workers=workers, log_level="warning", access_log=False)
+                        workers=workers, log_level="warning", access_log=False,
+                        proxy_headers=False)
             return
         from tollwatch.web.app import create_app
         from tollwatch.web.settings import Settings
@@ -98,7 +99,9 @@ def serve_cmd(
         err.print(f"error: {e}")
         raise typer.Exit(3) from e
     err.print(f"serving {app.state.service.store.url} on http://{host}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    # no proxy-header rewriting: nothing reads the client's address (~4% of a cached read)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                proxy_headers=False)
 
 
 def export_gold_cmd(

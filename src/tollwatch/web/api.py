@@ -20,11 +20,8 @@ from tollwatch.web.api_common import (
     check_metric,
     check_series,
     claim_detail,
-    claims_page,
-    dumps,
     json_response,
     page_size,
-    request_key,
     service_of,
 )
 from tollwatch.web.api_models import (
@@ -35,6 +32,8 @@ from tollwatch.web.api_models import (
     ReviewIn,
     TimelineOut,
 )
+from tollwatch.web.fast_read import claims_key, timeline_key
+from tollwatch.web.read_answers import claims_answer, stored_timeline_answer
 from tollwatch.web.service import report_dict
 from tollwatch.web.snapshot import report_dicts
 
@@ -60,6 +59,8 @@ async def health(request: Request, warm: bool = False) -> dict[str, Any]:
     """Liveness; with ``warm=1`` waits until the reconciled view is built."""
     svc = service_of(request)
     if warm and await run_in_threadpool(svc.view_current):
+        # the counts and the busiest first pages are made at start-up (read_answers)
+        await run_in_threadpool(svc.warmed.wait, 120.0)
         return {"ok": True, "ready": True, "view": "stored"}
     if warm:
         snap = await run_in_threadpool(svc.snapshot)
@@ -94,11 +95,9 @@ async def list_claims(
             page = ",".join(snap.report_json(p) for p in positions[offset:offset + n])
             return (f'{{"total":{len(positions)},"limit":{n},"offset":{offset},'
                     f'"items":[{page}]}}').encode()
-        items, total = claims_page(svc, fp, actor, metric, origin, since, until, n, offset)
-        return dumps({"items": report_dicts(items), "total": total,
-                       "limit": n, "offset": offset})
+        return claims_answer(svc, fp, actor, metric, origin, since, until, n, offset)
 
-    key = request_key(request)
+    key = claims_key(actor, metric, origin, since, until, n, offset)
     fast = snap is not None and snap.fingerprint == fp and not (origin or since or until)
     if fast:
         body = svc.cached(key, fp, make)
@@ -168,13 +167,10 @@ async def timeline(
     check_series(svc, actor, group)
     fp = svc.fingerprint()
 
+    key = timeline_key(actor, metric, location, origin, group, limit, offset)
+
     def make_stored() -> bytes:
-        total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group, fp=fp)
-        head = json.dumps({"actor": svc.canonical_actor(actor) if actor else None,
-                          "group": group, "total": total,
-                          "limit": limit, "offset": offset, "stale": False},
-                          ensure_ascii=False)
-        return b"".join((head[:-1].encode("utf-8"), b',"items":[', rows, b"]}"))
+        return stored_timeline_answer(svc, fp, actor, metric, limit, offset, group)
 
     if location is None and origin is None:
         current = svc.view_known(fp)
@@ -183,7 +179,7 @@ async def timeline(
         if current:
             # the store keeps a current view: read the actor's (or group's) claims from
             # its index
-            body = await run_in_threadpool(svc.cached, request_key(request), fp, make_stored)
+            body = await run_in_threadpool(svc.cached, key, fp, make_stored)
             return Response(body, media_type="application/json")
 
     def make() -> bytes:
@@ -199,7 +195,7 @@ async def timeline(
 
     snap = svc.current
     if snap is not None and snap.fingerprint == fp:
-        body = svc.cached(request_key(request), fp, make)
+        body = svc.cached(key, fp, make)
     else:
         body = await run_in_threadpool(make)
     return Response(body, media_type="application/json")

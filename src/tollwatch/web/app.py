@@ -15,17 +15,19 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 
 from tollwatch.store import Store
+from tollwatch.web.fast_read import FastReads
 from tollwatch.web.security import GuardMiddleware
-from tollwatch.web.service import CachedReadMiddleware, Service
+from tollwatch.web.service import Service
 from tollwatch.web.settings import Settings
 
-__all__ = ["STATIC", "TEMPLATES", "app_from_env", "create_app"]
+__all__ = ["STATIC", "TEMPLATES", "TollwatchApp", "app_from_env", "create_app"]
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -36,8 +38,21 @@ HOST_ENV = "TOLLWATCH_SERVE_HOST"
 WORKERS_ENV = "TOLLWATCH_SERVE_WORKERS"
 
 
+class TollwatchApp(FastAPI):
+    """The FastAPI app with the fast path of cached reads (``web/fast_read.py``) in front
+    of its middleware and routing: ``fast`` None sends every request the full path."""
+
+    fast: FastReads | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        fast = self.fast
+        if fast is not None and scope["type"] == "http" and await fast.answer(scope, send):
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(store_url: str | None = None, settings: Settings | None = None, *,
-               store: Store | None = None) -> FastAPI:
+               store: Store | None = None) -> TollwatchApp:
     """A FastAPI app over the store at ``store_url`` (path or SQLAlchemy URL; None means
     ``$TOLLWATCH_DB`` or ./tollwatch.db), or over an open ``store``."""
     from tollwatch.web import api, pages, responses
@@ -55,26 +70,30 @@ def create_app(store_url: str | None = None, settings: Settings | None = None, *
             await run_in_threadpool(service.snapshot)
         elif cfg.warm:
             # claims and timelines are read from the database: count them by actor and
-            # metric once, beside the first requests (which count what they need meanwhile)
+            # metric once and render the busiest first pages (/health?warm=1 waits for
+            # it; requests meanwhile count what they need)
             threading.Thread(target=service.warm_counts, name="tollwatch-counts",
                              daemon=True).start()
+        if not cfg.warm or service.current is not None:
+            service.warmed.set()
         try:
             yield
         finally:
             if owned:
                 the_store.close()
 
-    app = FastAPI(title="tollwatch", version="1", lifespan=lifespan,
-                  openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
-                  description="Count claims of conflict news, with their sources and reviews.")
+    app = TollwatchApp(
+        title="tollwatch", version="1", lifespan=lifespan, openapi_url="/api/v1/openapi.json",
+        docs_url=None, redoc_url=None,
+        description="Count claims of conflict news, with their sources and reviews.")
     app.state.settings = cfg
     app.state.service = service
     app.include_router(api.router)
     app.include_router(responses.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(CachedReadMiddleware, service=service)
     app.add_middleware(GuardMiddleware, settings=cfg)
+    app.fast = FastReads(service, GuardMiddleware(app, cfg))
     return app
 
 
@@ -90,7 +109,7 @@ def _pool(store_url: str | None, cfg: Settings) -> dict[str, int]:
     return {"pool_size": size, "max_overflow": size}
 
 
-def app_from_env() -> FastAPI:
+def app_from_env() -> TollwatchApp:
     """The app for ``$TOLLWATCH_DB`` and settings from the environment (the factory
     ``tollwatch serve --workers N`` gives uvicorn)."""
     return create_app(os.environ.get(DB_ENV),

@@ -25,6 +25,7 @@ from tollwatch.web.settings import Settings
 
 __all__ = [
     "CSP",
+    "SECURITY_HEADERS",
     "TOKEN_COOKIE",
     "GuardMiddleware",
     "bearer_token",
@@ -54,6 +55,8 @@ _HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+#: The headers the guard adds to every answer.
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = tuple(_HEADERS)
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -130,6 +133,15 @@ class GuardMiddleware:
         else:
             name = host.rsplit(":", 1)[0] if ":" in host else host
         return name in self.hosts
+
+    def plain_read_ok(self, scope: Scope) -> bool:
+        """Whether the guard lets this request through untouched and it has no body:
+        the Host is allowed, reads are public (or it carries the token), and it declares
+        no body (no ``content-length`` or ``transfer-encoding`` header)."""
+        for k, _v in scope.get("headers") or ():
+            if k == b"content-length" or k == b"transfer-encoding":
+                return False
+        return self._host_ok(scope) and self._may_read(scope)
 
     def _may_read(self, scope: Scope) -> bool:
         if self.settings.public_reads:

@@ -29,7 +29,7 @@ from tollwatch.reconcile.names import Names, default_names, fold
 from tollwatch.reconcile.timeline import filter_claims
 from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim
 from tollwatch.store import AddResult, Store
-from tollwatch.web.read_cache import CACHED_PATHS, AnswerCache, CachedReadMiddleware, cache_key
+from tollwatch.web.read_cache import CACHED_PATHS, AnswerCache, cache_key
 from tollwatch.web.read_memo import ReadMemo
 from tollwatch.web.settings import Settings
 from tollwatch.web.snapshot import (
@@ -43,7 +43,7 @@ from tollwatch.web.snapshot import (
 
 # the view (web/snapshot.py) and the answer cache (web/read_cache.py) are re-exported here,
 # where the API and the pages have always imported them from
-__all__ = ["CACHED_PATHS", "CachedReadMiddleware", "Fingerprint", "NameCount", "Series",
+__all__ = ["CACHED_PATHS", "Fingerprint", "NameCount", "Series",
            "Service", "Snapshot", "cache_key", "report_dict", "timeline_item"]
 
 
@@ -65,6 +65,10 @@ class Service:
         self._rebuilding: threading.Thread | None = None
         self._fingerprint: tuple[Fingerprint, float] | None = None
         self._view_seen: tuple[Fingerprint, bool] | None = None
+        #: set once the start-up warming (``warm_counts``) is over, or when there is none
+        self.warmed = threading.Event()
+        if not settings.warm:
+            self.warmed.set()
 
     # -- state ---------------------------------------------------------------------------
     def fingerprint(self) -> Fingerprint:
@@ -192,15 +196,28 @@ class Service:
 
     def warm_counts(self) -> None:
         """Count the claims (and the stored timelines, when current) by actor and metric
-        in one pass each, so that no request of this state counts (run beside the first
-        requests at start-up: a failure only leaves the counting to them)."""
+        in one pass each, so that no request of this state counts, then render the
+        busiest series' first pages into the answer cache (``read_answers.prefill``); run
+        at start-up, ``/health?warm=1`` waits for it (a failure only leaves the work to
+        the requests)."""
         import logging
 
+        start = time.monotonic()
         try:
             fp = self.store.fingerprint()
-            self.reads.warm(fp, self.view_current(fp))
+            current = self.view_current(fp)
+            self.reads.warm(fp, current)
+            if current:
+                from tollwatch.web.read_answers import prefill
+
+                # the counts and the prefill together within prefill_s (ready stays near)
+                cfg = self.settings
+                prefill(self, fp, series=cfg.prefill_series, pages=cfg.prefill_pages,
+                        budget_s=cfg.prefill_s - (time.monotonic() - start))
         except Exception as e:  # noqa: BLE001 - the store closed under it, or went away
             logging.getLogger("tollwatch.web").debug("counting at start-up failed: %s", e)
+        finally:
+            self.warmed.set()
 
     def refresh_view(self) -> None:
         """Bring the stored view up to date after a write (when the store keeps one)."""

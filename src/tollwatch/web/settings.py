@@ -11,6 +11,7 @@ __all__ = ["ALLOW_PRIVATE_ENV", "CACHE_ENV", "LOOPBACK_HOSTS", "TOKEN_ENV", "Set
 TOKEN_ENV = "TOLLWATCH_TOKEN"
 ALLOW_PRIVATE_ENV = "TOLLWATCH_FETCH_ALLOW_PRIVATE"
 CACHE_ENV = "TOLLWATCH_WEB_CACHE"
+PREFILL_ENV = "TOLLWATCH_WEB_PREFILL_S"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
@@ -47,6 +48,12 @@ class Settings:
     reset it at once; others, such as an ``ingest`` run, show within this time).
     ``prerender``: write every claim's JSON when the view is built (memory for speed).
     ``warm``: build the view at start-up, before answering (``tollwatch serve`` does).
+    ``prefill_series``, ``prefill_pages``, ``prefill_s``: with ``warm`` over a store
+    keeping its reconciled view, render the timelines and first ``prefill_pages`` claims
+    pages of the busiest ``prefill_series`` actors (each alone and with each metric) into
+    the answer cache before ``/health?warm=1`` answers, until ``prefill_s`` seconds after
+    the start-up counting began
+    (``$TOLLWATCH_WEB_PREFILL_S``; 0 renders nothing).
     """
 
     token: str | None = None
@@ -67,6 +74,9 @@ class Settings:
     prerender: bool = True
     warm: bool = False
     cache: bool = True
+    prefill_series: int = 60
+    prefill_pages: int = 4
+    prefill_s: float = 3.0
 
     @classmethod
     def from_env(cls, host: str = "127.0.0.1", **overrides: object) -> Settings:
@@ -79,5 +89,7 @@ class Settings:
             "token": token, "public_reads": loop, "allowed_hosts": hosts,
             "allow_private_fetch": _truthy(os.environ.get(ALLOW_PRIVATE_ENV)),
             "cache": os.environ.get(CACHE_ENV, "1") != "0"}
+        if os.environ.get(PREFILL_ENV):
+            values["prefill_s"] = float(os.environ[PREFILL_ENV])
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
