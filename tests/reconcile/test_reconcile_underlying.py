@@ -158,7 +158,7 @@ def test_timeline_filters(reports: list[Report], names: Names) -> None:
     assert len(tl) == 17 and all(c.actor == "North Korea" for c in tl)
     assert len(build_timeline(reports, "Pyongyang", names=names, voice="show")) == 18
     assert [c.date for c in tl] == sorted(c.date or "" for c in tl)
-    assert len(build_timeline(reports, "DPRK", metric="killed", names=names)) == 5
+    assert len(build_timeline(reports, "DPRK", metric="killed", names=names)) == 4
     at = build_timeline(reports, "North Korean", location="Belgorod region", names=names)
     assert at and all(any((r.location or "").startswith("Belgorod") for r in c.reports)
                       for c in at)
