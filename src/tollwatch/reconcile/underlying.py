@@ -16,6 +16,10 @@ earliest outlet that ran the sentence.
 Among the claims of one origin about one actor and metric, a later claim with a different
 figure is an *update* that revises the earlier one; claims from other origins compete.
 
+A figure in an outlet's own voice that restates another origin's figure is a report of
+that origin's claim (:mod:`tollwatch.reconcile.own_voice`); the outlet's own figures left
+are claims marked ``own_voice``, which timelines hide unless asked.
+
     >>> claims = underlying_claims(reports)
     >>> [c.to_record() for c in claims]
 """
