@@ -89,3 +89,11 @@ def test_series_page_hides_shows_and_links_the_choice(story_db: str) -> None:
     assert 'data-own-voice="hide"' in shown.text and 'data-own-voice="only"' in shown.text
     assert "own_voice=show&amp;metric=detained" in shown.text
     assert "own_voice" not in hidden.text.split('class="metrics"', 1)[1].split("</p>", 1)[0]
+
+
+def test_the_series_list_counts_what_the_default_shows(story_db: str) -> None:
+    with make_client(story_db) as c:
+        items = c.get("/api/v1/series", params={"kind": "group"}).json()["items"]
+    detainees = next(i for i in items if i["group"] == "detainees")
+    # the ministry's and the monitor's claims with their restatements; not the outlet's own
+    assert detainees["claims"] == 2 and detainees["reports"] == 4

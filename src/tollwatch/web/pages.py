@@ -118,8 +118,10 @@ def series_page(request: Request,
     if group is not None:
         every = svc.timeline(actor, snap=snap, group=group, voice=own_voice)
         metrics = sorted({c.metric for c in every})
-    else:
+    elif own_voice == "hide":  # the series list counts what the default shows
         metrics = sorted({s.metric for s in snap.series if s.actor == canonical})
+    else:
+        metrics = sorted({c.metric for c in svc.timeline(actor, snap=snap, voice=own_voice)})
     title = ", ".join(x for x in (canonical, group) if x)
     from tollwatch.web.responses import series_marks
 
