@@ -106,23 +106,32 @@ def fold_restatements(clusters: list[Group], origins: dict[str, Origin],
     into that claim; the moved cluster is left empty. Of several claims it could restate,
     one in the same document comes first, then the same numbers, then a named origin,
     then the earliest."""
-    sourced: dict[tuple[Any, ...], list[Group]] = defaultdict(list)
+    # sourced claims by series and numbers (the same figure), and the ranges of each
+    # series (a number within one): no own-voice claim is compared with every claim
+    same: dict[tuple[Any, ...], list[Group]] = defaultdict(list)
+    ranges: dict[tuple[Any, ...], list[Group]] = defaultdict(list)
     own: list[Group] = []
     for g in clusters:
         if not g:
             continue
-        if g[0][0].own_voice:
+        it = g[0][0]
+        if it.own_voice:
             own.append(g)
-        else:
-            sourced[_series(g[0][0])].append(g)
-    if not own or not sourced:
+            continue
+        key = _series(it)
+        same[(key, it.numbers)].append(g)
+        value, low, high = it.numbers
+        if value is None and low is not None and high is not None:
+            ranges[key].append(g)
+    if not own or not same:
         return
     for g in own:
         head = g[0][0]
+        key = _series(head)
         start, docs = _first(g), _docs(g)
         best: tuple[Any, ...] | None = None
         target: Group | None = None
-        for h in sourced.get(_series(head), ()):
+        for h in (*same.get((key, head.numbers), ()), *ranges.get(key, ())):
             how = within(head.numbers, h[0][0].numbers)
             if not how:
                 continue
