@@ -108,22 +108,21 @@ def fold_restatements(clusters: list[Group], origins: dict[str, Origin],
     then the earliest."""
     # sourced claims by series and numbers (the same figure), and the ranges of each
     # series (a number within one): no own-voice claim is compared with every claim
+    own = [g for g in clusters if g and g[0][0].own_voice]
+    if not own:
+        return
     same: dict[tuple[Any, ...], list[Group]] = defaultdict(list)
     ranges: dict[tuple[Any, ...], list[Group]] = defaultdict(list)
-    own: list[Group] = []
     for g in clusters:
-        if not g:
+        if not g or g[0][0].own_voice:
             continue
         it = g[0][0]
-        if it.own_voice:
-            own.append(g)
-            continue
         key = _series(it)
         same[(key, it.numbers)].append(g)
         value, low, high = it.numbers
         if value is None and low is not None and high is not None:
             ranges[key].append(g)
-    if not own or not same:
+    if not same:
         return
     for g in own:
         head = g[0][0]
