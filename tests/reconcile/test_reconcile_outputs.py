@@ -71,7 +71,16 @@ def test_stale_figures_do_not_disagree(names: Names) -> None:
 def test_jsonl_shape(reports: list[Report], names: Names) -> None:
     tl = build_timeline(reports, "North Korea", metric="killed", names=names)
     lines = [json.loads(x) for x in to_jsonl(tl).splitlines()]
-    assert [x["value"] for x in lines] == [200, 600, 40, 1100, 2300]
+    # the outlet's own report of the drone strike (no source named) is hidden by default
+    assert [x["value"] for x in lines] == [200, 600, 1100, 2300]
+    assert not any(x["own_voice"] for x in lines)
+    shown = [json.loads(x) for x in to_jsonl(build_timeline(
+        reports, "North Korea", metric="killed", names=names, voice="show")).splitlines()]
+    assert [(x["value"], x["own_voice"]) for x in shown] == [
+        (200, False), (600, False), (40, True), (1100, False), (2300, False)]
+    assert shown[2]["origin"] == "Harbour Ledger"
+    only = build_timeline(reports, "North Korea", metric="killed", names=names, voice="only")
+    assert [c.value for c in only] == [40]
     assert lines[0]["origin"] == "National Intelligence Service (South Korea)"
     assert lines[0]["aliases"] == ["National Intelligence Service", "NIS", "Seoul's spy agency"]
 
@@ -132,7 +141,7 @@ def test_civilian_deaths_go_to_the_civilian_column(names: Names) -> None:
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])
 def test_chart(reports: list[Report], names: Names, fmt: str, tmp_path: Path) -> None:
-    tl = build_timeline(reports, "North Korea", names=names)
+    tl = build_timeline(reports, "North Korea", names=names, voice="show")
     data = render_chart(tl, fmt, title="North Korea")  # type: ignore[arg-type]
     if fmt == "png":
         assert data.startswith(b"\x89PNG")

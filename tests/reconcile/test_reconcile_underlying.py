@@ -32,8 +32,9 @@ def test_aliases_and_reports_of_one_claim(reports: list[Report], names: Names) -
     rec = first.to_record()
     assert set(rec) == {"actor", "metric", "value", "low", "high", "qualifier", "origin",
                         "aliases", "unnamed", "date", "kind", "revises", "id", "reason",
-                        "group", "subset", "group_status", "reports"}
+                        "group", "subset", "group_status", "own_voice", "reports"}
     assert rec["kind"] == "first" and rec["unnamed"] is False and rec["revises"] is None
+    assert rec["own_voice"] is False
     assert rec["group"] == "soldiers" and rec["subset"] is None and rec["group_status"] is None
     assert set(rec["reports"][0]) == {"doc_id", "url", "outlet", "published", "quote", "reason"}
     assert rec["reports"][0]["reason"].split(";")[0] == "first report of the figure"
@@ -110,9 +111,10 @@ def test_competing_origins_and_actor_variants(names: Names) -> None:
 
 def test_origin_falls_back_to_speaker_then_outlet(names: Names) -> None:
     rs = [report("a", "killed", 9, origin=[], speaker=["Governor Amina Yusuf"], date="2031-02-01"),
-          report("b", "killed", 9, origin=[], outlet="Coast Gazette", date="2031-02-01")]
-    origins = sorted(c.origin for c in underlying_claims(rs, names=names))
-    assert origins == ["Amina Yusuf", "Coast Gazette"]
+          report("b", "killed", 11, origin=[], outlet="Coast Gazette", date="2031-02-01")]
+    claims = underlying_claims(rs, names=names)
+    assert sorted((c.origin, c.own_voice) for c in claims) == [
+        ("Amina Yusuf", False), ("Coast Gazette", True)]
 
 
 def test_syndicated_copy_takes_the_named_origin(names: Names) -> None:
@@ -152,9 +154,11 @@ def test_order_of_reports_does_not_matter(reports: list[Report], names: Names) -
 
 def test_timeline_filters(reports: list[Report], names: Names) -> None:
     tl = build_timeline(reports, "Pyongyang", names=names)
-    assert len(tl) == 18 and all(c.actor == "North Korea" for c in tl)
+    # one of the 18 is an outlet's own figure (no source named): hidden unless asked for
+    assert len(tl) == 17 and all(c.actor == "North Korea" for c in tl)
+    assert len(build_timeline(reports, "Pyongyang", names=names, voice="show")) == 18
     assert [c.date for c in tl] == sorted(c.date or "" for c in tl)
-    assert len(build_timeline(reports, "DPRK", metric="killed", names=names)) == 5
+    assert len(build_timeline(reports, "DPRK", metric="killed", names=names)) == 4
     at = build_timeline(reports, "North Korean", location="Belgorod region", names=names)
     assert at and all(any((r.location or "").startswith("Belgorod") for r in c.reports)
                       for c in at)

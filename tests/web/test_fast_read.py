@@ -29,10 +29,13 @@ CLAIMS_QUERIES = ["", "actor=Russia", "actor=Russia&metric=killed", "metric=kill
                   "actor=Russia&limit=1&offset=1", "limit=50&offset=0&actor=Russia",
                   "origin=the+health+ministry", "since=2024-04-01", "actor=Kyiv&limit=500"]
 TIMELINE_QUERIES = ["actor=Russia", "actor=Russia&metric=killed", "actor=Ukraine",
-                    "actor=Russia&limit=1&offset=1", "actor=Russia&limit=500&offset=0"]
+                    "actor=Russia&limit=1&offset=1", "actor=Russia&limit=500&offset=0",
+                    "actor=Russia&own_voice=show", "actor=Russia&own_voice=only",
+                    "own_voice=hide&actor=Russia"]
 BAD_QUERIES = ["/api/v1/claims?metric=eaten", "/api/v1/claims?limit=0",
                "/api/v1/claims?since=2024-02-30", "/api/v1/timeline?metric=killed",
-               "/api/v1/timeline?actor=Russia&limit=20001", "/api/v1/timeline?group=zzz"]
+               "/api/v1/timeline?actor=Russia&limit=20001", "/api/v1/timeline?group=zzz",
+               "/api/v1/timeline?actor=Russia&own_voice=all"]
 
 
 # -- keys ---------------------------------------------------------------------------
@@ -51,6 +54,14 @@ def test_the_defaults_and_any_order_share_one_key() -> None:
         "/api/v1/timeline", "actor=Burkina+Faso", CFG)
 
 
+def test_each_own_voice_choice_has_its_own_key() -> None:
+    keys = {fast_key("/api/v1/timeline", f"actor=A&own_voice={v}", CFG)
+            for v in ("hide", "show", "only")}
+    assert len(keys) == 3 and None not in keys
+    assert fast_key("/api/v1/timeline", "actor=A", CFG) == fast_key(
+        "/api/v1/timeline", "actor=A&own_voice=hide", CFG)  # the default filled in
+
+
 def test_values_cannot_run_into_each_other() -> None:
     one = fast_key("/api/v1/claims", "actor=a%26metric%3Dkilled", CFG)
     two = fast_key("/api/v1/claims", "actor=a&metric=killed", CFG)
@@ -66,6 +77,7 @@ def test_values_cannot_run_into_each_other() -> None:
     ("/api/v1/claims", "limit=+5"), ("/api/v1/claims", "offset=-1"),
     ("/api/v1/claims", "offset=10000001"), ("/api/v1/claims", "limit=5.0"),
     ("/api/v1/timeline", "actor=A&limit=20001"), ("/api/v1/timeline", "actor=A&offset=01"),
+    ("/api/v1/timeline", "actor=A&own_voice=all"), ("/api/v1/claims", "own_voice=show"),
     ("/api/v1/claims/3", ""), ("/api/v1/claims/", ""), ("/api/v1/documents", "q=x"),
 ])
 def test_anything_unusual_goes_the_full_path(path: str, query: str) -> None:

@@ -79,12 +79,15 @@ def test_grouped_counts_match_the_store_counts(filled: str) -> None:
             assert warm == want, (a, m)
         counts = timeline_counts(store)
         assert sum(counts.values()) > 0
-        for (actor_key, metric), n in counts.items():
-            assert timeline_page(store, actor_key, metric, 1, 0)[0] == n
+        for (actor_key, metric, own), n in counts.items():
+            voice = "only" if own else "hide"
+            assert timeline_page(store, actor_key, metric, 1, 0, voice=voice)[0] == n
         for a in ("Russia", "Ukraine", "nobody"):
             for m in METRICS:
-                total = memo.timeline_total(fp, a, m, None)
-                assert total == timeline_page(store, a, m, 1, 0)[0], (a, m)
+                for voice in ("hide", "show", "only"):
+                    total = memo.timeline_total(fp, a, m, None, voice)
+                    assert total == timeline_page(store, a, m, 1, 0, voice=voice)[0], \
+                        (a, m, voice)
 
 
 def test_timeline_json_is_the_page_as_utf8(filled: str) -> None:

@@ -37,6 +37,12 @@ class TimelineFormat(str, Enum):
     svg = "svg"
 
 
+class OwnVoice(str, Enum):
+    hide = "hide"
+    show = "show"
+    only = "only"
+
+
 class DiscrepancyFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"
@@ -98,12 +104,18 @@ def timeline_cmd(
         "--output", "-o", help="Write here instead of stdout (png/svg default: timeline.<fmt>)")]
         = None,
     window: WindowOption = 7,
+    own_voice: Annotated[OwnVoice, typer.Option(
+        "--own-voice", help="Figures an outlet gives in its own voice (no source named; "
+                            "restatements of a sourced figure are reports of it): hide, "
+                            "show (marked own_voice), only")] = OwnVoice.hide,
     db: DbOption = None,
     aliases: AliasesOption = None,
 ) -> None:
-    """The underlying claims about one actor or counted group, in date order."""
+    """The underlying claims about one actor or counted group, in date order (figures in
+    an outlet's own voice hidden unless --own-voice show)."""
     from tollwatch.reconcile.chart import write_chart
     from tollwatch.reconcile.export import write_csv
+    from tollwatch.reconcile.own_voice import check_voice
     from tollwatch.reconcile.timeline import build_timeline, to_jsonl
     from tollwatch.reconcile.underlying import ReconcileOptions
 
@@ -116,7 +128,7 @@ def timeline_cmd(
     reports = _reports(db, metric)
     entries = build_timeline(reports, actor, metric=metric, location=location,
                              options=ReconcileOptions(window_days=window), names=names,
-                             group=group)
+                             group=group, voice=check_voice(own_voice.value))
     canonical = series_title(actor, group, names)
     if fmt in (TimelineFormat.png, TimelineFormat.svg):
         path = output or Path(f"timeline.{fmt.value}")
@@ -150,8 +162,9 @@ def timeline_cmd(
         columns.insert(4, Column("group"))
     rows = []
     for c in entries:
+        who = c.origin + (" (own voice)" if c.own_voice else "")
         cells = [_cell(c.date), c.figure(), c.metric, _cell(c.subject), _cell(c.actor),
-                 _cell(c.origin), c.kind, str(len(c.reports))]
+                 _cell(who), c.kind, str(len(c.reports))]
         if group:
             cells.insert(4, _cell(group_cell(c)))
         first = c.reports[0] if c.reports else None

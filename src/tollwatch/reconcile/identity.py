@@ -19,6 +19,7 @@ from typing import Any
 
 from tollwatch.reconcile.names import Names
 from tollwatch.reconcile.origins import Item, Origin
+from tollwatch.reconcile.own_voice import fold_restatements
 
 __all__ = ["Group", "group_items"]
 
@@ -110,21 +111,20 @@ def _late(g: Group) -> bool:
 
 def _join_restatements(groups: list[Group], named: list[Group], origin: Any,
                        bare: Any) -> None:
-    """A figure an outlet gives in its own voice, or another voice of the same side gives,
-    with no day of its own (or restating it), after a named origin first gave it: that
-    earlier claim, restated."""
+    """A figure another voice of the same side gives with no day of its own (or restating
+    it), after a named origin first gave it: that earlier claim, restated. (An outlet's own
+    voice restating a figure: :func:`tollwatch.reconcile.own_voice.fold_restatements`.)"""
     for g in groups:
-        if not g or bare(g) or origin(g).unnamed:
+        if not g or bare(g) or origin(g).unnamed or g[0][0].own_voice:
             continue
-        own = g[0][0].own_voice
-        if not own and not origin(g).side or not _late(g):
+        if not origin(g).side or not _late(g):
             continue
         start = _first(g)
         best: Group | None = None
         for h in named:
             if not h or h is g or h[0][0].origin_key == g[0][0].origin_key or _late(h):
                 continue
-            if not own and origin(h).side != origin(g).side:
+            if origin(h).side != origin(g).side:
                 continue
             hs = _first(h)
             if hs is None or start is None or hs >= start:
@@ -208,4 +208,5 @@ def group_items(items: Sequence[Item], origins: dict[str, Origin], names: Names,
     for group in by_key.values():
         clusters.extend(_cluster(group, window, attach_undated))
     _merge_voices(clusters, origins, names, window)
+    fold_restatements(clusters, origins, window)
     return [g for g in clusters if g]

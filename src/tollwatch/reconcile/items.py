@@ -25,6 +25,7 @@ def timeline_item(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
         # the counted group (issue 16) and the chart line the claim is drawn on
         "group": c.group, "subset": c.subset, "group_status": c.group_status,
         "line": line_label(c),
+        "own_voice": c.own_voice,  # a figure in the outlet's own voice (no source named)
         "reports": [{"claim_id": r.claim_id, "doc_id": r.doc_id, "url": r.url,
                      "outlet": r.outlet, "published": r.published, "title": r.title,
                      "date": r.date, "quote": r.quote, "status": status.get(r.claim_id),

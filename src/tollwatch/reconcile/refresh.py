@@ -156,22 +156,55 @@ def _assign_origins(conn: Connection, items: list[Item], names: Names,
 
 
 class _Interest:
-    """Per figure, the origin keys and sides whose stored claims a change can regroup."""
+    """Per figure, the origin keys and sides whose stored claims a change can regroup; and
+    the figures whose stored claims in (or not in) an outlet's own voice a new report can
+    join (:mod:`tollwatch.reconcile.own_voice`: an own-voice restatement joins the sourced
+    claim of its figure)."""
 
     def __init__(self) -> None:
         self.keys: dict[Figure, set[str]] = defaultdict(set)
         self.sides: dict[Figure, set[str]] = defaultdict(set)
+        self.own: set[Figure] = set()  # figures a new own-voice report has
+        self.sourced: set[Figure] = set()  # figures a new sourced report has
 
-    def add(self, figure: Figure, key: str, origin: Origin | None, names: Names) -> None:
+    def add(self, figure: Figure, key: str, origin: Origin | None, names: Names,
+            own_voice: bool | None = None) -> None:
         self.keys[figure].add(key)
+        if own_voice is not None:
+            (self.own if own_voice else self.sourced).add(figure)
         if origin is None:
             return
         for side in (origin.side, names.actor(origin.display)):
             if side is not None:
                 self.sides[figure].add(side)
 
-    def wants(self, figure: Figure, key: str, side: str | None) -> bool:
+    def wants(self, figure: Figure, key: str, side: str | None, own_voice: bool = False) -> bool:
+        if figure in (self.sourced if own_voice else self.own):
+            return True
         return key in self.keys[figure] or (side is not None and side in self.sides[figure])
+
+
+def _restated(conn: Connection, items: Sequence[Item]) -> dict[str, Any]:
+    """The stored claims an own-voice restatement may join across numbers (a single number
+    within a range, :func:`tollwatch.reconcile.own_voice.within`): sourced ranges holding
+    a new own-voice number, own-voice numbers within a new sourced range."""
+    out: dict[str, Any] = {}
+    for it in items:
+        value, low, high = it.numbers
+        a = fold(it.actor) if it.actor else ""
+        base = [UnderlyingRow.actor_key == a, UnderlyingRow.metric == it.metric]
+        if it.own_voice and value is not None:
+            cond = [UnderlyingRow.value.is_(None), UnderlyingRow.low <= value,
+                    UnderlyingRow.high >= value, UnderlyingRow.own_voice.is_(False)]
+        elif not it.own_voice and value is None and low is not None and high is not None:
+            cond = [UnderlyingRow.value >= low, UnderlyingRow.value <= high,
+                    UnderlyingRow.low.is_(None), UnderlyingRow.high.is_(None),
+                    UnderlyingRow.own_voice.is_(True)]
+        else:
+            continue
+        for r in conn.execute(select(*LIGHT).where(*base, *cond)):
+            out[r[0]] = r
+    return out
 
 
 def _sides(conn: Connection, rows: Sequence[Any], names: Names) -> dict[str, str | None]:
@@ -212,7 +245,7 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
         interest = _Interest()
         for it in new_items:
             interest.add((fold(it.actor) if it.actor else "", it.metric, it.numbers),
-                         it.origin_key, origins.get(it.origin_key), nm)
+                         it.origin_key, origins.get(it.origin_key), nm, it.own_voice)
         # the stored claims that held removed reports: regrouped whole
         old_ids = sorted(removed)
         held: dict[str, Any] = {}
@@ -226,6 +259,8 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
         for a, m, nums in list(interest.keys):
             for r in conn.execute(select(*LIGHT).where(_figure_where(a, m, nums))):
                 candidates[r[0]] = r
+        restated = _restated(conn, new_items)
+        candidates.update(restated)
         sides = _sides(conn, [*held.values(), *candidates.values()], nm)
         for r in held.values():
             figure = (fold(r[1]) if r[1] else "", r[2], (r[3], r[4], r[5]))
@@ -233,8 +268,10 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
                                               sides.get(r[7])), nm)
             for r2 in conn.execute(select(*LIGHT).where(_figure_where(*figure))):
                 candidates[r2[0]] = r2
-        old_rows = {uid: r for uid, r in candidates.items() if uid in held or interest.wants(
-            (fold(r[1]) if r[1] else "", r[2], (r[3], r[4], r[5])), r[7], sides.get(r[7]))}
+        old_rows = {uid: r for uid, r in candidates.items()
+                    if uid in held or uid in restated or interest.wants(
+                        (fold(r[1]) if r[1] else "", r[2], (r[3], r[4], r[5])), r[7],
+                        sides.get(r[7]), bool(r[17]))}
         old_uids = sorted(old_rows)
         keep_ids: list[int] = []
         row_of: dict[int, Any] = {}
@@ -255,6 +292,13 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
             origins.setdefault(row[7], Origin(row[6], row[7].startswith(UNNAMED_PREFIX),
                                               sides.get(row[7]) or origin_side(
                                                   row[6], list(it.written), nm)))
+        # an own-voice report a sourced claim held (a restatement) is the outlet's again
+        # until regrouping folds it anew
+        own_old = [it for it in old_items if it.own_voice]
+        if own_old:
+            own_origins, _ = _assign_origins(conn, own_old, nm, rules)
+            for k, o in own_origins.items():
+                origins.setdefault(k, o)
         items = old_items + new_items
         groups = group_items(items, origins, nm, window=opts.window_days,
                              attach_undated=opts.attach_undated)

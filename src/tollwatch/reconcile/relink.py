@@ -37,7 +37,7 @@ LIGHT = (UnderlyingRow.id, UnderlyingRow.actor, UnderlyingRow.metric, Underlying
          UnderlyingRow.low, UnderlyingRow.high, UnderlyingRow.origin, UnderlyingRow.origin_key,
          UnderlyingRow.part, UnderlyingRow.stance, UnderlyingRow.sort_date, UnderlyingRow.kind,
          UnderlyingRow.revises, UnderlyingRow.reason, UnderlyingRow.group_head,
-         UnderlyingRow.group_subset, UnderlyingRow.group_status)
+         UnderlyingRow.group_subset, UnderlyingRow.group_status, UnderlyingRow.own_voice)
 
 
 def light(row: Any, qualifier: str = "exact") -> UnderlyingClaim:
@@ -48,7 +48,8 @@ def light(row: Any, qualifier: str = "exact") -> UnderlyingClaim:
                            qualifier=qualifier, origin=origin, origin_key=okey, aliases=[],
                            date=None if sort_date == NO_DATE else sort_date, last_date=None,
                            reports=[], stance=stance, kind=kind, revises=revises, part=part,
-                           reason=reason, group=ghead, subset=gsubset, group_status=gstatus)
+                           reason=reason, group=ghead, subset=gsubset, group_status=gstatus,
+                           own_voice=bool(tuple(row)[17]))
 
 
 def _eq(col: Any, value: str | None) -> Any:
@@ -119,7 +120,7 @@ def _neighbour(conn: Connection, key: SeriesKey, at: tuple[str, float, str],
     row = conn.execute(_statement(before, part is None, group is None), params).first()
     if row is None:
         return None
-    item = str(row[17] or "")
+    item = str(row[len(LIGHT)] or "")
     qualifier = "exact"
     if item:
         qualifier = str(json.loads(item).get("qualifier") or "exact")

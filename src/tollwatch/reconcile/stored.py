@@ -34,6 +34,7 @@ from tollwatch.reconcile.origins import (
     Origin,
     item_keys,
 )
+from tollwatch.reconcile.own_voice import DEFAULT_VOICE, Voice
 from tollwatch.reconcile.rules import default_rules
 from tollwatch.reconcile.underlying import (
     ReconcileOptions,
@@ -48,7 +49,7 @@ __all__ = ["VIEW_VERSION", "ViewState", "ViewStats", "rebuild", "refresh", "time
            "timeline_json", "timeline_page", "underlying_of", "view_state"]
 
 #: Bumped when the view's rules change so much that stored views must be rebuilt.
-VIEW_VERSION = "2"  # 2: the counted group (migration 0007)
+VIEW_VERSION = "3"  # 2: the counted group (migration 0007); 3: own voice (0010)
 _CHUNK = 500
 _NO_DATE = "9999-99-99"
 
@@ -104,7 +105,7 @@ def _row(c: UnderlyingClaim, status: dict[int, str]) -> dict[str, Any]:
             "group_head": c.group[:64] if c.group else None,
             "group_subset": c.subset[:64] if c.subset else None,
             "group_status": c.group_status[:32] if c.group_status else None,
-            "group_key": _group_key(c),
+            "group_key": _group_key(c), "own_voice": c.own_voice,
             "item": json.dumps(timeline_item(c, status), ensure_ascii=False,
                                separators=(",", ":"))}
 
@@ -182,8 +183,10 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
 
 
 def _timeline_where(actor: str | None, metric: str | None,
-                    group: Group | None) -> list[Any]:
+                    group: Group | None, voice: Voice = DEFAULT_VOICE) -> list[Any]:
     where: list[Any] = [] if actor is None else [UnderlyingRow.actor_key == fold(actor)]
+    if voice != "show":
+        where.append(UnderlyingRow.own_voice.is_(voice == "only"))
     if group is not None:
         for col, want in ((UnderlyingRow.group_head, group.head),
                           (UnderlyingRow.group_subset, group.subset),
@@ -200,8 +203,9 @@ _ORDER = (UnderlyingRow.sort_date, UnderlyingRow.metric, UnderlyingRow.origin,
 
 
 def _page(store: Store, column: Any, actor: str | None, metric: str | None, limit: int,
-          offset: int, group: Group | None, total: int | None) -> tuple[int, list[Any]]:
-    where = _timeline_where(actor, metric, group)
+          offset: int, group: Group | None, total: int | None,
+          voice: Voice = DEFAULT_VOICE) -> tuple[int, list[Any]]:
+    where = _timeline_where(actor, metric, group, voice)
     with store.engine.connect() as conn:
         if total is None:
             total = int(conn.execute(select(func.count()).select_from(UnderlyingRow)
@@ -213,17 +217,20 @@ def _page(store: Store, column: Any, actor: str | None, metric: str | None, limi
 
 def timeline_page(store: Store, actor: str | None, metric: str | None, limit: int,
                   offset: int, group: Group | None = None, *,
-                  total: int | None = None) -> tuple[int, list[str]]:
+                  total: int | None = None,
+                  voice: Voice = DEFAULT_VOICE) -> tuple[int, list[str]]:
     """(total, items as JSON text) of an actor's stored timeline, or a counted group's
     (``group``: a parsed filter, a field left None matching all; with ``actor`` too, the
-    group's figures about that actor), in timeline order. ``total``: the count when the
-    caller knows it (``timeline_counts``), which saves counting the actor's claims."""
-    return _page(store, UnderlyingRow.item, actor, metric, limit, offset, group, total)
+    group's figures about that actor), in timeline order; own-voice figures as ``voice``
+    says (hidden by default). ``total``: the count when the caller knows it
+    (``timeline_counts``), which saves counting the actor's claims."""
+    return _page(store, UnderlyingRow.item, actor, metric, limit, offset, group, total, voice)
 
 
 def timeline_json(store: Store, actor: str | None, metric: str | None, limit: int,
                   offset: int, group: Group | None = None, *,
-                  total: int | None = None) -> tuple[int, bytes]:
+                  total: int | None = None,
+                  voice: Voice = DEFAULT_VOICE) -> tuple[int, bytes]:
     """``timeline_page``'s items as the inside of a JSON array (UTF-8, comma-separated),
     read from the database as bytes: 500 items (about 0.5 MB) are never decoded, joined
     as text and encoded again."""
@@ -231,18 +238,20 @@ def timeline_json(store: Store, actor: str | None, metric: str | None, limit: in
         column: Any = func.convert_to(UnderlyingRow.item, "UTF8", type_=LargeBinary)
     else:
         column = cast(UnderlyingRow.item, LargeBinary)
-    n, items = _page(store, column, actor, metric, limit, offset, group, total)
+    n, items = _page(store, column, actor, metric, limit, offset, group, total, voice)
     return n, b",".join(bytes(i) for i in items)
 
 
-def timeline_counts(store: Store) -> dict[tuple[str, str], int]:
-    """(actor key, metric) -> stored underlying claims, in one pass over
-    ``ix_underlying_claims_figure``: the total of any actor's timeline, with or without a
-    metric, is a lookup or a sum."""
+def timeline_counts(store: Store) -> dict[tuple[str, str, bool], int]:
+    """(actor key, metric, own voice) -> stored underlying claims, in one pass: the total
+    of any actor's timeline, with or without a metric and own-voice figures, is a lookup
+    or a sum."""
     with store.engine.connect() as conn:
-        rows = conn.execute(select(UnderlyingRow.actor_key, UnderlyingRow.metric, func.count())
-                            .group_by(UnderlyingRow.actor_key, UnderlyingRow.metric))
-        return {(str(a), str(m)): int(n) for a, m, n in rows}
+        rows = conn.execute(select(UnderlyingRow.actor_key, UnderlyingRow.metric,
+                                   UnderlyingRow.own_voice, func.count())
+                            .group_by(UnderlyingRow.actor_key, UnderlyingRow.metric,
+                                      UnderlyingRow.own_voice))
+        return {(str(a), str(m), bool(o)): int(n) for a, m, o, n in rows}
 
 
 def underlying_of(store: Store, claim_id: int) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from tollwatch.model import Report
 from tollwatch.reconcile.names import Names, default_names, fold
+from tollwatch.reconcile.own_voice import DEFAULT_VOICE, Voice, select_voice
 from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim, underlying_claims
 
 __all__ = ["build_timeline", "filter_claims", "to_jsonl", "write_jsonl"]
@@ -21,12 +22,15 @@ __all__ = ["build_timeline", "filter_claims", "to_jsonl", "write_jsonl"]
 def filter_claims(claims: Sequence[UnderlyingClaim], *, actor: str | None = None,
                   metric: str | None = None, location: str | None = None,
                   origin: str | None = None, names: Names | None = None,
-                  group: str | None = None) -> list[UnderlyingClaim]:
+                  group: str | None = None, voice: Voice = "show") -> list[UnderlyingClaim]:
     """The claims about ``actor`` (any alias), of ``metric``, at ``location`` (any alias,
     matched against every report's place), from ``origin`` (any alias), counting
-    ``group`` (any synonym, subset or status: "captives", "child hostages"), in date
-    order."""
+    ``group`` (any synonym, subset or status: "captives", "child hostages"), with the
+    outlets' own-voice figures as ``voice`` says (:mod:`tollwatch.reconcile.own_voice`:
+    "show" all, "hide" them, "only" them), in date order."""
     nm = names or default_names()
+    if voice != "show":
+        claims = select_voice(claims, voice)
     if group is not None:  # issue 16: the counted group, like the actor, picks a series
         from tollwatch.reconcile.group_series import select_group
         from tollwatch.reconcile.groups import groups_for
@@ -57,13 +61,15 @@ def filter_claims(claims: Sequence[UnderlyingClaim], *, actor: str | None = None
 def build_timeline(reports: Sequence[Report], actor: str | None = None, *,
                    metric: str | None = None, location: str | None = None,
                    options: ReconcileOptions | None = None, names: Names | None = None,
-                   group: str | None = None) -> list[UnderlyingClaim]:
+                   group: str | None = None,
+                   voice: Voice = DEFAULT_VOICE) -> list[UnderlyingClaim]:
     """Reconcile ``reports`` and keep the claims about ``actor`` and/or counting ``group``
-    (and metric, location)."""
+    (and metric, location); an outlet's own-voice figures are hidden unless ``voice`` is
+    "show" (or "only")."""
     nm = names or default_names()
     claims = underlying_claims(reports, options, names=nm)
     return filter_claims(claims, actor=actor, metric=metric, location=location, names=nm,
-                         group=group)
+                         group=group, voice=voice)
 
 
 def to_jsonl(claims: Sequence[UnderlyingClaim]) -> str:

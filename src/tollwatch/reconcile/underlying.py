@@ -16,6 +16,10 @@ earliest outlet that ran the sentence.
 Among the claims of one origin about one actor and metric, a later claim with a different
 figure is an *update* that revises the earlier one; claims from other origins compete.
 
+A figure in an outlet's own voice that restates another origin's figure is a report of
+that origin's claim (:mod:`tollwatch.reconcile.own_voice`); the outlet's own figures left
+are claims marked ``own_voice``, which timelines hide unless asked.
+
     >>> claims = underlying_claims(reports)
     >>> [c.to_record() for c in claims]
 """
@@ -168,7 +172,7 @@ class UnderlyingClaim:
             "origin": self.origin, "aliases": list(self.aliases), "unnamed": self.unnamed,
             "date": self.date, "kind": self.kind, "revises": self.revises, "id": self.id,
             "reason": self.reason, "group": self.group, "subset": self.subset,
-            "group_status": self.group_status,
+            "group_status": self.group_status, "own_voice": self.own_voice,
             "reports": [r.to_dict() for r in self.reports],
         }
 
@@ -211,7 +215,10 @@ def _majority(values: Iterable[Any]) -> Any:
 def _aliases(group: Group) -> list[str]:
     """The names the origin appears under in these reports, in order of appearance."""
     out: list[str] = []
+    own = group[0][0].own_voice
     for it, _ in group:
+        if it.own_voice != own:
+            continue  # an outlet restating the origin's figure is not a name of the origin
         for n in it.names:
             tidy = " ".join(n.split())
             if tidy not in out:
@@ -247,8 +254,11 @@ def build_claim(group: Group, origin: Origin) -> UnderlyingClaim:
             civilian=c.civilian, stance=c.stance, subject=c.subject, unnamed=origin.unnamed,
             part=head.part, group=head.counted.head, subset=head.counted.subset,
             group_status=head.counted.status)
-    items = [it for it, _ in group]
-    dates = [i.date for i in items if i.date is not None]
+    # the claim's dates span all its reports; its hedge and details come from its origin's
+    # own reports (an outlet restating the figure in its own voice, own_voice.py, only
+    # reports it)
+    dates = [it.date for it, _ in group if it.date is not None]
+    items = [it for it, _ in group if it.own_voice == head.own_voice]
     first = min(dates).isoformat() if dates else None
     last = max(dates).isoformat() if dates else None
     quals = Counter(i.report.claim.qualifier for i in items)

@@ -73,6 +73,8 @@ class UnderlyingRow(Base):
     group_subset: Mapped[str | None] = mapped_column(String(64))
     group_status: Mapped[str | None] = mapped_column(String(32))
     group_key: Mapped[str | None] = mapped_column(String(255))
+    # a figure in an outlet's own voice (migration 0010): timelines hide it unless asked
+    own_voice: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class UnderlyingLinkRow(Base):

@@ -157,20 +157,24 @@ async def timeline(
     limit: Annotated[int, Query(ge=1, le=20_000)] = 500,
     offset: Annotated[int, Query(ge=0)] = 0,
     group: Annotated[str | None, Query(min_length=1, max_length=512)] = None,
+    own_voice: Annotated[Literal["hide", "show", "only"], Query()] = "hide",
 ) -> Response:
     """The underlying claims about one actor and/or counting one group ("hostages",
     "captives", "child hostages", "hostages released") in date order, as ``tollwatch
     timeline`` (reviewers' corrections applied; rejected reports left out); ``limit`` at a
-    time. At least one of ``actor`` and ``group``."""
+    time. At least one of ``actor`` and ``group``. ``own_voice``: figures an outlet gives
+    in its own voice (no source named) are hidden by default; "show" lists them too
+    (``own_voice: true``), "only" lists only them."""
     check_metric(metric)
     svc = service_of(request)
     check_series(svc, actor, group)
     fp = svc.fingerprint()
 
-    key = timeline_key(actor, metric, location, origin, group, limit, offset)
+    key = timeline_key(actor, metric, location, origin, group, limit, offset, own_voice)
 
     def make_stored() -> bytes:
-        return stored_timeline_answer(svc, fp, actor, metric, limit, offset, group)
+        return stored_timeline_answer(svc, fp, actor, metric, limit, offset, group,
+                                      own_voice)
 
     if location is None and origin is None:
         current = svc.view_known(fp)
@@ -185,9 +189,9 @@ async def timeline(
     def make() -> bytes:
         snap = svc.snapshot(fp)
         entries = svc.timeline(actor, metric=metric, location=location, origin=origin,
-                               snap=snap, group=group)
+                               snap=snap, group=group, voice=own_voice)
         head = json.dumps({"actor": svc.canonical_actor(actor) if actor else None,
-                          "group": group, "total": len(entries),
+                          "group": group, "own_voice": own_voice, "total": len(entries),
                           "limit": limit, "offset": offset,
                           "stale": snap.fingerprint != fp}, ensure_ascii=False)
         items = ",".join(snap.item_json(c) for c in entries[offset:offset + limit])

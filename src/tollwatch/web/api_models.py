@@ -63,6 +63,7 @@ class ItemPage(BaseModel):
 class TimelineOut(BaseModel):
     actor: str | None
     group: str | None = None
+    own_voice: str = "hide"
     items: list[dict[str, Any]]
     total: int
     limit: int

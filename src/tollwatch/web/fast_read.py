@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
+from tollwatch.reconcile.own_voice import DEFAULT_VOICE, VOICES
 from tollwatch.web.security import SECURITY_HEADERS, GuardMiddleware
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ CLAIMS_PATH = "/api/v1/claims"
 TIMELINE_PATH = "/api/v1/timeline"
 
 _CLAIMS_TEXT = ("actor", "metric", "origin", "since", "until")
-_TIMELINE_TEXT = ("actor", "metric", "location", "origin", "group")
+_TIMELINE_TEXT = ("actor", "metric", "location", "origin", "group", "own_voice")
 _LIMIT = re.compile(r"[1-9][0-9]{0,8}")
 _OFFSET = re.compile(r"0|[1-9][0-9]{0,8}")
 #: the bounds of the endpoints' parameters (web/api.py)
@@ -55,11 +56,12 @@ def claims_key(actor: str | None, metric: str | None, origin: str | None, since:
 
 
 def timeline_key(actor: str | None, metric: str | None, location: str | None,
-                 origin: str | None, group: str | None, limit: int, offset: int) -> str:
+                 origin: str | None, group: str | None, limit: int, offset: int,
+                 own_voice: str = DEFAULT_VOICE) -> str:
     """The cache key of a timeline page."""
     return _key(TIMELINE_PATH, [("actor", actor), ("metric", metric),
                                 ("location", location), ("origin", origin), ("group", group),
-                                ("limit", limit), ("offset", offset)])
+                                ("limit", limit), ("offset", offset), ("own_voice", own_voice)])
 
 
 def fast_key(path: str, query: str, settings: Settings) -> str | None:
@@ -84,9 +86,12 @@ def fast_key(path: str, query: str, settings: Settings) -> str | None:
         limit = TIMELINE_DEFAULT_LIMIT if raw_limit is None else int(raw_limit)
         if limit > TIMELINE_MAX_LIMIT:
             return None
+        voice = values.get("own_voice", DEFAULT_VOICE)
+        if voice not in VOICES:
+            return None  # the full path answers 422
         g = values.get
         return timeline_key(g("actor"), g("metric"), g("location"), g("origin"), g("group"),
-                            limit, offset)
+                            limit, offset, voice)
     if offset > CLAIMS_MAX_OFFSET:
         return None
     n = settings.page_size if raw_limit is None else int(raw_limit)

@@ -36,10 +36,12 @@ def busiest(snap: Snapshot, kind: SeriesKind = "all") -> list[dict[str, Any]]:
 
 
 def series_query(*, actor: str | None = None, group: str | None = None,
-                 metric: str | None = None) -> str:
-    """The query string of a series page: ``actor=...&group=...&metric=...``."""
+                 metric: str | None = None, own_voice: str | None = None) -> str:
+    """The query string of a series page: ``actor=...&group=...&metric=...`` (and
+    ``own_voice=`` when not the default, "hide")."""
     from urllib.parse import urlencode
 
-    items = [(k, v) for k, v in (("actor", actor), ("group", group), ("metric", metric))
-             if v]
+    voice = own_voice if own_voice and own_voice != "hide" else None
+    items = [(k, v) for k, v in (("actor", actor), ("group", group), ("metric", metric),
+                                 ("own_voice", voice)) if v]
     return urlencode(items)

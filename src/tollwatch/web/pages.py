@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -99,7 +99,8 @@ def overview(request: Request) -> HTMLResponse:
 def series_page(request: Request,
                 actor: Annotated[str | None, Query(min_length=1, max_length=512)] = None,
                 metric: Annotated[str | None, Query(max_length=32)] = None,
-                group: Annotated[str | None, Query(min_length=1, max_length=512)] = None
+                group: Annotated[str | None, Query(min_length=1, max_length=512)] = None,
+                own_voice: Annotated[Literal["hide", "show", "only"], Query()] = "hide",
                 ) -> HTMLResponse:
     from tollwatch.web.group_pages import series_query
 
@@ -111,21 +112,26 @@ def series_page(request: Request,
 
         _check_series(svc, actor, group)
     snap = svc.snapshot()
-    entries = svc.timeline(actor, metric=metric, snap=snap, group=group)
+    entries = svc.timeline(actor, metric=metric, snap=snap, group=group, voice=own_voice)
     items = [timeline_item(c, snap.status) for c in entries]
     canonical = svc.canonical_actor(actor) if actor else None
     if group is not None:
-        every = svc.timeline(actor, snap=snap, group=group)
+        every = svc.timeline(actor, snap=snap, group=group, voice=own_voice)
         metrics = sorted({c.metric for c in every})
-    else:
+    elif own_voice == "hide":  # the series list counts what the default shows
         metrics = sorted({s.metric for s in snap.series if s.actor == canonical})
+    else:
+        metrics = sorted({c.metric for c in svc.timeline(actor, snap=snap, voice=own_voice)})
     title = ", ".join(x for x in (canonical, group) if x)
     from tollwatch.web.responses import series_marks
 
     marks = series_marks(svc, entries)
     return _render(request, "series.html", actor=title, given=actor, metric=metric,
                    items=items, metrics=metrics, marks=marks,
-                   base=series_query(actor=actor, group=group), group=group,
+                   base=series_query(actor=actor, group=group, own_voice=own_voice),
+                   group=group, own_voice=own_voice,
+                   voice_links=[(v, series_query(actor=actor, group=group, metric=metric,
+                                                 own_voice=v)) for v in ("hide", "show", "only")],
                    chart={"actor": canonical, "group": group, "metric": metric,
                           "items": items, "responses": marks})
 

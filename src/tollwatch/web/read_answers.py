@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from tollwatch.model import Report
+from tollwatch.reconcile.own_voice import DEFAULT_VOICE, Voice
 from tollwatch.web.fast_read import TIMELINE_DEFAULT_LIMIT, claims_key, timeline_key
 from tollwatch.web.snapshot import Fingerprint, report_dicts
 
@@ -50,12 +51,13 @@ def claims_answer(svc: Service, fp: Fingerprint, actor: str | None, metric: str 
 
 def stored_timeline_answer(svc: Service, fp: Fingerprint, actor: str | None,
                            metric: str | None, limit: int, offset: int,
-                           group: str | None) -> bytes:
+                           group: str | None, voice: Voice = DEFAULT_VOICE) -> bytes:
     """``GET /timeline`` read from the store's reconciled view."""
-    total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group, fp=fp)
+    total, rows = svc.stored_timeline(actor, metric, limit, offset, group=group, fp=fp,
+                                      voice=voice)
     head = json.dumps({"actor": svc.canonical_actor(actor) if actor else None,
-                       "group": group, "total": total, "limit": limit, "offset": offset,
-                       "stale": False}, ensure_ascii=False)
+                       "group": group, "own_voice": voice, "total": total, "limit": limit,
+                       "offset": offset, "stale": False}, ensure_ascii=False)
     return b"".join((head[:-1].encode("utf-8"), b',"items":[', rows, b"]}"))
 
 

@@ -117,18 +117,21 @@ class ReadMemo:
         return self.memo.get(fp, ("count", key), count)
 
     def timeline_total(self, fp: Fingerprint, actor: str | None, metric: str | None,
-                       group: Hashable | None) -> int | None:
+                       group: Hashable | None, voice: str = "hide") -> int | None:
         """The total of a stored timeline if known at ``fp`` (else None: the page query
-        counts it, and ``note_timeline_total`` keeps it)."""
+        counts it, and ``note_timeline_total`` keeps it); ``voice``: own-voice figures
+        hidden, shown or only (:mod:`tollwatch.reconcile.own_voice`)."""
         if group is None and actor is not None:
-            table: dict[tuple[str, str], int] | None = self.memo.peek(fp, ("timeline-table",))
+            table: dict[tuple[str, str, bool], int] | None = self.memo.peek(
+                fp, ("timeline-table",))
             if table is not None:
                 key = fold(actor)
-                return sum(n for (a, m), n in table.items()
-                           if a == key and (metric is None or m == metric))
-        found: int | None = self.memo.peek(fp, ("timeline", actor, metric, group))
+                return sum(n for (a, m, own), n in table.items()
+                           if a == key and (metric is None or m == metric)
+                           and (voice == "show" or own == (voice == "only")))
+        found: int | None = self.memo.peek(fp, ("timeline", actor, metric, group, voice))
         return found
 
     def note_timeline_total(self, fp: Fingerprint, actor: str | None, metric: str | None,
-                            group: Hashable | None, total: int) -> None:
-        self.memo.put(fp, ("timeline", actor, metric, group), total)
+                            group: Hashable | None, total: int, voice: str = "hide") -> None:
+        self.memo.put(fp, ("timeline", actor, metric, group, voice), total)

@@ -26,6 +26,7 @@ from tollwatch.reconcile.group_series import parse_group, select_group
 from tollwatch.reconcile.groups import groups_for
 from tollwatch.reconcile.items import timeline_item
 from tollwatch.reconcile.names import Names, default_names, fold
+from tollwatch.reconcile.own_voice import DEFAULT_VOICE, Voice, select_voice
 from tollwatch.reconcile.timeline import filter_claims
 from tollwatch.reconcile.underlying import ReconcileOptions, UnderlyingClaim
 from tollwatch.store import AddResult, Store
@@ -178,20 +179,22 @@ class Service:
 
     def stored_timeline(self, actor: str | None, metric: str | None, limit: int,
                         offset: int, group: str | None = None,
-                        fp: Fingerprint | None = None) -> tuple[int, bytes]:
+                        fp: Fingerprint | None = None,
+                        voice: Voice = DEFAULT_VOICE) -> tuple[int, bytes]:
         """(total, items as the inside of a JSON array) of an actor's and/or a counted
-        group's timeline from the stored view (its total counted once per state ``fp``)."""
+        group's timeline from the stored view (its total counted once per state ``fp``),
+        own-voice figures as ``voice`` says."""
         from tollwatch.reconcile.stored import timeline_json
 
         want = parse_group(group, groups_for(self.names.aliases_path)) \
             if group is not None else None
         key = self.canonical_actor(actor) if actor else None
         fp = fp or self.fingerprint()
-        known = self.reads.timeline_total(fp, key, metric, want)
+        known = self.reads.timeline_total(fp, key, metric, want, voice)
         total, items = timeline_json(self.store, key, metric, limit, offset, group=want,
-                                     total=known)
+                                     total=known, voice=voice)
         if known is None:
-            self.reads.note_timeline_total(fp, key, metric, want, total)
+            self.reads.note_timeline_total(fp, key, metric, want, total, voice)
         return total, items
 
     def warm_counts(self) -> None:
@@ -235,11 +238,25 @@ class Service:
 
     def timeline(self, actor: str | None, *, metric: str | None = None,
                  location: str | None = None, origin: str | None = None,
-                 snap: Snapshot | None = None, group: str | None = None
-                 ) -> list[UnderlyingClaim]:
+                 snap: Snapshot | None = None, group: str | None = None,
+                 voice: Voice = DEFAULT_VOICE) -> list[UnderlyingClaim]:
         """The underlying claims about ``actor`` (any of its names) and/or counting
-        ``group``, in date order (as ``tollwatch timeline``)."""
+        ``group``, in date order, own-voice figures hidden unless ``voice`` says "show"
+        or "only" (as ``tollwatch timeline``)."""
         snap = snap or self.snapshot()
+        every = self._timeline(actor, metric=metric, location=location, origin=origin,
+                               snap=snap, group=group)
+        if voice == "show":
+            return every
+        key = ("voice", voice, actor, metric, location, origin, group)
+        found: list[UnderlyingClaim] | None = snap.memo.get(key)
+        if found is None:
+            found = snap.memo[key] = select_voice(every, voice)
+        return found
+
+    def _timeline(self, actor: str | None, *, metric: str | None, location: str | None,
+                  origin: str | None, snap: Snapshot, group: str | None
+                  ) -> list[UnderlyingClaim]:
         if group is not None or actor is None:  # issue 16: a group series
             return self.group_timeline(group or "", actor=actor, metric=metric,
                                        location=location, origin=origin, snap=snap)

@@ -140,7 +140,8 @@ def build_snapshot(fp: Fingerprint, reports: list[Report],
         if c.actor:
             key = fold(c.actor)
             by_actor[key].append(c)
-            series[(c.actor, c.metric)].append(c)
+            if not c.own_voice:  # the series list counts what timelines show by default
+                series[(c.actor, c.metric)].append(c)
             actor_metrics[c.actor][c.metric] = None
         okey = fold(c.origin)
         by_origin[okey].append(c)
@@ -175,4 +176,5 @@ def build_snapshot(fp: Fingerprint, reports: list[Report],
                       for k, seq in by_origin.items()), key=lambda n: (-n.reports, n.name))
     return Snapshot(fp, claims, dict(by_actor), dict(by_origin), by_claim_id, status,
                     out_series, actors, sources, reports, dict(by_alias), metric_at,
-                    time.perf_counter() - start, group_series=group_series(claims))
+                    time.perf_counter() - start,
+                    group_series=group_series([c for c in claims if not c.own_voice]))
