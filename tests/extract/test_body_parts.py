@@ -167,3 +167,12 @@ def test_a_spokesman_of_the_ministry_takes_its_day(claims_of: Run) -> None:
     hurt = _get(claims, "injured", 30)
     assert hurt.date == "2031-06-10"
     assert _date_how(hurt) == "source"
+
+
+def test_the_army_does_not_take_the_day_of_the_police(claims_of: Run) -> None:
+    text = ("Clashes in the north\n"
+            "Twelve people were killed in the clashes, police said on Tuesday.\n"
+            "Roads to the north were closed.\n"
+            "Another 40 soldiers were injured, according to the army's 4th division.")
+    claims = claims_of(text, "2031-06-12")
+    assert _get(claims, "injured", 40).date is None
