@@ -54,6 +54,8 @@ def test_a_bare_body_names_the_body_whose_name_contains_it(bare: str, fuller: st
     ("the Lisburg police", "the Harbour police"),
     ("the army", "the Harbour Command"),  # no body noun in common
     ("the police", "the police"),  # the same name: the name rules' business
+    ("police", "border police"),  # another kind of police
+    ("the ministry", "the regional health ministry"),
 ])
 def test_two_bodies_neither_bare_nor_contained_are_not_joined(a: str, b: str) -> None:
     assert not body_part_of(_body(a), _body(b), _forms)
@@ -67,6 +69,7 @@ def test_two_bodies_neither_bare_nor_contained_are_not_joined(a: str, b: str) ->
     ("the army's commander", "the army"),
     ("Marta Kellner, the police chief", "police"),
     ("the chief of police", "the Harbour police"),
+    ("Police Chief Marta Kellner", "the Lisburg police"),
 ])
 def test_a_person_whose_title_names_a_body_is_joined_to_it(person: str, body: str) -> None:
     assert body_part_of(_person(person), _body(body), _forms)
@@ -78,6 +81,7 @@ def test_a_person_whose_title_names_a_body_is_joined_to_it(person: str, body: st
     ("the police chief", "the army"),
     ("Marta Kellner", "police"),  # no title
     ("a farmer", "the Lisburg police"),
+    ("the police chief", "the border police"),
 ])
 def test_a_title_naming_another_body_joins_nothing(person: str, body: str) -> None:
     assert not body_part_of(_person(person), _body(body), _forms)
@@ -101,6 +105,8 @@ def test_two_people_are_never_joined() -> None:
 def test_title_body_takes_the_title_out() -> None:
     assert title_body("inspector general of police") == "police"
     assert title_body("senior ministry official") == "ministry"
+    assert title_body("police chief ann roe") == "police"
+    assert title_body("health ministry spokesman ann roe") == "health ministry"
     assert title_body("ann roe") is None
     assert title_body("spokesman") is None
 

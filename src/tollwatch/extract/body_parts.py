@@ -19,6 +19,7 @@ ones linked to an undated source were dated on one day (``source_dates.share_dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,8 +108,9 @@ def _body_forms(src: Source, forms: Forms, rules: BodyPartRules) -> set[str]:
 
 def title_body(form: str, rules: BodyPartRules | None = None) -> str | None:
     """What is left of a folded person's description once its title is taken out ("inspector
-    general of police" -> "police", "ministry spokesman" -> "ministry"); None when it has
-    no title or nothing is left."""
+    general of police" -> "police", "ministry spokesman" -> "ministry"), up to its last body
+    head ("police chief ann roe" -> "police"); None when it has no title or nothing is
+    left."""
     rules = rules or load_body_part_rules()
     padded = f" {form} "
     found = False
@@ -119,6 +121,9 @@ def title_body(form: str, rules: BodyPartRules | None = None) -> str | None:
     if not found:
         return None
     left = [w for w in padded.split() if w not in rules.skip]
+    heads = [i for i, w in enumerate(left) if w in rules.body_heads or w in rules.bodies]
+    if heads:  # up to the body's last head: "police ann roe" (Police Chief Ann Roe) -> "police"
+        left = left[:heads[-1] + 1]
     return " ".join(left) or None
 
 
@@ -132,11 +137,31 @@ def _person_bodies(src: Source, forms: Forms, rules: BodyPartRules) -> set[str]:
     return out
 
 
-def _names_body(part: str, body: str, rules: BodyPartRules) -> bool:
-    """True when ``part`` (a bare body or what a title leaves) names the body form ``body``:
-    the same, or one a bare body noun inside the other."""
-    return part == body or (_bare(part, rules) and _contains(body, part)) or \
-        (_bare(body, rules) and _contains(part, body))
+def _capitalised(src: Source, forms: Forms) -> frozenset[str]:
+    """The words written with a capital in ``src``'s names, lower-cased and folded
+    ("Defense": "defense" and "defence")."""
+    caps = [w for n in src.names for w in re.findall(r"\w+", n) if w[:1].isupper()]
+    return frozenset({w.lower() for w in caps} |
+                     {x for w in caps for f in forms(w) for x in f.split()})
+
+
+def _part_of(long: str, bare: str, caps: frozenset[str]) -> bool:
+    """True when the bare body ``bare`` is inside the form ``long`` and every word before
+    it was written with a capital (a place or a name: "Lisburg police department"), so
+    that the longer name is that body's, not a body of another kind ("border police")."""
+    if not _contains(long, bare):
+        return False
+    before = f" {long} ".split(f" {bare} ")[0].split()
+    return all(w in caps for w in before)
+
+
+def _names_body(part: str, body: str, person: Source, holder: Source, forms: Forms,
+                rules: BodyPartRules) -> bool:
+    """True when ``part`` (what a title leaves of ``person``'s name) names the body form
+    ``body`` (of ``holder``): the same, or one a bare body inside the other."""
+    return part == body or \
+        (_bare(part, rules) and _part_of(body, part, _capitalised(holder, forms))) or \
+        (_bare(body, rules) and _part_of(part, body, _capitalised(person, forms)))
 
 
 def body_part_of(a: Source, b: Source, forms: Forms,
@@ -150,9 +175,10 @@ def body_part_of(a: Source, b: Source, forms: Forms,
     if pa or pb:
         person, body = (a, b) if pa else (b, a)
         parts = _person_bodies(person, forms, rules)
-        return any(_names_body(p, f, rules) for p in parts
+        return any(_names_body(p, f, person, body, forms, rules) for p in parts
                    for f in _body_forms(body, forms, rules))
     fa, fb = _body_forms(a, forms, rules), _body_forms(b, forms, rules)
-    return any(x != y and _bare(x, rules) and _contains(y, x)
-               for short, long in ((fa, fb), (fb, fa)) for x in short for y in long)
+    return any(x != y and _bare(x, rules) and _part_of(y, x, _capitalised(holder, forms))
+               for short, long, holder in ((fa, fb, b), (fb, fa, a))
+               for x in short for y in long)
 
