@@ -55,7 +55,6 @@ def test_a_bare_body_names_the_body_whose_name_contains_it(bare: str, fuller: st
     ("the army", "the Harbour Command"),  # no body noun in common
     ("the police", "the police"),  # the same name: the name rules' business
     ("police", "border police"),  # another kind of police
-    ("the ministry", "the regional health ministry"),
 ])
 def test_two_bodies_neither_bare_nor_contained_are_not_joined(a: str, b: str) -> None:
     assert not body_part_of(_body(a), _body(b), _forms)
@@ -95,6 +94,12 @@ def test_the_name_rewrites_apply_before_the_title_is_read() -> None:
 def test_a_body_the_parser_took_for_a_person_is_a_body() -> None:
     dept = Source(names=["the Lisburg police department"], person=True)
     assert body_part_of(_body("police"), dept, _forms)
+
+
+def test_a_ministry_is_named_by_its_field_in_lower_case() -> None:
+    assert body_part_of(_body("the ministry"), _body("the health ministry"), _forms)
+    assert body_part_of(_person("a ministry spokesman"), _body("the health ministry"), _forms)
+    assert not body_part_of(_body("the police"), _body("the riot police"), _forms)
 
 
 def test_two_people_are_never_joined() -> None:
