@@ -96,9 +96,16 @@ def test_a_body_the_parser_took_for_a_person_is_a_body() -> None:
     assert body_part_of(_body("police"), dept, _forms)
 
 
-def test_a_ministry_is_named_by_its_field_in_lower_case() -> None:
-    assert body_part_of(_body("the ministry"), _body("the health ministry"), _forms)
+def test_a_lone_head_of_a_title_names_the_body_it_ends() -> None:
     assert body_part_of(_person("a ministry spokesman"), _body("the health ministry"), _forms)
+    assert body_part_of(_person("the agency's director"), _body("the UN refugee agency"),
+                        _forms)
+    assert not body_part_of(_person("the agency's director"), _body("the health ministry"),
+                            _forms)
+
+
+def test_a_bare_ministry_is_not_every_ministry() -> None:
+    assert not body_part_of(_body("the ministry"), _body("the Water Ministry"), _forms)
     assert not body_part_of(_body("the police"), _body("the riot police"), _forms)
 
 

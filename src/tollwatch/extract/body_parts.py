@@ -41,7 +41,6 @@ class BodyPartRules:
     aliases: tuple[tuple[str, str], ...] = ()
     titles: tuple[str, ...] = ()
     body_heads: frozenset[str] = frozenset()
-    open_bodies: frozenset[str] = frozenset()
     skip: frozenset[str] = frozenset()
 
 
@@ -74,7 +73,6 @@ def load_body_part_rules(path: str | None = None) -> BodyPartRules:
         aliases=_pairs(data, "aliases", where),
         titles=tuple(sorted(_words(data, "titles", where), key=len, reverse=True)),
         body_heads=frozenset(_words(data, "body_heads", where)),
-        open_bodies=frozenset(_words(data, "open_bodies", where)),
         skip=frozenset(_words(data, "skip", where)))
 
 
@@ -147,15 +145,12 @@ def _capitalised(src: Source, forms: Forms) -> frozenset[str]:
                      {x for w in caps for f in forms(w) for x in f.split()})
 
 
-def _part_of(long: str, bare: str, caps: frozenset[str], rules: BodyPartRules) -> bool:
+def _part_of(long: str, bare: str, caps: frozenset[str]) -> bool:
     """True when the bare body ``bare`` is inside the form ``long`` and every word before
     it was written with a capital (a place or a name: "Lisburg police department"), so
-    that the longer name is that body's, not a body of another kind ("border police");
-    any words before an open body (``open_bodies``: "the health ministry")."""
+    that the longer name is that body's, not a body of another kind ("border police")."""
     if not _contains(long, bare):
         return False
-    if bare in rules.open_bodies:
-        return True
     before = f" {long} ".split(f" {bare} ")[0].split()
     return all(w in caps for w in before)
 
@@ -163,10 +158,13 @@ def _part_of(long: str, bare: str, caps: frozenset[str], rules: BodyPartRules) -
 def _names_body(part: str, body: str, person: Source, holder: Source, forms: Forms,
                 rules: BodyPartRules) -> bool:
     """True when ``part`` (what a title leaves of ``person``'s name) names the body form
-    ``body`` (of ``holder``): the same, or one a bare body inside the other."""
+    ``body`` (of ``holder``): the same, one a bare body inside the other, or a lone body
+    head that ends the body's name."""
+    if part in rules.body_heads and not _bare(part, rules) and body.endswith(" " + part):
+        return True  # a lone head: "a ministry spokesman" for "the health ministry"
     return part == body or \
-        (_bare(part, rules) and _part_of(body, part, _capitalised(holder, forms), rules)) or \
-        (_bare(body, rules) and _part_of(part, body, _capitalised(person, forms), rules))
+        (_bare(part, rules) and _part_of(body, part, _capitalised(holder, forms))) or \
+        (_bare(body, rules) and _part_of(part, body, _capitalised(person, forms)))
 
 
 def body_part_of(a: Source, b: Source, forms: Forms,
@@ -183,7 +181,7 @@ def body_part_of(a: Source, b: Source, forms: Forms,
         return any(_names_body(p, f, person, body, forms, rules) for p in parts
                    for f in _body_forms(body, forms, rules))
     fa, fb = _body_forms(a, forms, rules), _body_forms(b, forms, rules)
-    return any(x != y and _bare(x, rules) and _part_of(y, x, _capitalised(holder, forms), rules)
+    return any(x != y and _bare(x, rules) and _part_of(y, x, _capitalised(holder, forms))
                for short, long, holder in ((fa, fb, b), (fb, fa, a))
                for x in short for y in long)
 
