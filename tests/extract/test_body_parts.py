@@ -109,6 +109,12 @@ def test_a_bare_ministry_is_not_every_ministry() -> None:
     assert not body_part_of(_body("the police"), _body("the riot police"), _forms)
 
 
+def test_a_titled_name_typed_a_body_is_read_by_its_title() -> None:
+    for name in ("the inspector-general of police", "Inspector-General of Police Ann Roe"):
+        assert body_part_of(_body(name), _body("police"), _forms)
+        assert not body_part_of(_body(name), _body("the army"), _forms)
+
+
 def test_two_people_are_never_joined() -> None:
     assert not body_part_of(_person("the police chief"), _person("a police spokesman"),
                             _forms)

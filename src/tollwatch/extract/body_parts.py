@@ -93,13 +93,14 @@ def _bare(form: str, rules: BodyPartRules) -> bool:
 
 
 def _is_person(src: Source, forms: Forms, rules: BodyPartRules) -> bool:
-    """True when ``src`` is a person: typed so, and titled or with no name ending in a body
-    head (the parser takes "the Lisburg police department" for a person now and then)."""
-    if not src.person:
-        return False
+    """True when ``src`` speaks as a person here: a name of it carries a title ("the
+    inspector-general of police", typed a body or not), or it is typed a person and no name
+    of it ends in a body head (the parser takes "the Lisburg police department" for a
+    person now and then)."""
     folded = [f for n in src.names for f in forms(n) if f]
-    return any(title_body(f, rules) is not None for f in folded) or \
-        not any(f.split()[-1] in rules.body_heads for f in folded)
+    if any(title_body(f, rules) is not None for f in folded):
+        return True
+    return src.person and not any(f.split()[-1] in rules.body_heads for f in folded)
 
 
 def _body_forms(src: Source, forms: Forms, rules: BodyPartRules) -> set[str]:
