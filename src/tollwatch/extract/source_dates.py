@@ -17,6 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from tollwatch.extract.body_parts import body_part_of
 from tollwatch.extract.date_links import linked
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
@@ -81,6 +82,8 @@ def same_body(a: Source, b: Source) -> bool:
         return True
     if (a.date_links or b.date_links) and linked(a, b, same_body):
         return True  # names tied for dates only (extract/date_links.py)
+    if body_part_of(a, b, _forms):
+        return True  # a body and its part, or a titled person and the body (body_parts.py)
     return any(_same_names(na, fa, a, nb, fb, b) for na in a.names for fa in _forms(na)
                for nb in b.names for fb in _forms(nb))
 
