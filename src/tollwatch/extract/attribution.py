@@ -28,6 +28,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.reporting_forms import aside_around, cited_as
+from tollwatch.extract.reporting_tags import tag_subject
 from tollwatch.extract.sources import (
     _PRONOUNS,
     Source,
@@ -127,6 +128,9 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
         return cited[0]  # "X cited Y as saying": Y said it
     if verb.pos_ == "NOUN":
         return noun_verb_subject(verb)
+    tagged = tag_subject(verb)
+    if tagged is not None:
+        return tagged  # "..., while the rest were locals, he continued": "he"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"
                 and c.left_edge.lower_ not in _CHAIN_WORDS]  # "Quoting X, Y reported"
     if subjects:

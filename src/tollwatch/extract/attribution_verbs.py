@@ -3,7 +3,8 @@
 A lemma of the lexicon's attribution verbs (not negated, not a modifier, not "claimed the
 lives of"); a verb of finding with a data noun as its subject ("data compiled by X show") or a
 clause of what was found (``clausal_cues``); a verb with its particle ("made this known");
-and reporting verbs the parser read as nouns (``clause_sources``).
+reporting verbs the parser read as nouns (``clause_sources``); and a tag verb set off after
+what was said ("..., he continued", ``reporting_tags``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from tollwatch.extract.doc_cache import tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.reporting_forms import is_negated
+from tollwatch.extract.reporting_tags import is_reporting_tag
 from tollwatch.extract.sources import _DATA_NOUNS
 
 if TYPE_CHECKING:
@@ -54,6 +56,8 @@ def _reports(t: Token, lex: Lexicon) -> bool:
         return True  # "the report assessed that ...", "the team found that ..."
     if noun_read_verb(t, lex.attribution_verbs) or gerund_read_verb(t, lex.attribution_verbs):
         return True  # "Western intelligence estimates [the army lost ...]"
+    if is_reporting_tag(t):
+        return True  # "..., he continued, adding that ..." (``reporting_tags``)
     # "X made this known"
     return pos in ("VERB", "AUX") and any(
         c.lower_ in _phrasal().get(t.lemma_.lower(), ()) for c in t.children)

@@ -18,6 +18,7 @@ other names was dated with (``source_dates``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.list_sources import in_same_list
 from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
+from tollwatch.extract.quote_bridges import bridges_quotes
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
@@ -85,6 +87,7 @@ class Statements:
         self._para_starts: dict[int, str] = {}
         for (s, _), para in zip(sents, self.paras):
             self._para_starts.setdefault(para, text[s:s + 2].lstrip())
+        self._para_sizes = dict(Counter(self.paras))  # paragraph -> its sentences
         self.current: Statement | None = None
         self.headlines: list[Statement] = []
         self._datelines = find_datelines(text, sents, self.paras, published, rules.datelines)
@@ -317,10 +320,18 @@ class Statements:
         carried = text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
             any(rx.search(text) for rx in self.rules.carry_on_patterns) or \
             bool(self.rules.hearsay.search(_unquoted(text))) or \
-            bool(self.rules.first_person.search(_unquoted(text)))
+            bool(self.rules.first_person.search(_unquoted(text))) or \
+            bridges_quotes(self.text[slice(*self.sents[st.sent])], st.para, self.paras[k],
+                           self._para_starts, self._para_sizes, text,
+                           (self._para_text(self.paras[k] + 1), st.att.origin + st.att.speaker))
         if carried:  # the report goes on from here: the next paragraph may carry it further
             st.reach_sent, st.reach_para = k, self.paras[k]
         return carried
+
+    def _para_text(self, para: int) -> str:
+        """The text of paragraph ``para`` ("" past the end)."""
+        spans = [se for se, p in zip(self.sents, self.paras) if p == para]
+        return self.text[spans[0][0]:spans[-1][1]] if spans else ""
 
     def _quote_run(self, st: Statement, k: int) -> bool:
         """True when every paragraph after the statement's, up to sentence ``k``'s, opens
