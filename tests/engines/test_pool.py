@@ -83,17 +83,3 @@ def test_a_long_input_is_handed_out_in_full_batches(docs: list[Document]) -> Non
     with PooledExtractor(opts, 2) as pooled:
         got = [d.id for d, _ in pooled.extract_many(iter(docs))]
     assert got == [d.id for d in docs]
-
-
-def test_the_workers_keep_the_pipeline_frozen_and_the_parent_does_not(
-        docs: list[Document]) -> None:
-    import gc
-
-    before = gc.get_freeze_count()
-    with PooledExtractor(ExtractOptions(), 2) as pooled:
-        list(pooled.extract_many(docs))
-        assert pooled.started
-        assert gc.get_freeze_count() == before  # the parent took its objects back
-        frozen = pooled._workers().apply(gc.get_freeze_count)
-    # each worker was forked with the loaded pipeline out of the collector's sight
-    assert frozen > 10_000
