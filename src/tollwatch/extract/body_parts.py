@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tollwatch.errors import ConfigError
-from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.datafile import read_mapping, word_list
 from tollwatch.extract.sources import Source
 
 __all__ = ["BodyPartRules", "body_part_of", "load_body_part_rules", "title_body"]
@@ -44,15 +44,6 @@ class BodyPartRules:
     skip: frozenset[str] = frozenset()
 
 
-def _words(data: dict[str, object], key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} must be a list of words", source=where)
-    return tuple(" ".join(v.lower().split()) for v in value if v.strip())
-
-
 def _pairs(data: dict[str, object], key: str, where: str) -> tuple[tuple[str, str], ...]:
     value = data.get(key)
     if value is None:
@@ -69,11 +60,11 @@ def load_body_part_rules(path: str | None = None) -> BodyPartRules:
     """The rules of ``path`` (None: the built-in ``body_parts.yaml``)."""
     data, where = read_mapping("body_parts.yaml", path, "body part rules", "are")
     return BodyPartRules(
-        bodies=frozenset(_words(data, "bodies", where)),
+        bodies=frozenset(word_list(data.get("bodies"), "bodies", where)),
         aliases=_pairs(data, "aliases", where),
-        titles=tuple(sorted(_words(data, "titles", where), key=len, reverse=True)),
-        body_heads=frozenset(_words(data, "body_heads", where)),
-        skip=frozenset(_words(data, "skip", where)))
+        titles=tuple(sorted(word_list(data.get("titles"), "titles", where), key=len, reverse=True)),
+        body_heads=frozenset(word_list(data.get("body_heads"), "body_heads", where)),
+        skip=frozenset(word_list(data.get("skip"), "skip", where)))
 
 
 def _contains(long: str, short: str) -> bool:

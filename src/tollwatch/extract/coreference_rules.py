@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tollwatch.errors import ConfigError
-from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.datafile import read_mapping, word_list
 
 __all__ = ["CoreferenceRules", "load_coreference_rules"]
 
@@ -25,14 +25,6 @@ class CoreferenceRules:
     organ_kinds: frozenset[frozenset[str]] = frozenset()
 
 
-def _words(value: object, key: str, where: str) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} must be a list of words", source=where)
-    return frozenset(v.strip().lower() for v in value if v.strip())
-
-
 @lru_cache(maxsize=8)
 def load_coreference_rules(path: str | None = None) -> CoreferenceRules:
     """The coreference rules of ``path`` (None: the built-in ``coreference.yaml``)."""
@@ -48,9 +40,9 @@ def load_coreference_rules(path: str | None = None) -> CoreferenceRules:
     if not isinstance(speaks, dict):
         raise ConfigError("speaks_for must be a mapping", source=where)
     return CoreferenceRules(
-        bare_kind_links=_words(data.get("bare_kind_links"), "bare_kind_links", where),
-        member_heads=_words(member.get("heads"), "unnamed_member.heads", where),
-        member_skip=_words(member.get("skip"), "unnamed_member.skip", where),
-        speaker_roles=_words(speaks.get("roles"), "speaks_for.roles", where),
-        speaker_preps=_words(speaks.get("preps"), "speaks_for.preps", where),
+        bare_kind_links=frozenset(word_list(data.get("bare_kind_links"), "bare_kind_links", where)),
+        member_heads=frozenset(word_list(member.get("heads"), "unnamed_member.heads", where)),
+        member_skip=frozenset(word_list(member.get("skip"), "unnamed_member.skip", where)),
+        speaker_roles=frozenset(word_list(speaks.get("roles"), "speaks_for.roles", where)),
+        speaker_preps=frozenset(word_list(speaks.get("preps"), "speaks_for.preps", where)),
         organ_kinds=frozenset(frozenset(str(k) for k in p) for p in organs))

@@ -10,7 +10,7 @@ import yaml
 
 from tollwatch.errors import ConfigError
 
-__all__ = ["read_mapping"]
+__all__ = ["read_mapping", "word_list"]
 
 # libyaml's parser when PyYAML was built with it (the same data, about ten times faster to
 # read: the rules files are read at every start), else PyYAML's own safe loader
@@ -42,3 +42,14 @@ def read_mapping(filename: str, path: str | None, what: str,
     if not isinstance(data, dict):
         raise ConfigError(f"{what} must be a mapping", source=where)
     return data, where
+
+
+def word_list(value: object, key: str, where: str) -> tuple[str, ...]:
+    """The words (or phrases) of a rules file's list ``key``, lower-cased with their
+    spaces folded, blanks dropped; ``()`` when absent; a ConfigError naming ``where``
+    when it is not a list of strings."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of words", source=where)
+    return tuple(" ".join(v.lower().split()) for v in value if v.strip())

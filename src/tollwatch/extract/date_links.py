@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.errors import ConfigError
 from tollwatch.extract.attribution import Attribution
-from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.datafile import read_mapping, word_list
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unparsed_dates import DAY_PATTERN
@@ -58,15 +58,6 @@ class DateLinkRules:
     dateline_anchor_days: int = 0
 
 
-def _words(data: dict[str, object], key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} must be a list of words", source=where)
-    return tuple(v.strip().lower() for v in value if v.strip())
-
-
 def _days(data: dict[str, object], key: str, where: str) -> int:
     value = data.get(key, 0)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -89,15 +80,15 @@ def load_date_link_rules(path: str | None = None) -> DateLinkRules:
     unnamed = _section(data, "unnamed_then_named", where)
     replies = _section(data, "replies", where)
     return DateLinkRules(
-        occasion_preps=_words(occ, "preps", where),
-        occasion_nouns=_words(occ, "nouns", where),
-        unnamed_articles=frozenset(_words(unnamed, "articles", where)),
-        unnamed_heads=frozenset(_words(unnamed, "heads", where)),
-        named_roles=frozenset(_words(unnamed, "roles", where)),
-        anaphoric_times=_words(data, "anaphoric_times", where),
-        reply_verbs=_words(replies, "verbs", where),
-        reply_preps=_words(replies, "preps", where),
-        framing_preps=frozenset(_words(data, "framing_preps", where)),
+        occasion_preps=word_list(occ.get("preps"), "preps", where),
+        occasion_nouns=word_list(occ.get("nouns"), "nouns", where),
+        unnamed_articles=frozenset(word_list(unnamed.get("articles"), "articles", where)),
+        unnamed_heads=frozenset(word_list(unnamed.get("heads"), "heads", where)),
+        named_roles=frozenset(word_list(unnamed.get("roles"), "roles", where)),
+        anaphoric_times=word_list(data.get("anaphoric_times"), "anaphoric_times", where),
+        reply_verbs=word_list(replies.get("verbs"), "verbs", where),
+        reply_preps=word_list(replies.get("preps"), "preps", where),
+        framing_preps=frozenset(word_list(data.get("framing_preps"), "framing_preps", where)),
         dateline_anchor_days=_days(data, "dateline_anchor_days", where))
 
 
