@@ -61,14 +61,20 @@ def test_the_order_of_the_figures_matters(nlp: Any) -> None:
     assert not in_same_list(doc, _at(doc, "31"), _at(doc, "14"), [])
 
 
-def test_statements_give_the_second_item_the_first_items_source(extractor: Extractor,
-                                                               nlp: Any) -> None:
+def _relayed_list(extractor: Extractor, nlp: Any) -> tuple[Any, Statements, Source, Source]:
+    """A sentence listing two figures that a paper relays from a navy command: its parse,
+    a statements stage over it, and the two sources."""
     text = "The paper printed figures showing 4,210 sailors have been killed and 7,730 injured."
-    doc = nlp(text)
     stage = Statements(text, [(0, len(text))], "2024-06-05", extractor.lexicon,
                        extractor.provenance)
     navy = Source(names=["Navy Command"], person=False, head="command")
     paper = Source(names=["the paper"], person=False, head="paper")
+    return nlp(text), stage, navy, paper
+
+
+def test_statements_give_the_second_item_the_first_items_source(extractor: Extractor,
+                                                               nlp: Any) -> None:
+    doc, stage, navy, paper = _relayed_list(extractor, nlp)
     first = Attribution(origin=["Navy Command"], speaker=["the paper"], explicit=True,
                         origin_src=navy, relay_src=paper, date="2024-06-03")
     other = Attribution(origin=["the paper"], explicit=True, origin_src=paper)
@@ -81,12 +87,7 @@ def test_statements_give_the_second_item_the_first_items_source(extractor: Extra
 
 def test_statements_leave_a_figure_of_another_sentence(extractor: Extractor,
                                                         nlp: Any) -> None:
-    text = "The paper printed figures showing 4,210 sailors have been killed and 7,730 injured."
-    doc = nlp(text)
-    stage = Statements(text, [(0, len(text))], "2024-06-05", extractor.lexicon,
-                       extractor.provenance)
-    navy = Source(names=["Navy Command"], person=False, head="command")
-    paper = Source(names=["the paper"], person=False, head="paper")
+    doc, stage, navy, paper = _relayed_list(extractor, nlp)
     first = Attribution(origin=["Navy Command"], explicit=True, origin_src=navy)
     other = Attribution(origin=["the paper"], explicit=True, origin_src=paper)
     stage._listed(0, doc, _at(doc, "4,210"), first)
