@@ -24,7 +24,7 @@ from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unnamed_members import same_unnamed_group
 
-__all__ = ["initials", "same_body", "share_dates"]
+__all__ = ["fold_forms", "initials", "same_body", "share_dates"]
 
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "a", "an"}
 
@@ -51,6 +51,11 @@ def _forms(name: str) -> tuple[str, ...]:
     too: the rewrite makes it "health zorvia ministry")."""
     plain, folded = _plain(name), _fold(name)
     return (folded,) if plain == folded else (folded, plain)
+
+
+def fold_forms(name: str) -> tuple[str, ...]:
+    """The folded forms ``same_body`` compares ``name`` in (for the link modules)."""
+    return _forms(name)
 
 
 def initials(name: str) -> str:

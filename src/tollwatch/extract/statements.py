@@ -37,9 +37,10 @@ from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_bridges import bridges_quotes
 from tollwatch.extract.quote_spans import close_at, quote_openers
+from tollwatch.extract.rank_links import tie_ranks
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
-from tollwatch.extract.source_dates import same_body, share_dates
+from tollwatch.extract.source_dates import fold_forms, same_body, share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
 from tollwatch.extract.tally_sources import report_source
@@ -366,6 +367,8 @@ class Statements:
                                    self.memory.sources, self.published)
         released = release_names([self.text[s:e] for s, e in self.sents], self.memory.sources,
                                  self.published, self.rules.today)
+        tie_ranks(self.memory.sources, [self.text[s:e] for s, e in self.sents], fold_forms,
+                  same_body)
         share_dates(self.memory.sources + released)
         self._undated.close_shared(self.memory.sources)
         self._undated.close_relays()
