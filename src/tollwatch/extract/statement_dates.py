@@ -18,6 +18,7 @@ from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import ents_of, tokens_of
 from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.relative_dates import source_clause
 from tollwatch.extract.sources import _STATEMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -159,8 +160,8 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
         x = ent.root
         while x.head.i != x.i:
             x = x.head
-            if x.i in want:
-                return str(ent.text)
+            if x.i in want or source_clause(x, want):
+                return str(ent.text)  # (or "according to X, which reported on Monday")
             if _day_token(x):
                 continue  # "Tuesday" [DATE] "night" [TIME]: one day
             if (x.dep_ == "prep" or x.pos_ == "ADP") and x.lower_ in rules.span_preps:
