@@ -63,3 +63,24 @@ def test_the_verbs_are_data(tmp_path: Path) -> None:
     bad.write_text("verbs: report\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="verbs must be a list"):
         load_relative_date_rules(str(bad))
+
+
+@pytest.mark.parametrize(("text", "metric", "value"), [
+    # a bare day right after the statement "according to" names
+    ("According to a ministry statement Monday, 30 people were killed.", "killed", 30),
+    ("Thirty people were killed, according to a statement Monday by the ministry.",
+     "killed", 30),
+    # the source updating its toll on the day: an occasion verb on the subject
+    ("The ministry, updating its toll on Monday, said 30 people were killed.", "killed", 30),
+])
+def test_the_statement_named_or_its_occasion_dates_it(claims_of: Run, text: str, metric: str,
+                                                      value: int) -> None:
+    c = _get(claims_of(text, _PUB), metric, value)
+    assert c.date == _MONDAY
+    assert _date_how(c) == "verb"
+
+
+def test_a_statement_answered_is_not_the_statement_made(claims_of: Run) -> None:
+    text = ("In response to a statement Monday by the army, the rebels said 30 fighters had "
+            "died.")
+    assert _get(claims_of(text, _PUB), "killed", 30).date is None

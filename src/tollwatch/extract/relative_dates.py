@@ -22,7 +22,7 @@ from tollwatch.extract.datafile import read_mapping, word_list
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["RelativeDateRules", "load_relative_date_rules", "source_clause"]
+__all__ = ["RelativeDateRules", "according_object", "load_relative_date_rules", "source_clause"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,13 @@ def load_relative_date_rules(path: str | None = None) -> RelativeDateRules:
     return RelativeDateRules(
         verbs=frozenset(word_list(data.get("verbs"), "verbs", where)),
         according=frozenset(word_list(data.get("according"), "according", where)))
+
+
+def according_object(noun: Token, rules: RelativeDateRules | None = None) -> bool:
+    """True when ``noun`` is the object of "according to" ("according to a statement")."""
+    rules = rules or load_relative_date_rules()
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ in rules.according
 
 
 def _is_source_of(noun: Token, anchors: set[int], rules: RelativeDateRules) -> bool:
