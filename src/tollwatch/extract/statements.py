@@ -46,6 +46,7 @@ from tollwatch.extract.statement_dates import cites_statement, earlier_statement
 from tollwatch.extract.tally_sources import report_source
 from tollwatch.extract.title_block import lede_paragraph, title_lines
 from tollwatch.extract.unparsed_dates import date_sources_from_text
+from tollwatch.extract.year_anchor import story_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,13 +102,17 @@ class Statements:
         self._prev_figure: tuple[int, int, Attribution] | None = None  # sentence, token, source
         self._links = DateLinks(text, sents, self.paras, published, same_body)
         self._titles = title_lines(text, sents, self.paras)
+        # with no publication day, the year the statements' written days give (a year
+        # alone: days without a year take it; weekdays stay unresolved)
+        self._year = story_year(text) if published is None else None
 
     # -- dates -------------------------------------------------------------------------
     def _anchor(self, k: int) -> str | None:
         """The day relative days of sentence ``k`` ("yesterday", "on Monday", "today") are
         counted from: its paragraph's dateline day (``dateline_anchor``), else the
         publication day."""
-        return dateline_anchor(self._datelines.get(self.paras[k]), self.published)
+        return dateline_anchor(self._datelines.get(self.paras[k]), self.published) or \
+            self._year
 
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
@@ -121,7 +126,7 @@ class Statements:
             self._line_dated.pop(id(src), None)
             return
         anchor = self._anchor(k)
-        if anchor and self.rules.today.search(text_of(sdoc)):
+        if anchor and len(anchor) >= 10 and self.rules.today.search(text_of(sdoc)):
             att.date, att.date_how = anchor[:10], "today"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
