@@ -40,6 +40,7 @@ from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.rank_links import tie_ranks
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
+from tollwatch.extract.release_sources import remember_releaser
 from tollwatch.extract.source_dates import fold_forms, same_body, share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
@@ -175,6 +176,8 @@ class Statements:
             self._start(att, k, sdoc)
             if self._points_back(att, sdoc):
                 self._claim_back(att, k)
+        elif not att.explicit:
+            remember_releaser(sdoc, self.memory, self._anchor(k))  # "... issued a statement"
 
     def _points_back(self, att: Attribution, sdoc: Doc) -> bool:
         """A statement about "this" ("X made this known", "the development was disclosed")."""
