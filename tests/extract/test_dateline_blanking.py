@@ -48,3 +48,20 @@ def test_the_place_of_a_dateline_is_no_source(claims_of: Run, text: str) -> None
     assert "lisburg" not in source_names(c)
     assert "ministry" in source_names(c)
     assert c.date == "2031-01-21"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("LISBURG, Monday (Wire) - The ministry says 30 people were killed in the raid.",
+     "2031-06-09"),
+    ("Lisburg, Tuesday -- The ministry says 30 people were killed in the raid.",
+     "2031-06-10"),
+])
+def test_a_weekday_dateline_dates_its_paragraph(claims_of: Run, text: str, day: str) -> None:
+    c = _get(claims_of(text, "2031-06-10"), "killed", 30)  # published on a Tuesday
+    assert c.date == day
+    assert (c.attribution or {}).get("date_how") == "dateline"
+
+
+def test_a_weekday_in_a_sentence_is_no_dateline(claims_of: Run) -> None:
+    text = "In Lisburg, Monday was calm. The ministry says 30 people were killed in the raid."
+    assert _get(claims_of(text, "2031-06-10"), "killed", 30).date is None

@@ -23,7 +23,7 @@ def dateline_length(sentence: str, datelines: Sequence[re.Pattern[str]],
     ("Lisburg, January 21, 2031 --", "LISBURG (Wire News / Agency - 9th June, 2031)"): one
     of ``datelines`` or the bracketed form of ``bare_datelines``; 0 when none opens it (or
     the match is longer than ``longest``, no dateline)."""
-    bracketed = load_date_rules().bare_datelines[:1]
+    bracketed = load_date_rules().bare_datelines[:1]  # (the first: place, bracketed day)
     for rx in (*datelines, *bracketed):
         m = rx.match(sentence)
         if m is not None and m.end() <= longest and \
