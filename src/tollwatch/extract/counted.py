@@ -73,13 +73,17 @@ def _is_person_word(word: str, lex: Lexicon) -> bool:
 
 
 _NEW_PHRASE = {"the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+# a day right after the number is the time of the count, not what it counts ("the toll rose
+# to 14 Sunday": the parser reads "14 Sunday" as one date)
+_DAY_AFTER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "yesterday", "today", "tonight", "overnight"}
 
 
 def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The noun the number counts: "300 North Korean soldiers" -> soldiers."""
     i = span.end
     steps = 0
-    if i < len(doc) and doc[i].lower_ in _NEW_PHRASE:
+    if i < len(doc) and (doc[i].lower_ in _NEW_PHRASE or doc[i].lower_ in _DAY_AFTER):
         return None  # "rose to 310 from 290 the day before": a new noun phrase, not counted
     while i < len(doc) and steps < 7:
         t = doc[i]

@@ -211,8 +211,11 @@ def anaphor_on_verb(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = 
 def dateline_anchor(dateline: str | None, published: str | None) -> str | None:
     """The day relative days under a dateline are counted from: the dateline's day when it
     is up to ``dateline_anchor_days`` before publication (a wire story filed the day before
-    it was published: "yesterday" is the day before the dateline), else ``published``."""
-    if dateline is None or published is None or dateline[:10] == published[:10]:
+    it was published: "yesterday" is the day before the dateline), else ``published``; with
+    no publication day, the dateline's day (a story's only anchor)."""
+    if published is None:
+        return dateline[:10] if dateline else None
+    if dateline is None or dateline[:10] == published[:10]:
         return published
     try:
         gap = (_date.fromisoformat(published[:10]) - _date.fromisoformat(dateline[:10])).days

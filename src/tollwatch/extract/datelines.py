@@ -14,7 +14,22 @@ from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.later_dates import header_dates
 
-__all__ = ["find_datelines", "paragraph_index"]
+__all__ = ["dateline_length", "find_datelines", "paragraph_index"]
+
+
+def dateline_length(sentence: str, datelines: Sequence[re.Pattern[str]],
+                    longest: int = 80) -> int:
+    """How many characters of ``sentence`` a wire dateline naming a place and a day takes
+    ("Lisburg, January 21, 2031 --", "LISBURG (Wire News / Agency - 9th June, 2031)"): one
+    of ``datelines`` or the bracketed form of ``bare_datelines``; 0 when none opens it (or
+    the match is longer than ``longest``, no dateline)."""
+    bracketed = load_date_rules().bare_datelines[:1]  # (the first: place, bracketed day)
+    for rx in (*datelines, *bracketed):
+        m = rx.match(sentence)
+        if m is not None and m.end() <= longest and \
+                resolve_date(m.group("day"), "2000-01-01") is not None:
+            return m.end()
+    return 0
 
 
 def paragraph_index(text: str, sents: list[tuple[int, int]]) -> list[int]:

@@ -17,9 +17,10 @@ _MONTHS["sept"] = 9
 
 _MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
             r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_MD = re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
+# the year may follow a comma written apart ("June 8 , 2031": a parse's tokens joined)
+_MD = re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s+(?P<year>\d{{4}}))?\b",
                  re.IGNORECASE)
-_DM = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}}))?\b",
+_DM = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:\s*,?\s+(?P<year>\d{{4}}))?\b",
                  re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
 
@@ -33,10 +34,13 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def _with_year(month: int, day: int, year: str | None, pub: dt.date | None) -> dt.date | None:
+def _with_year(month: int, day: int, year: str | None, pub: dt.date | None,
+               known_year: int | None = None) -> dt.date | None:
     try:
         if year:
             return dt.date(int(year), month, day)
+        if known_year is not None:
+            return dt.date(known_year, month, day)
         if pub is None:
             return None
         d = dt.date(pub.year, month, day)
@@ -53,9 +57,13 @@ def resolve_date(expr: str, published: str | None) -> str | None:
     Weekdays resolve to the latest such day on or before the publication date; dates without
     a year take the publication year (the year before when that would put them well after
     publication). Vague expressions ("last week", "earlier this month") give None.
+    ``published`` may be a year alone ("2031", a story whose day is unknown but whose year
+    its text gives): dates without a year take it, weekdays and relative days give None.
     """
     text = expr.lower().strip()
-    pub = _parse_published(published)
+    known_year = int(published) if published is not None and published.isdigit() and \
+        len(published) == 4 else None
+    pub = None if known_year is not None else _parse_published(published)
     m = _ISO.search(text)
     if m:
         try:
@@ -68,7 +76,7 @@ def resolve_date(expr: str, published: str | None) -> str | None:
             mon = _MONTHS.get(m["mon"].lower().rstrip("."))
             if mon is None:
                 continue
-            d = _with_year(mon, int(m["day"]), m["year"], pub)
+            d = _with_year(mon, int(m["day"]), m["year"], pub, known_year)
             return d.isoformat() if d else None
     if pub is None:
         return None

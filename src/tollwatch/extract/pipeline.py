@@ -21,6 +21,7 @@ from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.blas import one_blas_thread
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
+from tollwatch.extract.datelines import dateline_length
 from tollwatch.extract.doc_cache import ents_of, text_of
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
@@ -249,10 +250,12 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[\
 
 
 def _blank_dateline(sentence: str) -> str:
-    """Blank a dateline ("KABUL –", "MOSCOW, May 3 /TASS/.") keeping offsets."""
+    """Blank a dateline ("KABUL –", "MOSCOW, May 3 /TASS/.", "Lisburg, January 21, 2031 --")
+    keeping offsets, so that the parser takes no place of it for a source."""
     m = _DATELINE.match(sentence)
     if not m or len(m.group(0)) > 60:
-        return sentence
+        n = dateline_length(sentence, load_provenance().datelines)
+        return " " * n + sentence[n:] if n else sentence
     return " " * len(m.group(0)) + sentence[m.end():]
 
 

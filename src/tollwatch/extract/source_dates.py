@@ -21,10 +21,11 @@ from tollwatch.extract.body_parts import body_part_of
 from tollwatch.extract.date_links import linked
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
+from tollwatch.extract.qualified_names import same_qualified
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unnamed_members import same_unnamed_group
 
-__all__ = ["initials", "same_body", "share_dates"]
+__all__ = ["fold_forms", "initials", "same_body", "share_dates"]
 
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "a", "an"}
 
@@ -51,6 +52,11 @@ def _forms(name: str) -> tuple[str, ...]:
     too: the rewrite makes it "health zorvia ministry")."""
     plain, folded = _plain(name), _fold(name)
     return (folded,) if plain == folded else (folded, plain)
+
+
+def fold_forms(name: str) -> tuple[str, ...]:
+    """The folded forms ``same_body`` compares ``name`` in (for the link modules)."""
+    return _forms(name)
 
 
 def initials(name: str) -> str:
@@ -100,6 +106,8 @@ def _same_names(na: str, fa: str, a: Source, nb: str, fb: str, b: Source) -> boo
     raw_short = na if short == fa else nb
     if len(short.split()) >= 2 and _contains(long, short):
         return True
+    if same_qualified(short, long, raw_short):
+        return True  # "the Zorvian General Staff", "the General Staff of the Zorvian army"
     shorter = a if holder is b else b
     if (holder.person or shorter.person) and raw_short[:1].isupper() and \
             len(short.split()) == 1 and long.endswith(" " + short):

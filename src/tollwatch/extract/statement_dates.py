@@ -18,6 +18,7 @@ from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import ents_of, tokens_of
 from tollwatch.extract.provenance import load_provenance
+from tollwatch.extract.relative_dates import according_object, source_clause
 from tollwatch.extract.sources import _STATEMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -159,13 +160,13 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
         x = ent.root
         while x.head.i != x.i:
             x = x.head
-            if x.i in want:
-                return str(ent.text)
+            if x.i in want or source_clause(x, want):
+                return str(ent.text)  # (or "according to X, which reported on Monday")
             if _day_token(x):
                 continue  # "Tuesday" [DATE] "night" [TIME]: one day
             if (x.dep_ == "prep" or x.pos_ == "ADP") and x.lower_ in rules.span_preps:
                 break  # "After the July 30 attack, X claimed": the time of events
-            if x.dep_ == "prep" or x.pos_ == "ADP" or _statement_noun(x):
+            if x.dep_ == "prep" or x.pos_ == "ADP" or (_statement_noun(x) and x.pos_ != "VERB"):
                 continue
             if x.dep_ == "acl" and _statement_noun(x.head):
                 continue  # "a statement issued on Wednesday"
@@ -190,13 +191,13 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
 def _after_statement_noun(doc: Doc, ent: Span) -> bool:
     """True when day ``ent`` follows the statement noun of a phrase "in a message", "at a
     briefing" ("in a video message early Thursday", "at a briefing on Friday"), however the
-    parser hung the two."""
+    parser hung the two; or "according to a statement Monday"."""
     j = ent.start - 1
     if j >= 0 and doc[j].lower_ == "on":
         j -= 1
     if j < 0 or not _statement_noun(doc[j]) or doc[j].dep_ != "pobj" or \
-            doc[j].head.lower_ not in ("in", "at", "during"):
-        return False
+            (doc[j].head.lower_ not in ("in", "at", "during") and not according_object(doc[j])):
+        return False  # (also "according to a ministry statement Monday")
     return _names_a_day(doc, ent)
 
 

@@ -37,14 +37,17 @@ from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_bridges import bridges_quotes
 from tollwatch.extract.quote_spans import close_at, quote_openers
+from tollwatch.extract.rank_links import tie_ranks
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
-from tollwatch.extract.source_dates import same_body, share_dates
+from tollwatch.extract.release_sources import remember_releaser
+from tollwatch.extract.source_dates import fold_forms, same_body, share_dates
 from tollwatch.extract.sources import Source, SourceMemory
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
 from tollwatch.extract.tally_sources import report_source
 from tollwatch.extract.title_block import lede_paragraph, title_lines
 from tollwatch.extract.unparsed_dates import date_sources_from_text
+from tollwatch.extract.year_anchor import story_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -100,13 +103,17 @@ class Statements:
         self._prev_figure: tuple[int, int, Attribution] | None = None  # sentence, token, source
         self._links = DateLinks(text, sents, self.paras, published, same_body)
         self._titles = title_lines(text, sents, self.paras)
+        # with no publication day, the year the statements' written days give (a year
+        # alone: days without a year take it; weekdays stay unresolved)
+        self._year = story_year(text) if published is None else None
 
     # -- dates -------------------------------------------------------------------------
     def _anchor(self, k: int) -> str | None:
         """The day relative days of sentence ``k`` ("yesterday", "on Monday", "today") are
         counted from: its paragraph's dateline day (``dateline_anchor``), else the
         publication day."""
-        return dateline_anchor(self._datelines.get(self.paras[k]), self.published)
+        return dateline_anchor(self._datelines.get(self.paras[k]), self.published) or \
+            self._year
 
     def _date(self, att: Attribution, k: int, sdoc: Doc) -> None:
         """Date a statement made in sentence ``k`` that its verb and source leave undated."""
@@ -120,7 +127,7 @@ class Statements:
             self._line_dated.pop(id(src), None)
             return
         anchor = self._anchor(k)
-        if anchor and self.rules.today.search(text_of(sdoc)):
+        if anchor and len(anchor) >= 10 and self.rules.today.search(text_of(sdoc)):
             att.date, att.date_how = anchor[:10], "today"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
@@ -169,6 +176,8 @@ class Statements:
             self._start(att, k, sdoc)
             if self._points_back(att, sdoc):
                 self._claim_back(att, k)
+        elif not att.explicit:
+            remember_releaser(sdoc, self.memory, self._anchor(k))  # "... issued a statement"
 
     def _points_back(self, att: Attribution, sdoc: Doc) -> bool:
         """A statement about "this" ("X made this known", "the development was disclosed")."""
@@ -366,6 +375,8 @@ class Statements:
                                    self.memory.sources, self.published)
         released = release_names([self.text[s:e] for s, e in self.sents], self.memory.sources,
                                  self.published, self.rules.today)
+        tie_ranks(self.memory.sources, [self.text[s:e] for s, e in self.sents], fold_forms,
+                  same_body)
         share_dates(self.memory.sources + released)
         self._undated.close_shared(self.memory.sources)
         self._undated.close_relays()
