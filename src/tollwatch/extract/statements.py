@@ -29,6 +29,7 @@ from tollwatch.extract.date_links import DateLinks, dateline_anchor, framed_befo
 from tollwatch.extract.datelines import find_datelines, paragraph_index
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
+from tollwatch.extract.figure_anaphora import counts_back
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger
 from tollwatch.extract.lexicon import Lexicon
@@ -100,6 +101,7 @@ class Statements:
         self._prev_figure: tuple[int, int, Attribution] | None = None  # sentence, token, source
         self._links = DateLinks(text, sents, self.paras, published, same_body)
         self._titles = title_lines(text, sents, self.paras)
+        self._carried_by: str | None = None  # what the last ``_continues`` was carried by
 
     # -- dates -------------------------------------------------------------------------
     def _anchor(self, k: int) -> str | None:
@@ -284,7 +286,8 @@ class Statements:
         if cur is not None and self._continues(cur, k, text_of(sdoc)):
             return replace(cur.att, how="continued", at=cur.start,
                            extra_speaker=list(cur.att.extra_speaker),
-                           date_how=cur.att.date_how and "continued")
+                           date_how=cur.att.date_how and "continued",
+                           carried_by=self._carried_by)
         own = Attribution(how="own_voice")
         self._unclaimed.append((k, own))
         return own
@@ -303,6 +306,7 @@ class Statements:
 
     def _continues(self, st: Statement, k: int, sentence: str) -> bool:
         """True when sentence ``k`` carries statement ``st`` on."""
+        self._carried_by = None
         if st.sent >= k or st.att.how == "headline":
             return False
         if self._quote_run(st, k):
@@ -324,9 +328,17 @@ class Statements:
             bridges_quotes(self.text[slice(*self.sents[st.sent])], st.para, self.paras[k],
                            self._para_starts, self._para_sizes, text,
                            (self._para_text(self.paras[k] + 1), st.att.origin + st.att.speaker))
+        if not carried and self._counted_by(st) and counts_back(text):
+            # "Police said 12 were killed. / Another 20 were wounded."
+            carried, self._carried_by = True, "figure_anaphor"
         if carried:  # the report goes on from here: the next paragraph may carry it further
             st.reach_sent, st.reach_para = k, self.paras[k]
         return carried
+
+    def _counted_by(self, st: Statement) -> bool:
+        """True when the last figure before was given by statement ``st``."""
+        prev = self._prev_figure
+        return prev is not None and prev[2].at == st.start
 
     def _para_text(self, para: int) -> str:
         """The text of paragraph ``para`` ("" past the end)."""
