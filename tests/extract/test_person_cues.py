@@ -14,6 +14,7 @@ from tollwatch.errors import ConfigError
 from tollwatch.extract import Extractor
 from tollwatch.extract.person_cues import (
     load_person_cues,
+    mentioned_subject,
     names_a_person,
     speaks_for_body,
 )
@@ -88,3 +89,33 @@ def test_rules_file(nlp: Any, tmp_path: Path) -> None:
 def test_a_body_named_by_a_plural_role_is_no_person(nlp: Any) -> None:
     tokens, root = _subject(nlp, "Doctors Without Borders said the clinic was shelled.")
     assert not names_a_person(tokens, root)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("first", "second", "name"), [
+    ("The governor spoke to reporters on Monday.", "He said 40 people had been killed.",
+     "The governor"),
+    ("The ministry issued a statement on Monday.", "It said 40 soldiers were killed.",
+     "The ministry"),
+])
+def test_a_mentioned_subject_is_the_pronouns_antecedent(claims_of: Run, first: str,
+                                                        second: str, name: str) -> None:
+    c = get_claim(claims_of(f"{first}\n\n{second}\n"), "killed", 40)
+    assert name in c.origin
+    assert (c.attribution or {}).get("how") == "reference"
+
+
+def test_an_undefined_subject_is_not_kept(claims_of: Run) -> None:
+    c = get_claim(claims_of("A storm hit the coast on Monday.\n\nIt said 40 people had died.\n"),
+                  "killed", 40)
+    assert c.origin == []
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The governor spoke to reporters on Monday.", True),
+    ("The ministry issued a statement on Monday.", False),
+    ("The storm hit the coast on Monday.", None),
+    ("A governor spoke to reporters on Monday.", None),  # not definite
+])
+def test_mentioned_subject(nlp: Any, sentence: str, kind: bool | None) -> None:
+    subj = next(t for t in nlp(sentence) if t.dep_ == "nsubj")
+    assert mentioned_subject(subj) is kind

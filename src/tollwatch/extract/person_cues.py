@@ -21,7 +21,8 @@ from tollwatch.extract.provenance import load_provenance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["PersonCues", "load_person_cues", "names_a_person", "speaks_for_body"]
+__all__ = ["PersonCues", "load_person_cues", "mentioned_subject", "names_a_person",
+           "speaks_for_body"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class PersonCues:
     enabled: bool
     titles: frozenset[tuple[str, ...]]
     roles: frozenset[str]
+    bodies: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -42,7 +44,8 @@ def load_person_cues(path: str | None = None) -> PersonCues:
         raise ConfigError("enabled must be true or false", source=where)
     titles = frozenset(tuple(t.split()) for t in word_list(data.get("titles"), "titles", where))
     roles = frozenset(word_list(data.get("roles"), "roles", where))
-    return PersonCues(enabled=on, titles=titles, roles=roles)
+    bodies = frozenset(word_list(data.get("mentioned_bodies"), "mentioned_bodies", where))
+    return PersonCues(enabled=on, titles=titles, roles=roles, bodies=bodies)
 
 
 def _word(tok: Token) -> str:
@@ -82,3 +85,21 @@ def speaks_for_body(names: list[str]) -> bool:
             if w in rules.body_roles and words[i + 1] in rules.body_role_preps:
                 return True
     return False
+
+
+def mentioned_subject(tok: Token, cues: PersonCues | None = None) -> bool | None:
+    """For the subject ``tok`` of a sentence's main verb that is a definite singular noun
+    ("the governor", "the ministry"): True when it names a person's role, False when it
+    names a body (``mentioned_bodies``), None otherwise."""
+    cues = cues or load_person_cues()
+    if not cues.enabled or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or \
+            tok.tag_ != "NN" or not any(c.dep_ in ("det", "poss") and c.lower_ in
+                                        ("the", "its", "his", "her", "their")
+                                        for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in cues.roles:
+        return True
+    if lemma in cues.bodies:
+        return False
+    return None

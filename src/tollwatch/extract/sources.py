@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
 from tollwatch.extract.document_refs import document_antecedent
-from tollwatch.extract.person_cues import names_a_person, speaks_for_body
+from tollwatch.extract.person_cues import mentioned_subject, names_a_person, speaks_for_body
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 
@@ -293,6 +293,11 @@ class SourceMemory:
                 names, person, head = _names_of(doc, toks)
                 if names and not person:
                     self.remember(_source(names, False, head, noted=True))
+            elif mentioned_subject(t) is not None:  # "The governor spoke to reporters."
+                names, _, head = _names_of(doc, _np_tokens(t))
+                if names:
+                    self.remember(_source(names, bool(mentioned_subject(t)), head,
+                                          noted=True))
         for ent in ents_of(doc):
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 start = ent.start

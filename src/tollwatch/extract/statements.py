@@ -37,6 +37,7 @@ from tollwatch.extract.list_sources import in_same_list
 from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_bridges import bridges_quotes
+from tollwatch.extract.quote_runs import introduced_run, paragraph_texts
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
@@ -89,6 +90,7 @@ class Statements:
         for (s, _), para in zip(sents, self.paras):
             self._para_starts.setdefault(para, text[s:s + 2].lstrip())
         self._para_sizes = dict(Counter(self.paras))  # paragraph -> its sentences
+        self._paragraphs = paragraph_texts(text, sents, self.paras)
         self.current: Statement | None = None
         self.headlines: list[Statement] = []
         self._datelines = find_datelines(text, sents, self.paras, published, rules.datelines)
@@ -309,7 +311,8 @@ class Statements:
         self._carried_by = None
         if st.sent >= k or st.att.how == "headline":
             return False
-        if self._quote_run(st, k):
+        if self._quote_run(st, k) or introduced_run(  # (or speech the statement introduces)
+                self.paras[k], st.para, self._paragraphs, st.att.origin + st.att.speaker):
             return True  # quoted speech going on, paragraph after paragraph
         sent, para = (st.reach_sent, st.reach_para) if st.reach_sent > st.sent else \
             (st.sent, st.para)
@@ -328,22 +331,17 @@ class Statements:
             bridges_quotes(self.text[slice(*self.sents[st.sent])], st.para, self.paras[k],
                            self._para_starts, self._para_sizes, text,
                            (self._para_text(self.paras[k] + 1), st.att.origin + st.att.speaker))
-        if not carried and self._counted_by(st) and counts_back(text):
+        prev = self._prev_figure  # the figure before, when this statement gave it
+        if not carried and prev is not None and prev[2].at == st.start and counts_back(text):
             # "Police said 12 were killed. / Another 20 were wounded."
             carried, self._carried_by = True, "figure_anaphor"
         if carried:  # the report goes on from here: the next paragraph may carry it further
             st.reach_sent, st.reach_para = k, self.paras[k]
         return carried
 
-    def _counted_by(self, st: Statement) -> bool:
-        """True when the last figure before was given by statement ``st``."""
-        prev = self._prev_figure
-        return prev is not None and prev[2].at == st.start
-
     def _para_text(self, para: int) -> str:
         """The text of paragraph ``para`` ("" past the end)."""
-        spans = [se for se, p in zip(self.sents, self.paras) if p == para]
-        return self.text[spans[0][0]:spans[-1][1]] if spans else ""
+        return self._paragraphs[para] if 0 <= para < len(self._paragraphs) else ""
 
     def _quote_run(self, st: Statement, k: int) -> bool:
         """True when every paragraph after the statement's, up to sentence ``k``'s, opens
