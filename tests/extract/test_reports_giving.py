@@ -18,8 +18,8 @@ Run = Callable[..., list[Claim]]
 
 @pytest.mark.parametrize("text", [
     "There were reports saying 40 guards had died in the riot.",
-    "Officials in the capital later called the reports putting the number of guards "
-    "killed at 40 exaggerated.",
+    ("Officials in the capital later called the reports putting the number of guards "
+     "killed at 40 exaggerated."),
 ])
 def test_reports_giving_the_figure(claims_of: Run, text: str) -> None:
     c = get_claim(claims_of(text), "killed", 40)
