@@ -92,7 +92,8 @@ class Claim:
     # why the claim has its source and date: {"how": "verb" | "according_to" | "chain" |
     # "quote" | "reference" | "continued" | "headline" | "repeat" | "headline_body" | "cited" |
     # "backward" | "own_voice", "from": the character offset of the governing statement's
-    # sentence, "date_how": ..., "headline": true, "repeated_at": where the body repeats it}
+    # sentence, "date_how": ..., "headline": true, "repeated_at": where the body repeats it,
+    # "carried_by": what carried a continued statement on ("figure_anaphor")}
     attribution: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:

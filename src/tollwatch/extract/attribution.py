@@ -24,6 +24,7 @@ from tollwatch.extract.clause_sources import (
     outside_own_clause,
     tail_name_subject,
 )
+from tollwatch.extract.counted_sources import counted_speakers
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
@@ -60,6 +61,7 @@ class Attribution:
     relay_src: Source | None = None
     extra_speaker: list[str] = field(default_factory=list)  # "told AFP"
     headline: bool = False     # the figure is in the document's headline
+    carried_by: str | None = None  # what carried a continued statement on ("figure_anaphor")
 
     def reason(self) -> dict[str, object]:
         """The machine-readable reason kept on a claim."""
@@ -70,6 +72,8 @@ class Attribution:
             out["date_how"] = self.date_how
         if self.headline:
             out["headline"] = True
+        if self.carried_by is not None:
+            out["carried_by"] = self.carried_by
         return out
 
     def refresh(self) -> None:
@@ -95,6 +99,8 @@ def _usable_subject(tok: Token) -> bool:
     """A subject that can be a source: not a relative pronoun, not a counted group."""
     if tok.lower_ in _RELATIVE:
         return False
+    if counted_speakers(tok):  # "Two officials, speaking on condition of anonymity, said"
+        return True
     # "one" counts a single speaker ("One of the nurses said", "one official said")
     return not any(t.like_num and t.dep_ in ("nummod", "nsubj", "dobj", "pobj", "quantmod")
                    and t.lower_ != "one" for t in tok.subtree if t.i <= tok.i)

@@ -75,7 +75,7 @@ def _find_according_to(doc: Doc) -> list[Token] | None:
                     break
                 run.append(x)
             return run or None
-        if t.lower_ == "per" and t.i > 0 and doc[t.i - 1].is_punct:
+        if t.lower_ == "per" and (t.i == 0 or doc[t.i - 1].is_punct):  # "Per X, ..."
             objs = [c for c in t.children if c.dep_ == "pobj"]
             if objs:
                 return _np_tokens(objs[0])

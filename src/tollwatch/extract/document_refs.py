@@ -37,6 +37,7 @@ class DocumentRefs:
     record_nouns: frozenset[str] = frozenset()
     hearsay_nouns: frozenset[str] = frozenset()
     hearsay_marks: frozenset[str] = frozenset()
+    giving_verbs: frozenset[str] = frozenset()  # "reports putting the toll at 40"
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,8 @@ def load_document_refs() -> DocumentRefs:
                         showing_verbs=words(shows, "verbs"),
                         record_nouns=words(shows, "nouns"),
                         hearsay_nouns=words(data.get("reports_that") or {}, "nouns"),
-                        hearsay_marks=words(data.get("reports_that") or {}, "marks"))
+                        hearsay_marks=words(data.get("reports_that") or {}, "marks"),
+                        giving_verbs=words(data.get("reports_giving") or {}, "verbs"))
 
 
 def document_antecedent(text: str, heads: Iterable[str],
@@ -109,5 +111,8 @@ def reports_that(sdoc: Doc, token_i: int, rules: DocumentRefs | None = None) -> 
                 any(c.dep_ == "mark" and c.lower_ in rules.hearsay_marks
                     for c in prev.children):
             return anc
+        if anc.pos_ == "NOUN" and anc.lower_ in rules.hearsay_nouns and prev.dep_ == "acl" \
+                and prev.tag_ == "VBG" and prev.lemma_.lower() in rules.giving_verbs:
+            return anc  # "reports putting the number of dead at over 40"
         prev = anc
     return None

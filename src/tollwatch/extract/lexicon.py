@@ -181,7 +181,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             neutral=_words(people["neutral"]),
             qualifiers=tuple(sorted(quals, key=lambda p: -len(p[0]))),
             after_min=_words(data["qualifiers"].get("after_min")),
-            attribution_verbs=_words(att["verbs"]),
+            attribution_verbs=_words(att["verbs"]) | _words(data.get("attribution_more_verbs")),
             relay_nouns=_words(att["relay_nouns"]),
             chain_markers=tuple(str(x).lower() for x in att["chain_markers"]),
             denial=_words(att["denial"]),

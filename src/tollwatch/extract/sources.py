@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
 from tollwatch.extract.document_refs import document_antecedent
+from tollwatch.extract.person_cues import mentioned_subject, names_a_person, speaks_for_body
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 
@@ -200,7 +201,8 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     head = root.lemma_.lower()
     if root.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "cc" for c in root.children):
         head = "+" + head  # marks a plural phrase; see Source.plural
-    if head in _PERSON_ROLES or root.ent_type_ == "PERSON":
+    if head in _PERSON_ROLES or root.ent_type_ == "PERSON" or \
+            (not person and names_a_person(tokens, root)):  # "Col Ana Ruiz, the spokeswoman"
         person = True
     out = [n for n in (phrase, _strip_det(phrase), full) if n]
     names += _aliases(doc, tokens)
@@ -291,6 +293,11 @@ class SourceMemory:
                 names, person, head = _names_of(doc, toks)
                 if names and not person:
                     self.remember(_source(names, False, head, noted=True))
+            elif mentioned_subject(t) is not None:  # "The governor spoke to reporters."
+                names, _, head = _names_of(doc, _np_tokens(t))
+                if names:
+                    self.remember(_source(names, bool(mentioned_subject(t)), head,
+                                          noted=True))
         for ent in ents_of(doc):
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 start = ent.start
@@ -323,6 +330,8 @@ class SourceMemory:
                 if want_person and src.plural:
                     continue
                 if low in ("they", "them", "we") or src.person == want_person:
+                    return src
+                if low == "it" and speaks_for_body(src.names):  # the body's spokesperson
                     return src
             return None
         # surname or partial name: "Lee", "Mr Rafael", "Klymenko" (every word capitalised)

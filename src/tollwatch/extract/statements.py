@@ -29,6 +29,8 @@ from tollwatch.extract.date_links import DateLinks, dateline_anchor, framed_befo
 from tollwatch.extract.datelines import find_datelines, paragraph_index
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
+from tollwatch.extract.figure_anaphora import counts_back
+from tollwatch.extract.headline_names import complete_headlines
 from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger
 from tollwatch.extract.lexicon import Lexicon
@@ -36,6 +38,7 @@ from tollwatch.extract.list_sources import in_same_list
 from tollwatch.extract.period_dates import earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_bridges import bridges_quotes
+from tollwatch.extract.quote_runs import introduced_run, paragraph_texts
 from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.rank_links import tie_ranks
 from tollwatch.extract.release_dates import date_sources_from_releases
@@ -91,6 +94,7 @@ class Statements:
         for (s, _), para in zip(sents, self.paras):
             self._para_starts.setdefault(para, text[s:s + 2].lstrip())
         self._para_sizes = dict(Counter(self.paras))  # paragraph -> its sentences
+        self._paragraphs = paragraph_texts(text, sents, self.paras)
         self.current: Statement | None = None
         self.headlines: list[Statement] = []
         self._datelines = find_datelines(text, sents, self.paras, published, rules.datelines)
@@ -106,6 +110,7 @@ class Statements:
         # with no publication day, the year the statements' written days give (a year
         # alone: days without a year take it; weekdays stay unresolved)
         self._year = story_year(text) if published is None else None
+        self._carried_by: str | None = None  # what the last ``_continues`` was carried by
 
     # -- dates -------------------------------------------------------------------------
     def _anchor(self, k: int) -> str | None:
@@ -293,7 +298,8 @@ class Statements:
         if cur is not None and self._continues(cur, k, text_of(sdoc)):
             return replace(cur.att, how="continued", at=cur.start,
                            extra_speaker=list(cur.att.extra_speaker),
-                           date_how=cur.att.date_how and "continued")
+                           date_how=cur.att.date_how and "continued",
+                           carried_by=self._carried_by)
         own = Attribution(how="own_voice")
         self._unclaimed.append((k, own))
         return own
@@ -312,9 +318,11 @@ class Statements:
 
     def _continues(self, st: Statement, k: int, sentence: str) -> bool:
         """True when sentence ``k`` carries statement ``st`` on."""
+        self._carried_by = None
         if st.sent >= k or st.att.how == "headline":
             return False
-        if self._quote_run(st, k):
+        if self._quote_run(st, k) or introduced_run(  # (or speech the statement introduces)
+                self.paras[k], st.para, self._paragraphs, st.att.origin + st.att.speaker):
             return True  # quoted speech going on, paragraph after paragraph
         sent, para = (st.reach_sent, st.reach_para) if st.reach_sent > st.sent else \
             (st.sent, st.para)
@@ -333,14 +341,17 @@ class Statements:
             bridges_quotes(self.text[slice(*self.sents[st.sent])], st.para, self.paras[k],
                            self._para_starts, self._para_sizes, text,
                            (self._para_text(self.paras[k] + 1), st.att.origin + st.att.speaker))
+        prev = self._prev_figure  # the figure before, when this statement gave it
+        if not carried and prev is not None and prev[2].at == st.start and counts_back(text):
+            # "Police said 12 were killed. / Another 20 were wounded."
+            carried, self._carried_by = True, "figure_anaphor"
         if carried:  # the report goes on from here: the next paragraph may carry it further
             st.reach_sent, st.reach_para = k, self.paras[k]
         return carried
 
     def _para_text(self, para: int) -> str:
         """The text of paragraph ``para`` ("" past the end)."""
-        spans = [se for se, p in zip(self.sents, self.paras) if p == para]
-        return self.text[spans[0][0]:spans[-1][1]] if spans else ""
+        return self._paragraphs[para] if 0 <= para < len(self._paragraphs) else ""
 
     def _quote_run(self, st: Statement, k: int) -> bool:
         """True when every paragraph after the statement's, up to sentence ``k``'s, opens
@@ -355,19 +366,8 @@ class Statements:
     def finish(self) -> None:
         """Give headline sources the fuller names the body uses for them ("PM" and "Prime
         Minister Jane Doe"), and the date of the body's statement."""
-        for st in self.headlines:
-            src = st.att.origin_src
-            if src is None:
-                continue
-            fuller = self._fuller(src)
-            if fuller is None:
-                continue
-            for n in fuller.names:
-                src.add_name(n)
-            if st.att.date is None and fuller.date is not None:
-                st.att.date, st.att.date_how = fuller.date, "body"
-            if src.date is None:
-                src.date = fuller.date
+        complete_headlines([st.att for st in self.headlines], self.memory.sources,
+                           self.rules.short_forms)
         self._undated.close(self.memory.sources)
         unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
         date_sources_from_text(unread, self.memory.sources, self.published)
@@ -381,18 +381,3 @@ class Statements:
         self._undated.close_shared(self.memory.sources)
         self._undated.close_relays()
         self._undated.close_lede()
-
-    def _fuller(self, src: Source) -> Source | None:
-        tag = src.names[0].lower()
-        words = [w for w in re.split(r"[\s'’]+", tag) if w and w not in ("the", "s")]
-        want = [" ".join(self.rules.short_forms.get(w, (w,))[:1]) for w in words]
-        for other in self.memory.sources:
-            if other is src or other.noted:
-                continue
-            joined = " ".join(n.lower() for n in other.names)
-            if all(re.search(rf"\b{re.escape(w)}\b", joined) for w in want):
-                return other
-            initials = "".join(w[:1] for w in other.names[0].split() if w[:1].isupper())
-            if tag.isalpha() and len(tag) >= 2 and tag.upper() == initials:
-                return other
-        return None
