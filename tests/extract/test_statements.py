@@ -160,6 +160,20 @@ def test_a_statement_about_this_governs_the_figures_before_it(claims_of: Run) ->
     assert c.attribution["from"] == text.index("Colonel")
 
 
+def test_a_report_of_this_by_any_reporting_verb_points_back(claims_of: Run) -> None:
+    # "reported this", "confirmed these": the planner reads the sentence after the figure
+    text = ("Floods have displaced 4,200 residents along the southern delta this week.\n"
+            "Governor Ilse Varga reported this on her official channel on Tuesday.")
+    c = _get(claims_of(text, "2031-11-08"), "displaced", 4200)
+    assert "ilse varga" in _names(c)
+    assert c.date == "2031-11-04"
+    assert c.attribution is not None and c.attribution["how"] == "backward"
+    text = ("Guards have detained 27 escaped inmates near the border crossing.\n"
+            "The prison service confirmed these numbers in a statement on Tuesday.")
+    c = _get(claims_of(text, "2031-11-08"), "detained", 27)
+    assert "prison service" in _names(c)
+
+
 def test_a_later_statement_about_something_else_leaves_the_own_voice(claims_of: Run) -> None:
     text = ("Patrols have detained 31 smugglers in the eastern hills this month.\n"
             "Colonel Rhea Marlow said the roads would reopen on Thursday.")
