@@ -8,10 +8,10 @@ move with the machine's load.
 Both passes run their libraries as installed: spaCy's modules have their bytecode in
 site-packages (pip compiles it at install time), and so does tollwatch installed from a
 wheel. A source checkout (an editable install) run with ``PYTHONDONTWRITEBYTECODE`` would
-compile the hundred-odd tollwatch modules an extraction imports again in every run (about 0.35 s of CPU before the workers
-fork, on the machine of docs/evaluation.md), which no installed tollwatch does; so the bench
-first writes the bytecode of tollwatch's package (:func:`compile_package`; nothing to do when
-it is there already, as after a wheel install).
+compile the hundred-odd tollwatch modules an extraction imports again in every run (about
+0.35 s of CPU before the workers fork, on the machine of docs/evaluation.md), which no
+installed tollwatch does; so the bench first writes the bytecode of tollwatch's package
+(:func:`compile_package`; nothing to do when it is there already, as after a wheel install).
 """
 
 from __future__ import annotations
