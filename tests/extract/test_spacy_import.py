@@ -31,7 +31,7 @@ def test_importing_the_extractor_leaves_spacys_cli_out() -> None:
         "import tollwatch.extract, spacy\n"
         "print(json.dumps({'cli': 'spacy.cli' in sys.modules,\n"
         "  'info': 'spacy.cli.info' in sys.modules,\n"
-        "  'attr': hasattr(spacy, 'cli'),\n"
+        "  'attr': 'cli' in vars(spacy),\n"
         "  'extras': sorted(m for m in ('weasel', 'httpx', 'jinja2') if m in sys.modules)}))")
     assert got == {"cli": False, "info": False, "attr": False, "extras": []}
 
@@ -84,3 +84,19 @@ def test_a_pipeline_loads_and_parses_without_the_cli() -> None:
     assert got["cli"] is False
     assert got["root"] == ["killed"]
     assert "CARDINAL" in got["ents"]  # type: ignore[operator]
+
+
+def test_the_cli_attribute_imports_the_real_package_on_first_use() -> None:
+    got = _run(
+        "import json, sys\n"
+        "import tollwatch.extract, spacy\n"
+        "before = 'spacy.cli' in sys.modules\n"
+        "download = spacy.cli.download\n"
+        "try:\n"
+        "    spacy.no_such_name\n"
+        "    missing = False\n"
+        "except AttributeError:\n"
+        "    missing = True\n"
+        "print(json.dumps({'before': before, 'download': callable(download),\n"
+        "  'after': 'spacy.cli' in sys.modules, 'missing': missing}))")
+    assert got == {"before": False, "download": True, "after": True, "missing": True}

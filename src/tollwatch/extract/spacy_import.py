@@ -10,8 +10,9 @@ the other cores wait. Nothing tollwatch runs (loading a pipeline, parsing) uses 
 :func:`import_spacy` imports spaCy with two placeholder modules standing in for
 ``spacy.cli`` and ``spacy.cli.info`` while ``spacy/__init__.py`` runs, and removes them
 right after: a later ``import spacy.cli`` (or ``from spacy.cli import download``) imports
-the real package, and ``spacy.info()`` imports it on its first call. When spaCy is already
-imported (by whoever imported it first), nothing is done.
+the real package, so does the attribute ``spacy.cli`` on first use (a module
+``__getattr__``, as spaCy defines none), and ``spacy.info()`` imports it on its first call.
+When spaCy is already imported (by whoever imported it first), nothing is done.
 
 :mod:`tollwatch.extract` calls it before any of its modules imports spaCy.
 """
@@ -33,6 +34,16 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     from spacy.cli.info import info
 
     return info(*args, **kwargs)
+
+
+def _cli_on_use(name: str) -> Any:
+    """``spacy.<name>`` for a name ``spacy/__init__.py`` did not set: ``cli`` is imported
+    then (the real package); anything else is missing, as without this function."""
+    if name == "cli":
+        import importlib
+
+        return importlib.import_module(_CLI)
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
 def import_spacy() -> ModuleType:
@@ -57,6 +68,8 @@ def import_spacy() -> ModuleType:
             if sys.modules.get(name) is stand_in:
                 del sys.modules[name]
         module = sys.modules.get("spacy")
-        if module is not None and getattr(module, "cli", None) is cli:
-            delattr(module, "cli")
+        if module is not None:
+            if module.__dict__.get("cli") is cli:
+                del module.__dict__["cli"]
+            module.__dict__.setdefault("__getattr__", _cli_on_use)
     return spacy
