@@ -99,3 +99,43 @@ def test_redraw_leaves_decimals_and_words_alone() -> None:
     assert "3.5" in out and "B12" in out
     assert out.startswith("A 3.5 magnitude quake; unit B12 lost ") and out.endswith(" men.")
     assert redraw_figures("no figures here", random.Random(1)) == "no figures here"
+
+
+def test_compile_package_writes_bytecode_that_a_later_import_reads(tmp_path: Path) -> None:
+    from tollwatch.bench import compile_package
+
+    pkg = tmp_path / "pkg_bc"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("VALUE = 41\n", encoding="utf-8")
+    (pkg / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "mod.py").write_text("def f() -> int:\n    return 1\n", encoding="utf-8")
+    assert compile_package(pkg) is True
+    assert len(list(pkg.rglob("*.pyc"))) == 3
+    # a process that may not write bytecode still reads what is there
+    code = ("import sys, json; sys.path.insert(0, sys.argv[1]); import pkg_bc.sub.mod as m; "
+            "print(json.dumps(m.__cached__ is not None and "
+            "__import__('importlib.util').util.cache_from_source(m.__file__) == m.__cached__))")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                         text=True, check=True, env=env)
+    assert json.loads(out.stdout) is True
+    assert compile_package(pkg) is True  # up to date: nothing to do, still fine
+
+
+def test_compile_package_reports_a_module_that_does_not_compile(tmp_path: Path) -> None:
+    from tollwatch.bench import compile_package
+
+    (tmp_path / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "broken.py").write_text("def (:\n", encoding="utf-8")
+    assert compile_package(tmp_path) is False
+
+
+def test_compile_package_defaults_to_tollwatchs_own_package() -> None:
+    import tollwatch
+    from tollwatch.bench import compile_package
+
+    assert compile_package() is True
+    init = Path(tollwatch.__file__)
+    from importlib.util import cache_from_source
+
+    assert Path(cache_from_source(str(init))).is_file()

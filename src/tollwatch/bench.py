@@ -4,10 +4,19 @@ Both commands run as separate processes over the same corpus on the same machine
 the other; wall-clock time, CPU time (user + system, workers included) and the peak memory
 (PSS) of each process tree (sampled from /proc every 50 ms) are measured. Ratios from one run are what to compare: absolute figures
 move with the machine's load.
+
+Both passes run their libraries as installed: spaCy's modules have their bytecode in
+site-packages (pip compiles it at install time), and so does tollwatch installed from a
+wheel. A source checkout (an editable install) run with ``PYTHONDONTWRITEBYTECODE`` would
+compile the hundred-odd tollwatch modules an extraction imports again in every run (about
+0.35 s of CPU before the workers fork, on the machine of docs/evaluation.md), which no
+installed tollwatch does; so the bench first writes the bytecode of tollwatch's package
+(:func:`compile_package`; nothing to do when it is there already, as after a wheel install).
 """
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import random
@@ -20,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PLAIN_SPACY", "parsed_share", "redraw_figures", "run_bench"]
+__all__ = ["PLAIN_SPACY", "compile_package", "parsed_share", "redraw_figures", "run_bench"]
 
 PLAIN_SPACY = """
 import json, sys, spacy
@@ -111,6 +120,20 @@ def _measure(cmd: list[str]) -> tuple[float, int, str, float]:
         if proc.returncode != 0:
             raise RuntimeError(f"{cmd[0]} exited {proc.returncode}: {errs.read()[-500:]}")
         return elapsed, peak, out.read(), usage.ru_utime + usage.ru_stime
+
+
+def compile_package(root: Path | None = None) -> bool:
+    """Write the bytecode of every module of tollwatch's package (or of ``root``) that lacks
+    an up-to-date one, as installing a wheel does; False when it cannot be written (a
+    read-only install) or a module does not compile."""
+    if root is None:
+        import tollwatch
+
+        root = Path(tollwatch.__file__).parent
+    try:
+        return bool(compileall.compile_dir(str(root), quiet=1))
+    except OSError:
+        return False
 
 
 def default_corpus() -> Path:
@@ -209,6 +232,7 @@ def _extract_pass(path: Path, model: str, jobs: int | None) -> tuple[float, int,
 def _run(path: Path, model: str, processes: int | None, source: Path,
          times: int) -> dict[str, Any]:
     texts = [json.loads(x)["text"] for x in path.read_text("utf-8").splitlines() if x.strip()]
+    compiled = compile_package()
     cores = os.cpu_count() or 1
     t_plain, m_plain, out_plain, c_plain = _measure(
         [sys.executable, "-c", PLAIN_SPACY, str(path), model, str(cores)])
@@ -224,6 +248,7 @@ def _run(path: Path, model: str, processes: int | None, source: Path,
         "tokens": tokens,
         "parsed_char_share": round(parsed_share(texts, model), 3),
         "processes": processes if processes is not None else "default",
+        "tollwatch_bytecode": compiled,
         "claims": n_claims,
         "tollwatch_seconds": round(t_tw, 3),
         "tollwatch_docs_per_s": round(len(texts) / t_tw, 2),

@@ -7,6 +7,10 @@
 
 from __future__ import annotations
 
+from tollwatch.extract.spacy_import import import_spacy
+
+import_spacy()  # before any module of this package imports spaCy: without its CLI
+
 from tollwatch.extract.pipeline import EXTRACTOR_VERSION, ExtractOptions, Extractor
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
