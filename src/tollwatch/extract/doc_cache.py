@@ -11,16 +11,20 @@ keeps its verbs). Nothing here changes what is read, only how often it is built.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ents_of", "span_text", "text_of", "tokens_of"]
+__all__ = ["Columns", "columns", "ents_of", "span_text", "text_of", "tokens_of"]
 
 _TEXT = "tw_text"
 _ENTS = "tw_ents"
 _TOKENS = "tw_tokens"
+_COLUMNS = "tw_columns"
 
 
 def text_of(doc: Doc) -> str:
@@ -62,3 +66,50 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     toks = tokens_of(doc)
     last = toks[end - 1]
     return text_of(doc)[toks[start].idx:last.idx + len(last)]
+
+
+class Columns(NamedTuple):
+    """Token attributes of a Doc as lists (``columns(doc).pos[i]`` is ``doc[i].pos_``), read
+    in one pass so that a scan over every token builds no Token object."""
+
+    lower: list[str]   # ``t.lower_``
+    lemma: list[str]   # ``t.lemma_.lower()``
+    pos: list[str]     # ``t.pos_``
+    tag: list[str]     # ``t.tag_``
+    dep: list[str]     # ``t.dep_``
+
+
+_POS = {int(k): v for k, v in _POS_NAMES.items()}
+# a string's hash is the same in every StringStore: the strings read so far, by hash
+_STR: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+
+
+def columns(doc: Doc) -> Columns:
+    """The :class:`Columns` of ``doc``, built once."""
+    ud = doc.user_data
+    cols: Columns | None = ud.get(_COLUMNS)
+    if cols is None:
+        strings = doc.vocab.strings
+        known, lowered = _STR, _LOWERED
+        lows, lemmas, poss, tags, deps = [], [], [], [], []
+        for low, lem, pos, tag, dep in doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).tolist():
+            s = known.get(low)
+            if s is None:
+                s = known[low] = strings[low]
+            lows.append(s)
+            s = lowered.get(lem)
+            if s is None:
+                s = lowered[lem] = strings[lem].lower()
+            lemmas.append(s)
+            poss.append(_POS[pos])
+            s = known.get(tag)
+            if s is None:
+                s = known[tag] = strings[tag]
+            tags.append(s)
+            s = known.get(dep)
+            if s is None:
+                s = known[dep] = strings[dep]
+            deps.append(s)
+        cols = ud[_COLUMNS] = Columns(lows, lemmas, poss, tags, deps)
+    return cols

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.counted import lemma, singular
-from tollwatch.extract.doc_cache import text_of, tokens_of
+from tollwatch.extract.doc_cache import columns, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
@@ -51,10 +51,14 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
                            m.group(0) in lex.unarmed_phrases))
         covered.update(range(span.start, span.end))
-    for t in tokens_of(doc):
-        if t.i in covered:
+    toks, cols = tokens_of(doc), columns(doc)
+    words = _trigger_keys(lex)
+    for i, low in enumerate(cols.lower):
+        # (a word none of whose forms is in a table below gives no trigger)
+        if i in covered or (low not in words and cols.lemma[i] not in words):
             continue
-        lem, low, pos = lemma(t), t.lower_, t.pos_
+        t = toks[i]
+        lem, pos = cols.lemma[i], cols.pos[i]
         metric: str | None = None
         kind = ""
         if pos in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
@@ -97,6 +101,25 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
+
+
+_KEYS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _trigger_keys(lex: Lexicon) -> frozenset[str]:
+    """Every word whose lemma, lower case or ``singular`` form ``find_triggers`` looks up."""
+    got = _KEYS.get(id(lex))
+    if got is not None and got[0] is lex:
+        return got[1]
+    keys = {*lex.metric_verbs, *lex.metric_nouns, *lex.metric_adjectives, *lex.care_verbs,
+            *lex.fate_nouns, *lex.custody_places, *lex.refuge_places, *lex.captivity_places,
+            "lose"}
+    # the words whose ``singular`` is one of them: the word, + "s", "-y" -> "-ies"
+    forms = {f for k in keys for f in (k, k + "s", k[:-1] + "ies" if k.endswith("y") else k)
+             if singular(f) in keys}
+    words = frozenset(keys | forms)
+    _KEYS[id(lex)] = (lex, words)
+    return words
 
 
 def _taken_for_care(verb: Token, lex: Lexicon) -> bool:
