@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tollwatch.extract.doc_cache import tokens_of
+from tollwatch.extract.doc_cache import columns, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.sources import _agent_np, _np_tokens
 
@@ -20,6 +20,11 @@ __all__ = ["according_to", "chain_from", "final_tag", "final_tag_at"]
 
 def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
     """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
+    cols = columns(doc)
+    lo, hi = (verb.left_edge.i, verb.right_edge.i) if verb is not None else (0, len(doc) - 1)
+    if not any(cols.lower[i] in _MARKS or cols.lemma[i] in lex.relay_nouns
+               for i in range(lo, hi + 1)):
+        return None  # (no marker word within the scope's bounds)
     scope = list(verb.subtree) if verb is not None else tokens_of(doc)
     for t in scope:
         low = t.lower_
@@ -40,6 +45,9 @@ def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None
                             not _only_places(objs[0]):
                         return _np_tokens(objs[0])
     return None
+
+
+_MARKS = frozenset({"citing", "quoting", "data", "figures"})
 
 
 def _only_places(obj: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 if TYPE_CHECKING:
@@ -32,7 +32,16 @@ def text_of(doc: Doc) -> str:
     ud = doc.user_data
     text: str | None = ud.get(_TEXT)
     if text is None:
-        text = ud[_TEXT] = doc.text
+        # ``doc.text`` joins every token's ``text_with_ws`` (its orth and, if it has one,
+        # the space after it): the same read from one array, no Token built
+        strings, known = doc.vocab.strings, _STR
+        parts = []
+        for orth, space in doc.to_array([ORTH, SPACY]).tolist():
+            s = known.get(orth)
+            if s is None:
+                s = known[orth] = strings[orth]
+            parts.append(s + " " if space else s)
+        text = ud[_TEXT] = "".join(parts)
     return text
 
 

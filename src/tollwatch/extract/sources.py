@@ -85,8 +85,12 @@ def _trim_name(name: str) -> str:
     return name
 
 
+_SPACES = re.compile(r"\s+")
+_PARENS = re.compile(r"\s*\([^)]*\)?")
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.\"'“”‘’")
+    text = _SPACES.sub(" ", text).strip(" ,;:.\"'“”‘’")
     if text.count("(") > text.count(")"):
         text = text + ")"  # "... Human Rights (KNCHR" lost its closing parenthesis
     return text
@@ -109,7 +113,8 @@ def _span_text(doc: Doc, tokens: list[Token]) -> str:
 def _np_tokens(tok: Token) -> list[Token]:
     """The noun phrase of ``tok`` without relative clauses and trailing participles."""
     out: list[Token] = []
-    for t in tok.subtree:
+    sub = list(tok.subtree)
+    for t in sub:
         if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl", "punct") and t.i > tok.i:
             # keep parenthesised acronyms ("(NIS)") but drop clauses
             if t.dep_ == "punct":
@@ -120,7 +125,7 @@ def _np_tokens(tok: Token) -> list[Token]:
         out.append(t)
     # drop any token inside a dropped clause
     drop: set[int] = set()
-    for t in tok.subtree:
+    for t in sub:
         if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
             drop.update(x.i for x in t.subtree)
         elif t.head.i == tok.i and t.dep_ == "prep" and t.i > tok.i and \
@@ -175,11 +180,11 @@ def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
         return names, False, ""
     idx = {t.i for t in tokens}
     # the phrase up to an appositive comma ("Imran Hayat, the Railways superintendent")
-    main = [t for t in tokens if not any(a.dep_ == "appos" and t.i in
-                                         {x.i for x in a.subtree} for a in tokens)]
+    apposed = [{x.i for x in a.subtree} for a in tokens if a.dep_ == "appos"]
+    main = [t for t in tokens if not any(t.i in a for a in apposed)] if apposed else tokens
     phrase = _span_text(doc, main or tokens)
     full = _span_text(doc, tokens)
-    bare = _clean(re.sub(r"\s*\([^)]*\)?", "", phrase))
+    bare = _clean(_PARENS.sub("", phrase))
     if bare and bare != phrase:
         phrase, full = bare, phrase
     person = False
