@@ -17,6 +17,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Columns", "columns", "ents_of", "span_text", "text_of", "tokens_of"]
@@ -34,14 +35,9 @@ def text_of(doc: Doc) -> str:
     if text is None:
         # ``doc.text`` joins every token's ``text_with_ws`` (its orth and, if it has one,
         # the space after it): the same read from one array, no Token built
-        strings, known = doc.vocab.strings, _STR
-        parts = []
-        for orth, space in doc.to_array([ORTH, SPACY]).tolist():
-            s = known.get(orth)
-            if s is None:
-                s = known[orth] = strings[orth]
-            parts.append(s + " " if space else s)
-        text = ud[_TEXT] = "".join(parts)
+        orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+        words = _strings(orths, doc.vocab.strings, _STR)
+        text = ud[_TEXT] = "".join([w + " " if sp else w for w, sp in zip(words, spaces)])
     return text
 
 
@@ -92,6 +88,7 @@ _POS = {int(k): v for k, v in _POS_NAMES.items()}
 # a string's hash is the same in every StringStore: the strings read so far, by hash
 _STR: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}
+_KNOWN_MAX = 200_000
 
 
 def columns(doc: Doc) -> Columns:
@@ -100,25 +97,21 @@ def columns(doc: Doc) -> Columns:
     cols: Columns | None = ud.get(_COLUMNS)
     if cols is None:
         strings = doc.vocab.strings
-        known, lowered = _STR, _LOWERED
-        lows, lemmas, poss, tags, deps = [], [], [], [], []
-        for low, lem, pos, tag, dep in doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).tolist():
-            s = known.get(low)
-            if s is None:
-                s = known[low] = strings[low]
-            lows.append(s)
-            s = lowered.get(lem)
-            if s is None:
-                s = lowered[lem] = strings[lem].lower()
-            lemmas.append(s)
-            poss.append(_POS[pos])
-            s = known.get(tag)
-            if s is None:
-                s = known[tag] = strings[tag]
-            tags.append(s)
-            s = known.get(dep)
-            if s is None:
-                s = known[dep] = strings[dep]
-            deps.append(s)
-        cols = ud[_COLUMNS] = Columns(lows, lemmas, poss, tags, deps)
+        lows, lemmas, poss, tags, deps = \
+            doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).T.tolist()
+        cols = ud[_COLUMNS] = Columns(_strings(lows, strings, _STR),
+                                      _strings(lemmas, strings, _LOWERED, lower=True),
+                                      [_POS[p] for p in poss], _strings(tags, strings, _STR),
+                                      _strings(deps, strings, _STR))
     return cols
+
+
+def _strings(hashes: list[int], strings: StringStore, known: dict[int, str],
+             lower: bool = False) -> list[str]:
+    """The strings of ``hashes`` (lower-cased if ``lower``), by way of ``known``."""
+    if len(known) > _KNOWN_MAX:
+        known.clear()  # (a long run meets ever new words: start again)
+    for h in hashes:
+        if h not in known:
+            known[h] = strings[h].lower() if lower else strings[h]
+    return [known[h] for h in hashes]
