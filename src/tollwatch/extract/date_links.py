@@ -27,6 +27,7 @@ from tollwatch.errors import ConfigError
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.datafile import read_mapping, word_list
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unparsed_dates import DAY_PATTERN
 
@@ -196,7 +197,7 @@ def anaphor_on_verb(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = 
     rx = _anaphor_rx(rules or load_date_link_rules())
     if rx is None:
         return False
-    text = doc.text
+    text = text_of(doc)
     for m in rx.finditer(text):
         if verb_i is None:
             if not text[:m.start()].strip(" \"'“‘"):

@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Columns", "columns", "ents_of", "span_text", "text_of", "tokens_of"]
+__all__ = ["Columns", "columns", "ents_of", "in_subtree", "span_text", "text_of", "tokens_of"]
 
 _TEXT = "tw_text"
 _ENTS = "tw_ents"
@@ -82,6 +83,7 @@ class Columns(NamedTuple):
     pos: list[str]     # ``t.pos_``
     tag: list[str]     # ``t.tag_``
     dep: list[str]     # ``t.dep_``
+    head: list[int]    # ``t.head.i``
 
 
 _POS = {int(k): v for k, v in _POS_NAMES.items()}
@@ -97,12 +99,14 @@ def columns(doc: Doc) -> Columns:
     cols: Columns | None = ud.get(_COLUMNS)
     if cols is None:
         strings = doc.vocab.strings
-        lows, lemmas, poss, tags, deps = \
-            doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).T.tolist()
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD])
+        # (a head is stored as an offset, negative ones wrapped round in the uint64 array)
+        heads = (arr[:, 5].astype(numpy.int64) + numpy.arange(len(arr))).tolist()
+        lows, lemmas, poss, tags, deps = arr[:, :5].T.tolist()
         cols = ud[_COLUMNS] = Columns(_strings(lows, strings, _STR),
                                       _strings(lemmas, strings, _LOWERED, lower=True),
                                       [_POS[p] for p in poss], _strings(tags, strings, _STR),
-                                      _strings(deps, strings, _STR))
+                                      _strings(deps, strings, _STR), heads)
     return cols
 
 
@@ -115,3 +119,17 @@ def _strings(hashes: list[int], strings: StringStore, known: dict[int, str],
         if h not in known:
             known[h] = strings[h].lower() if lower else strings[h]
     return [known[h] for h in hashes]
+
+
+def in_subtree(doc: Doc, i: int, root: int) -> bool:
+    """Token ``i`` is in the subtree of token ``root`` (``i in {t.i for t in
+    doc[root].subtree}``): ``root`` is ``i`` or one of its ancestors."""
+    heads = columns(doc).head
+    for _ in range(len(heads)):
+        if i == root:
+            return True
+        h = heads[i]
+        if h == i:
+            return False
+        i = h
+    return False

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.counted import lemma, singular
-from tollwatch.extract.doc_cache import columns, text_of, tokens_of
+from tollwatch.extract.doc_cache import columns, in_subtree, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
@@ -174,6 +174,18 @@ def _opens_contrast(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in tok.children)
 
 
+def _marked_heads(doc: Doc) -> set[int]:
+    """The tokens with a "mark" child that opens a contrast or a subordinate clause
+    (``CONTRAST``, ``_SUBORDINATORS``), found once per sentence."""
+    got: set[int] | None = doc.user_data.get("tw_marked")
+    if got is None:
+        cols = columns(doc)
+        got = doc.user_data["tw_marked"] = {
+            h for j, h in enumerate(cols.head) if h != j and cols.dep[j] == "mark" and
+            (cols.lower[j] in CONTRAST or cols.lower[j] in _SUBORDINATORS)}
+    return got
+
+
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although"}
 # a subordinate clause opened between a trigger and a number: "were forced to flee after 100
 # fighters attacked" (the fighters did not flee)
@@ -194,7 +206,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
     best: tuple[float, str, int] | None = None
     number_tokens = number_tokens - set(range(span.start, span.end))
     # numbers inside the counted phrase ("10 members including four bombers") do not block
-    number_tokens = number_tokens - {t.i for t in anchor.subtree}
+    number_tokens = {n for n in number_tokens if not in_subtree(doc, n, anchor.i)}
 
     status = partitive_status(doc, span, head, triggers)
 
@@ -213,13 +225,12 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             best = (score, metric, trig.start)
 
     ancestors: list[Token] = []
+    marked = _marked_heads(doc)
     for anc in anchor.ancestors:
         ancestors.append(anc)
         # "250,000 were displaced, while 1.2 million others remain in need": a contrasting
         # clause keeps its own metric, none from the clause it hangs on
-        if len(ancestors) == 4 or any(c.dep_ == "mark" and (c.lower_ in CONTRAST or
-                                                             c.lower_ in _SUBORDINATORS)
-                                      for c in anc.children):
+        if len(ancestors) == 4 or anc.i in marked:
             break
     anc_ids = {a.i: k for k, a in enumerate(ancestors)}
     for trig in triggers:
@@ -301,7 +312,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         # the group shares the metric
         if gov_verb is not None and any(
                 c.dep_ == "prep" and c.lower_ in ("among", "amongst") and
-                tok.i in {x.i for x in c.subtree} for c in gov_verb.children):
+                in_subtree(doc, tok.i, c.i) for c in gov_verb.children):
             consider(75, trig)
             continue
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
@@ -325,7 +336,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
                 if verb is not None else []
-            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+            if any(in_subtree(doc, tok.i, c.i) and not in_subtree(doc, anchor.i, c.i)
                    for c in subjects):
                 consider(78, trig)
                 continue
@@ -336,7 +347,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
             tallies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                        and c.lemma_.lower() in lex.tally_nouns] if verb is not None else []
-            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+            if any(in_subtree(doc, tok.i, c.i) and not in_subtree(doc, anchor.i, c.i)
                    for c in tallies):
                 consider(80, trig)
                 continue

@@ -151,7 +151,8 @@ class Extractor:
                 if att.how == "own_voice" and refers_to_whole(sdoc, raw.token_i):
                     parts.add(id(claim))  # "4,641 of the total deaths were officers"
                 if claim.actor is None:  # a document about one side's losses
-                    claim.actor = one_side_of_losses([c for c, _ in made], claim, sdoc.text)
+                    claim.actor = one_side_of_losses([c for c, _ in made], claim,
+                                                      text_of(sdoc))
                 made.append((claim, att))
                 prev = claim
         stage.finish()
