@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 if TYPE_CHECKING:
@@ -81,7 +81,6 @@ class Columns(NamedTuple):
     lower: list[str]   # ``t.lower_``
     lemma: list[str]   # ``t.lemma_.lower()``
     pos: list[str]     # ``t.pos_``
-    tag: list[str]     # ``t.tag_``
     dep: list[str]     # ``t.dep_``
     head: list[int]    # ``t.head.i``
 
@@ -99,20 +98,24 @@ def columns(doc: Doc) -> Columns:
     cols: Columns | None = ud.get(_COLUMNS)
     if cols is None:
         strings = doc.vocab.strings
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD])
+        arr = doc.to_array([LOWER, LEMMA, POS, DEP, HEAD])
         # (a head is stored as an offset, negative ones wrapped round in the uint64 array)
-        heads = (arr[:, 5].astype(numpy.int64) + numpy.arange(len(arr))).tolist()
-        lows, lemmas, poss, tags, deps = arr[:, :5].T.tolist()
+        heads = (arr[:, 4].astype(numpy.int64) + numpy.arange(len(arr))).tolist()
+        lows, lemmas, poss, deps = arr[:, :4].T.tolist()
         cols = ud[_COLUMNS] = Columns(_strings(lows, strings, _STR),
                                       _strings(lemmas, strings, _LOWERED, lower=True),
-                                      [_POS[p] for p in poss], _strings(tags, strings, _STR),
-                                      _strings(deps, strings, _STR), heads)
+                                      [_POS[p] for p in poss], _strings(deps, strings, _STR),
+                                      heads)
     return cols
 
 
 def _strings(hashes: list[int], strings: StringStore, known: dict[int, str],
              lower: bool = False) -> list[str]:
     """The strings of ``hashes`` (lower-cased if ``lower``), by way of ``known``."""
+    try:
+        return [known[h] for h in hashes]
+    except KeyError:
+        pass
     if len(known) > _KNOWN_MAX:
         known.clear()  # (a long run meets ever new words: start again)
     for h in hashes:

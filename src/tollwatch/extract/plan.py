@@ -59,6 +59,8 @@ class PrefilterRules:
     bare_followers: frozenset[str]
     people_words: frozenset[str]
     trigger_stems: frozenset[str]
+    # words one of which is in every text ``backref`` matches (none: no such check)
+    backref_words: tuple[str, ...] = ()
 
 
 def _from_mapping(data: dict[str, Any], where: str) -> PrefilterRules:
@@ -86,6 +88,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> PrefilterRules:
             bare_followers=frozenset(str(w) for w in data["bare_followers"]),
             people_words=frozenset(str(w).lower() for w in data.get("people_words") or []),
             trigger_stems=frozenset(str(w).lower() for w in data.get("trigger_stems") or []),
+            backref_words=(*(str(w) for w in data["reporting_verbs"]), "according to ",
+                           "citing", "quoting"),
         )
     except (KeyError, TypeError, ValueError, re.error) as e:
         raise ConfigError(f"bad prefilter rules: {e}", source=where) from e
@@ -189,7 +193,8 @@ class SentencePlanner:
                     need.add(closer)
                 refs = text[s:e] + (" " + text[plan[closer][0]:plan[closer][1]]
                                     if closer is not None else "")
-                if rules.backref.search(refs):
+                if (not rules.backref_words or any(w in refs for w in rules.backref_words)) \
+                        and rules.backref.search(refs):
                     last_backref = max(last_backref, closer if closer is not None else k)
                     if k > 0 and rules.pronoun_source.search(refs):
                         need.add(k - 1)  # who "he" or "she" is, is often said just before

@@ -18,7 +18,7 @@ from functools import lru_cache
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.sources import _STATEMENT_NOUNS, Source
-from tollwatch.extract.unparsed_dates import DAY_PATTERN, named_in
+from tollwatch.extract.unparsed_dates import DAY_PATTERN, may_name_day, named_in
 
 __all__ = ["date_sources_from_releases", "release_day"]
 
@@ -45,6 +45,8 @@ def statement_nouns(extra: frozenset[str]) -> frozenset[str]:
 
 def release_day(sentence: str, published: str | None) -> str | None:
     """The ISO day a release of ``sentence`` is dated with, or None."""
+    if not may_name_day(sentence):
+        return None  # (both patterns end in a day)
     rules = load_date_rules()
     nouns = statement_nouns(rules.statement_nouns)
     for rx in _patterns(rules.publish_verbs, nouns, rules.release_gap):
