@@ -16,14 +16,29 @@ from tollwatch.extract.numbers import NumberMention
 __all__ = ["location", "qualifier", "stance"]
 
 
+_SPACES = re.compile(r"\s+")
+_REACH: dict[int, tuple[Lexicon, int]] = {}
+
+
+def _reach(lex: Lexicon) -> int:
+    """How far back from the end of a text a match of ``lex.qualifier_regex`` can start."""
+    got = _REACH.get(id(lex))
+    if got is None or got[0] is not lex:
+        longest = max((len(h) for h, _ in lex.qualifiers), default=0)
+        got = _REACH[id(lex)] = (lex, longest + 1 + len(" of"))
+    return got[1]
+
+
 def qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberMention) -> str:
     if mention.value is None:
         return "range"
     if mention.plus:
         return "min"
     # hedges are short: only the end of the text before the number matters
-    before = re.sub(r"\s+", " ", text_before[-80:].lower()).rstrip()
-    m = lex.qualifier_regex.search(before)
+    before = _SPACES.sub(" ", text_before[-80:].lower()).rstrip()
+    # (a match ends the text: it starts no further back than one character, the longest
+    # hedge and " of"; ``^`` still matches only at the real start)
+    m = lex.qualifier_regex.search(before, max(0, len(before) - _reach(lex)))
     if m is not None:
         return lex.qualifier_of[m.group("h")]
     after = text_after.lower()
