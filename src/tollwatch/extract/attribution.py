@@ -164,6 +164,18 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     return tail_name_subject(verb) or after_quote_subject(verb)
 
 
+def _read_of_verb(doc: Doc, verb: Token | None,
+                  lex: Lexicon) -> tuple[list[Token] | None, str | None]:
+    """``chain_from`` and ``verb_date`` of the chosen verb (read once per sentence and verb:
+    the sentence is attributed again for each of its figures)."""
+    key = ("tw_verb_read", verb.i if verb is not None else None, id(lex))
+    got: tuple[list[Token] | None, str | None] | None = doc.user_data.get(key)
+    if got is None:
+        got = doc.user_data[key] = (chain_from(doc, verb, lex),
+                                    verb_date(verb) if verb is not None else None)
+    return got
+
+
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                        number_i: int | None = None, published: str | None = None) -> Attribution:
     """The attribution for the figures in the sentence ``doc``.
@@ -224,9 +236,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         cited = cited_as(chosen)
         if cited is not None and cited[1] is not None:
             outer_subj = cited[1]  # the one citing relays the one cited
-    chain = chain_from(doc, chosen, lex)
+    chain, date_text = _read_of_verb(doc, chosen, lex)
     att = Attribution()
-    date_text = verb_date(chosen) if chosen is not None else None
 
     speaker_src: Source | None = None
     referred = False  # the source is a reference to one named before ("it", "the agency")
