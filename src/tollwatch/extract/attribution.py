@@ -168,11 +168,13 @@ def _read_of_verb(doc: Doc, verb: Token | None,
                   lex: Lexicon) -> tuple[list[Token] | None, str | None]:
     """``chain_from`` and ``verb_date`` of the chosen verb (read once per sentence and verb:
     the sentence is attributed again for each of its figures)."""
-    key = ("tw_verb_read", verb.i if verb is not None else None, id(lex))
-    got: tuple[list[Token] | None, str | None] | None = doc.user_data.get(key)
+    memo: dict[tuple[int | None, int], tuple[list[Token] | None, str | None]] = \
+        doc.user_data.setdefault("tw_verb_read", {})
+    key = (verb.i if verb is not None else None, id(lex))
+    got = memo.get(key)
     if got is None:
-        got = doc.user_data[key] = (chain_from(doc, verb, lex),
-                                    verb_date(verb) if verb is not None else None)
+        got = memo[key] = (chain_from(doc, verb, lex),
+                           verb_date(verb) if verb is not None else None)
     return got
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Columns", "columns", "ents_of", "in_subtree", "span_text", "text_of", "tokens_of"]
+__all__ = ["Columns", "columns", "ents_of", "in_subtree", "seed_text", "span_text", "text_of",
+           "tokens_of"]
 
 _TEXT = "tw_text"
 _ENTS = "tw_ents"
@@ -40,6 +41,16 @@ def text_of(doc: Doc) -> str:
         words = _strings(orths, doc.vocab.strings, _STR)
         text = ud[_TEXT] = "".join([w + " " if sp else w for w, sp in zip(words, spaces)])
     return text
+
+
+def seed_text(doc: Doc, text: str) -> Doc:
+    """``doc``, parsed from ``text``, with ``text`` kept as its ``text_of`` (the tokenizer
+    loses no character: ``doc.text`` is ``text``; checked on its length)."""
+    n = len(doc)
+    if (n and doc[n - 1].idx + len(doc[n - 1].text_with_ws) == len(text)) or (not n and
+                                                                           not text):
+        doc.user_data[_TEXT] = text
+    return doc
 
 
 def ents_of(doc: Doc) -> Sequence[Span]:

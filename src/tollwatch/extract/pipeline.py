@@ -21,7 +21,7 @@ from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.blas import one_blas_thread
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
-from tollwatch.extract.doc_cache import ents_of, text_of
+from tollwatch.extract.doc_cache import ents_of, seed_text, text_of
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.nlp import load_pipeline
@@ -103,7 +103,8 @@ class Extractor:
         for d, (plan, _, _), ks in zip(docs, plans, parse):
             for k in ks:
                 texts.append(_blank_dateline(d.text[plan[k][0]:plan[k][1]].replace("\n", " ")))
-        parsed_all = iter(self.nlp.pipe(texts, batch_size=256)) if texts else iter(())
+        parsed_all = map(seed_text, self.nlp.pipe(texts, batch_size=256), texts) if texts \
+            else iter(())
         out: list[Extraction] = []
         for d, (plan, order, quote_close), cues, ks in zip(docs, plans, replies, parse):
             parsed = {k: next(parsed_all) for k in ks}

@@ -176,10 +176,12 @@ _OUTLET_NOUNS = {"channel", "website", "site", "account", "page", "feed", "outle
 def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     """Names for a source phrase: the phrase, its entities, acronyms in parentheses."""
     # (read once per phrase: a sentence is attributed again for each of its figures)
-    key = ("tw_names", *(t.i for t in tokens))
-    got: tuple[list[str], bool, str] | None = doc.user_data.get(key)
+    memo: dict[tuple[int, ...], tuple[list[str], bool, str]] = \
+        doc.user_data.setdefault("tw_names", {})
+    key = tuple(t.i for t in tokens)
+    got = memo.get(key)
     if got is None:
-        got = doc.user_data[key] = _read_names(doc, tokens)
+        got = memo[key] = _read_names(doc, tokens)
     return list(got[0]), got[1], got[2]
 
 
