@@ -68,7 +68,11 @@ def according_to(doc: Doc) -> list[Token] | None:
 
 
 def _find_according_to(doc: Doc) -> list[Token] | None:
-    for t in tokens_of(doc):
+    toks = tokens_of(doc)
+    for i, low in enumerate(columns(doc).lower):
+        if low != "according" and low != "per":
+            continue  # (neither branch below can take it)
+        t = toks[i]
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]

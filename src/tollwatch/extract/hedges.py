@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.doc_cache import ents_of
+from tollwatch.extract.doc_cache import columns, ents_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import NumberMention
 
@@ -62,18 +62,42 @@ def location(doc: Doc, span: Span) -> str | None:
 
 
 def stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
-    for a in [tok, *tok.ancestors]:
-        lem = a.lemma_.lower()
-        if lem in lex.denial and a.pos_ in ("VERB", "ADJ"):
+    # (read from the columns: ``line`` is ``[tok, *tok.ancestors]`` by index)
+    cols = columns(doc)
+    lemma, pos, heads = cols.lemma, cols.pos, cols.head
+    line = [tok.i]
+    while heads[line[-1]] != line[-1] and len(line) <= len(heads):
+        line.append(heads[line[-1]])
+    for k, a in enumerate(line):
+        lem = lemma[a]
+        if lem in lex.denial and pos[a] in ("VERB", "ADJ"):
             return "denied"
-        if lem in lex.denial_objects and a.pos_ == "NOUN":
-            for x in a.ancestors:
-                if x.lemma_.lower() in lex.denial:
+        if lem in lex.denial_objects and pos[a] == "NOUN":
+            for x in line[k + 1:]:
+                if lemma[x] in lex.denial:
                     return "denied"
-    for a in [tok, *tok.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+    ifs, modals = _conditions(doc)
+    for a in line:
+        if a in ifs:
             return "hypothetical"
-        if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in
-                                             ("could", "would", "might") for c in a.children):
+        if pos[a] in ("VERB", "AUX") and a in modals:
             return "hypothetical"
     return "asserted"
+
+
+def _conditions(doc: Doc) -> tuple[set[int], set[int]]:
+    """The tokens with a child "if"/"unless" as a mark, and those with a child "could",
+    "would" or "might" as an auxiliary (once per sentence)."""
+    got: tuple[set[int], set[int]] | None = doc.user_data.get("tw_conditions")
+    if got is None:
+        cols = columns(doc)
+        ifs, modals = set(), set()
+        for j, h in enumerate(cols.head):
+            if h == j:
+                continue
+            if cols.dep[j] == "mark" and cols.lower[j] in ("if", "unless"):
+                ifs.add(h)
+            elif cols.dep[j] == "aux" and cols.lower[j] in ("could", "would", "might"):
+                modals.add(h)
+        got = doc.user_data["tw_conditions"] = (ifs, modals)
+    return got

@@ -79,6 +79,7 @@ def _scale(s: str | None) -> int:
 
 
 _NON_DIGIT = re.compile(r"\D")
+_A_DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
 
 
@@ -122,7 +123,10 @@ def find_numbers(text: str) -> list[NumberMention]:
     """All number mentions in ``text``, in order, without overlaps."""
     out: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _BETWEEN_RE.finditer(text):
+    # (both digit patterns need a digit, the range one "between" too: no letter but B, E,
+    # T, W, N lower-cases to those)
+    digits = _A_DIGIT.search(text) is not None
+    for m in _BETWEEN_RE.finditer(text) if digits and "between" in text.lower() else ():
         if any(len(_NON_DIGIT.sub("", m.group(x))) > MAX_DIGITS for x in ("a", "b")):
             continue
         sb = _scale(m.group("sb"))
@@ -131,7 +135,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         if lo < hi:
             out.append(NumberMention(m.start(), m.end(), m.group(0), None, lo, hi))
             taken.append((m.start(), m.end()))
-    for m in _DIGIT_RE.finditer(text):
+    for m in _DIGIT_RE.finditer(text) if digits else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         a, b = m.group("a"), m.group("b")
