@@ -25,7 +25,7 @@ from tollwatch.extract.clause_sources import (
     tail_name_subject,
 )
 from tollwatch.extract.dates import resolve_date
-from tollwatch.extract.doc_cache import text_of, tokens_of
+from tollwatch.extract.doc_cache import memo, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
@@ -168,14 +168,9 @@ def _read_of_verb(doc: Doc, verb: Token | None,
                   lex: Lexicon) -> tuple[list[Token] | None, str | None]:
     """``chain_from`` and ``verb_date`` of the chosen verb (read once per sentence and verb:
     the sentence is attributed again for each of its figures)."""
-    memo: dict[tuple[int | None, int], tuple[list[Token] | None, str | None]] = \
-        doc.user_data.setdefault("tw_verb_read", {})
-    key = (verb.i if verb is not None else None, id(lex))
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = (chain_from(doc, verb, lex),
-                           verb_date(verb) if verb is not None else None)
-    return got
+    return memo(doc, "tw_verb_read", (verb.i if verb is not None else None, id(lex)),
+                lambda: (chain_from(doc, verb, lex),
+                         verb_date(verb) if verb is not None else None))
 
 
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,

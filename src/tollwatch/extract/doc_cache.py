@@ -10,8 +10,8 @@ keeps its verbs). Nothing here changes what is read, only how often it is built.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Columns", "columns", "ents_of", "in_subtree", "seed_text", "span_text", "text_of",
-           "tokens_of"]
+__all__ = ["Columns", "columns", "ents_of", "in_subtree", "memo", "seed_text", "span_text",
+           "text_of", "tokens_of"]
 
 _TEXT = "tw_text"
 _ENTS = "tw_ents"
@@ -147,3 +147,15 @@ def in_subtree(doc: Doc, i: int, root: int) -> bool:
             return False
         i = h
     return False
+
+
+_T = TypeVar("_T")
+
+
+def memo(doc: Doc, name: str, key: Hashable, make: Callable[[], _T]) -> _T:
+    """``make()``, kept in ``doc`` under ``name`` and ``key`` (what a rule reads of a
+    sentence again for each of its figures)."""
+    table: dict[Hashable, _T] = doc.user_data.setdefault(name, {})
+    if key not in table:
+        table[key] = make()
+    return table[key]

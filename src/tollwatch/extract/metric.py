@@ -15,6 +15,7 @@ from tollwatch.extract.doc_cache import columns, in_subtree, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
+from tollwatch.extract.metric_index import marked_heads, trigger_keys
 
 __all__ = [
     "CONTRAST",
@@ -52,7 +53,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                            m.group(0) in lex.unarmed_phrases))
         covered.update(range(span.start, span.end))
     toks, cols = tokens_of(doc), columns(doc)
-    words = _trigger_keys(lex)
+    words = trigger_keys(lex)
     for i, low in enumerate(cols.lower):
         # (a word none of whose forms is in a table below gives no trigger)
         if i in covered or (low not in words and cols.lemma[i] not in words):
@@ -101,25 +102,6 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if metric:
             out.append(Trigger(t.i, t.i + 1, metric, kind))
     return out
-
-
-_KEYS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-
-
-def _trigger_keys(lex: Lexicon) -> frozenset[str]:
-    """Every word whose lemma, lower case or ``singular`` form ``find_triggers`` looks up."""
-    got = _KEYS.get(id(lex))
-    if got is not None and got[0] is lex:
-        return got[1]
-    keys = {*lex.metric_verbs, *lex.metric_nouns, *lex.metric_adjectives, *lex.care_verbs,
-            *lex.fate_nouns, *lex.custody_places, *lex.refuge_places, *lex.captivity_places,
-            "lose"}
-    # the words whose ``singular`` is one of them: the word, + "s", "-y" -> "-ies"
-    forms = {f for k in keys for f in (k, k + "s", k[:-1] + "ies" if k.endswith("y") else k)
-             if singular(f) in keys}
-    words = frozenset(keys | forms)
-    _KEYS[id(lex)] = (lex, words)
-    return words
 
 
 def _taken_for_care(verb: Token, lex: Lexicon) -> bool:
@@ -174,18 +156,6 @@ def _opens_contrast(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in tok.children)
 
 
-def _marked_heads(doc: Doc) -> set[int]:
-    """The tokens with a "mark" child that opens a contrast or a subordinate clause
-    (``CONTRAST``, ``_SUBORDINATORS``), found once per sentence."""
-    got: set[int] | None = doc.user_data.get("tw_marked")
-    if got is None:
-        cols = columns(doc)
-        got = doc.user_data["tw_marked"] = {
-            h for j, h in enumerate(cols.head) if h != j and cols.dep[j] == "mark" and
-            (cols.lower[j] in CONTRAST or cols.lower[j] in _SUBORDINATORS)}
-    return got
-
-
 _CLAUSE_BREAKS = {"while", "whereas", "but", "although"}
 # a subordinate clause opened between a trigger and a number: "were forced to flee after 100
 # fighters attacked" (the fighters did not flee)
@@ -225,7 +195,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             best = (score, metric, trig.start)
 
     ancestors: list[Token] = []
-    marked = _marked_heads(doc)
+    marked = marked_heads(doc, _MARKS)
     for anc in anchor.ancestors:
         ancestors.append(anc)
         # "250,000 were displaced, while 1.2 million others remain in need": a contrasting
@@ -377,6 +347,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
 
 
 CONTRAST = {"while", "whereas", "although", "though"}
+_MARKS = CONTRAST | _SUBORDINATORS  # the marks of a clause of its own (``pick_metric``)
 
 
 _SUBSET_MARKERS = ("including", "includes", "included", "among", "incl")

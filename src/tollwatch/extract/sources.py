@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
+from tollwatch.extract.doc_cache import columns, ents_of, memo, span_text, tokens_of
 from tollwatch.extract.document_refs import document_antecedent
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
@@ -175,14 +175,8 @@ _OUTLET_NOUNS = {"channel", "website", "site", "account", "page", "feed", "outle
 
 def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     """Names for a source phrase: the phrase, its entities, acronyms in parentheses."""
-    # (read once per phrase: a sentence is attributed again for each of its figures)
-    memo: dict[tuple[int, ...], tuple[list[str], bool, str]] = \
-        doc.user_data.setdefault("tw_names", {})
-    key = tuple(t.i for t in tokens)
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = _read_names(doc, tokens)
-    return list(got[0]), got[1], got[2]
+    got = memo(doc, "tw_names", tuple(t.i for t in tokens), lambda: _read_names(doc, tokens))
+    return list(got[0]), got[1], got[2]  # (read once per phrase and sentence)
 
 
 def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
@@ -300,7 +294,8 @@ class SourceMemory:
     def note_people(self, doc: Doc) -> None:
         """Remember the people a sentence names, as antecedents for "he" and "she", and its
         subject when that is an organisation, as the antecedent for "it"."""
-        for t in tokens_of(doc):
+        every = tokens_of(doc)
+        for t in (every[i] for i, dep in enumerate(columns(doc).dep) if dep == "nsubj"):
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN") and \
                     any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
                 toks = _np_tokens(t)
