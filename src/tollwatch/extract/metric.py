@@ -15,7 +15,7 @@ from tollwatch.extract.doc_cache import columns, in_subtree, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
-from tollwatch.extract.metric_index import marked_heads, trigger_keys
+from tollwatch.extract.metric_index import marked_heads, phrase_finder, trigger_keys
 
 __all__ = [
     "CONTRAST",
@@ -45,7 +45,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     covered: set[int] = set()
     text_low = text_of(doc).lower()
-    for m in lex.phrase_regex.finditer(text_low):
+    for m in phrase_finder(lex).finditer(text_low):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue

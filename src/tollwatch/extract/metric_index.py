@@ -8,6 +8,7 @@ found under (per lexicon), and the tokens that open a clause of their own (per s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.counted import singular
@@ -17,7 +18,7 @@ from tollwatch.extract.lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["marked_heads", "trigger_keys"]
+__all__ = ["marked_heads", "phrase_finder", "trigger_keys"]
 
 _KEYS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
@@ -49,3 +50,21 @@ def marked_heads(doc: Doc, marks: set[str]) -> set[int]:
             h for j, h in enumerate(cols.head)
             if h != j and cols.dep[j] == "mark" and cols.lower[j] in marks}
     return got
+
+
+_PHRASES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def phrase_finder(lex: Lexicon) -> re.Pattern[str]:
+    """``lex.phrase_regex`` with the first letters of its phrases checked before the list of
+    phrases is tried: the same matches, found quicker."""
+    got = _PHRASES.get(id(lex))
+    if got is not None and got[0] is lex:
+        return got[1]
+    phrases = [p for p, _ in lex.metric_phrases]
+    rx = lex.phrase_regex
+    if phrases and all(phrases):
+        first = "".join(sorted({re.escape(p[0]) for p in phrases}))
+        rx = re.compile(rf"(?=[{first}])" + rx.pattern, rx.flags)
+    _PHRASES[id(lex)] = (lex, rx)
+    return rx
