@@ -25,7 +25,7 @@ from tollwatch.extract.clause_sources import (
     tail_name_subject,
 )
 from tollwatch.extract.dates import resolve_date
-from tollwatch.extract.doc_cache import memo, text_of, tokens_of
+from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
@@ -96,8 +96,12 @@ def _usable_subject(tok: Token) -> bool:
     if tok.lower_ in _RELATIVE:
         return False
     # "one" counts a single speaker ("One of the nurses said", "one official said")
-    return not any(t.like_num and t.dep_ in ("nummod", "nsubj", "dobj", "pobj", "quantmod")
-                   and t.lower_ != "one" for t in tok.subtree if t.i <= tok.i)
+    # (the subtree up to ``tok`` lies between its left edge and it)
+    doc = tok.doc
+    cols, toks = columns(doc), tokens_of(doc)
+    return not any(cols.dep[i] in ("nummod", "nsubj", "dobj", "pobj", "quantmod") and
+                   cols.lower[i] != "one" and in_subtree(doc, i, tok.i) and toks[i].like_num
+                   for i in range(tok.left_edge.i, tok.i + 1))
 
 
 def _describes(figure: Token, subj: Token) -> bool:
