@@ -114,10 +114,12 @@ def _np_tokens(tok: Token) -> list[Token]:
     """The noun phrase of ``tok`` without relative clauses and trailing participles."""
     out: list[Token] = []
     sub = list(tok.subtree)
+    deps, heads, ti = columns(tok.doc).dep, columns(tok.doc).head, tok.i  # (read once)
     for t in sub:
-        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl", "punct") and t.i > tok.i:
+        dep = deps[t.i]
+        if t.i != ti and dep in ("relcl", "acl", "advcl", "punct") and t.i > ti:
             # keep parenthesised acronyms ("(NIS)") but drop clauses
-            if t.dep_ == "punct":
+            if dep == "punct":
                 continue
             skip = {x.i for x in t.subtree}
             out = [x for x in out if x.i not in skip]
@@ -126,9 +128,10 @@ def _np_tokens(tok: Token) -> list[Token]:
     # drop any token inside a dropped clause
     drop: set[int] = set()
     for t in sub:
-        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
+        dep = deps[t.i]
+        if t.i != ti and dep in ("relcl", "acl", "advcl") and t.i > ti:
             drop.update(x.i for x in t.subtree)
-        elif t.head.i == tok.i and t.dep_ == "prep" and t.i > tok.i and \
+        elif heads[t.i] == ti and dep == "prep" and t.i > ti and \
                 tok.doc[t.i - 1].text == ",":
             drop.update(x.i for x in t.subtree)  # "the mayor, in reply to a question, said"
     return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
