@@ -26,7 +26,7 @@ from tollwatch.extract.clause_sources import (
 )
 from tollwatch.extract.counted_sources import counted_speakers
 from tollwatch.extract.dates import resolve_date
-from tollwatch.extract.doc_cache import text_of, tokens_of
+from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
@@ -102,8 +102,12 @@ def _usable_subject(tok: Token) -> bool:
     if counted_speakers(tok):  # "Two officials, speaking on condition of anonymity, said"
         return True
     # "one" counts a single speaker ("One of the nurses said", "one official said")
-    return not any(t.like_num and t.dep_ in ("nummod", "nsubj", "dobj", "pobj", "quantmod")
-                   and t.lower_ != "one" for t in tok.subtree if t.i <= tok.i)
+    # (the subtree up to ``tok`` lies between its left edge and it)
+    doc = tok.doc
+    cols, toks = columns(doc), tokens_of(doc)
+    return not any(cols.dep[i] in ("nummod", "nsubj", "dobj", "pobj", "quantmod") and
+                   cols.lower[i] != "one" and in_subtree(doc, i, tok.i) and toks[i].like_num
+                   for i in range(tok.left_edge.i, tok.i + 1))
 
 
 def _describes(figure: Token, subj: Token) -> bool:
@@ -170,6 +174,15 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     return tail_name_subject(verb) or after_quote_subject(verb)
 
 
+def _read_of_verb(doc: Doc, verb: Token | None,
+                  lex: Lexicon) -> tuple[list[Token] | None, str | None]:
+    """``chain_from`` and ``verb_date`` of the chosen verb (read once per sentence and verb:
+    the sentence is attributed again for each of its figures)."""
+    return memo(doc, "tw_verb_read", (verb.i if verb is not None else None, id(lex)),
+                lambda: (chain_from(doc, verb, lex),
+                         verb_date(verb) if verb is not None else None))
+
+
 def attribute_sentence(doc: Doc, lex: Lexicon, memory: SourceMemory,
                        number_i: int | None = None, published: str | None = None) -> Attribution:
     """The attribution for the figures in the sentence ``doc``.
@@ -230,9 +243,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         cited = cited_as(chosen)
         if cited is not None and cited[1] is not None:
             outer_subj = cited[1]  # the one citing relays the one cited
-    chain = chain_from(doc, chosen, lex)
+    chain, date_text = _read_of_verb(doc, chosen, lex)
     att = Attribution()
-    date_text = verb_date(chosen) if chosen is not None else None
 
     speaker_src: Source | None = None
     referred = False  # the source is a reference to one named before ("it", "the agency")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tollwatch.extract.doc_cache import tokens_of
+from tollwatch.extract.doc_cache import columns, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.sources import _agent_np, _np_tokens
 
@@ -20,6 +20,11 @@ __all__ = ["according_to", "chain_from", "final_tag", "final_tag_at"]
 
 def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
     """The origin phrase of a chain marker: "citing Y", "after a briefing from Y"."""
+    cols = columns(doc)
+    lo, hi = (verb.left_edge.i, verb.right_edge.i) if verb is not None else (0, len(doc) - 1)
+    if not any(cols.lower[i] in _MARKS or cols.lemma[i] in lex.relay_nouns
+               for i in range(lo, hi + 1)):
+        return None  # (no marker word within the scope's bounds)
     scope = list(verb.subtree) if verb is not None else tokens_of(doc)
     for t in scope:
         low = t.lower_
@@ -42,6 +47,9 @@ def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None
     return None
 
 
+_MARKS = frozenset({"citing", "quoting", "data", "figures"})
+
+
 def _only_places(obj: Token) -> bool:
     """True when the phrase of ``obj`` names places: every name in it is a place entity, or
     a clause of it says what happened there ("from Alton and Brisk, where ...")."""
@@ -60,7 +68,11 @@ def according_to(doc: Doc) -> list[Token] | None:
 
 
 def _find_according_to(doc: Doc) -> list[Token] | None:
-    for t in tokens_of(doc):
+    toks = tokens_of(doc)
+    for i, low in enumerate(columns(doc).lower):
+        if low != "according" and low != "per":
+            continue  # (neither branch below can take it)
+        t = toks[i]
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.clause_sources import gerund_read_verb, noun_read_verb
-from tollwatch.extract.doc_cache import tokens_of
+from tollwatch.extract.doc_cache import columns, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.reporting_forms import is_negated
-from tollwatch.extract.reporting_tags import is_reporting_tag
+from tollwatch.extract.reporting_tags import is_reporting_tag, load_tag_rules
 from tollwatch.extract.sources import _DATA_NOUNS
 
 if TYPE_CHECKING:
@@ -35,10 +35,39 @@ def attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
 
 def _find_attribution_verbs(doc: Doc, lex: Lexicon) -> list[Token]:
     out = []
-    for t in tokens_of(doc):
+    toks = tokens_of(doc)
+    cols = columns(doc)
+    lemmas, verbs = cols.lemma, lex.attribution_verbs
+    heads = _verb_lemmas(lex)
+    for i, pos in enumerate(cols.pos):
+        # (only these can pass ``_reports``: a verb of one of ``heads``, a noun read for a
+        # reporting verb)
+        if pos == "VERB" or pos == "AUX":
+            if lemmas[i] not in heads:
+                continue
+        elif pos != "NOUN" or not (cols.lower[i].endswith("ing") or
+                                   (cols.dep[i] == "ROOT" and lemmas[i] in verbs)):
+            continue
+        t = toks[i]
         if _reports(t, lex) and not (t.dep_ != "pcomp" and is_negated(t)):
             out.append(t)  # (a negated verb, "the army has never declared ...", states nothing)
     return out
+
+
+_HEADS: dict[int, tuple[object, object, object, frozenset[str]]] = {}
+
+
+def _verb_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Every lemma a verb of ``_reports`` can have (its verb branches, the tag verbs)."""
+    prov, tags = load_provenance(), load_tag_rules()
+    got = _HEADS.get(id(lex))
+    if got is not None and got[0] is lex and got[1] is prov and got[2] is tags:
+        return got[3]
+    heads = frozenset(lex.attribution_verbs | {"show", "find", "suggest"} |
+                      set(prov.clausal_cues) | set(prov.phrasal_cues) |
+                      {v.split()[0] for v in tags.verbs if v.split()})
+    _HEADS[id(lex)] = (lex, prov, tags, heads)
+    return heads
 
 
 def _reports(t: Token, lex: Lexicon) -> bool:

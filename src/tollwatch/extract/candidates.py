@@ -21,6 +21,16 @@ _CURRENCY = ("$", "€", "£", "¥", "₦", "us$", "usd", "rs", "rs.", "ksh", "s
 
 
 _WEAK_ONE = {"one"}
+# what rules a figure out by the words right after or before it (``candidate_numbers``)
+_UNIT_AFTER = re.compile(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hour|-km|-mile|"
+                         r":\d)|(st|nd|rd|th)\b|[a-z])")
+_SHARE_AFTER = re.compile(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for-)")
+_JOINED_AFTER = re.compile(r"-for-|-\w")
+_LABEL_BEFORE = re.compile(r"(aged|age of|ages of|ages|no\.|number|#|page|article|resolution|"
+                           r"chapter|section)\s*$")
+_PREV_WORD = re.compile(r"[a-z]+\.?(?=,?$)")
+_NEXT_WORD = re.compile(r"^\s*([a-z]+)")
+_SPACES = re.compile(r"\s+")
 
 
 MAX_PEOPLE = 10_000_000_000  # no count of people is larger
@@ -73,8 +83,21 @@ def _is_age_of_one(text: str, n: NumberMention, lex: Lexicon) -> bool:
 def _in_a_name(low: str, n: NumberMention, lex: Lexicon) -> bool:
     """The number follows a word of the lexicon's ``numbered_names`` ("world war",
     "flight"): it is part of the name of an event or a thing."""
-    before = re.sub(r"\s+", " ", low[max(0, n.start - 30):n.start]).rstrip()
-    return any(before == w or before.endswith(" " + w) for w in lex.numbered_names)
+    before = _SPACES.sub(" ", low[max(0, n.start - 30):n.start]).rstrip()
+    names = _names_of(lex)
+    return before in names[0] or before.endswith(names[1])
+
+
+_NAMES: dict[int, tuple[Lexicon, tuple[frozenset[str], tuple[str, ...]]]] = {}
+
+
+def _names_of(lex: Lexicon) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``lex.numbered_names``, and each with the space before it (for one ``endswith``)."""
+    got = _NAMES.get(id(lex))
+    if got is None or got[0] is not lex:
+        names = lex.numbered_names
+        got = _NAMES[id(lex)] = (lex, (frozenset(names), tuple(" " + w for w in names)))
+    return got[1]
 
 
 def candidate_numbers(text: str, numbers: list[NumberMention],
@@ -94,22 +117,20 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
         if any(after.startswith(sfx) for sfx in force_suffixes):
             out.append(n)  # "a 5,000-strong force": a force figure
             continue
-        if re.match(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hour|-km|-mile|:\d)|"
-                    r"(st|nd|rd|th)\b|[a-z])", after) and not n.words:
+        if not n.words and _UNIT_AFTER.match(after):
             continue
-        if re.match(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for-)", after):
+        if _SHARE_AFTER.match(after):
             continue
-        if re.match(r"-for-|-\w", after) and not n.words:
+        if not n.words and _JOINED_AFTER.match(after):
             continue
-        if re.search(r"(aged|age of|ages of|ages|no\.|number|#|page|article|resolution|"
-                     r"chapter|section)\s*$", before):
+        if _LABEL_BEFORE.search(before):
             continue
-        if any(before.rstrip().endswith(c) for c in _CURRENCY):
+        if before.rstrip().endswith(_CURRENCY):
             continue
         if _glued_amount(text, n):
             continue  # "P1 million in ransom", "N50 paid": a sum with a currency letter
-        prev_word = re.findall(r"[a-z]+\.?(?=,?$)", before.rstrip())
-        next_word = re.findall(r"^\s*([a-z]+)", after)
+        prev_word = _PREV_WORD.findall(before.rstrip())
+        next_word = _NEXT_WORD.findall(after)
         if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \
                 (next_word and next_word[0] in _MONTHS):
             continue

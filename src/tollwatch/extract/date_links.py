@@ -27,6 +27,7 @@ from tollwatch.errors import ConfigError
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.datafile import read_mapping, word_list
 from tollwatch.extract.dates import resolve_date
+from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unparsed_dates import DAY_PATTERN
 
@@ -101,6 +102,19 @@ _CAP = r"[A-Z][\w’'.&-]*"
 _NAME = rf"{_CAP}(?:\s+(?:of|for|and|{_CAP})){{0,5}}?"
 
 
+_RX: dict[tuple[object, int], tuple[DateLinkRules, re.Pattern[str] | None]] = {}
+
+
+def _rx_of(build: Callable[[DateLinkRules], re.Pattern[str] | None],
+           rules: DateLinkRules) -> re.Pattern[str] | None:
+    """``build(rules)``, kept by the rules' identity (the cache of ``build`` hashes every
+    field of the rules on each call)."""
+    got = _RX.get((build, id(rules)))
+    if got is None or got[0] is not rules:
+        got = _RX[(build, id(rules))] = (rules, build(rules))
+    return got[1]
+
+
 @lru_cache(maxsize=4)
 def _occasion_rx(rules: DateLinkRules) -> re.Pattern[str] | None:
     if not rules.occasion_preps or not rules.occasion_nouns:
@@ -113,7 +127,7 @@ def _occasion_rx(rules: DateLinkRules) -> re.Pattern[str] | None:
 def occasion_bodies(sentence: str, rules: DateLinkRules | None = None) -> list[str]:
     """The bodies named before an occasion noun ("told reporters at a Pentagon news
     conference" -> ["Pentagon"]); only capitalised names."""
-    rx = _occasion_rx(rules or load_date_link_rules())
+    rx = _rx_of(_occasion_rx, rules or load_date_link_rules())
     if rx is None:
         return []
     out = []
@@ -137,7 +151,7 @@ def _reply_rx(rules: DateLinkRules) -> re.Pattern[str] | None:
 
 def reply_targets(sentence: str, rules: DateLinkRules | None = None) -> list[str]:
     """The capitalised names a speaker responds to ("responding to Olsen" -> ["Olsen"])."""
-    rx = _reply_rx(rules or load_date_link_rules())
+    rx = _rx_of(_reply_rx, rules or load_date_link_rules())
     return [m.group("who") for m in rx.finditer(sentence)] if rx is not None else []
 
 
@@ -155,7 +169,7 @@ def anaphoric_day(sentence: str, before: str, published: str | None,
                   rules: DateLinkRules | None = None) -> str | None:
     """The day ``before`` names, when ``sentence`` places its statement at that time ("At
     that time, ...") and ``before`` names exactly one day; None otherwise."""
-    rx = _anaphor_rx(rules or load_date_link_rules())
+    rx = _rx_of(_anaphor_rx, rules or load_date_link_rules())
     if rx is None or rx.search(sentence) is None:
         return None
     days = {d for m in _DAY.finditer(before) if (d := resolve_date(m.group(0), published))}
@@ -193,10 +207,10 @@ def anaphor_on_verb(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = 
     ``verb_i`` ("At that time, the ministry said"; "it said at the time that"), not on
     the figures' clause ("40 soldiers, who were at the time guarding the base"); with no
     verb ("according to"), when it opens the sentence."""
-    rx = _anaphor_rx(rules or load_date_link_rules())
+    rx = _rx_of(_anaphor_rx, rules or load_date_link_rules())
     if rx is None:
         return False
-    text = doc.text
+    text = text_of(doc)
     for m in rx.finditer(text):
         if verb_i is None:
             if not text[:m.start()].strip(" \"'“‘"):

@@ -10,17 +10,24 @@ keeps its verbs). Nothing here changes what is read, only how often it is built.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
+
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ents_of", "span_text", "text_of", "tokens_of"]
+__all__ = ["Columns", "columns", "ents_of", "in_subtree", "memo", "seed_text", "span_text",
+           "text_of", "tokens_of"]
 
 _TEXT = "tw_text"
 _ENTS = "tw_ents"
 _TOKENS = "tw_tokens"
+_COLUMNS = "tw_columns"
 
 
 def text_of(doc: Doc) -> str:
@@ -28,8 +35,22 @@ def text_of(doc: Doc) -> str:
     ud = doc.user_data
     text: str | None = ud.get(_TEXT)
     if text is None:
-        text = ud[_TEXT] = doc.text
+        # ``doc.text`` joins every token's ``text_with_ws`` (its orth and, if it has one,
+        # the space after it): the same read from one array, no Token built
+        orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+        words = _strings(orths, doc.vocab.strings, _STR)
+        text = ud[_TEXT] = "".join([w + " " if sp else w for w, sp in zip(words, spaces)])
     return text
+
+
+def seed_text(doc: Doc, text: str) -> Doc:
+    """``doc``, parsed from ``text``, with ``text`` kept as its ``text_of`` (the tokenizer
+    loses no character: ``doc.text`` is ``text``; checked on its length)."""
+    n = len(doc)
+    if (n and doc[n - 1].idx + len(doc[n - 1].text_with_ws) == len(text)) or (not n and
+                                                                           not text):
+        doc.user_data[_TEXT] = text
+    return doc
 
 
 def ents_of(doc: Doc) -> Sequence[Span]:
@@ -62,3 +83,79 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     toks = tokens_of(doc)
     last = toks[end - 1]
     return text_of(doc)[toks[start].idx:last.idx + len(last)]
+
+
+class Columns(NamedTuple):
+    """Token attributes of a Doc as lists (``columns(doc).pos[i]`` is ``doc[i].pos_``), read
+    in one pass so that a scan over every token builds no Token object."""
+
+    lower: list[str]   # ``t.lower_``
+    lemma: list[str]   # ``t.lemma_.lower()``
+    pos: list[str]     # ``t.pos_``
+    dep: list[str]     # ``t.dep_``
+    head: list[int]    # ``t.head.i``
+
+
+_POS = {int(k): v for k, v in _POS_NAMES.items()}
+# a string's hash is the same in every StringStore: the strings read so far, by hash
+_STR: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_KNOWN_MAX = 200_000
+
+
+def columns(doc: Doc) -> Columns:
+    """The :class:`Columns` of ``doc``, built once."""
+    ud = doc.user_data
+    cols: Columns | None = ud.get(_COLUMNS)
+    if cols is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([LOWER, LEMMA, POS, DEP, HEAD])
+        # (a head is stored as an offset, negative ones wrapped round in the uint64 array)
+        heads = (arr[:, 4].astype(numpy.int64) + numpy.arange(len(arr))).tolist()
+        lows, lemmas, poss, deps = arr[:, :4].T.tolist()
+        cols = ud[_COLUMNS] = Columns(_strings(lows, strings, _STR),
+                                      _strings(lemmas, strings, _LOWERED, lower=True),
+                                      [_POS[p] for p in poss], _strings(deps, strings, _STR),
+                                      heads)
+    return cols
+
+
+def _strings(hashes: list[int], strings: StringStore, known: dict[int, str],
+             lower: bool = False) -> list[str]:
+    """The strings of ``hashes`` (lower-cased if ``lower``), by way of ``known``."""
+    try:
+        return [known[h] for h in hashes]
+    except KeyError:
+        pass
+    if len(known) > _KNOWN_MAX:
+        known.clear()  # (a long run meets ever new words: start again)
+    for h in hashes:
+        if h not in known:
+            known[h] = strings[h].lower() if lower else strings[h]
+    return [known[h] for h in hashes]
+
+
+def in_subtree(doc: Doc, i: int, root: int) -> bool:
+    """Token ``i`` is in the subtree of token ``root`` (``i in {t.i for t in
+    doc[root].subtree}``): ``root`` is ``i`` or one of its ancestors."""
+    heads = columns(doc).head
+    for _ in range(len(heads)):
+        if i == root:
+            return True
+        h = heads[i]
+        if h == i:
+            return False
+        i = h
+    return False
+
+
+_T = TypeVar("_T")
+
+
+def memo(doc: Doc, name: str, key: Hashable, make: Callable[[], _T]) -> _T:
+    """``make()``, kept in ``doc`` under ``name`` and ``key`` (what a rule reads of a
+    sentence again for each of its figures)."""
+    table: dict[Hashable, _T] = doc.user_data.setdefault(name, {})
+    if key not in table:
+        table[key] = make()
+    return table[key]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.doc_cache import columns
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -83,10 +84,11 @@ def showing_record(sdoc: Doc, token_i: int, rules: DocumentRefs | None = None) -
     rules = rules or load_document_refs()
     fig = sdoc[token_i]
     ancestors = {a.i for a in fig.ancestors}
-    for verb in sdoc:
-        if verb.lemma_.lower() not in rules.showing_verbs or verb.pos_ != "VERB" or \
-                verb.i not in ancestors:
+    cols = columns(sdoc)
+    for i, lemma in enumerate(cols.lemma):
+        if lemma not in rules.showing_verbs or cols.pos[i] != "VERB" or i not in ancestors:
             continue
+        verb = sdoc[i]
         step = fig
         while step.head.i != verb.i:
             step = step.head

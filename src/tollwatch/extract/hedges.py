@@ -9,11 +9,24 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from tollwatch.extract.doc_cache import ents_of
+from tollwatch.extract.doc_cache import columns, ents_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import NumberMention
 
 __all__ = ["location", "qualifier", "stance"]
+
+
+_SPACES = re.compile(r"\s+")
+_REACH: dict[int, tuple[Lexicon, int]] = {}
+
+
+def _reach(lex: Lexicon) -> int:
+    """How far back from the end of a text a match of ``lex.qualifier_regex`` can start."""
+    got = _REACH.get(id(lex))
+    if got is None or got[0] is not lex:
+        longest = max((len(h) for h, _ in lex.qualifiers), default=0)
+        got = _REACH[id(lex)] = (lex, longest + 1 + len(" of"))
+    return got[1]
 
 
 def qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberMention) -> str:
@@ -22,8 +35,10 @@ def qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberMe
     if mention.plus:
         return "min"
     # hedges are short: only the end of the text before the number matters
-    before = re.sub(r"\s+", " ", text_before[-80:].lower()).rstrip()
-    m = lex.qualifier_regex.search(before)
+    before = _SPACES.sub(" ", text_before[-80:].lower()).rstrip()
+    # (a match ends the text: it starts no further back than one character, the longest
+    # hedge and " of"; ``^`` still matches only at the real start)
+    m = lex.qualifier_regex.search(before, max(0, len(before) - _reach(lex)))
     if m is not None:
         return lex.qualifier_of[m.group("h")]
     after = text_after.lower()
@@ -47,18 +62,42 @@ def location(doc: Doc, span: Span) -> str | None:
 
 
 def stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
-    for a in [tok, *tok.ancestors]:
-        lem = a.lemma_.lower()
-        if lem in lex.denial and a.pos_ in ("VERB", "ADJ"):
+    # (read from the columns: ``line`` is ``[tok, *tok.ancestors]`` by index)
+    cols = columns(doc)
+    lemma, pos, heads = cols.lemma, cols.pos, cols.head
+    line = [tok.i]
+    while heads[line[-1]] != line[-1] and len(line) <= len(heads):
+        line.append(heads[line[-1]])
+    for k, a in enumerate(line):
+        lem = lemma[a]
+        if lem in lex.denial and pos[a] in ("VERB", "ADJ"):
             return "denied"
-        if lem in lex.denial_objects and a.pos_ == "NOUN":
-            for x in a.ancestors:
-                if x.lemma_.lower() in lex.denial:
+        if lem in lex.denial_objects and pos[a] == "NOUN":
+            for x in line[k + 1:]:
+                if lemma[x] in lex.denial:
                     return "denied"
-    for a in [tok, *tok.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+    ifs, modals = _conditions(doc)
+    for a in line:
+        if a in ifs:
             return "hypothetical"
-        if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in
-                                             ("could", "would", "might") for c in a.children):
+        if pos[a] in ("VERB", "AUX") and a in modals:
             return "hypothetical"
     return "asserted"
+
+
+def _conditions(doc: Doc) -> tuple[set[int], set[int]]:
+    """The tokens with a child "if"/"unless" as a mark, and those with a child "could",
+    "would" or "might" as an auxiliary (once per sentence)."""
+    got: tuple[set[int], set[int]] | None = doc.user_data.get("tw_conditions")
+    if got is None:
+        cols = columns(doc)
+        ifs, modals = set(), set()
+        for j, h in enumerate(cols.head):
+            if h == j:
+                continue
+            if cols.dep[j] == "mark" and cols.lower[j] in ("if", "unless"):
+                ifs.add(h)
+            elif cols.dep[j] == "aux" and cols.lower[j] in ("could", "would", "might"):
+                modals.add(h)
+        got = doc.user_data["tw_conditions"] = (ifs, modals)
+    return got

@@ -11,10 +11,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.counted import lemma, singular
-from tollwatch.extract.doc_cache import text_of, tokens_of
+from tollwatch.extract.doc_cache import columns, in_subtree, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
+from tollwatch.extract.metric_index import marked_heads, phrase_finder, trigger_keys
 
 __all__ = [
     "CONTRAST",
@@ -44,17 +45,21 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     covered: set[int] = set()
     text_low = text_of(doc).lower()
-    for m in lex.phrase_regex.finditer(text_low):
+    for m in phrase_finder(lex).finditer(text_low):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue
         out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
                            m.group(0) in lex.unarmed_phrases))
         covered.update(range(span.start, span.end))
-    for t in tokens_of(doc):
-        if t.i in covered:
+    toks, cols = tokens_of(doc), columns(doc)
+    words = trigger_keys(lex)
+    for i, low in enumerate(cols.lower):
+        # (a word none of whose forms is in a table below gives no trigger)
+        if i in covered or (low not in words and cols.lemma[i] not in words):
             continue
-        lem, low, pos = lemma(t), t.lower_, t.pos_
+        t = toks[i]
+        lem, pos = cols.lemma[i], cols.pos[i]
         metric: str | None = None
         kind = ""
         if pos in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
@@ -171,7 +176,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
     best: tuple[float, str, int] | None = None
     number_tokens = number_tokens - set(range(span.start, span.end))
     # numbers inside the counted phrase ("10 members including four bombers") do not block
-    number_tokens = number_tokens - {t.i for t in anchor.subtree}
+    number_tokens = {n for n in number_tokens if not in_subtree(doc, n, anchor.i)}
 
     status = partitive_status(doc, span, head, triggers)
 
@@ -190,13 +195,12 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             best = (score, metric, trig.start)
 
     ancestors: list[Token] = []
+    marked = marked_heads(doc, _MARKS)
     for anc in anchor.ancestors:
         ancestors.append(anc)
         # "250,000 were displaced, while 1.2 million others remain in need": a contrasting
         # clause keeps its own metric, none from the clause it hangs on
-        if len(ancestors) == 4 or any(c.dep_ == "mark" and (c.lower_ in CONTRAST or
-                                                             c.lower_ in _SUBORDINATORS)
-                                      for c in anc.children):
+        if len(ancestors) == 4 or anc.i in marked:
             break
     anc_ids = {a.i: k for k, a in enumerate(ancestors)}
     for trig in triggers:
@@ -278,7 +282,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         # the group shares the metric
         if gov_verb is not None and any(
                 c.dep_ == "prep" and c.lower_ in ("among", "amongst") and
-                tok.i in {x.i for x in c.subtree} for c in gov_verb.children):
+                in_subtree(doc, tok.i, c.i) for c in gov_verb.children):
             consider(75, trig)
             continue
         # a verb coordinated with the governing verb: "shouted ... but was shot and killed"
@@ -302,7 +306,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
                 if verb is not None else []
-            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+            if any(in_subtree(doc, tok.i, c.i) and not in_subtree(doc, anchor.i, c.i)
                    for c in subjects):
                 consider(78, trig)
                 continue
@@ -313,7 +317,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
             tallies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                        and c.lemma_.lower() in lex.tally_nouns] if verb is not None else []
-            if any(tok.i in {x.i for x in c.subtree} and anchor.i not in {x.i for x in c.subtree}
+            if any(in_subtree(doc, tok.i, c.i) and not in_subtree(doc, anchor.i, c.i)
                    for c in tallies):
                 consider(80, trig)
                 continue
@@ -343,6 +347,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
 
 
 CONTRAST = {"while", "whereas", "although", "though"}
+_MARKS = CONTRAST | _SUBORDINATORS  # the marks of a clause of its own (``pick_metric``)
 
 
 _SUBSET_MARKERS = ("including", "includes", "included", "among", "incl")

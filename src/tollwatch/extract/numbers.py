@@ -78,8 +78,13 @@ def _scale(s: str | None) -> int:
     return _SCALES.get(key) or _SCALE_ABBR.get(key, 1)
 
 
+_NON_DIGIT = re.compile(r"\D")
+_A_DIGIT = re.compile(r"\d")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+
+
 def _digits(s: str) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", s))
+    return float(_SEPARATORS.sub("", s))
 
 
 def parse_number_words(text: str) -> int | None:
@@ -118,8 +123,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     """All number mentions in ``text``, in order, without overlaps."""
     out: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _BETWEEN_RE.finditer(text):
-        if any(len(re.sub(r"\D", "", m.group(x))) > MAX_DIGITS for x in ("a", "b")):
+    # (both digit patterns need a digit, the range one "between" too: no letter but B, E,
+    # T, W, N lower-cases to those)
+    digits = _A_DIGIT.search(text) is not None
+    for m in _BETWEEN_RE.finditer(text) if digits and "between" in text.lower() else ():
+        if any(len(_NON_DIGIT.sub("", m.group(x))) > MAX_DIGITS for x in ("a", "b")):
             continue
         sb = _scale(m.group("sb"))
         sa = _scale(m.group("sa")) if m.group("sa") else sb
@@ -127,11 +135,11 @@ def find_numbers(text: str) -> list[NumberMention]:
         if lo < hi:
             out.append(NumberMention(m.start(), m.end(), m.group(0), None, lo, hi))
             taken.append((m.start(), m.end()))
-    for m in _DIGIT_RE.finditer(text):
+    for m in _DIGIT_RE.finditer(text) if digits else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         a, b = m.group("a"), m.group("b")
-        if any(len(re.sub(r"\D", "", x)) > MAX_DIGITS for x in (a, b) if x):
+        if any(len(_NON_DIGIT.sub("", x)) > MAX_DIGITS for x in (a, b) if x):
             continue
         sb = _scale(m.group("sb"))
         before = text[max(0, m.start() - 30):m.start()]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from tollwatch.errors import ConfigError
 from tollwatch.extract.datafile import read_mapping
 from tollwatch.extract.dates import resolve_date
-from tollwatch.extract.doc_cache import ents_of, tokens_of
+from tollwatch.extract.doc_cache import columns, ents_of
 from tollwatch.extract.statement_dates import _statement_noun
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def earlier_period(doc: Doc, verb_i: int | None, published: str | None) -> bool:
     it or "according to" cites) is placed in an earlier stretch of time naming no day."""
     rules = load_period_rules()
     anchors = {verb_i} if verb_i is not None else set()
-    anchors |= {t.i for t in tokens_of(doc) if t.lower_ == "according"}
+    anchors |= {i for i, low in enumerate(columns(doc).lower) if low == "according"}
     if not anchors:
         return False
     for ent in ents_of(doc):

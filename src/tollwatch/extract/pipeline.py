@@ -22,7 +22,7 @@ from tollwatch.extract.blas import one_blas_thread
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.datelines import dateline_length
-from tollwatch.extract.doc_cache import ents_of, text_of
+from tollwatch.extract.doc_cache import ents_of, seed_text, text_of
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.nlp import load_pipeline
@@ -104,7 +104,8 @@ class Extractor:
         for d, (plan, _, _), ks in zip(docs, plans, parse):
             for k in ks:
                 texts.append(_blank_dateline(d.text[plan[k][0]:plan[k][1]].replace("\n", " ")))
-        parsed_all = iter(self.nlp.pipe(texts, batch_size=256)) if texts else iter(())
+        parsed_all = map(seed_text, self.nlp.pipe(texts, batch_size=256), texts) if texts \
+            else iter(())
         out: list[Extraction] = []
         for d, (plan, order, quote_close), cues, ks in zip(docs, plans, replies, parse):
             parsed = {k: next(parsed_all) for k in ks}
@@ -152,7 +153,8 @@ class Extractor:
                 if att.how == "own_voice" and refers_to_whole(sdoc, raw.token_i):
                     parts.add(id(claim))  # "4,641 of the total deaths were officers"
                 if claim.actor is None:  # a document about one side's losses
-                    claim.actor = one_side_of_losses([c for c, _ in made], claim, sdoc.text)
+                    claim.actor = one_side_of_losses([c for c, _ in made], claim,
+                                                      text_of(sdoc))
                 made.append((claim, att))
                 prev = claim
         stage.finish()

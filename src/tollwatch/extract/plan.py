@@ -45,6 +45,16 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
 
+def _lower_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """``\b(words)\b`` with case ignored, for lower-cased ASCII text: the same matches, the
+    first letter checked before the list of words is tried (None for non-ASCII words)."""
+    low = [w.lower() for w in words]
+    if not low or not all(w.isascii() and w for w in words):
+        return None
+    first = "".join(sorted({re.escape(w[0]) for w in low}))
+    return re.compile(rf"(?=[{first}])\b({_alt(low)})\b")
+
+
 def _titles(words: Any) -> str:
     return "|".join(rf"{re.escape(str(t))}\.?\s+" for t in words or [])
 
@@ -59,6 +69,10 @@ class PrefilterRules:
     bare_followers: frozenset[str]
     people_words: frozenset[str]
     trigger_stems: frozenset[str]
+    # words one of which is in every text ``backref`` matches (none: no such check)
+    backref_words: tuple[str, ...] = ()
+    # ``cue`` for lower-cased ASCII text (None: the cue words are not all ASCII)
+    cue_lower: re.Pattern[str] | None = None
 
 
 def _from_mapping(data: dict[str, Any], where: str) -> PrefilterRules:
@@ -86,6 +100,9 @@ def _from_mapping(data: dict[str, Any], where: str) -> PrefilterRules:
             bare_followers=frozenset(str(w) for w in data["bare_followers"]),
             people_words=frozenset(str(w).lower() for w in data.get("people_words") or []),
             trigger_stems=frozenset(str(w).lower() for w in data.get("trigger_stems") or []),
+            backref_words=(*(str(w) for w in data["reporting_verbs"]), "according to ",
+                           "citing", "quoting"),
+            cue_lower=_lower_pattern([str(w) for w in data["cue_words"]]),
         )
     except (KeyError, TypeError, ValueError, re.error) as e:
         raise ConfigError(f"bad prefilter rules: {e}", source=where) from e
@@ -113,13 +130,28 @@ def _people_words(lex: Lexicon, extra: frozenset[str]) -> frozenset[str]:
 
 
 def _trigger_regex(lex: Lexicon, extra: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted((re.escape(s) for s in _stems(lex, extra)), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})", re.IGNORECASE)
+
+
+def _stems(lex: Lexicon, extra: frozenset[str]) -> set[str]:
     stems: set[str] = set(extra)
     for w in lex.trigger_words():
         if not w.isalpha():
             continue
         stems.add(w[: max(4, len(w) - 2)] if len(w) > 4 else w)
-    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})", re.IGNORECASE)
+    return stems
+
+
+def _trigger_lower(lex: Lexicon, extra: frozenset[str]) -> re.Pattern[str] | None:
+    """``_trigger_regex`` for lower-cased ASCII text (None for non-ASCII stems)."""
+    stems = _stems(lex, extra)
+    if not stems or not all(s.isascii() and s for s in stems):
+        return None
+    low = {s.lower() for s in stems}
+    first = "".join(sorted({re.escape(s[0]) for s in low}))
+    alt = "|".join(sorted((re.escape(s) for s in low), key=len, reverse=True))
+    return re.compile(rf"(?=[{first}])\b(?:{alt})")
 
 
 def quote_closers(text: str, sents: list[tuple[int, int]]) -> dict[int, int]:
@@ -156,6 +188,7 @@ class SentencePlanner:
         self.provenance = provenance
         self.rules = rules or load_prefilter()
         self.trigger_re = _trigger_regex(lexicon, self.rules.trigger_stems)
+        self._trigger_low = _trigger_lower(lexicon, self.rules.trigger_stems)
         self.people_words = _people_words(lexicon, self.rules.people_words)
 
     def plan(self, text: str) -> Plan:
@@ -171,7 +204,7 @@ class SentencePlanner:
                 plan.append((s, e, [], False))  # not prose (a table, a dump): not parsed
                 continue
             mentions = candidate_numbers(st, find_numbers(st), self.lexicon)
-            cand = bool(mentions) and self.trigger_re.search(st) is not None and \
+            cand = bool(mentions) and self._triggered(st) and \
                 any(self.may_count_people(st, m) for m in mentions)
             plan.append((s, e, mentions, cand))
             if cand:
@@ -189,12 +222,13 @@ class SentencePlanner:
                     need.add(closer)
                 refs = text[s:e] + (" " + text[plan[closer][0]:plan[closer][1]]
                                     if closer is not None else "")
-                if rules.backref.search(refs):
+                if (not rules.backref_words or any(w in refs for w in rules.backref_words)) \
+                        and rules.backref.search(refs):
                     last_backref = max(last_backref, closer if closer is not None else k)
                     if k > 0 and rules.pronoun_source.search(refs):
                         need.add(k - 1)  # who "he" or "she" is, is often said just before
         for k, (s, e, _, cand) in enumerate(plan):
-            if not cand and k < last_backref and (rules.cue.search(text[s:e]) or
+            if not cand and k < last_backref and (self._cued(text[s:e]) or
                                                    _ACRONYM_INTRO.search(text[s:e])):
                 need.add(k)  # names a source that a later figure refers back to
         self._continued(text, sents, plan, quote_close, need)
@@ -205,24 +239,38 @@ class SentencePlanner:
         """A figure whose sentence names no source may continue the statement before it
         (parse the nearest sentence with a cue within reach) or be claimed by the
         statement after it ("X made this known")."""
-        cue = self.rules.cue
+        cue = self._cued
         paras = paragraph_index(text, sents)
         prov = self.provenance
         for k, (s, e, _, cand) in enumerate(plan):
-            if not cand or cue.search(text[s:e]) or k in quote_close:
+            if not cand or cue(text[s:e]) or k in quote_close:
                 continue
             for j in range(k - 1, max(-1, k - 1 - prov.max_gap), -1):
                 if paras[k] - paras[j] > prov.next_paragraph:
                     break
                 if plan[j][3] or j in need:
                     break  # a figure's sentence: read anyway
-                if cue.search(text[plan[j][0]:plan[j][1]]):
+                if cue(text[plan[j][0]:plan[j][1]]):
                     need.add(j)
                     break
             j = k + 1
             if j < len(plan) and not plan[j][3] and paras[j] - paras[k] <= prov.next_paragraph \
                     and prov.backward_cue.search(text[plan[j][0]:plan[j][1]]):
                 need.add(j)
+
+    def _triggered(self, sentence: str) -> bool:
+        """``trigger_re`` matches in ``sentence``."""
+        low = self._trigger_low
+        if low is not None and sentence.isascii():
+            return low.search(sentence.lower()) is not None
+        return self.trigger_re.search(sentence) is not None
+
+    def _cued(self, sentence: str) -> bool:
+        """``rules.cue`` matches in ``sentence``."""
+        low = self.rules.cue_lower
+        if low is not None and sentence.isascii():
+            return low.search(sentence.lower()) is not None
+        return self.rules.cue.search(sentence) is not None
 
     def may_count_people(self, sentence: str, m: Any) -> bool:
         """A cheap look at the words around a number before paying for a parse."""

@@ -18,7 +18,7 @@ from functools import lru_cache
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.sources import _STATEMENT_NOUNS, Source
-from tollwatch.extract.unparsed_dates import DAY_PATTERN, named_in
+from tollwatch.extract.unparsed_dates import DAY_PATTERN, may_name_day, named_in
 
 __all__ = ["date_sources_from_releases", "release_day"]
 
@@ -36,10 +36,19 @@ def _patterns(verbs: frozenset[str], nouns: frozenset[str],
     return before, after
 
 
+@lru_cache(maxsize=4)
+def statement_nouns(extra: frozenset[str]) -> frozenset[str]:
+    """The statement nouns of ``sources`` and ``extra`` (one object per ``extra``: the
+    patterns' cache finds it without hashing a new set)."""
+    return frozenset(_STATEMENT_NOUNS) | extra
+
+
 def release_day(sentence: str, published: str | None) -> str | None:
     """The ISO day a release of ``sentence`` is dated with, or None."""
+    if not may_name_day(sentence):
+        return None  # (both patterns end in a day)
     rules = load_date_rules()
-    nouns = frozenset(_STATEMENT_NOUNS) | rules.statement_nouns
+    nouns = statement_nouns(rules.statement_nouns)
     for rx in _patterns(rules.publish_verbs, nouns, rules.release_gap):
         m = rx.search(sentence)
         if m is not None:

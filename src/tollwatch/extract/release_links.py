@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from tollwatch.extract.date_rules import load_date_rules
-from tollwatch.extract.release_dates import release_day
-from tollwatch.extract.sources import _STATEMENT_NOUNS, Source
+from tollwatch.extract.release_dates import release_day, statement_nouns
+from tollwatch.extract.sources import Source
 from tollwatch.extract.unparsed_dates import named_in
 
 __all__ = ["release_names", "released_by"]
@@ -44,7 +44,7 @@ def released_by(sentence: str) -> str | None:
     """The capitalised name that puts out a release in ``sentence`` ("The Zorvian Ministry
     of Defence released its latest assessment" -> "The Zorvian Ministry of Defence")."""
     rules = load_date_rules()
-    nouns = frozenset(_STATEMENT_NOUNS) | rules.statement_nouns
+    nouns = statement_nouns(rules.statement_nouns)
     subject, _ = _patterns(rules.publish_verbs, nouns)
     m = subject.search(sentence)
     if m is None:
@@ -57,8 +57,7 @@ def _day(sentence: str, published: str | None, today: re.Pattern[str]) -> str | 
     day = release_day(sentence, published)
     if day is None and published and today.search(sentence):
         rules = load_date_rules()
-        _, release = _patterns(rules.publish_verbs,
-                               frozenset(_STATEMENT_NOUNS) | rules.statement_nouns)
+        _, release = _patterns(rules.publish_verbs, statement_nouns(rules.statement_nouns))
         if release.search(sentence):
             day = published[:10]
     return day

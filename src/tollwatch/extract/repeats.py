@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from tollwatch.extract.actors import canonical_source
@@ -29,21 +30,31 @@ __all__ = ["dedup", "described", "same_group", "same_source"]
 _QUOTES = "“\"‘"
 
 
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def _fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"^(the|a|an)\s+", "", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = _ARTICLE.sub("", s)
+    return _NON_WORD.sub(" ", s).strip()
 
 
 def _keys(c: Claim) -> set[str]:
-    names = c.origin or c.speaker
+    return set(_name_keys(tuple(c.origin or c.speaker)))
+
+
+@lru_cache(maxsize=2048)
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """The keys of a source named ``names`` (computed once per names: ``dedup`` compares
+    each claim with many)."""
     out = {_fold(n) for n in names if _fold(n)}
     out |= {k for k in map(surname_key, names) if k}  # "Colonel Jane Doe", "colonel Doe"
     out |= {"@" + _fold(n) for n in names if _fold(n)}  # a body, as its spokesperson names it
     out |= {k for k in map(body_key, names) if k}  # "a spokesman for the Coast Guard"
     if names:
         out.add("=" + canonical_source(names[0]))
-    return out
+    return frozenset(out)
 
 
 def same_source(a: Claim, b: Claim) -> bool:

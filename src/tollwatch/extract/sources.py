@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tollwatch.extract.doc_cache import ents_of, span_text, tokens_of
+from tollwatch.extract.doc_cache import columns, ents_of, memo, span_text, tokens_of
 from tollwatch.extract.document_refs import document_antecedent
 from tollwatch.extract.person_cues import mentioned_subject, names_a_person, speaks_for_body
 from tollwatch.extract.provenance import load_provenance
@@ -86,8 +86,12 @@ def _trim_name(name: str) -> str:
     return name
 
 
+_SPACES = re.compile(r"\s+")
+_PARENS = re.compile(r"\s*\([^)]*\)?")
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.\"'“”‘’")
+    text = _SPACES.sub(" ", text).strip(" ,;:.\"'“”‘’")
     if text.count("(") > text.count(")"):
         text = text + ")"  # "... Human Rights (KNCHR" lost its closing parenthesis
     return text
@@ -110,10 +114,13 @@ def _span_text(doc: Doc, tokens: list[Token]) -> str:
 def _np_tokens(tok: Token) -> list[Token]:
     """The noun phrase of ``tok`` without relative clauses and trailing participles."""
     out: list[Token] = []
-    for t in tok.subtree:
-        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl", "punct") and t.i > tok.i:
+    sub = list(tok.subtree)
+    deps, heads, ti = columns(tok.doc).dep, columns(tok.doc).head, tok.i  # (read once)
+    for t in sub:
+        dep = deps[t.i]
+        if t.i != ti and dep in ("relcl", "acl", "advcl", "punct") and t.i > ti:
             # keep parenthesised acronyms ("(NIS)") but drop clauses
-            if t.dep_ == "punct":
+            if dep == "punct":
                 continue
             skip = {x.i for x in t.subtree}
             out = [x for x in out if x.i not in skip]
@@ -121,10 +128,11 @@ def _np_tokens(tok: Token) -> list[Token]:
         out.append(t)
     # drop any token inside a dropped clause
     drop: set[int] = set()
-    for t in tok.subtree:
-        if t.i != tok.i and t.dep_ in ("relcl", "acl", "advcl") and t.i > tok.i:
+    for t in sub:
+        dep = deps[t.i]
+        if t.i != ti and dep in ("relcl", "acl", "advcl") and t.i > ti:
             drop.update(x.i for x in t.subtree)
-        elif t.head.i == tok.i and t.dep_ == "prep" and t.i > tok.i and \
+        elif heads[t.i] == ti and dep == "prep" and t.i > ti and \
                 tok.doc[t.i - 1].text == ",":
             drop.update(x.i for x in t.subtree)  # "the mayor, in reply to a question, said"
     return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
@@ -171,16 +179,21 @@ _OUTLET_NOUNS = {"channel", "website", "site", "account", "page", "feed", "outle
 
 def _names_of(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     """Names for a source phrase: the phrase, its entities, acronyms in parentheses."""
+    got = memo(doc, "tw_names", tuple(t.i for t in tokens), lambda: _read_names(doc, tokens))
+    return list(got[0]), got[1], got[2]  # (read once per phrase and sentence)
+
+
+def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     names: list[str] = []
     if not tokens:
         return names, False, ""
     idx = {t.i for t in tokens}
     # the phrase up to an appositive comma ("Imran Hayat, the Railways superintendent")
-    main = [t for t in tokens if not any(a.dep_ == "appos" and t.i in
-                                         {x.i for x in a.subtree} for a in tokens)]
+    apposed = [{x.i for x in a.subtree} for a in tokens if a.dep_ == "appos"]
+    main = [t for t in tokens if not any(t.i in a for a in apposed)] if apposed else tokens
     phrase = _span_text(doc, main or tokens)
     full = _span_text(doc, tokens)
-    bare = _clean(re.sub(r"\s*\([^)]*\)?", "", phrase))
+    bare = _clean(_PARENS.sub("", phrase))
     if bare and bare != phrase:
         phrase, full = bare, phrase
     person = False
@@ -286,7 +299,8 @@ class SourceMemory:
     def note_people(self, doc: Doc) -> None:
         """Remember the people a sentence names, as antecedents for "he" and "she", and its
         subject when that is an organisation, as the antecedent for "it"."""
-        for t in tokens_of(doc):
+        every = tokens_of(doc)
+        for t in (every[i] for i, dep in enumerate(columns(doc).dep) if dep == "nsubj"):
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN") and \
                     any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
                 toks = _np_tokens(t)

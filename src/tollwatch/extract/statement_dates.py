@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.dates import resolve_date
-from tollwatch.extract.doc_cache import ents_of, tokens_of
+from tollwatch.extract.doc_cache import columns, ents_of, tokens_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.relative_dates import according_object, source_clause
 from tollwatch.extract.sources import _STATEMENT_NOUNS
@@ -229,10 +229,16 @@ def earlier_statement(doc: Doc, verb_i: int | None) -> bool:
         return True
     # "according to an earlier report", "cited a previous statement"
     anchors = {verb_i} if verb_i is not None else set()
-    anchors |= {t.i for t in tokens_of(doc) if t.lower_ == "according"}
-    for t in tokens_of(doc):
-        if not _statement_noun(t) or not any(c.dep_ == "amod" and c.lower_ in
-                                             rules.earlier_adjectives for c in t.children):
+    cols, toks = columns(doc), tokens_of(doc)
+    anchors |= {i for i, low in enumerate(cols.lower) if low == "according"}
+    nouns = rules.statement_nouns
+    for i, lemma in enumerate(cols.lemma):
+        # (``_statement_noun`` read from the columns)
+        if not (lemma in _STATEMENT_NOUNS or lemma in nouns or cols.lower[i] in nouns):
+            continue
+        t = toks[i]
+        if not any(c.dep_ == "amod" and c.lower_ in rules.earlier_adjectives
+                   for c in t.children):
             continue
         x = t
         for _ in range(3):

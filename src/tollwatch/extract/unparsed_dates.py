@@ -24,7 +24,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.sources import Source
 
-__all__ = ["DAY_PATTERN", "date_sources_from_text", "named_in", "statement_day"]
+__all__ = ["DAY_PATTERN", "date_sources_from_text", "may_name_day", "named_in", "statement_day"]
 
 _WORD = (r"(?:said|says|announced|reported|confirmed|stated|added|noted|told\s+\w+|"
          r"statement|report|briefing|conference|interview|update|bulletin|post|message)")
@@ -37,6 +37,15 @@ DAY_PATTERN = (r"(?:(?:late|early|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|s
 _STATEMENT_DAY = re.compile(
     rf"\b{_WORD}\b(?:\s+(?:issued|released|published|posted|made|given|late|early))?"
     rf"(?:\s+(?:on|in|at))?\s+(?P<day>{DAY_PATTERN})(?![\w'’]|\s*['’]s\b)", re.IGNORECASE)
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def may_name_day(sentence: str) -> bool:
+    """False when no ``DAY_PATTERN`` can match in ``sentence``: every day it names has a
+    digit or "day" in it (no other letter matches d, a, y with case ignored)."""
+    return "day" in sentence.lower() or _ANY_DIGIT.search(sentence) is not None
 
 
 @lru_cache(maxsize=4)
@@ -54,6 +63,8 @@ def _possessive_day() -> re.Pattern[str] | None:
 
 def statement_day(sentence: str, published: str | None) -> str | None:
     """The ISO day a statement word of ``sentence`` is dated with, or None."""
+    if not may_name_day(sentence):
+        return None
     possessive = _possessive_day()
     for pattern in (_STATEMENT_DAY, possessive):
         for m in pattern.finditer(sentence) if pattern is not None else ():
