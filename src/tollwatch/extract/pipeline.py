@@ -27,7 +27,7 @@ from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.one_side import one_side_of_losses
-from tollwatch.extract.plan import PlanRow, SentencePlanner, with_replies
+from tollwatch.extract.plan import Plan, PlanRow, SentencePlanner, with_replies
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.repeats import dedup
 from tollwatch.extract.response_cues import load_response_lexicon
@@ -97,6 +97,8 @@ class Extractor:
         plans = [self._planner.plan(d.text) for d in docs]
         replies = [self._responses.cue_sentences(d.text, [(p[0], p[1]) for p in plan])
                    for d, (plan, _, _) in zip(docs, plans)]
+        plans = [_with_candidates(p, max(cues)) if cues else p
+                 for p, cues in zip(plans, replies)]
         parse = [with_replies(order, self._responses.to_parse(
                      d.text, [(p[0], p[1]) for p in plan], cues), plan) if cues else order
                  for d, (plan, order, _), cues in zip(docs, plans, replies)]
@@ -119,6 +121,9 @@ class Extractor:
     def parsed_chars(self, doc: Document) -> int:
         """How many of ``doc``'s characters extraction hands to the parser (nothing is parsed)."""
         plan, order, _ = self._planner.plan(doc.text)
+        cues = self._responses.cue_sentences(doc.text, [(p[0], p[1]) for p in plan])
+        if cues:
+            plan, order, _ = _with_candidates((plan, order, _), max(cues))
         return sum(plan[k][1] - plan[k][0] for k in order)
 
     def _claims_from(self, doc: Document, plan: list[PlanRow],
@@ -259,6 +264,15 @@ def _blank_dateline(sentence: str) -> str:
         n = dateline_length(sentence, load_provenance().datelines)
         return " " * n + sentence[n:] if n else sentence
     return " " * len(m.group(0)) + sentence[m.end():]
+
+
+def _with_candidates(plan: Plan, last: int) -> Plan:
+    """``plan`` with every candidate sentence up to sentence ``last`` (the last response
+    cue) parsed: responses read the sources of every parsed sentence before a cue, and
+    the planner leaves out candidate sentences that cannot yield a claim."""
+    rows, order, closers = plan
+    more = {k for k, row in enumerate(rows[:last + 1]) if row[3]}
+    return (rows, sorted(more.union(order)), closers) if not more <= set(order) else plan
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -24,6 +24,7 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.sentences import split_sentences
+from tollwatch.extract.uncounted import UncountedRules, load_uncounted
 
 __all__ = ["MAX_SENTENCE_CHARS", "Plan", "PlanRow", "PrefilterRules", "SentencePlanner",
            "load_prefilter", "quote_closers", "with_replies"]
@@ -183,13 +184,16 @@ class SentencePlanner:
     """Splits a document and chooses the sentences worth parsing."""
 
     def __init__(self, lexicon: Lexicon, provenance: ProvenanceRules,
-                 rules: PrefilterRules | None = None) -> None:
+                 rules: PrefilterRules | None = None,
+                 uncounted: UncountedRules | None = None) -> None:
         self.lexicon = lexicon
         self.provenance = provenance
         self.rules = rules or load_prefilter()
         self.trigger_re = _trigger_regex(lexicon, self.rules.trigger_stems)
         self._trigger_low = _trigger_lower(lexicon, self.rules.trigger_stems)
         self.people_words = _people_words(lexicon, self.rules.people_words)
+        self.uncounted = (uncounted or load_uncounted()).without(
+            self._counts_people, lexicon.units_not_people)
 
     def plan(self, text: str) -> Plan:
         """The sentences of ``text`` (with their number mentions and whether they may hold a
@@ -213,26 +217,64 @@ class SentencePlanner:
             return plan, [], {}
         quote_close = quote_closers(text, sents)
         need: set[int] = set()
+        context: set[int] = set()  # sentences another sentence's figures need
         last_backref = -1  # the last sentence that refers back to a source named before
         for k, (s, e, _, cand) in enumerate(plan):
             if cand:
                 need.add(k)
                 closer = quote_close.get(k)
                 if closer is not None:
-                    need.add(closer)
+                    context.add(closer)
                 refs = text[s:e] + (" " + text[plan[closer][0]:plan[closer][1]]
                                     if closer is not None else "")
                 if (not rules.backref_words or any(w in refs for w in rules.backref_words)) \
                         and rules.backref.search(refs):
                     last_backref = max(last_backref, closer if closer is not None else k)
                     if k > 0 and rules.pronoun_source.search(refs):
-                        need.add(k - 1)  # who "he" or "she" is, is often said just before
+                        context.add(k - 1)  # who "he" or "she" is, is often said just before
+        need |= context
         for k, (s, e, _, cand) in enumerate(plan):
             if not cand and k < last_backref and (self._cued(text[s:e]) or
                                                    _ACRONYM_INTRO.search(text[s:e])):
                 need.add(k)  # names a source that a later figure refers back to
         self._continued(text, sents, plan, quote_close, need)
+        need -= self._unneeded(text, plan, context, need)
         return plan, sorted(need), quote_close
+
+    def _unneeded(self, text: str, plan: list[PlanRow], context: set[int],
+                  need: set[int]) -> set[int]:
+        """The candidate sentences that cannot yield a claim (each number counts things:
+        ``uncounted.yaml``) and that no other sentence needs: not in ``context``, naming no
+        source (no cue word, no acronym introduced)."""
+        out: set[int] = set()
+        last_ref = self._last_reference(text, plan, need)
+        for k, (s, e, mentions, cand) in enumerate(plan):
+            if not cand or k in context or k < last_ref:
+                continue
+            st = text[s:e]
+            if self.uncounted.all_things(st, mentions) and not self._cued(st) and \
+                    not _ACRONYM_INTRO.search(st):
+                out.add(k)
+        return out
+
+    def _last_reference(self, text: str, plan: list[PlanRow], need: set[int]) -> int:
+        """The last sentence of ``need`` (those parsed) that may refer back to a source or a person named before ("it
+        said", "he added", "the ministry noted"; -1 for none): a sentence before it is read
+        for the names it gives, even when it yields no claim."""
+        rules = self.rules
+        for k in sorted(need, reverse=True):
+            s, e, _, _ = plan[k]
+            st = text[s:e]
+            if e - s <= MAX_SENTENCE_CHARS and (
+                    rules.pronoun_source.search(st) or (
+                        any(w in st for w in rules.backref_words) and rules.backref.search(st))):
+                return k
+        return -1
+
+    def _counts_people(self, word: str) -> bool:
+        """``word`` may name people for the prefilter (a people word, a trigger)."""
+        return word in self.people_words or word in self.lexicon.people or \
+            self.trigger_re.match(word) is not None
 
     def _continued(self, text: str, sents: list[tuple[int, int]], plan: list[PlanRow],
                    quote_close: dict[int, int], need: set[int]) -> None:
