@@ -25,6 +25,7 @@ __all__ = ["UncountedRules", "load_uncounted", "plurals"]
 # the word after a number (a chunk up to the next space), its trailing punctuation apart,
 # and the word after that
 _NEXT = re.compile(r"\s+([a-z][a-z.'’-]*?)([,.;:!?)\"”’]*)(?=\s|$)(?:\s+([\w'’-]+))?")
+_MODIFIER = re.compile(r"\s+[a-z][a-z'’-]*(?=\s)")  # one lower-case word, then a space
 
 
 def plurals(noun: str) -> set[str]:
@@ -45,6 +46,8 @@ class UncountedRules:
 
     nouns: frozenset[str]
     phrase_ends: frozenset[str]
+    # a word that may name people (set by ``without``): no modifier before a noun of things
+    people: Callable[[str], bool] | None = None
 
     def without(self, counts_people: Callable[[str], bool],
                 units: Iterable[str] = ()) -> UncountedRules:
@@ -54,12 +57,19 @@ class UncountedRules:
         unit_forms = {f for u in units for f in plurals(u)}
         keep = frozenset(w for w in self.nouns if not counts_people(w) and (
             w in unit_forms or not AGENT_SUFFIX.search(w)))
-        return UncountedRules(keep, self.phrase_ends)
+        return UncountedRules(keep, self.phrase_ends, counts_people)
 
     def counts_things(self, sentence: str, end: int) -> bool:
         """The number ending at ``end`` of ``sentence`` is followed by a noun of things
         that ends its noun phrase ("four days after", "16 rifles,", "at 6 p.m.")."""
         m = _NEXT.match(sentence, end)
+        if m is not None and _key(m.group(1)) not in self.nouns and not m.group(2) and \
+                self.people is not None:
+            mod = _MODIFIER.match(sentence, end)  # "two armored vehicles", "16 hand grenades"
+            word = mod.group(0).strip() if mod is not None else ""
+            if word and word not in self.phrase_ends and word not in self.nouns and \
+                    not self.people(word) and not AGENT_SUFFIX.search(word):
+                m = _NEXT.match(sentence, mod.end()) if mod is not None else None
         if m is None or _key(m.group(1)) not in self.nouns:
             return False
         if m.group(2) or m.group(3) is None:
