@@ -25,6 +25,7 @@ __all__ = ["UncountedRules", "load_uncounted", "plurals"]
 # the word after a number (a chunk up to the next space), its trailing punctuation apart,
 # and the word after that
 _NEXT = re.compile(r"\s+([a-z][a-z.'’-]*?)([,.;:!?)\"”’]*)(?=\s|$)(?:\s+([\w'’-]+))?")
+_CLOSING = ",.;:!?)\"”’"  # punctuation that may close a word
 _MODIFIER = re.compile(r"\s+[a-z][a-z'’-]*(?=\s)")  # one lower-case word, then a space
 
 
@@ -67,14 +68,32 @@ class UncountedRules:
                 self.people is not None:
             mod = _MODIFIER.match(sentence, end)  # "two armored vehicles", "16 hand grenades"
             word = mod.group(0).strip() if mod is not None else ""
-            if word and word not in self.phrase_ends and word not in self.nouns and \
-                    not self.people(word) and not AGENT_SUFFIX.search(word):
+            if word and word not in self.phrase_ends and not self.people(word) and \
+                    not AGENT_SUFFIX.search(word):
                 m = _NEXT.match(sentence, mod.end()) if mod is not None else None
         if m is None or _key(m.group(1)) not in self.nouns:
             return False
         if m.group(2) or m.group(3) is None:
             return True  # punctuation or the sentence's end closes the phrase
-        return m.group(3).lower() in self.phrase_ends
+        return self._phrase_ends(sentence, m.start(3))
+
+    def _phrase_ends(self, sentence: str, at: int) -> bool:
+        """The words from ``at`` up to the end of the noun phrase (a word of
+        ``phrase_ends``, punctuation; at most the four words a modifier reaches over) name
+        no people: the noun before them is what is counted, or a modifier of a noun that
+        is not a person ("two school buses")."""
+        for token in sentence[at:at + 80].split()[:4]:
+            word = token.rstrip(_CLOSING)
+            if not word[:1].isalnum():
+                return True  # a quotation or a bracket opens
+            if word in self.phrase_ends:
+                return True
+            if not word[:1].islower() or AGENT_SUFFIX.search(word) or (
+                    self.people is None or self.people(word)):
+                return False
+            if word != token:
+                return True  # punctuation ends the phrase
+        return True
 
     def all_things(self, sentence: str, mentions: Iterable[Any]) -> bool:
         """Every one of ``mentions`` (at least one) counts things."""
