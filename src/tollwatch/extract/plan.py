@@ -272,9 +272,9 @@ class SentencePlanner:
         return -1
 
     def _counts_people(self, word: str) -> bool:
-        """``word`` may name people for the prefilter (a people word, a trigger)."""
-        return word in self.people_words or word in self.lexicon.people or \
-            self.trigger_re.match(word) is not None
+        """``word`` may name people (a people or metric word of the lexicon or the
+        prefilter: "villagers", "dead", "casualties")."""
+        return word in self.people_words or word in self.lexicon.people
 
     def _continued(self, text: str, sents: list[tuple[int, int]], plan: list[PlanRow],
                    quote_close: dict[int, int], need: set[int]) -> None:
