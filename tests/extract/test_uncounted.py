@@ -131,9 +131,10 @@ def test_a_document_with_a_response_cue_parses_its_candidates(extractor: Extract
 
 @pytest.mark.parametrize("text", [
     _TEXT,
-    _TEXT + " Police said the gunmen also took 30 cattle. Two of the wounded died later.",
-    "Officials said 40 soldiers were killed in the ambush. The convoy had left 80 miles away. "
-    "It added that nine were missing.",
+    ("Police said gunmen killed 12 villagers in Tarvel on Sunday. Two of the wounded died "
+     "later. The attackers fled four hours later toward the forest."),
+    ("Officials said 40 soldiers were killed in the ambush. It added that nine were missing. "
+     "The convoy had been attacked 80 miles away, near two burned villages."),
 ])
 def test_the_claims_are_the_same_with_and_without_the_skip(extractor: Extractor,
                                                          text: str) -> None:
@@ -143,7 +144,7 @@ def test_the_claims_are_the_same_with_and_without_the_skip(extractor: Extractor,
     full._nlp = extractor.nlp
     assert [c.to_dict() for c in extractor.extract(doc)] == \
         [c.to_dict() for c in full.extract(doc)]
-    assert extractor.parsed_chars(doc) <= full.parsed_chars(doc)
+    assert extractor.parsed_chars(doc) < full.parsed_chars(doc)  # one left out
 
 
 def test_a_rules_file_with_no_nouns_is_refused(tmp_path: Path) -> None:
