@@ -25,6 +25,7 @@ __all__ = ["UncountedRules", "load_uncounted", "plurals"]
 # the word after a number (a chunk up to the next space), its trailing punctuation apart,
 # and the word after that
 _NEXT = re.compile(r"\s+([a-z][a-z.'’-]*?)([,.;:!?)\"”’]*)(?=\s|$)(?:\s+([\w'’-]+))?")
+_NOT_NOUNS = {"per"}  # a unit word that is no noun ("20 per day": the parse counts on)
 _CLOSING = ",.;:!?)\"”’"  # punctuation that may close a word
 _MODIFIER = re.compile(r"\s+[a-z][a-z'’-]*(?=\s)")  # one lower-case word, then a space
 
@@ -52,11 +53,13 @@ class UncountedRules:
 
     def without(self, counts_people: Callable[[str], bool],
                 units: Iterable[str] = ()) -> UncountedRules:
-        """These rules less the nouns ``counts_people`` accepts (the lexicon's people words,
-        trigger words) and agent nouns ("-ers", "-ists": people when a verb says so),
-        except the forms of ``units`` (the lexicon's ``units_not_people``: "kilometers")."""
-        unit_forms = {f for u in units for f in plurals(u)}
-        keep = frozenset(w for w in self.nouns if not counts_people(w) and (
+        """These rules with the forms of ``units`` (the lexicon's ``units_not_people``,
+        which the extractor never counts: "kilometers", "bn") and less the nouns
+        ``counts_people`` accepts (the lexicon's people words) and the other agent nouns
+        ("-ers", "-ists": people when a verb says so)."""
+        unit_forms = {f for u in units if u.isalpha() and u not in _NOT_NOUNS
+                      for f in plurals(u)}
+        keep = frozenset(w for w in self.nouns | unit_forms if not counts_people(w) and (
             w in unit_forms or not AGENT_SUFFIX.search(w)))
         return UncountedRules(keep, self.phrase_ends, counts_people)
 
@@ -66,16 +69,28 @@ class UncountedRules:
         m = _NEXT.match(sentence, end)
         if m is not None and _key(m.group(1)) not in self.nouns and not m.group(2) and \
                 self.people is not None:
-            mod = _MODIFIER.match(sentence, end)  # "two armored vehicles", "16 hand grenades"
-            word = mod.group(0).strip() if mod is not None else ""
-            if word and word not in self.phrase_ends and not self.people(word) and \
-                    not AGENT_SUFFIX.search(word):
-                m = _NEXT.match(sentence, mod.end()) if mod is not None else None
+            m = self._after_modifiers(sentence, end)
         if m is None or _key(m.group(1)) not in self.nouns:
             return False
         if m.group(2) or m.group(3) is None:
             return True  # punctuation or the sentence's end closes the phrase
         return self._phrase_ends(sentence, m.start(3))
+
+    def _after_modifiers(self, sentence: str, end: int) -> re.Match[str] | None:
+        """The noun after one or two modifiers of the number's phrase that name no people
+        ("two armored vehicles", "eight armoured forward vehicles"), or None."""
+        at = end
+        for _ in range(2):
+            mod = _MODIFIER.match(sentence, at)
+            word = mod.group(0).strip() if mod is not None else ""
+            if mod is None or word in self.phrase_ends or self.people is None or \
+                    self.people(word) or AGENT_SUFFIX.search(word):
+                return None
+            at = mod.end()
+            m = _NEXT.match(sentence, at)
+            if m is not None and _key(m.group(1)) in self.nouns:
+                return m
+        return None
 
     def _phrase_ends(self, sentence: str, at: int) -> bool:
         """The words from ``at`` up to the end of the noun phrase (a word of
