@@ -6,7 +6,9 @@ figure sits in, the sentence naming the speaker a pronoun refers to, earlier sen
 naming the sources a back-reference ("the ministry said") points at, the nearest statement
 a figure's sentence may continue, and a following sentence that claims it ("X made this
 known"). The rest of the text is only split and scanned with regular expressions. The
-words these checks look for are data, in ``tollwatch/data/prefilter.yaml``.
+words these checks look for are data, in ``tollwatch/data/prefilter.yaml``. A candidate
+whose every number counts things (``extract/uncounted.py``) is parsed only when another
+sentence needs it, when it names a source, or when a later parsed sentence refers back.
 """
 
 from __future__ import annotations
