@@ -91,3 +91,29 @@ def test_rules_file_is_checked(tmp_path: Path) -> None:
                    encoding="utf-8")
     rules = load_definite_rules(str(off))
     assert not rules.enabled and not rules.sentence_mates and rules.before is not None
+
+
+_FIRST = "Border guards have intercepted and killed four armed smugglers near the Lisburg crossing."
+
+
+def test_a_quoted_retelling_with_four_in_ten_words_again_restates() -> None:
+    # the share of the lead's content words used again is 4/9 (min_shared is 0.40)
+    from tollwatch.extract.later_sources import credit_earlier, restates
+
+    again = ("“Last night our guards intercepted the smugglers and four were killed at the "
+             "river,” Colonel Ana Ruiz told reporters on Monday.")
+    assert 0.40 <= restates(_FIRST, again) < 0.45
+    first = Claim(metric="killed", value=4, quote=_FIRST, start=0, end=len(_FIRST),
+                  attribution={"how": "own_voice"})
+    later = Claim(metric="killed", value=4, quote=again, start=len(_FIRST) + 1,
+                  end=len(_FIRST) + 1 + len(again), origin=["Colonel Ana Ruiz"],
+                  attribution={"how": "quote", "from": len(_FIRST) + 1})
+    assert credit_earlier([first], later, _FIRST + "\n" + again) is first
+    assert first.origin == ["Colonel Ana Ruiz"]
+    # a sentence that uses fewer of the lead's words is a figure of its own
+    other = Claim(metric="killed", value=4, start=len(_FIRST) + 1,
+                  quote="Four fishermen drowned at the river, Colonel Ana Ruiz said.",
+                  origin=["Colonel Ana Ruiz"], attribution={"how": "verb"})
+    lead = Claim(metric="killed", value=4, quote=_FIRST, start=0, end=len(_FIRST),
+                 attribution={"how": "own_voice"})
+    assert credit_earlier([lead], other, _FIRST + "\n" + other.quote) is None
