@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from tollwatch.errors import ConfigError
-from tollwatch.extract.definite_repeats import definite_figure, load_definite_rules
+from tollwatch.extract.definite_repeats import (
+    definite_figure,
+    definite_mention,
+    load_definite_rules,
+)
 from tollwatch.model import Claim
 
 from .claim_lookup import get_claim
@@ -36,6 +40,13 @@ def _claim(quote: str, value: int) -> Claim:
 ])
 def test_definite_figures(quote: str, value: int) -> None:
     assert definite_figure(_claim(quote, value))
+
+
+def test_a_definite_figure_inside_a_clause_is_a_mention() -> None:
+    q = "According to the report, after the six men were executed, 90 more faced trial."
+    assert not definite_figure(_claim(q, 6))
+    assert definite_mention(_claim(q, 6))
+    assert not definite_mention(_claim("All nine guards killed were from one village.", 9))
 
 
 @pytest.mark.parametrize("quote,value", [
@@ -87,10 +98,11 @@ def test_rules_file_is_checked(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         load_definite_rules(str(bad))
     off = tmp_path / "off.yaml"
-    off.write_text("enabled: false\ndeterminers: [the]\nsentence_mates: false\n",
-                   encoding="utf-8")
+    off.write_text("enabled: false\ndeterminers: [the]\nsentence_mates: false\n"
+                   "fold_mentions: false\n", encoding="utf-8")
     rules = load_definite_rules(str(off))
-    assert not rules.enabled and not rules.sentence_mates and rules.before is not None
+    assert not rules.enabled and not rules.sentence_mates and not rules.fold_mentions
+    assert rules.opening is not None and rules.anywhere is not None
 
 
 _FIRST = "Border guards have intercepted and killed four armed smugglers near the Lisburg crossing."
@@ -117,3 +129,16 @@ def test_a_quoted_retelling_with_four_in_ten_words_again_restates() -> None:
     lead = Claim(metric="killed", value=4, quote=_FIRST, start=0, end=len(_FIRST),
                  attribution={"how": "own_voice"})
     assert credit_earlier([lead], other, _FIRST + "\n" + other.quote) is None
+
+
+def test_a_mention_in_a_clause_folds_into_the_own_voice_count(claims_of: Run) -> None:
+    text = ("The rights group said 300 people were executed in Zorvia last year.\n"
+            "In March of last year, protests spread to the capital. The government answered "
+            "with a crackdown in which six men were hanged.\n"
+            "According to the group, after the six men were executed, dozens more protesters "
+            "were sentenced.\n")
+    claims = claims_of(text, published="2031-04-02")
+    six = [c for c in claims if c.metric == "killed" and c.value == 6]
+    assert len(six) == 1  # one count: the later mention is folded into it
+    assert six[0].origin == [] and six[0].speaker == []  # the article's, as first given
+    assert six[0].quote.startswith("The government answered")

@@ -19,43 +19,62 @@ from tollwatch.extract.datafile import read_mapping, word_list
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.model import Claim
 
-__all__ = ["DefiniteRules", "credit_sentence_mates", "definite_figure",
+__all__ = ["DefiniteRules", "credit_sentence_mates", "definite_figure", "definite_mention",
            "load_definite_rules"]
 
 
 @dataclass(frozen=True)
 class DefiniteRules:
-    """The compiled rules: the determiner right before a figure, and whether the credited
-    figure's sentence-mates share its source."""
+    """The compiled rules: the determiner right before a figure that opens its sentence
+    (``opening``) or stands anywhere in it (``anywhere``), whether the credited figure's
+    sentence-mates share its source, and whether a definite figure inside a clause is
+    folded into the count it mentions."""
 
     enabled: bool
-    before: re.Pattern[str] | None
+    opening: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None
     sentence_mates: bool
+    fold_mentions: bool
 
 
 @lru_cache(maxsize=4)
 def load_definite_rules(path: str | None = None) -> DefiniteRules:
     """The rules of ``definite_repeats.yaml`` (or the file at ``path``)."""
     data, where = read_mapping("definite_repeats.yaml", path, "definite-repeat rules", "are")
-    on, mates = data.get("enabled", True), data.get("sentence_mates", True)
-    if not isinstance(on, bool) or not isinstance(mates, bool):
-        raise ConfigError("enabled and sentence_mates must be true or false", source=where)
+    flags = [data.get(k, True) for k in ("enabled", "sentence_mates", "fold_mentions")]
+    if not all(isinstance(f, bool) for f in flags):
+        raise ConfigError("enabled, sentence_mates and fold_mentions must be true or false",
+                          source=where)
     dets = word_list(data.get("determiners"), "determiners", where)
     alt = "|".join(r"\s+".join(re.escape(p) for p in d.split())
                    for d in sorted(dets, key=len, reverse=True))
-    before = re.compile(rf"(?:^|[^\w'’])(?:{alt})\s+$", re.IGNORECASE) if dets else None
-    return DefiniteRules(on, before, mates)
+    opening = re.compile(rf"^\W*(?:{alt})\s+$", re.IGNORECASE) if dets else None
+    anywhere = re.compile(rf"(?:^|[^\w'’])(?:{alt})\s+$", re.IGNORECASE) if dets else None
+    return DefiniteRules(flags[0], opening, anywhere, flags[1], flags[2])
+
+
+def _written_after(c: Claim, rx: re.Pattern[str] | None) -> bool:
+    if rx is None or c.value is None:
+        return False
+    q = c.quote
+    return any(m.value == c.value and rx.search(q[:m.start]) for m in find_numbers(q))
 
 
 def definite_figure(c: Claim) -> bool:
-    """True when ``c``'s number is written in its sentence right after a definite
-    determiner ("all seven soldiers killed", "the 12 victims")."""
+    """True when ``c``'s sentence opens with its number written after a definite determiner
+    ("All seven soldiers killed were ...", "The 12 victims were ..."): the people already
+    counted are the sentence's topic."""
     rules = load_definite_rules()
-    if not rules.enabled or rules.before is None or c.value is None:
-        return False
-    q = c.quote
-    return any(m.value == c.value and rules.before.search(q[max(0, m.start - 16):m.start])
-               for m in find_numbers(q))
+    return rules.enabled and _written_after(c, rules.opening)
+
+
+def definite_mention(c: Claim) -> bool:
+    """True when ``c``'s number is written after a definite determiner inside its sentence
+    ("According to the report, after the four men were executed, ..."): a mention of people
+    counted before, not a count of its own (``fold_mentions``)."""
+    rules = load_definite_rules()
+    return rules.enabled and rules.fold_mentions and not definite_figure(c) and \
+        _written_after(c, rules.anywhere)
 
 
 def credit_sentence_mates(claims: list[Claim]) -> None:

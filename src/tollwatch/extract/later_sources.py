@@ -16,7 +16,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from tollwatch.extract.definite_repeats import definite_figure
+from tollwatch.extract.definite_repeats import definite_figure, definite_mention
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
@@ -57,6 +57,8 @@ def credit_earlier(earlier: list[Claim], c: Claim, text: str) -> Claim | None:
             if definite is None:
                 definite = definite_figure(c)  # "all seven soldiers killed ..., X said"
             if not definite:
+                if definite_mention(c):  # "..., after the four men were executed, ..."
+                    return e  # a mention of the count: folded, the source left as it was
                 continue
         e.origin, e.speaker = list(c.origin), list(c.speaker)
         e.date = c.date
