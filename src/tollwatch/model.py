@@ -93,7 +93,10 @@ class Claim:
     # "quote" | "reference" | "continued" | "headline" | "repeat" | "headline_body" | "cited" |
     # "backward" | "own_voice", "from": the character offset of the governing statement's
     # sentence, "date_how": ..., "headline": true, "repeated_at": where the body repeats it,
-    # "carried_by": what carried a continued statement on ("figure_anaphor")}
+    # "carried_by": what carried a continued statement on ("figure_anaphor"), or what tied
+    # a "later" claim to its restatement ("definite": "all seven soldiers killed ..."; a
+    # sentence-mate of such a claim: "sentence"), "mirrored": true for the second claim of
+    # a figure counted on each of two sides ("45 soldiers from each side")}
     attribution: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from tollwatch.extract.counted_sources import counted_speakers
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.misparsed_subjects import conjunct_subject
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
 from tollwatch.extract.sources import (
@@ -155,6 +156,10 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 if objs and _usable_subject(objs[0]):
                     return objs[0]
+    misparsed = conjunct_subject(verb)  # "... lost 20 soldiers and reports had stated"
+    if misparsed is not None and _usable_subject(misparsed) and \
+            (figure is None or any(a.i == verb.i for a in figure.ancestors)):
+        return misparsed
     # "X told reporters ... and said ...", "X put it higher, saying ...": the verb shares
     # the subject of the verb it hangs from
     # (when the verb governs the figure: never the subject of the event, "gunmen ...

@@ -50,6 +50,7 @@ from tollwatch.extract.materiel import counts_materiel
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
+from tollwatch.extract.tally_parts import tally_part
 from tollwatch.extract.wholes import parts_of_wholes
 
 __all__ = ["RawClaim", "claims_in_sentence"]
@@ -171,6 +172,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                             triggers, prev_metric)
     picks = parts_of_wholes(doc, [(span, head) for _, span, head, _ in analysed], picks, lex)
     picks = [by_name(doc, span, back_metric(doc, span, p, head is not None, last_metric))
+             for (_, span, head, _), p in zip(analysed, picks)]
+    picks = [tally_part(doc, span, head, p, last_metric, lex)  # "The figure includes three"
              for (_, span, head, _), p in zip(analysed, picks)]
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
              if head is not None else p for (_, _, head, _), p in zip(analysed, picks)]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from tollwatch.errors import ConfigError
 from tollwatch.extract.datafile import read_mapping, word_list
+from tollwatch.extract.figure_things import counts_things
 
 __all__ = ["AnaphoraRules", "counts_back", "load_anaphora_rules"]
 
@@ -78,5 +79,5 @@ def counts_back(sentence: str, rules: AnaphoraRules | None = None) -> bool:
         return False
     # the sentence's first figure: "killed three and injured four others" counts "others"
     # against its own first figure, not against the statement before
-    first = _ANY_FIGURE.search(_YEAR.sub(" ", text[:found.start()]))
-    return first is None
+    before = _YEAR.sub(" ", text[:found.start()])
+    return not any(not counts_things(before[m.end():]) for m in _ANY_FIGURE.finditer(before))

@@ -16,6 +16,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from tollwatch.extract.definite_repeats import definite_figure, definite_mention
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.model import Claim
 
@@ -45,18 +46,27 @@ def credit_earlier(earlier: list[Claim], c: Claim, text: str) -> Claim | None:
     if not (c.origin or c.speaker) or (c.attribution or {}).get("headline"):
         return None
     rules = load_provenance()
+    definite: bool | None = None  # (read once, when the shared words fall short)
     for e in earlier:
         if not _own_voice(e) or e.start >= c.start or \
                 c.start - e.end > rules.later_source_reach or \
-                text.count("\n", e.end, c.start) > rules.later_source_paragraphs or \
-                restates(e.quote, c.quote) < rules.later_source_shared:
+                text.count("\n", e.end, c.start) > rules.later_source_paragraphs:
             continue
+        by_definite = restates(e.quote, c.quote) < rules.later_source_shared
+        if by_definite:
+            if definite is None:
+                definite = definite_figure(c)  # "all seven soldiers killed ..., X said"
+            if not definite:
+                if definite_mention(c):  # "..., after the four men were executed, ..."
+                    return e  # a mention of the count: folded, the source left as it was
+                continue
         e.origin, e.speaker = list(c.origin), list(c.speaker)
         e.date = c.date
         att = c.attribution or {}
         e.attribution = {"how": "later", "repeated_at": c.start,
                          **({"from": att["from"]} if "from" in att else {}),
-                         **({"date_how": att["date_how"]} if "date_how" in att else {})}
+                         **({"date_how": att["date_how"]} if "date_how" in att else {}),
+                         **({"carried_by": "definite"} if by_definite else {})}
         e.confidence = round(min(e.confidence, c.confidence) *
                              rules.confidence_of("later"), 3)
         return e

@@ -25,6 +25,7 @@ from tollwatch.extract.datelines import dateline_length
 from tollwatch.extract.doc_cache import ents_of, seed_text, text_of
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
+from tollwatch.extract.mirror_counts import mirror_counts
 from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.one_side import one_side_of_losses
 from tollwatch.extract.plan import Plan, PlanRow, SentencePlanner, with_replies
@@ -169,7 +170,7 @@ class Extractor:
                 att.date
             claim.attribution = att.reason()
         credit_parts([c for c, _ in made], parts)
-        return dedup([c for c, _ in made], doc.text)
+        return dedup(mirror_counts([c for c, _ in made]), doc.text)  # "45 from each side"
 
     def _make_claim(self, doc: Document, s: int, e: int, raw: RawClaim, att: Attribution,
                     prev: Claim | None, countries: Counter[str], groups: Counter[str],

@@ -15,7 +15,9 @@ from typing import Any
 
 from tollwatch.extract.actors import canonical_source
 from tollwatch.extract.counted import STATE_ARMED, singular
+from tollwatch.extract.definite_repeats import credit_sentence_mates
 from tollwatch.extract.headline_dates import date_headlines
+from tollwatch.extract.headline_mates import date_headline_mates
 from tollwatch.extract.later_sources import credit_earlier
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
@@ -213,8 +215,10 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
         seen[_key(c)].append(c)
         out.append(c)
     _restated(out, restated)
+    credit_sentence_mates(out)
     _headline_from_body(out)
     date_headlines(out, same_group)
+    date_headline_mates(out, same_source)
     return out
 
 

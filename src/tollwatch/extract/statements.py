@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.attribution import Attribution, attribute_sentence
 from tollwatch.extract.attribution_verbs import attribution_verbs
+from tollwatch.extract.background_breaks import breaks_between
 from tollwatch.extract.clause_sources import outside_own_clause
 from tollwatch.extract.date_links import DateLinks, dateline_anchor, framed_before
 from tollwatch.extract.datelines import find_datelines, paragraph_index
@@ -329,8 +330,8 @@ class Statements:
         if k - sent > self.rules.max_gap:
             return False
         paras = self.paras[k] - para
-        if paras == 0:
-            return True
+        if paras == 0:  # (unless the paragraph turned to background in between)
+            return not breaks_between(self.text, self.sents, sent, k)
         if paras > self.rules.next_paragraph or st.att.headline:
             return False
         text = sentence.lstrip()

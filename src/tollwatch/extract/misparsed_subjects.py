@@ -1,0 +1,67 @@
+"""The subject of a reporting verb that the parser hung on the clause before.
+
+"... in which the army lost 20 soldiers and reports had stated that 35 rebels were killed":
+the parser reads "soldiers and reports" as one object of "lost" and leaves "stated" with no
+subject, so the verb borrowed the subject of the verb it hangs from (the sentence's first
+speaker). The noun right in front of the verb (auxiliaries, negations and adverbs aside),
+after a joining word (``misparsed_subjects.yaml``), that the parser made a conjunct of an
+object of the clause before, is the verb's own subject; a list of names before the verb
+("..., civilian militia and residents told AFP") is left to the other readings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tollwatch.errors import ConfigError
+from tollwatch.extract.datafile import read_mapping, word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MisparsedRules", "conjunct_subject", "load_misparsed_rules"]
+
+_BETWEEN = ("aux", "auxpass", "neg", "advmod")
+# the first conjunct is an object of the clause before ("lost 20 soldiers and reports")
+_OBJECTS = ("dobj", "pobj", "attr", "oprd")
+
+
+@dataclass(frozen=True)
+class MisparsedRules:
+    enabled: bool
+    joiners: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_misparsed_rules(path: str | None = None) -> MisparsedRules:
+    """The rules of ``misparsed_subjects.yaml`` (or the file at ``path``)."""
+    data, where = read_mapping("misparsed_subjects.yaml", path, "misparsed-subject rules",
+                               "are")
+    on = data.get("enabled", True)
+    if not isinstance(on, bool):
+        raise ConfigError("enabled must be true or false", source=where)
+    return MisparsedRules(on, frozenset(word_list(data.get("joiners"), "joiners", where)))
+
+
+def conjunct_subject(verb: Token) -> Token | None:
+    """The noun in front of subjectless ``verb`` that the parser made a conjunct of the
+    clause before ("lost 20 soldiers and reports had stated that ..."), else None."""
+    rules = load_misparsed_rules()
+    if not rules.enabled or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in _BETWEEN:
+        i -= 1
+    if i < 1:
+        return None
+    noun = doc[i]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "conj" or \
+            noun.head.i >= noun.i or noun.head.dep_ not in _OBJECTS:
+        return None  # ("Nigeria, civilian militia and residents told AFP": a list)
+    joiner = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    if joiner is None or joiner.lower_ not in rules.joiners:
+        return None
+    return noun

@@ -1,0 +1,79 @@
+"""Parts of a tally that stands for the figure before: "The figure includes three bombers."
+
+A sentence goes on with the figure the sentence before gave ("Total victims: 35, the
+minister said. / The figure includes three suspected suicide bombers."): its parts name no
+metric of their own; they are counted with the metric of the document's figure before them,
+when the sentence's subject is a bare tally noun (``tally_parts.yaml``) and its verb one of
+inclusion (the lexicon's ``part_verbs``). "The number of schools includes 12 colleges" names
+a group of its own and is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tollwatch.errors import ConfigError
+from tollwatch.extract.datafile import read_mapping, word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from tollwatch.extract.lexicon import Lexicon
+
+__all__ = ["TallyPartRules", "load_tally_part_rules", "tally_part"]
+
+Pick = tuple[str, float, int]
+
+
+@dataclass(frozen=True)
+class TallyPartRules:
+    enabled: bool
+    subjects: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_tally_part_rules(path: str | None = None) -> TallyPartRules:
+    """The rules of ``tally_parts.yaml`` (or the file at ``path``)."""
+    data, where = read_mapping("tally_parts.yaml", path, "tally-part rules", "are")
+    on = data.get("enabled", True)
+    if not isinstance(on, bool):
+        raise ConfigError("enabled must be true or false", source=where)
+    return TallyPartRules(on, frozenset(word_list(data.get("subjects"), "subjects", where)))
+
+
+def _inclusion_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb of inclusion whose object ``tok`` is (or the list it belongs to is)."""
+    hops = 0
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and hops < 8:
+        tok, hops = tok.head, hops + 1
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.part_verbs:
+        return tok.head
+    return None
+
+
+def _bare_tally(verb: Token, nouns: frozenset[str]) -> bool:
+    """The subject of ``verb`` is a tally noun with no "of" phrase and no figure of its own."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        return (c.lemma_.lower() in nouns or c.lower_ in nouns) and \
+            not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) and \
+            not any(g.like_num for g in c.subtree)
+    return False
+
+
+def tally_part(doc: Doc, span: Span, head: Token | None, pick: Pick | None,
+               last_metric: str | None, lex: Lexicon) -> Pick | None:
+    """``pick``, or ``last_metric`` for a figure with no metric that a bare tally noun is
+    said to include."""
+    if pick is not None or head is None or last_metric is None:
+        return pick
+    rules = load_tally_part_rules()
+    if not rules.enabled:
+        return pick
+    verb = _inclusion_verb(head, lex)
+    if verb is None or not _bare_tally(verb, rules.subjects):
+        return pick
+    return last_metric, 0.5, span.start
