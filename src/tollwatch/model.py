@@ -91,7 +91,8 @@ class Claim:
     confidence: float = 0.5
     # why the claim has its source and date: {"how": "verb" | "according_to" | "chain" |
     # "quote" | "reference" | "continued" | "headline" | "repeat" | "headline_body" | "cited" |
-    # "backward" | "own_voice", "from": the character offset of the governing statement's
+    # "backward" | "restated" | "later" | "possessive" | "record" | "given" | "reports" |
+    # "tally_part" | "own_voice" (each in words in data/reasons.yaml), "from": the character offset of the governing statement's
     # sentence, "date_how": ..., "headline": true, "repeated_at": where the body repeats it,
     # "carried_by": what carried a continued statement on ("figure_anaphor"), or what tied
     # a "later" claim to its restatement ("definite": "all seven soldiers killed ..."; a

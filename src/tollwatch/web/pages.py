@@ -139,6 +139,7 @@ def series_page(request: Request,
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
 def claim_page(request: Request, claim_id: int) -> HTMLResponse:
     from tollwatch.web.api_common import claim_detail
+    from tollwatch.web.reasons import explain
 
     svc = _service(request)
     detail = claim_detail(svc, claim_id)
@@ -148,7 +149,8 @@ def claim_page(request: Request, claim_id: int) -> HTMLResponse:
     text = stored.document.text if stored is not None else ""
     segments = highlight(text, [(detail["start"], detail["end"], claim_id)], focus=claim_id)
     return _render(request, "claim.html", c=detail, segments=segments,
-                   fields=CORRECTABLE_FIELDS, under=detail["underlying"])
+                   fields=CORRECTABLE_FIELDS, under=detail["underlying"],
+                   reasons=explain(detail.get("attribution")))
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
