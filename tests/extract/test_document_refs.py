@@ -11,7 +11,8 @@ from tests.extract.claim_lookup import get_claim, source_names
 
 from tollwatch.extract import Extractor
 from tollwatch.extract.document_refs import document_antecedent, reports_that, showing_record
-from tollwatch.extract.sources import SourceMemory, _source
+from tollwatch.extract.source_memory import SourceMemory
+from tollwatch.extract.sources import _source
 from tollwatch.model import Claim
 
 Run = Callable[..., list[Claim]]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tollwatch.extract.sources import Source, SourceMemory
+from tollwatch.extract.source_memory import SourceMemory
+from tollwatch.extract.sources import Source
 from tollwatch.model import Claim
 
 Run = Callable[..., list[Claim]]

@@ -8,7 +8,8 @@ import pytest
 
 from tollwatch.extract import Extractor
 from tollwatch.extract.provenance import load_provenance
-from tollwatch.extract.sources import Source, SourceMemory, clean_name
+from tollwatch.extract.source_memory import SourceMemory
+from tollwatch.extract.sources import Source, clean_name
 
 
 def _memory() -> SourceMemory:

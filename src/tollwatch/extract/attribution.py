@@ -31,10 +31,10 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.misparsed_subjects import conjunct_subject
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
+from tollwatch.extract.source_memory import SourceMemory
 from tollwatch.extract.sources import (
     _PRONOUNS,
     Source,
-    SourceMemory,
     _agent_np,
     _clean,
     _names_of,

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.provenance import load_provenance
 
 if TYPE_CHECKING:
-    from tollwatch.extract.sources import Source, SourceMemory
+    from tollwatch.extract.source_memory import SourceMemory
+    from tollwatch.extract.sources import Source
 
 __all__ = ["resolve_more"]
 

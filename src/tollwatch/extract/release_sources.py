@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.release_dates import release_day
+from tollwatch.extract.source_memory import SourceMemory
 from tollwatch.extract.sources import (
     _STATEMENT_NOUNS,
     Source,
-    SourceMemory,
     names_of,
     np_tokens,
 )

@@ -24,8 +24,8 @@ from tollwatch.extract.doc_cache import ents_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.response_cues import CueMatch, ResponseLexicon, kind_rank
 from tollwatch.extract.response_links import answered_claims, read_about
+from tollwatch.extract.source_memory import SourceMemory
 from tollwatch.extract.sources import PERSON_ROLES as _PERSON_ROLES
-from tollwatch.extract.sources import SourceMemory
 from tollwatch.extract.sources import clean_name as _clean
 from tollwatch.extract.sources import names_of as _names_of
 from tollwatch.extract.sources import np_tokens as _np_tokens

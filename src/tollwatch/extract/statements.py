@@ -46,7 +46,8 @@ from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
 from tollwatch.extract.release_sources import remember_releaser
 from tollwatch.extract.source_dates import fold_forms, same_body, share_dates
-from tollwatch.extract.sources import Source, SourceMemory
+from tollwatch.extract.source_memory import SourceMemory
+from tollwatch.extract.sources import Source
 from tollwatch.extract.statement_dates import cites_statement, earlier_statement, toll_day
 from tollwatch.extract.tally_sources import report_source
 from tollwatch.extract.title_block import lede_paragraph, title_lines

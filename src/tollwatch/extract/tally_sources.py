@@ -31,7 +31,7 @@ from tollwatch.extract.sources import _names_of, _np_tokens, _source, _span_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from tollwatch.extract.sources import SourceMemory
+    from tollwatch.extract.source_memory import SourceMemory
     from tollwatch.model import Claim
 
 __all__ = [

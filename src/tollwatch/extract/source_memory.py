@@ -1,0 +1,167 @@
+"""The document's memory of the sources named so far: later references (pronouns, surnames,
+descriptions such as "the agency") resolve to the source named before."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tollwatch.extract.doc_cache import columns, ents_of, tokens_of
+from tollwatch.extract.document_refs import document_antecedent
+from tollwatch.extract.person_cues import mentioned_subject, speaks_for_body
+from tollwatch.extract.references import resolve_more
+from tollwatch.extract.sources import (
+    _DETERMINERS,
+    _PRONOUNS,
+    _TITLES,
+    Source,
+    _before_of,
+    _clean,
+    _names_of,
+    _np_tokens,
+    _source,
+    _strip_det,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["SourceMemory"]
+
+_POSSESSIVE = {"its": "it", "their": "they", "his": "he"}
+
+
+class SourceMemory:
+    """The sources named so far in one document, to resolve later references."""
+
+    def __init__(self, body_nouns: frozenset[str] = frozenset(),
+                 person_nouns: frozenset[str] = frozenset()) -> None:
+        self.sources: list[Source] = []
+        self.body_nouns = body_nouns      # "the group": the last body that made a statement
+        self.person_nouns = person_nouns  # "the official": the last person who did
+
+    def remember(self, src: Source) -> Source:
+        # merge with an earlier source that shares a name, or that was only a bare description
+        # of it ("the army" before "the Algerian army")
+        keys = {n.lower() for n in src.names}
+        heads = {n.lower().split()[-1] for n in src.names if n.split()}
+        for old in reversed(self.sources):
+            bare = {_strip_det(n) for n in old.names}
+            generic = not old.person and not src.person and all(
+                len(b.split()) == 1 and b.islower() for b in bare) and bool(bare & heads)
+            if keys & {n.lower() for n in old.names} or generic:
+                for n in src.names:
+                    old.add_name(n)
+                if src.origin and not old.origin:
+                    old.origin = src.origin
+                if src.date and not old.date:
+                    old.date = src.date
+                old.noted = old.noted and src.noted
+                self.sources.remove(old)
+                self.sources.append(old)
+                return old
+        self.sources.append(src)
+        return src
+
+    def note_people(self, doc: Doc) -> None:
+        """Remember the people a sentence names, as antecedents for "he" and "she", and its
+        subject when that is an organisation, as the antecedent for "it"."""
+        every = tokens_of(doc)
+        for t in (every[i] for i, dep in enumerate(columns(doc).dep) if dep == "nsubj"):
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN") and \
+                    any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
+                toks = _np_tokens(t)
+                names, person, head = _names_of(doc, toks)
+                if names and not person:
+                    self.remember(_source(names, False, head, noted=True))
+            elif mentioned_subject(t) is not None:  # "The governor spoke to reporters."
+                names, _, head = _names_of(doc, _np_tokens(t))
+                if names:
+                    self.remember(_source(names, bool(mentioned_subject(t)), head,
+                                          noted=True))
+        for ent in ents_of(doc):
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                start = ent.start
+                while start > 0 and doc[start - 1].dep_ == "compound" and \
+                        doc[start - 1].text[:1].isupper():
+                    start -= 1
+                names = [_clean(doc[start:ent.end].text), _clean(ent.text)]
+                self.remember(Source(names=list(dict.fromkeys(names)), person=True,
+                                     head=ent.root.lemma_.lower(), noted=True))
+
+    def touch(self, src: Source) -> None:
+        """Make ``src`` the most recent source (it was just named again)."""
+        src.noted = False
+        if src in self.sources:
+            self.sources.remove(src)
+        self.sources.append(src)
+
+    def resolve(self, text: str, person_hint: bool | None) -> Source | None:
+        """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
+        low = text.lower().strip()
+        low = _POSSESSIVE.get(low, low)  # "a statement on its website"
+        words = low.split()
+        if not words:
+            return None
+        if low in _PRONOUNS:
+            want_person = low in {"he", "she", "him", "her", "i"}
+            for src in reversed(self.sources):
+                if low in ("they", "them", "we") and src.noted:
+                    continue
+                if want_person and src.plural:
+                    continue
+                if low in ("they", "them", "we") or src.person == want_person:
+                    return src
+                if low == "it" and speaks_for_body(src.names):  # the body's spokesperson
+                    return src
+            return None
+        # surname or partial name: "Lee", "Mr Rafael", "Klymenko" (every word capitalised)
+        core = [w for w in text.split() if w.lower() not in _DETERMINERS
+                and w.rstrip(".").lower() not in _TITLES]
+        if len(core) == 1 and core[0][:1].isupper() and len(words) <= 3 and \
+                all(w[:1].isupper() or w.lower() in _DETERMINERS for w in text.split()):
+            name = core[0].lower()
+            # a surname before a first name ("Governor Sani" is Uba Sani, not Sani Musa)
+            for src in reversed(self.sources):
+                if any(re.split(r"[\s-]+", _before_of(n).lower())[-1] == name
+                       for n in src.names):
+                    return src
+            for src in reversed(self.sources):
+                if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
+                    return src
+        # a description: "the agency", "the ministry", "the interior ministry": every
+        # content word must appear in the earlier source's names
+        if words[0] in ("the", "this", "that") and len(words) <= 4:
+            content = [w for w in words[1:] if w not in _DETERMINERS]
+            head = words[-1]
+            for src in reversed(self.sources):
+                if src.noted:
+                    continue
+                joined = " ".join(n.lower() for n in src.names)
+                heads = {src.head} | {n.lower().split()[-1] for n in src.names if n.split()}
+                if head in heads and all(re.search(rf"\b{re.escape(w)}\b", joined)
+                                         for w in content):
+                    return src
+            if head in ("statement", "report") and len(content) == 1:
+                stated = [x for x in self.sources if not x.noted]
+                return stated[-1] if stated else None
+            if len(content) == 1 and (head in self.body_nouns or head in self.person_nouns):
+                person = head in self.person_nouns and head not in self.body_nouns
+                for src in reversed(self.sources):
+                    if not src.noted and src.person == person:
+                        src.add_name(text.strip())
+                        return src
+            if 1 < len(content) <= 3 and head in self.body_nouns:
+                # "the media outlets" after "X, an independent media outlet, ...": the
+                # words before the generic noun are in the body's names
+                for src in reversed(self.sources):
+                    joined = " ".join(n.lower() for n in src.names)
+                    if not src.noted and not src.person and all(
+                            re.search(rf"\b{re.escape(w)}\b", joined) for w in content[:-1]):
+                        src.add_name(text.strip())
+                        return src
+        more = resolve_more(self, text)  # "its new figures", "the same report"
+        if more is not None:
+            return more
+        doc_i = document_antecedent(text, [x.head for x in self.sources])  # "the assessment"
+        return self.sources[doc_i] if doc_i is not None else None
