@@ -100,3 +100,29 @@ def test_errors_are_grouped_by_class() -> None:
     assert by_kind["duplicate"].key == ("killed", 10, None, None)
     # the raw errors stay as the scorer counts them
     assert sorted(e.kind for e in s.errors) == ["missed"] * 3 + ["spurious"] * 4
+
+
+def test_matched_claims_with_a_wrong_source_or_date_are_listed_after_the_rest() -> None:
+    from tollwatch.evaluate import ERROR_CLASSES
+
+    gold = {"d": [_c("killed", 10, origin=["Harbour Police"], date="2031-04-02",
+                     quote="Ten died, the harbour police said on Tuesday."),
+                  _c("injured", 4, origin=[], date=None, quote="Four were hurt."),
+                  _c("missing", 2, origin=["the mayor"], date=None, quote="Two are missing.")]}
+    pred = {"d": [_c("killed", 10, origin=["the harbour police"], date=None,
+                     quote="Ten died, the harbour police said on Tuesday."),
+                  _c("injured", 4, origin=["the mayor"], date=None, quote="Four were hurt."),
+                  _c("missing", 2, origin=["Mayor Ines Kolar", "the mayor"], date=None,
+                     quote="Two are missing.")]}
+    s = score(gold, pred)
+    assert s.errors == []  # every claim matched
+    cases = s.error_classes()
+    assert [c.kind for c in cases] == ["wrong source", "wrong date"]
+    assert ERROR_CLASSES[-2:] == ("wrong source", "wrong date")
+    source, date = cases
+    assert date.key == ("killed", 10, None, None)
+    assert date.detail == "gold 2031-04-02 predicted None"
+    assert source.key == ("injured", 4, None, None)
+    assert source.detail == "gold own voice predicted ['the mayor']"
+    # the accuracies count the same pairs
+    assert s.accuracy["date"] == round(2 / 3, 4) and s.accuracy["source"] == round(2 / 3, 4)

@@ -81,7 +81,8 @@ def _numbers_match(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
                                                                _as_int(p.get("high")))
 
 
-ERROR_CLASSES = ("missed", "spurious", "wrong metric", "wrong number", "duplicate")
+ERROR_CLASSES = ("missed", "spurious", "wrong metric", "wrong number", "duplicate",
+                 "wrong source", "wrong date")
 
 
 @dataclass
@@ -92,6 +93,7 @@ class ErrorCase:
     quote: str
     other: tuple[Any, ...] | None = None   # the paired key: the gold one for "wrong metric",
     #                                        "wrong number" and "duplicate"
+    detail: str = ""   # "wrong source" / "wrong date" of a matched claim: gold and predicted
 
 
 @dataclass
@@ -106,10 +108,15 @@ class Scores:
     accuracy: dict[str, float | None] = field(default_factory=dict)
     per_metric: dict[str, dict[str, float | int]] = field(default_factory=dict)
     errors: list[ErrorCase] = field(default_factory=list)
+    # matched claims whose source or date differs from the gold ("wrong source", "wrong date")
+    field_errors: list[ErrorCase] = field(default_factory=list)
 
     def error_classes(self) -> list[ErrorCase]:
-        """The errors grouped by class (see ``classify_errors``)."""
-        return classify_errors(self.errors)
+        """The errors grouped by class (see ``classify_errors``), then the matched claims
+        with a wrong source or date."""
+        order = {k: n for n, k in enumerate(ERROR_CLASSES)}
+        return classify_errors(self.errors) + sorted(self.field_errors,
+                                                     key=lambda e: order[e.kind])
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -137,6 +144,7 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
     acc = {k: [0, 0] for k in FIELDS}
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     errors: list[ErrorCase] = []
+    field_errors: list[ErrorCase] = []
     for doc_id, gclaims in gold.items():
         pclaims = [c for c in pred.get(doc_id, [])
                    if any(_as_int(c.get(k)) is not None for k in ("value", "low", "high"))]
@@ -161,13 +169,22 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
             for f in ("qualifier", "actor", "civilian", "date"):
                 acc[f][1] += 1
                 acc[f][0] += fold(p.get(f)) == fold(g.get(f))
+            quote = str(g.get("quote", ""))
+            if fold(p.get("date")) != fold(g.get("date")):
+                field_errors.append(ErrorCase(
+                    "wrong date", doc_id, _key(p), quote,
+                    detail=f"gold {g.get('date')} predicted {p.get('date')}"))
             gsrc = [f for f in map(fold, _names(g.get("origin")) + _names(g.get("speaker"))) if f]
             psrc = _pred_sources(p)
             acc["source"][1] += 1
-            if not gsrc:
-                acc["source"][0] += not psrc
-            else:
-                acc["source"][0] += any(_same_name(a, b) for a in gsrc for b in psrc)
+            right = not psrc if not gsrc else any(_same_name(a, b) for a in gsrc for b in psrc)
+            acc["source"][0] += right
+            if not right:
+                given = (_names(p.get("origin")) + _names(p.get("speaker")))[:3]
+                field_errors.append(ErrorCase(
+                    "wrong source", doc_id, _key(p), quote,
+                    detail=f"gold {_names(g.get('origin'))[:3] or 'own voice'} predicted "
+                           f"{given or 'own voice'}"))
         for i, p in enumerate(pclaims):
             if i not in used:
                 fp += 1
@@ -177,7 +194,8 @@ def score(gold: Mapping[str, Sequence[Mapping[str, Any]]],
                                         other=_key(p) if dup else None))
     prec, rec, f1 = _prf(tp, fp, fn)
     out = Scores(docs=len(gold), gold=tp + fn, predicted=tp + fp, matched=tp,
-                 precision=prec, recall=rec, f1=f1, errors=errors)
+                 precision=prec, recall=rec, f1=f1, errors=errors,
+                 field_errors=field_errors)
     out.accuracy = {k: (round(r / n, 4) if n else None) for k, (r, n) in acc.items()}
     for metric in sorted(per):
         mtp, mfp, mfn = per[metric]

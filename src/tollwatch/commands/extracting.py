@@ -155,7 +155,8 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (annotation guidelines format).")],
     errors: Annotated[int, typer.Option(
         "--errors", help="Show the errors' counts by class (missed, spurious, wrong metric, "
-                         "wrong number, duplicate) and up to N errors of each class.")] = 0,
+                         "wrong number, duplicate, and matched claims with a wrong source "
+                         "or date) and up to N errors of each class.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
     model: ModelOpt = DEFAULT_MODEL,
     processes: ProcOpt = None,
@@ -232,12 +233,14 @@ def eval_(
             if shown[case.kind] > errors:
                 continue
             paired = f"\tgold {case.other}" if case.other is not None and \
-                case.kind != "duplicate" else ""
-            err.print(f"{case.kind}\t{case.doc_id}\t{case.key}{paired}\t{case.quote[:200]}",
-                      markup=False, highlight=False, soft_wrap=True)
+                case.kind != "duplicate" else (f"\t{case.detail}" if case.detail else "")
+            # plain tab-separated lines (a console would expand the tabs): one error a line
+            quote = " ".join(case.quote[:200].split())
+            print(f"{case.kind}\t{case.doc_id}\t{case.key}{paired}\t{quote}", file=sys.stderr)
         for rcase in (rs.errors if rs else [])[:errors]:
-            err.print(f"response {rcase.kind}\t{rcase.doc_id}\t{rcase.detail}\t"
-                      f"{rcase.quote[:200]}", markup=False, highlight=False, soft_wrap=True)
+            quote = " ".join(rcase.quote[:200].split())
+            print(f"response {rcase.kind}\t{rcase.doc_id}\t{rcase.detail}\t{quote}",
+                  file=sys.stderr)
 
 
 def bench(
