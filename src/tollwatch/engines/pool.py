@@ -10,9 +10,7 @@ process). Two things keep that cheap:
 * **Workers start once, with the pipeline already loaded.** The spaCy pipeline is loaded
   here first, then the pool is forked: each worker shares the loaded pipeline
   (copy-on-write) instead of loading its own, and the pool lives until ``close()``, so an
-  ``ingest`` that extracts batch after batch starts its workers once, not per batch. The
-  rules extraction reads on first use are loaded here too before the fork
-  (:func:`tollwatch.extract.warm_up.warm_up`), once instead of once per worker.
+  ``ingest`` that extracts batch after batch starts its workers once, not per batch.
 * **No worker waits at the end.** Full batches are handed out while more documents are in
   sight; the last ones (once the input has ended) go out in shrinking batches
   (:func:`tail_sizes`), so that the workers finish together instead of one idling while
@@ -38,7 +36,6 @@ from multiprocessing.pool import Pool
 from typing import Self, TypeVar
 
 from tollwatch.extract.pipeline import ExtractOptions, Extractor
-from tollwatch.extract.warm_up import warm_up
 from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["MIN_PARALLEL", "PooledExtractor", "Render", "available_cores", "balanced_batches",
@@ -165,11 +162,10 @@ class PooledExtractor:
         """Whether the worker processes were started."""
         return self._pool is not None
 
-    def _workers(self, render: Render[T] | None = None) -> Pool:
+    def _workers(self) -> Pool:
         global _SHARED
         if self._pool is None:
             _ = self.local.nlp  # loaded before the fork: the workers share it
-            warm_up(self.local, render)  # and the rules read on first use
             _SHARED = self.local
             self._pool = mp.get_context("fork").Pool(self.processes)
         return self._pool
@@ -203,7 +199,7 @@ class PooledExtractor:
                 yield render(d, cs)
             return
         yield from _rendered_in_order(balanced_batches(it, size, self.processes),
-                                      self._workers(render), render)
+                                      self._workers(), render)
 
     def close(self) -> None:
         """Stop the worker processes (when they were started)."""
