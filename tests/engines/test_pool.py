@@ -18,7 +18,7 @@ from tollwatch.engines.pool import (
     processes_for,
 )
 from tollwatch.extract import ExtractOptions, Extractor
-from tollwatch.model import Document
+from tollwatch.model import Claim, Document
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -83,3 +83,31 @@ def test_a_long_input_is_handed_out_in_full_batches(docs: list[Document]) -> Non
     with PooledExtractor(opts, 2) as pooled:
         got = [d.id for d, _ in pooled.extract_many(iter(docs))]
     assert got == [d.id for d in docs]
+
+
+def _id_and_count(doc: Document, claims: list[Claim]) -> str:
+    """A render for extract_rendered (module-level: it is sent to the workers by name)."""
+    return f"{doc.id}:{len(claims)}:{os.getpid()}"
+
+
+def test_rendered_lines_come_in_input_order_from_the_workers(docs: list[Document]) -> None:
+    one = [f"{d.id}:{len(cs)}" for d, cs in Extractor().extract_many(docs)]
+    with PooledExtractor(ExtractOptions(), 2) as pooled:
+        small = list(pooled.extract_rendered(docs[:5], _id_and_count))
+        assert not pooled.started  # five documents: rendered here
+        many = list(pooled.extract_rendered(docs, _id_and_count))
+        assert pooled.started
+    assert [s.rsplit(":", 1)[0] for s in many] == one
+    assert {s.rsplit(":", 1)[1] for s in small} == {str(os.getpid())}
+    # made in the workers, not in this process
+    assert str(os.getpid()) not in {s.rsplit(":", 1)[1] for s in many}
+
+
+def test_extract_jsonl_lines_are_the_same_from_the_workers(docs: list[Document]) -> None:
+    from tollwatch.commands.extracting import jsonl_line
+
+    here = [jsonl_line(d, cs) for d, cs in Extractor().extract_many(docs)]
+    with PooledExtractor(ExtractOptions(), 2) as pooled:
+        pooled_lines = list(pooled.extract_rendered(docs, jsonl_line))
+    assert pooled_lines == here
+    assert all(line.endswith("\n") and line.count("\n") == 1 for line in here)

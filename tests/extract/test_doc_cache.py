@@ -66,3 +66,46 @@ def test_number_words_in_any_case_ascii_or_not() -> None:
     assert _found("Twenty-Five were hurt, not seven-and-twenty") == [
         (0, 11, "Twenty-Five", 25), (27, 32, "seven", 7), (37, 43, "twenty", 20)]
     assert _found("anyone, an eleventh, often") == []
+
+
+def test_release_drops_the_kept_answers_and_frees_the_doc_without_the_collector() -> None:
+    import gc
+    import weakref
+
+    from tollwatch.extract.doc_cache import columns, memo, release
+
+    doc = _docs()[0]
+    doc.ents = [Span(doc, 6, 7, label="CARDINAL")]
+    toks, ents, cols = tokens_of(doc), ents_of(doc), columns(doc)
+    kept = memo(doc, "tw_test", 1, toks[:1].copy)
+    assert kept == toks[:1] and memo(doc, "tw_test", 1, list) is kept
+    assert text_of(doc) == doc.text and len(cols.lower) == len(doc) and len(ents) == 1
+    del toks, ents, cols, kept
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        release([doc])
+        assert doc.user_data == {}
+        assert text_of(doc) == doc.text  # built again when asked
+        release([doc])
+        del doc
+        assert ref() is None  # no cycle left: freed at once
+    finally:
+        gc.enable()
+
+
+def test_a_doc_with_kept_tokens_is_a_cycle_until_released() -> None:
+    import gc
+    import weakref
+
+    doc = _docs()[0]
+    tokens_of(doc)
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is not None  # the kept Tokens point back at it
+    finally:
+        gc.enable()
+    gc.collect()
+    assert ref() is None

@@ -7,6 +7,7 @@ Hand-written sentences only (none from evaluation data)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from tollwatch.errors import ConfigError
 from tollwatch.extract.date_links import dateline_anchor
 from tollwatch.extract.dates import resolve_date
-from tollwatch.extract.year_anchor import load_year_anchor_rules, story_year
+from tollwatch.extract.year_anchor import YearAnchorRules, load_year_anchor_rules, story_year
 from tollwatch.model import Claim
 
 from .claim_lookup import get_claim as _get
@@ -85,6 +86,13 @@ def test_resolve_date_reads_a_year_alone_as_the_anchor() -> None:
 ])
 def test_story_year_reads_the_days_on_reporting_verbs(text: str, year: str | None) -> None:
     assert story_year(text) == year
+
+
+def test_story_year_of_a_text_without_four_digits_is_none_before_the_rules() -> None:
+    # (the quick test: no year in the text, so no rule is tried, not even a broken one)
+    broken = YearAnchorRules(after_verb=re.compile("(?P<y1>x)(?P<y2>y)"))
+    assert story_year("The ministry said on June 8 that 30 people died.", broken) is None
+    assert story_year("The ministry said on June 8, 2031 that 30 died.") == "2031"
 
 
 def test_a_day_without_year_takes_the_storys_year(claims_of: Run) -> None:

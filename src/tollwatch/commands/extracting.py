@@ -97,6 +97,17 @@ def responses_table(doc: Document, claims: list[Claim], width: int) -> list[str]
     return render(clean(f"{doc.id}: {len(found)} response(s)"), columns, rows, width)
 
 
+def jsonl_line(doc: Document, claims: list[Claim]) -> str:
+    """One document's line of ``extract --jsonl``: its id, claims (with their group) and
+    responses. Module-level: the extracting workers make the lines (``extract_rendered``)."""
+    from tollwatch.reconcile.groups import group_fields  # issue 16: + group
+
+    return json.dumps({"id": doc.id, "claims": [{**c.to_dict(), **group_fields(c)}
+                                                for c in claims],
+                       "responses": [r.to_dict() for r in responses_of(claims)]},
+                      ensure_ascii=False) + "\n"
+
+
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
         help=".txt, .html or .jsonl files or directories; '-' or nothing reads stdin.")] = None,
@@ -130,15 +141,11 @@ def extract(
             yield item
 
     try:
-        for doc, claims in ex.extract_many(docs()):
-            if jsonl:
-                from tollwatch.reconcile.groups import group_fields  # issue 16: + group
-
-                sys.stdout.write(json.dumps({"id": doc.id, "claims": [
-                    {**c.to_dict(), **group_fields(c)} for c in claims],
-                    "responses": [r.to_dict() for r in responses_of(claims)]},
-                    ensure_ascii=False) + "\n")
-            else:
+        if jsonl:  # the lines are made by the workers (the parent writes them in order)
+            for line in ex.extract_rendered(docs(), jsonl_line):
+                sys.stdout.write(line)
+        else:
+            for doc, claims in ex.extract_many(docs()):
                 lines = claims_table(doc, claims, width) + responses_table(doc, claims, width)
                 sys.stdout.write("".join(f"{ln}\n" for ln in lines))
     except TollwatchError as e:

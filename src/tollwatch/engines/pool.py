@@ -16,6 +16,10 @@ process). Two things keep that cheap:
   (:func:`tail_sizes`), so that the workers finish together instead of one idling while
   the other parses a full last batch. Workers send back the claims alone (the parent has
   the documents).
+* **What the caller writes is made where the claims are.** :meth:`PooledExtractor.extract_rendered`
+  has the workers turn each document's claims into what the caller outputs (``extract
+  --jsonl``: its JSON line) and send back that string: the parent then neither unpickles
+  claim objects nor serialises them, and the workers pickle a string instead of claims.
 
 ``PooledExtractor`` is an ``ExtractorLike`` (``extract_many``), built on the public
 ``Extractor`` API (``extract_batch``).
@@ -25,17 +29,23 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import chain, islice
 from multiprocessing.pool import Pool
-from typing import Self
+from typing import Self, TypeVar
 
 from tollwatch.extract.pipeline import ExtractOptions, Extractor
 from tollwatch.model import Claim, Document, Extraction
 
-__all__ = ["MIN_PARALLEL", "PooledExtractor", "available_cores", "balanced_batches",
+__all__ = ["MIN_PARALLEL", "PooledExtractor", "Render", "available_cores", "balanced_batches",
            "chunk_size", "processes_for", "tail_sizes"]
+
+T = TypeVar("T")
+
+#: What a document's claims become before they leave the process that extracted them
+#: (a module-level function, so that it reaches the workers by name).
+Render = Callable[[Document, list[Claim]], T]
 
 #: Below this many documents in one call, extraction stays in this process.
 MIN_PARALLEL = 24
@@ -106,6 +116,12 @@ def _run(batch: list[Document]) -> list[Extraction]:
     return _SHARED.extract_batch(batch)
 
 
+def _run_rendered(job: tuple[list[Document], Render[T]]) -> list[T]:
+    batch, render = job
+    assert _SHARED is not None
+    return [render(d, cs) for d, cs in zip(batch, _SHARED.extract_batch(batch), strict=True)]
+
+
 def _in_order(batches: Iterator[list[Document]], pool: Pool
               ) -> Iterator[tuple[Document, list[Claim]]]:
     """Each batch extracted by ``pool``, paired back with its documents, in order."""
@@ -120,6 +136,13 @@ def _in_order(batches: Iterator[list[Document]], pool: Pool
         batch = sent[k]
         sent[k] = []
         yield from zip(batch, claims, strict=True)
+
+
+def _rendered_in_order(batches: Iterator[list[Document]], pool: Pool,
+                       render: Render[T]) -> Iterator[T]:
+    """Each batch extracted and rendered by ``pool``, in order."""
+    for out in pool.imap(_run_rendered, ((b, render) for b in batches)):
+        yield from out
 
 
 class PooledExtractor:
@@ -147,19 +170,36 @@ class PooledExtractor:
             self._pool = mp.get_context("fork").Pool(self.processes)
         return self._pool
 
-    def extract_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
-        """(document, claims) for each document, in input order."""
+    def _split(self, docs: Iterable[Document]) -> tuple[Iterator[Document], int]:
+        """The documents again, and the batch size for workers (0: stay in this process)."""
         it = iter(docs)
         # enough documents to know whether to start workers, and to size their batches:
         # a full batch each when there are that many (sentences of more documents are
         # parsed together, which costs less per sentence), else an equal share
         head = list(islice(it, max(self.min_parallel, self.options.batch_size * self.processes)))
         if self.processes <= 1 or len(head) < self.min_parallel:
-            yield from self.local.extract_many(chain(head, it))
+            return chain(head, it), 0
+        return chain(head, it), chunk_size(len(head), self.options.batch_size, self.processes)
+
+    def extract_many(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
+        """(document, claims) for each document, in input order."""
+        it, size = self._split(docs)
+        if not size:
+            yield from self.local.extract_many(it)
             return
-        size = chunk_size(len(head), self.options.batch_size, self.processes)
-        yield from _in_order(balanced_batches(chain(head, it), size, self.processes),
-                             self._workers())
+        yield from _in_order(balanced_batches(it, size, self.processes), self._workers())
+
+    def extract_rendered(self, docs: Iterable[Document], render: Render[T]) -> Iterator[T]:
+        """``render(document, claims)`` for each document, in input order, computed in the
+        process that extracted the document. ``render`` must be a module-level function
+        (it is sent to the workers by name) and its result picklable."""
+        it, size = self._split(docs)
+        if not size:
+            for d, cs in self.local.extract_many(it):
+                yield render(d, cs)
+            return
+        yield from _rendered_in_order(balanced_batches(it, size, self.processes),
+                                      self._workers(), render)
 
     def close(self) -> None:
         """Stop the worker processes (when they were started)."""

@@ -10,7 +10,7 @@ keeps its verbs). Nothing here changes what is read, only how often it is built.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import numpy
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Columns", "columns", "ents_of", "in_subtree", "memo", "seed_text", "span_text",
-           "text_of", "tokens_of"]
+__all__ = ["Columns", "columns", "ents_of", "in_subtree", "memo", "release", "seed_text",
+           "span_text", "text_of", "tokens_of"]
 
 _TEXT = "tw_text"
 _ENTS = "tw_ents"
@@ -147,6 +147,16 @@ def in_subtree(doc: Doc, i: int, root: int) -> bool:
             return False
         i = h
     return False
+
+
+def release(docs: Iterable[Doc]) -> None:
+    """Drop what this module (and the rules) kept in each of ``docs``, once nothing reads
+    them any more. The kept Tokens and Spans point back at their Doc: left in place, every
+    parsed sentence is a reference cycle that only the cyclic garbage collector frees (after
+    it has been carried into the oldest generation, whose collections traverse every live
+    object); cleared, a Doc is freed as soon as its last reference goes."""
+    for d in docs:
+        d.user_data.clear()
 
 
 _T = TypeVar("_T")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.counted import singular
 from tollwatch.extract.doc_cache import columns
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.phrase_trie import longest_first, trie_pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -56,14 +57,18 @@ _PHRASES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
 
 def phrase_finder(lex: Lexicon) -> re.Pattern[str]:
-    """``lex.phrase_regex`` with the first letters of its phrases checked before the list of
-    phrases is tried: the same matches, found quicker."""
+    """``lex.phrase_regex`` written as a tree of its phrases' characters
+    (:mod:`tollwatch.extract.phrase_trie`): the same matches, found quicker. When the
+    phrases are not listed longest first (the lexicon lists them so), the first letters of
+    the phrases are checked before the list is tried instead (the same matches too)."""
     got = _PHRASES.get(id(lex))
     if got is not None and got[0] is lex:
         return got[1]
     phrases = [p for p, _ in lex.metric_phrases]
     rx = lex.phrase_regex
-    if phrases and all(phrases):
+    if phrases and all(phrases) and longest_first(phrases):
+        rx = re.compile(trie_pattern(phrases), rx.flags)
+    elif phrases and all(phrases):
         first = "".join(sorted({re.escape(p[0]) for p in phrases}))
         rx = re.compile(rf"(?=[{first}])" + rx.pattern, rx.flags)
     _PHRASES[id(lex)] = (lex, rx)

@@ -29,6 +29,7 @@ from typing import Any
 from tollwatch.errors import ModelError
 from tollwatch.extract.attribute_table import AttributeTable
 from tollwatch.extract.blas import use_numpy_blas
+from tollwatch.extract.heap import keep_freed_memory
 
 __all__ = ["AttributeTable", "LemmaCache", "load_pipeline"]
 
@@ -151,4 +152,5 @@ def load_pipeline(model: str, fast: bool = True) -> Any:
     # collector's generations, which every batch of parsed sentences would have it walk
     gc.collect()
     gc.freeze()
+    keep_freed_memory()  # each batch's memory reused by the next (extract/heap.py)
     return nlp

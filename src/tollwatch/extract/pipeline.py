@@ -22,7 +22,7 @@ from tollwatch.extract.blas import one_blas_thread
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
 from tollwatch.extract.claims import RawClaim, claims_in_sentence
 from tollwatch.extract.datelines import dateline_length
-from tollwatch.extract.doc_cache import ents_of, seed_text, text_of
+from tollwatch.extract.doc_cache import ents_of, release, seed_text, text_of
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.mirror_counts import mirror_counts
@@ -117,6 +117,7 @@ class Extractor:
             responses = self._responses.find(d, [(p[0], p[1]) for p in plan], cues, parsed,
                                              claims) if cues else []
             out.append(Extraction(claims, responses))
+            release(parsed.values())
         return out
 
     def parsed_chars(self, doc: Document) -> int:
