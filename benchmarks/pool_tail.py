@@ -23,6 +23,7 @@ from tollwatch.engines import pool
 
 _LOG = Path(tempfile.mkdtemp(prefix="tw-tail-")) / "batches.txt"
 _RUN = pool._run
+_RUN_RENDERED = pool._run_rendered
 _T0 = time.time()
 
 
@@ -31,15 +32,28 @@ def _timed(batch: list[Any]) -> Any:
     module-level function: the pool pickles it by name)."""
     start, cpu = time.time(), time.process_time()
     out = _RUN(batch)
-    with _LOG.open("a", encoding="utf-8") as f:
-        f.write(f"{os.getpid()} {start - _T0:.3f} {time.time() - _T0:.3f} {len(batch)} "
-                f"{time.process_time() - cpu:.3f}\n")
+    _note(start, cpu, len(batch))
     return out
+
+
+def _timed_rendered(job: Any) -> Any:
+    """The same for the batches whose JSON lines the workers make (``extract --jsonl``)."""
+    start, cpu = time.time(), time.process_time()
+    out = _RUN_RENDERED(job)
+    _note(start, cpu, len(job[0]))
+    return out
+
+
+def _note(start: float, cpu: float, n: int) -> None:
+    with _LOG.open("a", encoding="utf-8") as f:
+        f.write(f"{os.getpid()} {start - _T0:.3f} {time.time() - _T0:.3f} {n} "
+                f"{time.process_time() - cpu:.3f}\n")
 
 
 def main() -> None:
     log, t0 = _LOG, _T0
     pool._run = _timed
+    pool._run_rendered = _timed_rendered
     sys.argv = ["tollwatch", "extract", "--jsonl", sys.argv[1]]
     from tollwatch.cli import main as cli
 
@@ -53,6 +67,9 @@ def main() -> None:
         pid, s, e, n, c = line.split()
         by[pid].append((float(s), float(e), int(n), float(c)))
     ends = sorted(max(e for _, e, _, _ in v) for v in by.values())
+    starts = sorted(min(s for s, _, _, _ in v) for v in by.values())
+    print(f"first batch started at {starts[0]:.2f} s (the parent loads the pipeline and "
+          f"forks before)", file=sys.stderr)
     for pid, v in by.items():
         print(f"worker {pid}: {len(v)} batches, {sum(b[2] for b in v)} documents, "
               f"busy {sum(e - s for s, e, _, _ in v):.1f} s, CPU {sum(b[3] for b in v):.1f} s, "
