@@ -182,3 +182,13 @@ def test_a_rules_file_that_is_not_utf8_is_a_config_error_naming_it(tmp_path: Pat
         read_mapping("lexicon.yaml", str(path), "lexicon")
     assert e.value.source == str(path) and e.value.code == "TW500"
     assert "cannot read lexicon: not UTF-8 text" in e.value.message
+
+
+def test_enabled_flag_defaults_to_true_and_names_the_file_when_not_a_boolean() -> None:
+    from tollwatch.extract.datafile import enabled_flag
+
+    assert enabled_flag({}, "rules.yaml") is True
+    assert enabled_flag({"enabled": False}, "rules.yaml") is False
+    with pytest.raises(ConfigError, match="enabled must be true or false") as e:
+        enabled_flag({"enabled": "no"}, "my-rules.yaml")
+    assert "my-rules.yaml" in str(e.value)

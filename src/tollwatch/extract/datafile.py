@@ -10,7 +10,7 @@ import yaml
 
 from tollwatch.errors import ConfigError
 
-__all__ = ["read_mapping", "word_list"]
+__all__ = ["enabled_flag", "read_mapping", "word_list"]
 
 # libyaml's parser when PyYAML was built with it (the same data, about ten times faster to
 # read: the rules files are read at every start), else PyYAML's own safe loader
@@ -43,6 +43,14 @@ def read_mapping(filename: str, path: str | None, what: str,
         raise ConfigError(f"{what} must be a mapping", source=where)
     return data, where
 
+
+def enabled_flag(data: dict[str, Any], where: str) -> bool:
+    """A rules file's ``enabled`` key (true when missing); a ConfigError naming the file
+    when it is not true or false."""
+    on = data.get("enabled", True)
+    if not isinstance(on, bool):
+        raise ConfigError("enabled must be true or false", source=where)
+    return on
 
 def word_list(value: object, key: str, where: str) -> tuple[str, ...]:
     """The words (or phrases) of a rules file's list ``key``, lower-cased with their

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tollwatch.errors import ConfigError
-from tollwatch.extract.datafile import read_mapping, word_list
+from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 from tollwatch.extract.figure_things import counts_things
 
 __all__ = ["AnaphoraRules", "counts_back", "load_anaphora_rules"]
@@ -48,9 +47,7 @@ def _alt(words: tuple[str, ...]) -> str:
 def load_anaphora_rules(path: str | None = None) -> AnaphoraRules:
     """The rules of ``figure_anaphora.yaml`` (or the file at ``path``)."""
     data, where = read_mapping("figure_anaphora.yaml", path, "figure-anaphora rules", "are")
-    on = data.get("enabled", True)
-    if not isinstance(on, bool):
-        raise ConfigError("enabled must be true or false", source=where)
+    on = enabled_flag(data, where)
     before = word_list(data.get("before_figure"), "before_figure", where)
     after = word_list(data.get("after_figure"), "after_figure", where)
     part = word_list(data.get("part_of"), "part_of", where)

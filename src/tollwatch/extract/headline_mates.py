@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from tollwatch.errors import ConfigError
-from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.datafile import enabled_flag, read_mapping
 from tollwatch.model import Claim
 
 __all__ = ["date_headline_mates", "headline_mates_enabled"]
@@ -25,9 +24,7 @@ __all__ = ["date_headline_mates", "headline_mates_enabled"]
 def headline_mates_enabled(path: str | None = None) -> bool:
     """Whether the rule of ``headline_mates.yaml`` (or the file at ``path``) is on."""
     data, where = read_mapping("headline_mates.yaml", path, "headline-mate rules", "are")
-    on = data.get("enabled", True)
-    if not isinstance(on, bool):
-        raise ConfigError("enabled must be true or false", source=where)
+    on = enabled_flag(data, where)
     return on
 
 

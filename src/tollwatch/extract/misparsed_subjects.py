@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tollwatch.errors import ConfigError
-from tollwatch.extract.datafile import read_mapping, word_list
+from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,9 +38,7 @@ def load_misparsed_rules(path: str | None = None) -> MisparsedRules:
     """The rules of ``misparsed_subjects.yaml`` (or the file at ``path``)."""
     data, where = read_mapping("misparsed_subjects.yaml", path, "misparsed-subject rules",
                                "are")
-    on = data.get("enabled", True)
-    if not isinstance(on, bool):
-        raise ConfigError("enabled must be true or false", source=where)
+    on = enabled_flag(data, where)
     return MisparsedRules(on, frozenset(word_list(data.get("joiners"), "joiners", where)))
 
 

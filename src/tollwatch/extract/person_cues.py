@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tollwatch.errors import ConfigError
-from tollwatch.extract.datafile import read_mapping, word_list
+from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 from tollwatch.extract.provenance import load_provenance
 
 if TYPE_CHECKING:
@@ -39,9 +38,7 @@ class PersonCues:
 def load_person_cues(path: str | None = None) -> PersonCues:
     """The cues of ``person_cues.yaml`` (or the file at ``path``)."""
     data, where = read_mapping("person_cues.yaml", path, "person cues", "are")
-    on = data.get("enabled", True)
-    if not isinstance(on, bool):
-        raise ConfigError("enabled must be true or false", source=where)
+    on = enabled_flag(data, where)
     titles = frozenset(tuple(t.split()) for t in word_list(data.get("titles"), "titles", where))
     roles = frozenset(word_list(data.get("roles"), "roles", where))
     bodies = frozenset(word_list(data.get("mentioned_bodies"), "mentioned_bodies", where))

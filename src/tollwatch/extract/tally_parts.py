@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tollwatch.errors import ConfigError
-from tollwatch.extract.datafile import read_mapping, word_list
+from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
+from tollwatch.extract.wholes import part_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,20 +37,8 @@ class TallyPartRules:
 def load_tally_part_rules(path: str | None = None) -> TallyPartRules:
     """The rules of ``tally_parts.yaml`` (or the file at ``path``)."""
     data, where = read_mapping("tally_parts.yaml", path, "tally-part rules", "are")
-    on = data.get("enabled", True)
-    if not isinstance(on, bool):
-        raise ConfigError("enabled must be true or false", source=where)
+    on = enabled_flag(data, where)
     return TallyPartRules(on, frozenset(word_list(data.get("subjects"), "subjects", where)))
-
-
-def _inclusion_verb(tok: Token, lex: Lexicon) -> Token | None:
-    """The verb of inclusion whose object ``tok`` is (or the list it belongs to is)."""
-    hops = 0
-    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and hops < 8:
-        tok, hops = tok.head, hops + 1
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.part_verbs:
-        return tok.head
-    return None
 
 
 def _bare_tally(verb: Token, nouns: frozenset[str]) -> bool:
@@ -73,7 +61,7 @@ def tally_part(doc: Doc, span: Span, head: Token | None, pick: Pick | None,
     rules = load_tally_part_rules()
     if not rules.enabled:
         return pick
-    verb = _inclusion_verb(head, lex)
+    verb = part_verb(head, lex)
     if verb is None or not _bare_tally(verb, rules.subjects):
         return pick
     return last_metric, 0.5, span.start

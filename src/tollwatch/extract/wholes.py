@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["Item", "Pick", "parts_of_wholes"]
+__all__ = ["Item", "Pick", "part_verb", "parts_of_wholes"]
 
 Pick = tuple[str, float, int]
 Item = tuple["Span", "Token | None"]
@@ -25,7 +25,7 @@ def _anchor(span: Span, head: Token | None) -> Token:
     return head if head is not None else span.root
 
 
-def _part_verb(tok: Token, lex: Lexicon) -> Token | None:
+def part_verb(tok: Token, lex: Lexicon) -> Token | None:
     """The verb of inclusion ``tok`` (or the list it belongs to) is the object of."""
     hops = 0
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and hops < 8:
@@ -59,7 +59,7 @@ def parts_of_wholes(doc: Doc, items: list[Item], picks: list[Pick | None],
     out = list(picks)
     anchors = [_anchor(span, head) for span, head in items]
     for k, anchor in enumerate(anchors):
-        verb = _part_verb(anchor, lex)
+        verb = part_verb(anchor, lex)
         subj = _subject_of(verb) if verb is not None else None
         if subj is not None:
             inside = {t.i for t in subj.subtree}
