@@ -47,9 +47,11 @@ from tollwatch.reconcile.stored import (
     VIEW_VERSION,
     ViewState,
     ViewStats,
+    lock_view,
     origin_rows,
     rebuild,
     set_state,
+    state_of,
     store_maxima,
     view_state,
     write_claims,
@@ -233,101 +235,115 @@ def refresh(store: Store, options: ReconcileOptions | None = None, *,
     opts = options or ReconcileOptions()
     nm = names or default_names()
     rules = default_rules()
+    # one process at a time rewrites the view; the state is read again under the lock, as
+    # another process may have brought the view on while this one waited
     with store.engine.begin() as conn:
-        max_claim, max_review = store_maxima(conn)
-        if max_claim == state.claims and max_review == state.reviews:
-            return ViewStats("current", 0, 0, time.perf_counter() - start)
-        wanted, removed = _changed(conn, state)
-        fresh = [r for r in _reports_by_id(conn, wanted, store.canonicalise)
-                 if keep_report(r, opts)]
-        new_items = prepare_items(fresh, nm, rules)
-        origins, known = _assign_origins(conn, new_items, nm, rules)
-        interest = _Interest()
-        for it in new_items:
-            interest.add((fold(it.actor) if it.actor else "", it.metric, it.numbers),
-                         it.origin_key, origins.get(it.origin_key), nm, it.own_voice)
-        # the stored claims that held removed reports: regrouped whole
-        old_ids = sorted(removed)
-        held: dict[str, Any] = {}
-        for i in range(0, len(old_ids), _CHUNK):
-            for r in conn.execute(select(*LIGHT).join(
-                    UnderlyingLinkRow, UnderlyingLinkRow.underlying_id == UnderlyingRow.id)
-                    .where(UnderlyingLinkRow.claim_id.in_(old_ids[i:i + _CHUNK]))):
-                held[r[0]] = r
-        # of each touched figure, the stored claims of the same origin or side
-        candidates: dict[str, Any] = {}
-        for a, m, nums in list(interest.keys):
-            for r in conn.execute(select(*LIGHT).where(_figure_where(a, m, nums))):
-                candidates[r[0]] = r
-        restated = _restated(conn, new_items)
-        candidates.update(restated)
-        sides = _sides(conn, [*held.values(), *candidates.values()], nm)
-        for r in held.values():
-            figure = (fold(r[1]) if r[1] else "", r[2], (r[3], r[4], r[5]))
-            interest.add(figure, r[7], Origin(r[6], r[7].startswith(UNNAMED_PREFIX),
-                                              sides.get(r[7])), nm)
-            for r2 in conn.execute(select(*LIGHT).where(_figure_where(*figure))):
-                candidates[r2[0]] = r2
-        old_rows = {uid: r for uid, r in candidates.items()
-                    if uid in held or uid in restated or interest.wants(
-                        (fold(r[1]) if r[1] else "", r[2], (r[3], r[4], r[5])), r[7],
-                        sides.get(r[7]), bool(r[17]))}
-        old_uids = sorted(old_rows)
-        keep_ids: list[int] = []
-        row_of: dict[int, Any] = {}
-        skip = removed | set(wanted)
-        for i in range(0, len(old_uids), _CHUNK):
-            for cid, uid in conn.execute(select(UnderlyingLinkRow.claim_id,
-                                                UnderlyingLinkRow.underlying_id).where(
-                    UnderlyingLinkRow.underlying_id.in_(old_uids[i:i + _CHUNK]))):
-                if cid not in skip:
-                    keep_ids.append(cid)
-                    row_of[cid] = old_rows[uid]
-        old_reports = [r for r in _reports_by_id(conn, keep_ids, store.canonicalise)
-                       if keep_report(r, opts)]
-        old_items = prepare_items(old_reports, nm, rules)
-        for it in old_items:
-            row = row_of[it.report.claim_id]
-            it.actor, it.origin_key = row[1], row[7]
-            origins.setdefault(row[7], Origin(row[6], row[7].startswith(UNNAMED_PREFIX),
-                                              sides.get(row[7]) or origin_side(
-                                                  row[6], list(it.written), nm)))
-        # an own-voice report a sourced claim held (a restatement) is the outlet's again
-        # until regrouping folds it anew
-        own_old = [it for it in old_items if it.own_voice]
-        if own_old:
-            own_origins, _ = _assign_origins(conn, own_old, nm, rules)
-            for k, o in own_origins.items():
-                origins.setdefault(k, o)
-        items = old_items + new_items
-        groups = group_items(items, origins, nm, window=opts.window_days,
-                             attach_undated=opts.attach_undated)
-        claims = [build_claim(g, origins[g[0][0].origin_key]) for g in groups]
-        # out with the regrouped claims, then the series relinked around what changed
-        for i in range(0, len(old_uids), _CHUNK):
-            chunk = old_uids[i:i + _CHUNK]
-            conn.execute(delete(UnderlyingLinkRow).where(UnderlyingLinkRow.underlying_id.in_(chunk)))
-            conn.execute(delete(UnderlyingRow).where(UnderlyingRow.id.in_(chunk)))
-        for i in range(0, len(old_ids), _CHUNK):
-            conn.execute(delete(UnderlyingLinkRow).where(
-                UnderlyingLinkRow.claim_id.in_(old_ids[i:i + _CHUNK])))
-        changed = relink(conn, claims, [light(r) for r in old_rows.values()], opts.window_days)
-        status = {it.report.claim_id: it.report.status for it in items if it.report.status}
-        quotes = {it.report.claim_id: it.quote_key for it in items}
-        write_claims(conn, claims, status, quotes)
-        for ch in changed:
-            c = ch.claim
-            item = json.loads(ch.item) if ch.item else {}
-            item.update(kind=c.kind, revises=c.revises, reason=c.reason)
-            conn.execute(update(UnderlyingRow).where(UnderlyingRow.id == c.id).values(
-                kind=c.kind, revises=c.revises, reason=c.reason,
-                item=json.dumps(item, ensure_ascii=False, separators=(",", ":"))))
-        okeys = origin_rows(new_items, origins, nm, known=known)
+        lock_view(conn)
+        stats = _refresh_locked(conn, store, opts, nm, rules, start)
+    return stats if stats is not None else rebuild(store, options, names=names)
+
+
+def _refresh_locked(conn: Connection, store: Store, opts: ReconcileOptions, nm: Names,
+                    rules: Any, start: float) -> ViewStats | None:
+    """:func:`refresh` in a transaction holding the view's lock; None when the view must be
+    rebuilt (another process removed it or built it with another version meanwhile)."""
+    state = state_of(conn)
+    if state is None or state.version != VIEW_VERSION:
+        return None
+    max_claim, max_review = store_maxima(conn)
+    if max_claim == state.claims and max_review == state.reviews:
+        return ViewStats("current", 0, 0, time.perf_counter() - start)
+    wanted, removed = _changed(conn, state)
+    fresh = [r for r in _reports_by_id(conn, wanted, store.canonicalise)
+             if keep_report(r, opts)]
+    new_items = prepare_items(fresh, nm, rules)
+    origins, known = _assign_origins(conn, new_items, nm, rules)
+    interest = _Interest()
+    for it in new_items:
+        interest.add((fold(it.actor) if it.actor else "", it.metric, it.numbers),
+                     it.origin_key, origins.get(it.origin_key), nm, it.own_voice)
+    # the stored claims that held removed reports: regrouped whole
+    old_ids = sorted(removed)
+    held: dict[str, Any] = {}
+    for i in range(0, len(old_ids), _CHUNK):
+        for r in conn.execute(select(*LIGHT).join(
+                UnderlyingLinkRow, UnderlyingLinkRow.underlying_id == UnderlyingRow.id)
+                .where(UnderlyingLinkRow.claim_id.in_(old_ids[i:i + _CHUNK]))):
+            held[r[0]] = r
+    # of each touched figure, the stored claims of the same origin or side
+    candidates: dict[str, Any] = {}
+    for a, m, nums in list(interest.keys):
+        for r in conn.execute(select(*LIGHT).where(_figure_where(a, m, nums))):
+            candidates[r[0]] = r
+    restated = _restated(conn, new_items)
+    candidates.update(restated)
+    sides = _sides(conn, [*held.values(), *candidates.values()], nm)
+    for r in held.values():
+        figure = (fold(r[1]) if r[1] else "", r[2], (r[3], r[4], r[5]))
+        interest.add(figure, r[7], Origin(r[6], r[7].startswith(UNNAMED_PREFIX),
+                                          sides.get(r[7])), nm)
+        for r2 in conn.execute(select(*LIGHT).where(_figure_where(*figure))):
+            candidates[r2[0]] = r2
+    old_rows = {uid: r for uid, r in candidates.items()
+                if uid in held or uid in restated or interest.wants(
+                    (fold(r[1]) if r[1] else "", r[2], (r[3], r[4], r[5])), r[7],
+                    sides.get(r[7]), bool(r[17]))}
+    old_uids = sorted(old_rows)
+    keep_ids: list[int] = []
+    row_of: dict[int, Any] = {}
+    skip = removed | set(wanted)
+    for i in range(0, len(old_uids), _CHUNK):
+        for cid, uid in conn.execute(select(UnderlyingLinkRow.claim_id,
+                                            UnderlyingLinkRow.underlying_id).where(
+                UnderlyingLinkRow.underlying_id.in_(old_uids[i:i + _CHUNK]))):
+            if cid not in skip:
+                keep_ids.append(cid)
+                row_of[cid] = old_rows[uid]
+    old_reports = [r for r in _reports_by_id(conn, keep_ids, store.canonicalise)
+                   if keep_report(r, opts)]
+    old_items = prepare_items(old_reports, nm, rules)
+    for it in old_items:
+        row = row_of[it.report.claim_id]
+        it.actor, it.origin_key = row[1], row[7]
+        origins.setdefault(row[7], Origin(row[6], row[7].startswith(UNNAMED_PREFIX),
+                                          sides.get(row[7]) or origin_side(
+                                              row[6], list(it.written), nm)))
+    # an own-voice report a sourced claim held (a restatement) is the outlet's again
+    # until regrouping folds it anew
+    own_old = [it for it in old_items if it.own_voice]
+    if own_old:
+        own_origins, _ = _assign_origins(conn, own_old, nm, rules)
+        for k, o in own_origins.items():
+            origins.setdefault(k, o)
+    items = old_items + new_items
+    groups = group_items(items, origins, nm, window=opts.window_days,
+                         attach_undated=opts.attach_undated)
+    claims = [build_claim(g, origins[g[0][0].origin_key]) for g in groups]
+    # out with the regrouped claims, then the series relinked around what changed
+    for i in range(0, len(old_uids), _CHUNK):
+        chunk = old_uids[i:i + _CHUNK]
+        conn.execute(delete(UnderlyingLinkRow).where(UnderlyingLinkRow.underlying_id.in_(chunk)))
+        conn.execute(delete(UnderlyingRow).where(UnderlyingRow.id.in_(chunk)))
+    for i in range(0, len(old_ids), _CHUNK):
+        conn.execute(delete(UnderlyingLinkRow).where(
+            UnderlyingLinkRow.claim_id.in_(old_ids[i:i + _CHUNK])))
+    changed = relink(conn, claims, [light(r) for r in old_rows.values()], opts.window_days)
+    status = {it.report.claim_id: it.report.status for it in items if it.report.status}
+    quotes = {it.report.claim_id: it.quote_key for it in items}
+    write_claims(conn, claims, status, quotes)
+    for ch in changed:
+        c = ch.claim
+        item = json.loads(ch.item) if ch.item else {}
+        item.update(kind=c.kind, revises=c.revises, reason=c.reason)
+        conn.execute(update(UnderlyingRow).where(UnderlyingRow.id == c.id).values(
+            kind=c.kind, revises=c.revises, reason=c.reason,
+            item=json.dumps(item, ensure_ascii=False, separators=(",", ":"))))
+    okeys = origin_rows(new_items, origins, nm, known=known)
+    if okeys:
+        have = set(conn.execute(select(OriginKeyRow.name_key).where(
+            OriginKeyRow.name_key.in_([o["name_key"] for o in okeys]))).scalars())
+        okeys = [o for o in okeys if o["name_key"] not in have]
         if okeys:
-            have = set(conn.execute(select(OriginKeyRow.name_key).where(
-                OriginKeyRow.name_key.in_([o["name_key"] for o in okeys]))).scalars())
-            okeys = [o for o in okeys if o["name_key"] not in have]
-            if okeys:
-                conn.execute(insert(OriginKeyRow), okeys)
-        set_state(conn)
+            conn.execute(insert(OriginKeyRow), okeys)
+    set_state(conn)
     return ViewStats("refresh", len(items), len(claims), time.perf_counter() - start)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import LargeBinary, cast, delete, func, insert, select, true
+from sqlalchemy import LargeBinary, cast, delete, func, insert, select, text, true
 from sqlalchemy.engine import Connection
 
 from tollwatch.reconcile.groups import Group
@@ -81,12 +81,30 @@ def _qhash(key: str) -> str | None:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] if key else None
 
 
+#: The PostgreSQL advisory lock key held while a process rewrites the stored view (any fixed
+#: 64-bit number; this one spells "tollview" in ASCII).
+VIEW_LOCK_KEY = 0x746F6C6C76696577
+
+
+def lock_view(conn: Connection) -> None:
+    """Hold the view's lock until ``conn``'s transaction ends, so that two processes (an
+    ingest and the server, say) never rewrite the view at once: on PostgreSQL a
+    transaction-level advisory lock; SQLite lets one writer in at a time already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": VIEW_LOCK_KEY})
+
+
+def state_of(conn: Connection) -> ViewState | None:
+    """The stored view's state as ``conn`` sees it, or None when it was never built."""
+    row = conn.execute(select(ViewStateRow.claims, ViewStateRow.reviews,
+                              ViewStateRow.version).where(ViewStateRow.id == 1)).first()
+    return ViewState(int(row[0]), int(row[1]), str(row[2])) if row is not None else None
+
+
 def view_state(store: Store) -> ViewState | None:
     """The stored view's state, or None when it was never built."""
     with store.engine.connect() as conn:
-        row = conn.execute(select(ViewStateRow.claims, ViewStateRow.reviews,
-                                  ViewStateRow.version).where(ViewStateRow.id == 1)).first()
-    return ViewState(int(row[0]), int(row[1]), str(row[2])) if row is not None else None
+        return state_of(conn)
 
 
 def store_maxima(conn: Connection) -> tuple[int, int]:
@@ -163,6 +181,7 @@ def rebuild(store: Store, options: ReconcileOptions | None = None, *,
     status = {r.claim_id: r.status for r in reports if r.status}
     quotes = {it.report.claim_id: it.quote_key for it in items}
     with store.engine.begin() as conn:
+        lock_view(conn)
         for table in (UnderlyingLinkRow, UnderlyingRow, OriginKeyRow, ViewStateRow):
             conn.execute(delete(table))
         write_claims(conn, claims, status, quotes)
