@@ -19,10 +19,10 @@ from tollwatch.store.view_schema import UnderlyingRow
 def _add(store: Store, i: int) -> None:
     quote = f"The Lakeside Monitoring Network said {10 + i} soldiers of Chile were killed."
     store.add_document(
-        Document(id=f"lock-{i}", text=quote, published="2031-03-0%d" % (1 + i % 8)),
+        Document(id=f"lock-{i}", text=quote, published=f"2031-03-0{1 + i % 8}"),
         [Claim(metric="killed", value=10 + i, actor="Chile",
                origin=["the Lakeside Monitoring Network"], subject="soldiers of Chile",
-               date="2031-03-0%d" % (1 + i % 8), quote=quote, start=0, end=len(quote))],
+               date=f"2031-03-0{1 + i % 8}", quote=quote, start=0, end=len(quote))],
         "test")
 
 
