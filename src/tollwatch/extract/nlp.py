@@ -1,4 +1,4 @@
-"""Loading the spaCy pipeline, with two of its rule components made cheap.
+"""Loading the spaCy pipeline, with its rule components and two decoders made cheap.
 
 The English pipelines end with an attribute ruler (tag -> part of speech, morphology and a
 few lemma exceptions, as Matcher patterns) and a rule lemmatizer. On the sentences
@@ -105,12 +105,28 @@ def _register() -> None:
 
             return FastNER(nlp.get_pipe("ner"))
 
+        @Language.factory("tollwatch_fast_parser")
+        def _parser(nlp: Any, name: str) -> Any:
+            from tollwatch.extract.fast_parser import FastParser
+
+            return FastParser(nlp.get_pipe("parser"))
+
 
 def speed_up(nlp: Any) -> Any:
-    """Replace ``nlp``'s attribute ruler and rule lemmatizer by their cheap equivalents, and
-    its entity recognizer's decoder by the batched one (:mod:`tollwatch.extract.fast_ner`)."""
+    """Replace ``nlp``'s attribute ruler and rule lemmatizer by their cheap equivalents, its
+    entity recognizer's decoder by the batched one (:mod:`tollwatch.extract.fast_ner`) and
+    its parser's compiled greedy loop by the stepped one (:mod:`tollwatch.extract.fast_parser`)."""
     _register()
     names = nlp.pipe_names
+    if "parser" in names:
+        from tollwatch.extract.fast_parser import FastParser
+        from tollwatch.extract.fast_parser import supports as parser_supported
+
+        if parser_supported(nlp.get_pipe("parser")):
+            # the component keeps the parser (its weights, moves and annotation rules)
+            nlp.add_pipe("tollwatch_fast_parser", name="fast_parser", after="parser")
+            nlp.remove_pipe("parser")
+            assert isinstance(nlp.get_pipe("fast_parser"), FastParser)
     if "attribute_ruler" in names:
         table = AttributeTable(nlp.get_pipe("attribute_ruler"))
         if table.supported:
