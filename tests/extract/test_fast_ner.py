@@ -103,3 +103,18 @@ def test_decoder_refuses_a_beam_recognizer(pipelines: tuple[Any, Any]) -> None:
         assert not supports(ner)
     finally:
         ner.cfg["beam_width"] = old
+
+
+@pytest.mark.parametrize("pieces", [1, 2, 3, 4])
+def test_maxout_is_the_largest_piece(pieces: int) -> None:
+    import numpy as np
+
+    from tollwatch.extract.fast_ner import _maxout
+
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((5, 64, pieces)).astype("float32")
+    before = x.copy()
+    got = _maxout(x)
+    assert got.shape == (5, 64) and got.dtype == x.dtype
+    assert np.array_equal(got, x.max(axis=-1))
+    assert np.array_equal(x, before)  # the pieces are left as they were

@@ -40,6 +40,16 @@ _BEGIN, _IN, _LAST, _UNIT, _OUT, _NONE = range(6)
 _KINDS = {"B": _BEGIN, "I": _IN, "L": _LAST, "U": _UNIT, "O": _OUT}
 
 
+def _maxout(pieces: Any) -> Any:
+    """The largest of each unit's pieces (the last axis): ``pieces.max(axis=-1)``, as
+    elementwise maxima of the pieces, which NumPy computes tens of times faster than a
+    reduction over a short last axis (the same values: a maximum is exact)."""
+    out = np.maximum(pieces[..., 0], pieces[..., 1]) if pieces.shape[-1] > 1 else pieces[..., 0]
+    for p in range(2, pieces.shape[-1]):
+        np.maximum(out, pieces[..., p], out=out)
+    return out
+
+
 def supports(ner: Any) -> bool:
     """Whether :class:`FastNER` can decode for the loaded recognizer ``ner``."""
     try:
@@ -153,7 +163,7 @@ class FastNER:
             unmaxed = feats[b0, 0] + f1
             unmaxed += f2
             unmaxed += bias
-            hidden = unmaxed.reshape(len(act), n_h, n_p).max(axis=2)
+            hidden = _maxout(unmaxed.reshape(len(act), n_h, n_p))
             scores = ops.gemm(np.ascontiguousarray(hidden), upper_w, trans2=True)
             scores += upper_b
             if unseen:
