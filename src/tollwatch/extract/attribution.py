@@ -44,6 +44,7 @@ from tollwatch.extract.sources import (
     _strip_det,
 )
 from tollwatch.extract.statement_dates import statement_date, tail_verb_date, verb_date
+from tollwatch.extract.statement_holders import holder_verb
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
 
@@ -167,6 +168,9 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and \
             (figure is None or any(a.i == verb.i for a in figure.ancestors)):
         return _subject_of(verb.head, figure)
+    holder = holder_verb(verb)  # "X issued a statement Sunday saying ...": X
+    if holder is not None:
+        return _subject_of(holder, figure)
     # "In a post on X, the Air Force said ...": the parser hung the subject on the fronted
     # phrase; the noun just before the verb, after that phrase's comma, is the subject
     if verb.i > 0:

@@ -20,6 +20,7 @@ from tollwatch.extract.doc_cache import columns, ents_of, tokens_of
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.relative_dates import according_object, source_clause
 from tollwatch.extract.sources import _STATEMENT_NOUNS
+from tollwatch.extract.statement_holders import holder_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -72,6 +73,9 @@ def verb_date(verb: Token) -> str | None:
     if found is None and verb.dep_ == "pcomp" and \
             head.lower_ in load_date_rules().joining_preps and head.head.pos_ == "VERB":
         found = _own_verb_date(head.head)
+    holder = holder_verb(verb) if found is None else None
+    if holder is not None:
+        found = _own_verb_date(holder)  # "issued a statement Sunday saying ...": Sunday
     return found
 
 
