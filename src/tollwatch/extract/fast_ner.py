@@ -34,6 +34,8 @@ from typing import Any
 
 import numpy as np
 
+from tollwatch.extract.component_pipe import annotate_in_batches
+
 __all__ = ["FastNER", "supports"]
 
 _BEGIN, _IN, _LAST, _UNIT, _OUT, _NONE = range(6)
@@ -100,16 +102,7 @@ class FastNER:
         return doc
 
     def pipe(self, docs: Iterable[Any], batch_size: int = 256) -> Iterator[Any]:
-        batch: list[Any] = []
-        for d in docs:
-            batch.append(d)
-            if len(batch) >= batch_size:
-                self._annotate(batch)
-                yield from batch
-                batch = []
-        if batch:
-            self._annotate(batch)
-            yield from batch
+        return annotate_in_batches(docs, batch_size, self._annotate)
 
     # -- decoding ----------------------------------------------------------------------
     def _annotate(self, docs: list[Any]) -> None:

@@ -34,6 +34,8 @@ from typing import Any
 
 import numpy as np
 
+from tollwatch.extract.component_pipe import annotate_in_batches
+
 __all__ = ["FastParser", "supports"]
 
 
@@ -71,16 +73,8 @@ class FastParser:
         return doc
 
     def pipe(self, docs: Iterable[Any], batch_size: int = 256) -> Iterator[Any]:
-        batch: list[Any] = []
-        for d in docs:
-            batch.append(d)
-            if len(batch) >= batch_size:
-                self._annotate(batch, batch_size)
-                yield from batch
-                batch = []
-        if batch:
-            self._annotate(batch, batch_size)
-            yield from batch
+        return annotate_in_batches(docs, batch_size,
+                                   lambda batch: self._annotate(batch, batch_size))
 
     # -- parsing -----------------------------------------------------------------------
     def _annotate(self, docs: list[Any], batch_size: int = 256) -> None:
