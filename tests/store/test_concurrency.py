@@ -185,3 +185,28 @@ def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "127.0.0.1" in lines[0] and "[TW400]" in lines[0], r.stderr
     assert not any(s in r.stderr for s in _SQL_SIGNS)
+
+
+def test_a_store_not_yet_in_wal_is_first_opened_under_the_lock(tmp_path: Path) -> None:
+    """Two processes switching a new file to WAL at once deadlock (one is told "database is
+    locked" at once): until the file's header says WAL, the first connection is made under
+    the migration lock."""
+    from tollwatch.store.db import _first_connection_locked
+
+    path = tmp_path / "new.db"
+    engine = create_store_engine(f"sqlite:///{path}")
+    assert _first_connection_locked(engine)  # no file yet
+    path.write_bytes(b"")
+    assert _first_connection_locked(engine)  # created, empty
+    path.unlink()
+    plain = sqlite3.connect(path)  # a rollback-journal database
+    plain.execute("CREATE TABLE t (x)")
+    plain.commit()
+    plain.close()
+    assert _first_connection_locked(engine)
+    path.unlink()
+    Store.open(f"sqlite:///{path}").close()  # tollwatch makes it WAL
+    assert not _first_connection_locked(engine)
+    assert path.read_bytes()[18:20] == b"\x02\x02"
+    assert not _first_connection_locked(create_store_engine("sqlite:///:memory:"))
+    engine.dispose()

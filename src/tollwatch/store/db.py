@@ -18,7 +18,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from tollwatch.errors import StoreError, brief
@@ -130,7 +130,7 @@ def migrate(engine: Engine, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
     """
     where = shown_url(engine)
     try:
-        if _current_revision(engine) == SCHEMA_REVISION:
+        if not _first_connection_locked(engine) and _unlocked_revision(engine) == SCHEMA_REVISION:
             return
         with _exclusive(engine, lock_timeout) as conn:
             current = _revision_of(conn)
@@ -139,6 +139,38 @@ def migrate(engine: Engine, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
             _upgrade(conn, current, where)
     except SQLAlchemyError as e:
         raise store_error("cannot migrate the database", e, where) from e
+
+
+def _unlocked_revision(engine: Engine) -> str | None:
+    """The schema revision read without the migration lock; on SQLite, a "database is
+    locked" answer (another process creating the store) reads as "not known", so the
+    caller looks again under the lock."""
+    try:
+        return _current_revision(engine)
+    except OperationalError as e:
+        if engine.dialect.name == "sqlite" and "locked" in str(e.orig):
+            log.debug("%s: locked while reading the revision; asking under the lock",
+                      shown_url(engine))
+            return None
+        raise
+
+
+def _first_connection_locked(engine: Engine) -> bool:
+    """True when a SQLite store file is not in WAL mode yet (missing, empty, or still in
+    rollback-journal mode, as its header says): its first connections must then be made
+    under the migration lock. Switching a file to WAL takes a shared lock and then an
+    exclusive one; two processes doing it at once on a new store deadlock, and SQLite
+    answers one of them "database is locked" at once, whatever the busy timeout."""
+    db = _sqlite_file(engine)
+    if db is None:
+        return False
+    try:
+        with db.open("rb") as f:
+            header = f.read(20)
+    except OSError:
+        return True  # not created yet
+    # bytes 18 and 19: the file format's write and read versions, 2 in WAL mode
+    return len(header) < 20 or header[18] != 2 or header[19] != 2
 
 
 def _upgrade(conn: Connection, current: str | None, where: str) -> None:
@@ -187,10 +219,17 @@ def _exclusive(engine: Engine, timeout: float) -> Iterator[Connection]:
 
 def migration_lock_file(engine: Engine) -> Path | None:
     """The lock file beside a SQLite database file (None for an in-memory one)."""
+    db = _sqlite_file(engine)
+    return None if db is None else db.with_name(db.name + "-migrate.lock")
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    """The file of a SQLite store (None for an in-memory one, a URI filename or a server)."""
     path = engine.url.database
-    if not path or path == ":memory:" or path.startswith("file:"):
+    if engine.dialect.name != "sqlite" or not path or path == ":memory:" or \
+            path.startswith("file:"):
         return None
-    return Path(path).with_name(Path(path).name + "-migrate.lock")
+    return Path(path)
 
 
 @contextmanager
