@@ -142,3 +142,21 @@ def test_a_mention_in_a_clause_folds_into_the_own_voice_count(claims_of: Run) ->
     assert len(six) == 1  # one count: the later mention is folded into it
     assert six[0].origin == [] and six[0].speaker == []  # the article's, as first given
     assert six[0].quote.startswith("The government answered")
+
+
+def test_a_key_point_and_its_sourced_body_repeat_are_one_claim(claims_of: Run) -> None:
+    # a summary's bullet gives the figure in no one's voice; the body names its source
+    text = ("Port city counts its dead after storm\n"
+            "KEY POINTS\n"
+            "- A storm surge killed 61 dockworkers in the port of Havlund\n"
+            "- Cranes and warehouses along the quay were destroyed\n"
+            "The surge killed 61 dockworkers in the port of Havlund overnight, the harbour "
+            "authority said on Wednesday.\n")
+    claims = claims_of(text, published="2031-06-05")
+    dead = [c for c in claims if c.metric == "killed" and c.value == 61]
+    assert len(dead) == 1  # the body's repeat is folded into the key point's claim
+    point = dead[0]
+    assert text[point.start:point.end] == point.quote
+    assert point.quote.startswith("A storm surge")  # the item, without its marker
+    assert "harbour authority" in " ".join(point.origin).lower()
+    assert point.date == "2031-06-04"

@@ -31,3 +31,24 @@ def test_offsets_are_exact() -> None:
     text = "  First one.  Second one.\n\nThird one."
     for s, e in split_sentences(text):
         assert text[s:e].strip() == text[s:e]
+
+
+def test_list_items_are_sentences_without_their_markers() -> None:
+    # trafilatura writes a page's list items as "- item"; summaries list key points so
+    text = ("Floods strand thousands in river valley\n"
+            "KEY POINTS\n"
+            "- Forty villagers drowned overnight\n"
+            "• Rescue boats reached 12 hamlets\n"
+            "* Roads north of the dam are closed\n"
+            "Forty villagers drowned overnight, the governor said on Friday.")
+    assert _split(text) == ["Floods strand thousands in river valley", "KEY POINTS",
+                            "Forty villagers drowned overnight",
+                            "Rescue boats reached 12 hamlets",
+                            "Roads north of the dam are closed",
+                            "Forty villagers drowned overnight, the governor said on Friday."]
+
+
+def test_a_dash_inside_a_line_or_a_negative_number_starts_no_item() -> None:
+    text = ("Temperatures fell to\n-5 degrees in the hills - the lowest in years - and "
+            "two climbers died, rescuers said.")
+    assert _split(text) == [text]

@@ -2,8 +2,10 @@
 
 spaCy's parser would split sentences too, but only the sentences that can hold a claim are
 worth parsing, so the text is split first with rules: terminal punctuation followed by a
-capital, a digit or a quote; blank lines; and single line breaks that end a headline-like
-line. Hard-wrapped lines (a break inside a sentence) are joined.
+capital, a digit or a quote; blank lines; single line breaks that end a headline-like
+line; and line breaks before a list item ("- ...", "• ...", as trafilatura writes a page's
+lists and as summaries list their key points). Hard-wrapped lines (a break inside a
+sentence) are joined.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _FUNCTION_WORDS = {
 # End punctuation, optional closing quotes/brackets, then whitespace.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9À-Þ]")
+# a list item's marker at the start of a line, then a space
+_BULLET = re.compile(r"[-–—•*▪●◦‣·][ \t]+\S")
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
@@ -60,6 +64,9 @@ def _line_breaks(text: str) -> Iterator[int]:
         nxt = after.lstrip(" \t\r")
         if not nxt:
             continue
+        if _BULLET.match(nxt):
+            yield pos  # a list item starts
+            continue
         words = before.split()
         last = words[-1] if words else ""
         if before[-1] in ".!?:;\"”’)" or (nxt[0].isupper() or nxt[0] in "\"“‘") and last.lower() not in _FUNCTION_WORDS \
@@ -88,6 +95,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        if _BULLET.match(text, s, e):  # the item, without its marker
+            s += 1
+            while s < e and text[s].isspace():
+                s += 1
         if e > s:
             spans.append((s, e))
         prev = cut
