@@ -178,3 +178,14 @@ def test_a_body_after_reported_by_stays_the_source(claims_of: Run) -> None:
             "Northern Red Crescent.")
     c = _get(claims_of(text, "2031-04-09"), "killed", 14)
     assert "red crescent" in _names(c)
+
+
+def test_an_apposition_hung_on_the_subject_from_across_the_clause(claims_of: Run) -> None:
+    # the parser hangs "a claim denied by the ministry" on "The insurgents": the subject's
+    # subtree then spans the figure, which is still reported by the insurgents, not by the
+    # ministry of the apposition; and the subject's names stop before the gap
+    text = ("The insurgents said they had captured 45 border guards, a claim denied by the "
+            "interior ministry.")
+    c = _get(claims_of(text, "2031-06-02"), "captured", 45)
+    assert c.origin[:2] == ["The insurgents", "insurgents"]
+    assert all("captured" not in n and "ministry" not in n for n in c.origin + c.speaker)

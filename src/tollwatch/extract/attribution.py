@@ -217,8 +217,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         with_subj: list[tuple[Token, Token]] = [
             (v, s) for v, s in candidates if s is not None
                      and not outside_own_clause(v, number_i)
-                     and not (number_i is not None and s.i <= number_i <= max(
-                         x.i for x in s.subtree) and s.lemma_.lower() not in _PRONOUNS
+                     and not (number_i is not None and in_subtree(doc, number_i, s.i)
+                              and s.lemma_.lower() not in _PRONOUNS
                               and not _describes(doc[number_i], s))]
         governing = False
         if number_i is not None:

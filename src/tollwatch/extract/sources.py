@@ -189,7 +189,10 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     apposed = [{x.i for x in a.subtree} for a in tokens if a.dep_ == "appos"]
     main = [t for t in tokens if not any(t.i in a for a in apposed)] if apposed else tokens
     phrase = _span_text(doc, main or tokens)
-    full = _span_text(doc, tokens)
+    # (not a phrase with a gap: an apposition the parser hung on it from across the clause,
+    # "The rebels said they took 60 soldiers, a claim denied by ...")
+    gap = (i for i in range(min(idx), max(idx) + 1) if i not in idx)
+    full = phrase if any(not doc[i].is_punct for i in gap) else _span_text(doc, tokens)
     bare = _clean(_PARENS.sub("", phrase))
     if bare and bare != phrase:
         phrase, full = bare, phrase
