@@ -189,3 +189,15 @@ def test_an_apposition_hung_on_the_subject_from_across_the_clause(claims_of: Run
     c = _get(claims_of(text, "2031-06-02"), "captured", 45)
     assert c.origin[:2] == ["The insurgents", "insurgents"]
     assert all("captured" not in n and "ministry" not in n for n in c.origin + c.speaker)
+
+
+def test_a_name_holding_an_infinitive_is_kept_whole(claims_of: Run) -> None:
+    # the parser reads "to Defend Aid Workers" as a relative clause of "Coalition": inside
+    # the recognised name it stays, and the acronym after it is one of the source's names
+    text = ("Four aid workers have died since the siege began, the Coalition to Defend Aid "
+            "Workers (CDAW) said. CDAW said three more were missing.")
+    claims = claims_of(text, "2031-06-02")
+    dead, missing = _get(claims, "killed", 4), _get(claims, "missing", 3)
+    assert "coalition to defend aid workers" in _names(dead)
+    assert "cdaw" in _names(dead)
+    assert set(dead.origin) == set(missing.origin)

@@ -113,9 +113,13 @@ def _np_tokens(tok: Token) -> list[Token]:
     out: list[Token] = []
     sub = list(tok.subtree)
     deps, heads, ti = columns(tok.doc).dep, columns(tok.doc).head, tok.i  # (read once)
+    # a clause inside the name the phrase's head is part of stays ("the Committee to Protect
+    # Journalists", the parser's relative clause)
+    name_end = next((e.end for e in ents_of(tok.doc) if e.start <= ti < e.end), ti)
     for t in sub:
         dep = deps[t.i]
-        if t.i != ti and dep in ("relcl", "acl", "advcl", "punct") and t.i > ti:
+        if t.i != ti and dep in ("relcl", "acl", "advcl", "punct") and t.i > ti and \
+                not (dep != "punct" and t.i < name_end):
             # keep parenthesised acronyms ("(NIS)") but drop clauses
             if dep == "punct":
                 continue
@@ -127,7 +131,7 @@ def _np_tokens(tok: Token) -> list[Token]:
     drop: set[int] = set()
     for t in sub:
         dep = deps[t.i]
-        if t.i != ti and dep in ("relcl", "acl", "advcl") and t.i > ti:
+        if t.i != ti and dep in ("relcl", "acl", "advcl") and t.i > ti and t.i >= name_end:
             drop.update(x.i for x in t.subtree)
         elif heads[t.i] == ti and dep == "prep" and t.i > ti and \
                 tok.doc[t.i - 1].text == ",":
