@@ -201,3 +201,13 @@ def test_a_name_holding_an_infinitive_is_kept_whole(claims_of: Run) -> None:
     assert "coalition to defend aid workers" in _names(dead)
     assert "cdaw" in _names(dead)
     assert set(dead.origin) == set(missing.origin)
+
+
+def test_the_maker_of_a_data_noun_after_by_is_the_source(claims_of: Run) -> None:
+    text = "At least 9,000 people have fled the valley, according to estimates by relief workers."
+    c = _get(claims_of(text, "2031-06-02"), "displaced", 9000)
+    assert c.origin[0] == "relief workers"
+    # "from" keeps asking for a name: "figures from the valley" name no source
+    text = "At least 9,000 people have fled, according to figures from the northern valley."
+    c = _get(claims_of(text, "2031-06-02"), "displaced", 9000)
+    assert "northern valley" not in _names(c).split(" | ")

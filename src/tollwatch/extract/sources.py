@@ -159,8 +159,9 @@ def _agent_np(tok: Token) -> list[Token] | None:
                     if objs:
                         return _np_tokens(objs[0])
         if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            # ("estimates by aid groups"; but not "figures from the region")
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if objs and any(x.text[:1].isupper() for x in objs[0].subtree):
+            if objs and (c.lower_ == "by" or any(x.text[:1].isupper() for x in objs[0].subtree)):
                 return _np_tokens(objs[0])
         if c.dep_ == "poss" and c.text[:1].isupper():
             return _np_tokens(c)
