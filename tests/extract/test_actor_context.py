@@ -171,6 +171,7 @@ def test_part_takes_the_side_of_the_whole(nlp: Any) -> None:
     ("Of the 30 dead, 8 were Dutch and the rest local.", "8", "Netherlands"),
     ("Four were Kenyans, the embassy said.", "Four", "Kenya"),
     ("Of whom 3 are all Peruvian nationals.", "3", "Peru"),
+    ("Twelve were foreigners, at least five of whom were Chilean.", "five", "Chile"),
 ])
 def test_predicate_side(text: str, number: str, actor: str) -> None:
     end = text.index(number) + len(number)
@@ -190,6 +191,13 @@ def test_predicate_side_none(text: str, number: str) -> None:
 def test_extractor_predicate_nationality(claims_of: Any) -> None:
     claims = claims_of("The blast killed 20 people, of whom 7 were Belgian, police said.")
     assert _actor(claims, 7) == "Belgium"
+
+
+def test_each_figure_of_a_list_takes_its_own_predicate(claims_of: Any) -> None:
+    # the figures of one sentence share a side only when their own words name none
+    claims = claims_of("Of the victims, 21 were Peruvian, one was Danish and two were Chilean, "
+                       "police said.")
+    assert [_actor(claims, n) for n in (21, 1, 2)] == ["Peru", "Denmark", "Chile"]
 
 
 # -- through the extractor ------------------------------------------------------------

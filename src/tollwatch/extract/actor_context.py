@@ -185,13 +185,14 @@ def possessor_of(sdoc: Any, token_i: int, head_lemma: str | None, sources: Seque
     return None
 
 
-_PREDICATE = re.compile(r"^\s+(?:were|was|are|is)\s+(?:all\s+|both\s+)?"
+_PREDICATE = re.compile(r"^\s+(?:of\s+(?:whom|them|those|these)\s+)?(?:were|was|are|is)\s+"
+                        r"(?:all\s+|both\s+)?"
                         r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 
 
 def predicate_side(text: str, end: int) -> str | None:
     """The nationality given as the predicate of the number ("of whom 6 were Belgian",
-    "three were Kenyans")."""
+    "three were Kenyans", "four of whom were Malian")."""
     m = _PREDICATE.match(text[end:end + 60])
     return _leading_actor(m.group(1)) if m is not None else None
 

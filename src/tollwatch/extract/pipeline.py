@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tollwatch.extract.actor_context import actor_from_context
+from tollwatch.extract.actor_context import actor_from_context, predicate_side
 from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.blas import one_blas_thread
@@ -191,6 +191,8 @@ class Extractor:
             if actor is not None:
                 break
         civilian = raw.civilian
+        if actor is None:  # its own predicate ("16 were Kenyan, one was British")
+            actor = predicate_side(text_of(sdoc), m.end)
         # "others" ("2,700 others have been injured"), or a bare number after another figure
         # of the same sentence ("killed 14 and wounded 18"), is the same group; a bare total
         # in a sentence of its own ("the toll passed 300") is not
