@@ -232,3 +232,18 @@ def test_bad_cues_file(tmp_path: Path) -> None:
     bad.write_text("- just a list\n", "utf-8")
     with pytest.raises(ConfigError):
         load_actor_cues(str(bad))
+
+
+@pytest.mark.parametrize("noun", ["gendarmes", "constables", "airmen"])
+def test_state_forces_of_every_kind_take_the_story_country(claims_of: Any, noun: str) -> None:
+    # armed people of a state with no side named take the country the story names
+    claims = claims_of(f"Raiders struck a garrison in eastern Zambia on Monday.\n"
+                       f"A regional governor said 14 {noun} were killed.")
+    assert _actor(claims, 14) == "Zambia"
+
+
+def test_state_armed_words_are_lexicon_data() -> None:
+    from tollwatch.extract.lexicon import load_lexicon
+    words = load_lexicon().state_armed
+    assert {"gendarme", "soldier", "constable"} <= words
+    assert "peacekeeper" not in words  # a UN force's country is not the host's

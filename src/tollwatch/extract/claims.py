@@ -29,7 +29,6 @@ from tollwatch.extract.counted import (
     AGENT_SUFFIX,
     DEPLOYABLE,
     PEOPLE_ONLY_VERBS,
-    STATE_ARMED,
     actor_hints,
     counted_noun,
     group_of_trigger,
@@ -259,7 +258,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         out.append(RawClaim(
             mention=m, metric=metric, qualifier=qual, subject=subj, head=lem,
             civilian=civ, actor_hints=hints,
-            state_armed=bool(lem and lem in STATE_ARMED), armed=armed, inherit=inherit,
+            state_armed=bool(lem and lem in lex.state_armed), armed=armed, inherit=inherit,
             location=location(doc, span), stance=stance(doc, span.root, lex),
             confidence=round(conf, 3), token_i=span.root.i,
         ))

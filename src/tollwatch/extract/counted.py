@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.doc_cache import ents_of, span_text
-from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.lexicon import Lexicon, load_lexicon
 
 __all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
            "actor_hints", "counted_noun", "group_of_trigger", "lemma", "other_side_of",
@@ -25,10 +25,7 @@ OF_WORDS = {"of", "the", "its", "their", "his", "her", "our", "those", "these", 
 _NP_SKIP_POS = {"ADJ", "PROPN", "NOUN", "NUM", "DET", "PART", "ADV"}
 
 
-STATE_ARMED = {"soldier", "troop", "serviceman", "servicemen", "servicemember", "personnel",
-                "police", "policeman", "policemen", "officer", "marine", "paratrooper",
-                "cadet", "guard", "army", "forces", "pow", "conscript", "reservist",
-                "trooper", "jawan", "infantryman", "sailor", "pilot", "commando", "defender"}
+STATE_ARMED = load_lexicon().state_armed  # (the built-in lexicon's; ``people.state_armed``)
 
 
 _NON_ARMED_BODIES = {"family", "household", "community", "clan", "tribe", "crew", "staff",

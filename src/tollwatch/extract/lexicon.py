@@ -36,6 +36,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     units_not_people: frozenset[str]
     # verbs whose armed subjects are "fighting somewhere" (deployed): "200 gunmen stormed"
     fighting_verbs: frozenset[str] = frozenset()
+    # armed people of a state ("soldier", "gendarme"): their side is a country
+    state_armed: frozenset[str] = frozenset()
     # "a 100,000-strong alliance": suffixes of a force size and the nouns they describe
     force_suffixes: tuple[str, ...] = ("-strong",)
     force_nouns: frozenset[str] = frozenset()
@@ -179,6 +181,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             armed=_words(people["armed"]),
             civilian=_words(people["civilian"]),
             neutral=_words(people["neutral"]),
+            state_armed=_words(people.get("state_armed")),
             qualifiers=tuple(sorted(quals, key=lambda p: -len(p[0]))),
             after_min=_words(data["qualifiers"].get("after_min")),
             attribution_verbs=_words(att["verbs"]) | _words(data.get("attribution_more_verbs")),
