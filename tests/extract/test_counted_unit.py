@@ -131,3 +131,22 @@ def test_end_to_end_subject_and_civilian(claims_of: Any) -> None:
     claims = claims_of("Shelling killed 14 civilians and 3 soldiers in the town.")
     got = sorted((c.value, c.subject, c.civilian) for c in claims)
     assert got == [(3, "soldiers", False), (14, "civilians", True)]
+
+
+# -- armed_words: a count naming no kind of people, said to be armed by the words around it --
+
+@pytest.mark.parametrize(("text", "civilian"), [
+    # the side that suffered the losses is armed
+    ("The ministry said enemy troops had suffered 8,000 casualties.", False),
+    ("The mercenaries suffered about 900 wounded.", False),
+    # a modifier of a general or metric head
+    ("Eleven Dutch service members were killed in the crash.", False),
+    ("The report counted 6,100 combatant deaths.", False),
+    # nothing armed said: unknown
+    ("The province suffered 8,000 casualties.", None),
+    ("Eleven family members were killed in the strike.", None),
+])
+def test_armed_words_in_claims(claims_of: Any, text: str, civilian: bool | None) -> None:
+    claims = claims_of(text)
+    assert claims, text
+    assert claims[0].civilian is civilian, (text, claims[0].subject)

@@ -30,6 +30,7 @@ from tollwatch.extract.counted import (
     DEPLOYABLE,
     PEOPLE_ONLY_VERBS,
     actor_hints,
+    armed_words,
     counted_noun,
     group_of_trigger,
     other_side_of,
@@ -244,6 +245,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         if head is not None and head.lower_ in ("pows", "pow"):
             civ = False
         owner = owner_of_losses(doc, head if head is not None else span.root)
+        if civ is None:
+            civ = armed_words(doc, head, owner, lex)
         subj = subject_text(doc, span, head) if head is None or head.i > span.start \
             else " ".join(t.text for t in doc[head.left_edge.i:head.i + 1])
         inherit = subset or head is None or (lem in ("other", "others") if lem else False)

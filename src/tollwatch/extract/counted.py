@@ -15,7 +15,7 @@ from tollwatch.extract.doc_cache import ents_of, span_text
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 
 __all__ = ["AGENT_SUFFIX", "DEPLOYABLE", "OF_WORDS", "PEOPLE_ONLY_VERBS", "STATE_ARMED",
-           "actor_hints", "counted_noun", "group_of_trigger", "lemma", "other_side_of",
+           "actor_hints", "armed_words", "counted_noun", "group_of_trigger", "lemma", "other_side_of",
            "owner_of_losses", "person_kind", "singular", "subject_text"]
 
 OF_WORDS = {"of", "the", "its", "their", "his", "her", "our", "those", "these", "them",
@@ -202,6 +202,26 @@ def owner_of_losses(doc: Doc, tok: Token) -> list[str]:
                         return [" ".join(t.text for t in c.subtree)]
             return []
     return []
+
+
+def armed_words(doc: Doc, head: Token | None, owner: list[str], lex: Lexicon) -> bool | None:
+    """False (not civilians) when the words around a count that names no kind of people say
+    they are armed: a modifier of a general or metric head ("combatant casualties", "US
+    service members") or the side that suffered the losses ("Russian troops suffered 300,000
+    casualties"); else None."""
+    if head is not None and (head.lemma_.lower() in lex.neutral or head.lemma_.lower() in
+                             lex.metric_nouns or head.lemma_.lower() == "member"):
+        for c in head.children:
+            if c.dep_ not in ("compound", "amod") or c.i > head.i:
+                continue
+            word = c.lemma_.lower()
+            if word in lex.armed or word + head.lemma_.lower() in lex.armed:
+                return False
+    for name in owner:
+        words = name.lower().split()
+        if words and (words[-1] in lex.armed or singular(words[-1]) in lex.armed):
+            return False
+    return None
 
 
 def group_of_trigger(doc: Doc, trig_i: int) -> Token | None:
