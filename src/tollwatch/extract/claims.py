@@ -25,6 +25,7 @@ from tollwatch.extract.captivity import (
     resolve_capture,
     weak_cue,
 )
+from tollwatch.extract.civilians import civilian_beside
 from tollwatch.extract.counted import (
     AGENT_SUFFIX,
     DEPLOYABLE,
@@ -247,6 +248,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         owner = owner_of_losses(doc, head if head is not None else span.root)
         if civ is None:
             civ = armed_words(doc, head, owner, lex)
+        if civ is None:  # "16 were civilians", "Of the civilian victims, 16 ..."
+            civ = civilian_beside(before, after, lex)
         subj = subject_text(doc, span, head) if head is None or head.i > span.start \
             else " ".join(t.text for t in doc[head.left_edge.i:head.i + 1])
         inherit = subset or head is None or (lem in ("other", "others") if lem else False)

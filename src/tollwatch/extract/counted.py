@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.actors import actor_for, is_armed_group
 from tollwatch.extract.doc_cache import ents_of, span_text
 from tollwatch.extract.lexicon import Lexicon, load_lexicon
 
@@ -207,8 +208,8 @@ def owner_of_losses(doc: Doc, tok: Token) -> list[str]:
 def armed_words(doc: Doc, head: Token | None, owner: list[str], lex: Lexicon) -> bool | None:
     """False (not civilians) when the words around a count that names no kind of people say
     they are armed: a modifier of a general or metric head ("combatant casualties", "US
-    service members") or the side that suffered the losses ("Russian troops suffered 300,000
-    casualties"); else None."""
+    service members"), an armed group's name before "men" ("ten Abu Sayyaf men") or the side
+    that suffered the losses ("Russian troops suffered 300,000 casualties"); else None."""
     if head is not None and (head.lemma_.lower() in lex.neutral or head.lemma_.lower() in
                              lex.metric_nouns or head.lemma_.lower() == "member"):
         for c in head.children:
@@ -217,6 +218,12 @@ def armed_words(doc: Doc, head: Token | None, owner: list[str], lex: Lexicon) ->
             word = c.lemma_.lower()
             if word in lex.armed or word + head.lemma_.lower() in lex.armed:
                 return False
+    if head is not None and head.lemma_.lower() in lex.armed_group_members:
+        mods = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        if mods:
+            group = actor_for(span_text(doc, mods[0].left_edge.i, head.i))
+            if group is not None and is_armed_group(group):
+                return False  # "ten Abu Sayyaf men"
     for name in owner:
         words = name.lower().split()
         if words and (words[-1] in lex.armed or singular(words[-1]) in lex.armed):

@@ -196,12 +196,13 @@ class Extractor:
         # "others" ("2,700 others have been injured"), or a bare number after another figure
         # of the same sentence ("killed 14 and wounded 18"), is the same group; a bare total
         # in a sentence of its own ("the toll passed 300") is not
-        if actor is None and raw.inherit and prev is not None and (
+        if raw.inherit and prev is not None and (
                 raw.head in ("other", "others") or prev.start == s or
                 re.search(r"\b(other|another|remaining|further)\s+$",
                           text_of(sdoc)[max(0, m.start - 20):m.start].lower())):
-            actor = prev.actor
-            if civilian is None:
+            if actor is None:
+                actor = prev.actor
+            if civilian is None:  # ("16 were Kenyan and one was British")
                 civilian = prev.civilian
         if actor is None:  # the side named elsewhere in the sentence (actor_context.py)
             actor = actor_from_context(sdoc, raw.token_i, m.start, m.end, raw.head,

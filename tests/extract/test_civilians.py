@@ -1,0 +1,48 @@
+"""civilians.py: whether counted people are civilians, from the words beside the figure (own
+sentences, none taken from evaluation data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tollwatch.extract import Extractor
+from tollwatch.extract.civilians import civilian_beside
+from tollwatch.extract.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lex(extractor: Extractor) -> Lexicon:
+    return extractor.lexicon
+
+
+@pytest.mark.parametrize(("before", "after", "civilian"), [
+    ("The agency said ", " of those killed were civilians.", True),
+    ("Of the dead, ", " were soldiers.", False),
+    ("", " were all villagers from the valley.", True),
+    ("Of the civilian victims, ", " were Peruvian.", True),
+    ("Among the soldiers killed, at least ", " were officers.", False),
+    ("Of the civilian victims, 14 were Peruvian and ", " was Danish.", True),
+    ("Among the gunmen, ", " were foreigners.", False),
+    ("Of the dead, ", " were Peruvian.", None),
+    ("The blast killed ", " people.", None),
+])
+def test_civilian_beside(lex: Lexicon, before: str, after: str, civilian: bool | None) -> None:
+    assert civilian_beside(before, after, lex) is civilian
+
+
+def test_a_part_of_a_civilian_group_and_its_list_mates(claims_of: Any) -> None:
+    claims = claims_of("Of the civilian victims, 14 were Peruvian and one was Danish, "
+                       "police said.")
+    assert [c.civilian for c in claims] == [True, True]
+
+
+@pytest.mark.parametrize(("text", "civilian"), [
+    ("Troops killed 11 Taliban men in a raid on Monday.", False),
+    ("Police detained 11 Syrian men at the border.", None),  # a nationality: unknown
+])
+def test_men_of_an_armed_group_are_armed(claims_of: Any, text: str,
+                                         civilian: bool | None) -> None:
+    claims = claims_of(text)
+    assert claims and claims[0].civilian is civilian
