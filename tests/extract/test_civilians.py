@@ -46,3 +46,17 @@ def test_men_of_an_armed_group_are_armed(claims_of: Any, text: str,
                                          civilian: bool | None) -> None:
     claims = claims_of(text)
     assert claims and claims[0].civilian is civilian
+
+
+@pytest.mark.parametrize(("text", "civilian"), [
+    ("The rebels accused the army of killing 300 non-combatants in the hills.", True),
+    ("At least 40 noncombatants died in the shelling.", True),
+    ("Gunmen killed 12 former militia fighters in the town.", None),  # armed once, not now
+    ("Police detained 12 ex-soldiers at the rally.", None),
+    ("Police detained 12 soldiers at the rally.", False),
+    ("Officials said 300 former residents of the camp were detained.", True),  # still civilians
+])
+def test_words_that_turn_a_kind_of_people(claims_of: Any, text: str,
+                                          civilian: bool | None) -> None:
+    claims = claims_of(text)
+    assert claims and claims[0].civilian is civilian, (text, claims and claims[0].subject)

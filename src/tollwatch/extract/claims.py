@@ -33,6 +33,7 @@ from tollwatch.extract.counted import (
     actor_hints,
     armed_words,
     counted_noun,
+    formerly,
     group_of_trigger,
     other_side_of,
     owner_of_losses,
@@ -241,7 +242,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             np_text = span_text(doc, span.end, min(len(doc), head.i + 3)).lower()
             if "civilian" in np_text:
                 civ = True
-            elif any(w in np_text for w in ("prisoners of war", "pows", "soldier", "troop")):
+            elif any(w in np_text for w in ("prisoners of war", "pows", "soldier", "troop")) \
+                    and not formerly(head, lex):
                 civ = False
         if head is not None and head.lower_ in ("pows", "pow"):
             civ = False

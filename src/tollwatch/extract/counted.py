@@ -147,7 +147,23 @@ def _hyphen_joined(doc: Doc, i: int) -> bool:
 
 
 def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
-    """'armed', 'civilian', 'neutral', 'metric' or None (not people)."""
+    """'armed', 'civilian', 'neutral', 'metric' or None (not people). Armed people once,
+    not now ("former soldiers", "ex-fighters": ``people.former_words``) are neutral."""
+    kind = _person_kind(tok, lex, nationality)
+    if kind == "armed" and formerly(tok, lex):
+        return "neutral"
+    return kind
+
+
+def formerly(tok: Token, lex: Lexicon) -> bool:
+    """True when the people ``tok`` names were armed once, not now ("former Iraqi soldiers",
+    "ex-fighters")."""
+    if tok.i > 1 and tok.nbor(-1).lower_ == "-" and tok.nbor(-2).lower_ in lex.former_words:
+        return True
+    return any(c.lower_ in lex.former_words for c in tok.lefts)
+
+
+def _person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
     lem, low = lemma(tok), tok.lower_
     if lem == "member":
         # "members of the Taliban" are armed; "members of the same family" are not
@@ -157,6 +173,12 @@ def person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
                     if p.dep_ == "pobj" and p.lemma_.lower() in _NON_ARMED_BODIES:
                         return "neutral"
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    if prev == "-" and tok.i > 1:  # "non-combatants": the word the hyphen joins decides
+        joined = f"{tok.nbor(-2).lower_}-{lem}"
+        if joined in lex.civilian:
+            return "civilian"
+        if joined in lex.armed:
+            return "armed"
     two = f"{prev} {lem}"
     if two in lex.neutral and two not in lex.civilian and two not in lex.armed:
         return "neutral"  # "family members": the two words decide, not "members"

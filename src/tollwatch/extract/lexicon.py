@@ -40,6 +40,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     state_armed: frozenset[str] = frozenset()
     # nouns that, after an armed group's name, name its fighters ("ten Abu Sayyaf men")
     armed_group_members: frozenset[str] = frozenset()
+    # words that make people armed once, not now ("former soldiers", "ex-fighters")
+    former_words: frozenset[str] = frozenset()
     # "a 100,000-strong alliance": suffixes of a force size and the nouns they describe
     force_suffixes: tuple[str, ...] = ("-strong",)
     force_nouns: frozenset[str] = frozenset()
@@ -185,6 +187,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             neutral=_words(people["neutral"]),
             state_armed=_words(people.get("state_armed")),
             armed_group_members=_words(people.get("armed_group_members")),
+            former_words=_words(people.get("former_words")),
             qualifiers=tuple(sorted(quals, key=lambda p: -len(p[0]))),
             after_min=_words(data["qualifiers"].get("after_min")),
             attribution_verbs=_words(att["verbs"]) | _words(data.get("attribution_more_verbs")),
