@@ -60,3 +60,17 @@ def test_words_that_turn_a_kind_of_people(claims_of: Any, text: str,
                                           civilian: bool | None) -> None:
     claims = claims_of(text)
     assert claims and claims[0].civilian is civilian, (text, claims and claims[0].subject)
+
+
+@pytest.mark.parametrize(("text", "subject", "civilian"), [
+    # a title-case headline keeps the plural as the lemma
+    ("Army Says 21 Rebel Militants Killed In Raid", "Rebel Militants", False),
+    ("Troops Free 12 Kidnapped Villagers", "Kidnapped Villagers", True),
+    # a noun in quotation marks is still the counted noun
+    ('The army said 37 "bandits" were killed in the raids.', "bandits", False),
+])
+def test_title_case_and_quoted_nouns(claims_of: Any, text: str, subject: str,
+                                     civilian: bool) -> None:
+    claims = claims_of(text)
+    assert claims and claims[0].subject == subject
+    assert claims[0].civilian is civilian

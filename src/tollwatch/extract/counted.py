@@ -119,7 +119,8 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                 #              people of a trait
             return t
         if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
-                (t.dep_ in ("amod", "compound") and t.head.i > t.i):
+                (t.dep_ in ("amod", "compound") and t.head.i > t.i) or \
+                (t.text in _OPENING_QUOTES and t.head.i > t.i):  # 37 "terrorists"
             i += 1
             steps += 1
             continue
@@ -129,6 +130,9 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+_OPENING_QUOTES = ("\"", "“", "‘", "'")
 
 
 def _second_number_shares(doc: Doc, start: int, i: int) -> bool:
@@ -182,7 +186,7 @@ def _person_kind(tok: Token, lex: Lexicon, nationality: bool) -> str | None:
     two = f"{prev} {lem}"
     if two in lex.neutral and two not in lex.civilian and two not in lex.armed:
         return "neutral"  # "family members": the two words decide, not "members"
-    for w in (two, lem, low):
+    for w in (two, lem, low, singular(low)):  # (a title-case "Militants" keeps its plural)
         if w in lex.civilian:
             return "civilian"
         if w in lex.armed:
@@ -274,8 +278,9 @@ def subject_text(doc: Doc, span: Span, head: Token | None) -> str | None:
     if head is None:
         return None
     start = span.end
-    while start < head.i and doc[start].lower_ in OF_WORDS:
-        start += 1
+    while start < head.i and (doc[start].lower_ in OF_WORDS or
+                              doc[start].text in _OPENING_QUOTES):
+        start += 1  # (not the quotation mark of 37 "terrorists")
     cut = next((t.i for t in doc[start:head.i] if _second_number_shares(doc, start, t.i)),
                None)
     if cut is not None:  # "20 Indian and 45 Chinese soldiers": "Indian soldiers"
