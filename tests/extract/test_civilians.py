@@ -26,6 +26,9 @@ def lex(extractor: Extractor) -> Lexicon:
     ("Of the civilian victims, 14 were Peruvian and ", " was Danish.", True),
     ("Among the gunmen, ", " were foreigners.", False),
     ("Of the dead, ", " were Peruvian.", None),
+    ("The total number of marines wounded has reached ", ".", False),
+    ("The number of civilians killed rose to ", ", and 30 soldiers died.", True),
+    ("The number of dead rose to ", ".", None),
     ("The blast killed ", " people.", None),
 ])
 def test_civilian_beside(lex: Lexicon, before: str, after: str, civilian: bool | None) -> None:

@@ -46,6 +46,8 @@ class ActorCues:
     enemy_heads: frozenset[str]
     part_before: re.Pattern[str]
     part_after: re.Pattern[str]
+    # "the number of X": the group a count noun's "of" phrase names, any case
+    count_of_group: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -84,6 +86,8 @@ def load_actor_cues(path: str | None = None) -> ActorCues:
         part_before=re.compile(rf"\b(?:{before})\s*[,:]?\s*(?:were\s+|was\s+|are\s+)?$",
                                re.IGNORECASE),
         part_after=re.compile(rf"^\s*(?:{after})\b", re.IGNORECASE),
+        count_of_group=re.compile(rf"\b(?:{counts})\s+of\s+(?:the\s+)?([a-z][a-z -]{{2,50}})",
+                                  re.IGNORECASE),
     )
 
 

@@ -4,6 +4,8 @@ own noun phrase names no kind of people.
 - The predicate of the number: "3,300 of those killed were civilians", "nine were soldiers".
 - The group the parts are taken from, opening the sentence: "Of the civilian victims, 16
   were Kenyan and one was British", "Among the soldiers killed, 12 ...".
+- The group a count noun before it names: "the number of soldiers killed rose to 36"
+  (``count_nouns`` of actor_context.yaml).
 
 The kinds of people are the lexicon's (``people.civilian``, ``people.armed``).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from tollwatch.extract.actor_context import load_actor_cues
 from tollwatch.extract.counted import singular
 from tollwatch.extract.lexicon import Lexicon
 
@@ -45,4 +48,7 @@ def civilian_beside(before: str, after: str, lex: Lexicon) -> bool | None:
     m = _PART_OF.match(before)
     if m is not None:
         return _kind(m.group(1).lower().split(), lex)
-    return None
+    found = None
+    for m in load_actor_cues().count_of_group.finditer(before):
+        found = _kind(m.group(1).lower().split()[:4], lex)  # the last one before the figure
+    return found
