@@ -211,3 +211,14 @@ def test_the_maker_of_a_data_noun_after_by_is_the_source(claims_of: Run) -> None
     text = "At least 9,000 people have fled, according to figures from the northern valley."
     c = _get(claims_of(text, "2031-06-02"), "displaced", 9000)
     assert "northern valley" not in _names(c).split(" | ")
+
+
+def test_a_live_blog_time_stamp_is_no_part_of_the_source(claims_of: Run) -> None:
+    text = ("14:05 GMT - The coastal health office says the death toll has risen to 58.\n\n"
+            "9.40am: Harbour police say 14 dockworkers have been arrested.")
+    claims = claims_of(text, "2031-06-02")
+    dead, held = _get(claims, "killed", 58), _get(claims, "detained", 14)
+    assert dead.origin[0] == "The coastal health office"
+    assert held.origin[0] == "Harbour police"
+    assert not any("GMT" in n or "9.40" in n for n in dead.origin + held.origin)
+    assert dead.date is None and held.date is None  # a time of day names no day

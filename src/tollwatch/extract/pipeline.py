@@ -271,7 +271,12 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[\
 
 def _blank_dateline(sentence: str) -> str:
     """Blank a dateline ("KABUL –", "MOSCOW, May 3 /TASS/.", "Lisburg, January 21, 2031 --")
-    keeping offsets, so that the parser takes no place of it for a source."""
+    or a live blog's time stamp ("14:05 GMT -") keeping offsets, so that the parser takes no
+    place or time of it for a source."""
+    for stamp in load_provenance().time_stamps:  # "14:05 GMT - ..."
+        found = stamp.match(sentence)
+        if found:
+            return " " * found.end() + sentence[found.end():]
     m = _DATELINE.match(sentence)
     if not m or len(m.group(0)) > 60:
         n = dateline_length(sentence, load_provenance().datelines)

@@ -55,6 +55,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_links: frozenset[str] = frozenset()
     clause_depth: int = 0
     clause_absolute_preps: frozenset[str] = frozenset()
+    # a live blog's time stamp opening an entry ("14:05 GMT -"): no source, no day
+    time_stamps: tuple[re.Pattern[str], ...] = ()
     clausal_cues: frozenset[str] = frozenset()
     carry_on_patterns: tuple[re.Pattern[str], ...] = ()
     report_nouns: frozenset[str] = frozenset()
@@ -120,6 +122,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             person_nouns=_words(refs.get("person")),
             today=re.compile(rf"\b(?:{today_rx})(?!\w)", re.IGNORECASE),
             datelines=tuple(_compile(p, where) for p in data.get("dateline_patterns") or []),
+            time_stamps=tuple(_compile(p, where) for p in data.get("time_stamps") or []),
             max_gap=int(cont.get("max_gap", 3)),
             next_paragraph=int(cont.get("next_paragraph", 1)),
             carry_on=_alternatives(cont.get("carry_on_starts"), r"^\W*(?:", r")\b"),
