@@ -89,3 +89,32 @@ def test_a_statement_that_counted_nothing_is_not_counted_back_to(claims_of: Run)
             "Another 20 were wounded in the raid.\n")
     c = get_claim(claims_of(text, published="2024-06-06"), "injured", 20)
     assert c.origin == []
+
+
+def test_a_sourced_figure_that_counts_back_claims_the_figures_before_it(
+        claims_of: Run) -> None:
+    # "another 1,900 ..., said X": the own-voice figures of its paragraph are X's report
+    text = ("When the militia overran the valley it took more than 4,000 herders captive. "
+            "So far, 2,100 have been freed. Another 1,900 are still missing, Ana Ruiz of "
+            "the regional missing persons office said on Tuesday.")
+    claims = claims_of(text, published="2031-06-05")
+    for value in (4000, 2100, 1900):
+        c = next(c for c in claims if c.value == value)
+        assert "Ana Ruiz" in " ".join(c.origin + c.speaker), value
+        assert c.date == "2031-06-03", value
+    first = next(c for c in claims if c.value == 4000)
+    assert first.attribution is not None
+    assert first.attribution["how"] == "backward"
+    assert first.attribution["carried_by"] == "figure_anaphor"
+    assert first.attribution["from"] == text.index("Another")
+
+
+def test_counting_back_claims_nothing_across_a_paragraph_or_without_the_cue(
+        claims_of: Run) -> None:
+    text = ("Since 2004 at least 6,000 people have been killed in the insurgency.\n\n"
+            "Another 30 were killed this week, officials said.")
+    c = next(c for c in claims_of(text) if c.value == 6000)
+    assert c.origin == [] and c.speaker == []
+    text = "Five herders were killed in the north. Twelve died in the south, police said."
+    c = next(c for c in claims_of(text) if c.value == 5)
+    assert c.origin == [] and c.speaker == []

@@ -203,17 +203,20 @@ class Statements:
                 return True
         return False
 
-    def _claim_back(self, st: Attribution, k: int) -> None:
-        """Give the own-voice figures just before statement ``st`` (sentence ``k``) to it."""
+    def _claim_back(self, st: Attribution, k: int, carried_by: str | None = None) -> None:
+        """Give the own-voice figures just before statement ``st`` (sentence ``k``) to it
+        (with ``carried_by``, what tied them to it, only those of its paragraph)."""
+        reach = 0 if carried_by else self.rules.next_paragraph
         for j, a in self._unclaimed:
-            if k - j > self.rules.max_gap or self.paras[k] - self.paras[j] > \
-                    self.rules.next_paragraph or a.headline:
+            if k - j > self.rules.max_gap or self.paras[k] - self.paras[j] > reach or \
+                    a.headline:
                 continue
             a.origin, a.speaker = list(st.origin), list(st.speaker)
             a.origin_src, a.relay_src = st.origin_src, st.relay_src
             a.extra_speaker = list(st.extra_speaker)
             a.date, a.date_how = st.date, st.date_how and "backward"
             a.how, a.at, a.explicit = "backward", st.at, True
+            a.carried_by = carried_by
         self._unclaimed = []
 
     def _is_statement(self, att: Attribution, sdoc: Doc) -> bool:
@@ -270,8 +273,12 @@ class Statements:
         if inner is not None:
             return inner
         if att.explicit:
-            self._unclaimed = []
             self._start(att, k, sdoc)
+            if self._unclaimed and counts_back(text_of(sdoc)):
+                # "... 3,300 have been freed. Another 1,200 are still missing, said X": the
+                # figure counted against those before ties them to X's statement
+                self._claim_back(att, k, carried_by="figure_anaphor")
+            self._unclaimed = []
             if k == 0 and is_headline(text_of(sdoc)):
                 self.headlines.append(self.current)  # type: ignore[arg-type]
             return att
