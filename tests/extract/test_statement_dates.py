@@ -285,3 +285,16 @@ def test_a_name_that_fits_an_undated_source_too_takes_no_day() -> None:
     title = Source(names=["the governor"], person=True)
     assert title not in share_dates([dated, other, title])
     assert title.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Another 1,900 are still missing, said Ana Ruiz of the regional office on Tuesday.",
+    "Another 1,900 are still missing, said Ana Ruiz, head of the regional office, on Tuesday.",
+])
+def test_the_day_that_ends_an_inverted_subject_dates_the_saying(
+        claims_of: Callable[..., list[Claim]],
+        text: str) -> None:
+    c = _get(claims_of(text, published="2031-06-05"), "missing", 1900)
+    assert c.date == "2031-06-03"
+    assert not any("Tuesday" in n for n in c.origin + c.speaker)  # no part of the name
+    assert any(n.startswith("Ana Ruiz") for n in c.origin)

@@ -136,6 +136,9 @@ def _np_tokens(tok: Token) -> list[Token]:
         elif heads[t.i] == ti and dep == "prep" and t.i > ti and \
                 tok.doc[t.i - 1].text == ",":
             drop.update(x.i for x in t.subtree)  # "the mayor, in reply to a question, said"
+        elif dep == "prep" and t.lower_ == "on" and t.i > ti and any(
+                c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in t.children):
+            drop.update(x.i for x in t.subtree)  # "said Ana Ruiz of the office on Tuesday"
     return sorted((t for t in out if t.i not in drop), key=lambda t: t.i)
 
 

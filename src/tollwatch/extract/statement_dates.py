@@ -76,7 +76,23 @@ def verb_date(verb: Token) -> str | None:
     holder = holder_verb(verb) if found is None else None
     if holder is not None:
         found = _own_verb_date(holder)  # "issued a statement Sunday saying ...": Sunday
-    return found
+    return found or _after_inverted_subject(verb)
+
+
+def _after_inverted_subject(verb: Token) -> str | None:
+    """The day that ends a subject after its verb, hung by the parser inside the subject
+    ("..., said Ana Ruiz of the regional office on Tuesday": Tuesday is the saying's)."""
+    for subj in verb.children:
+        if subj.dep_ != "nsubj" or subj.i < verb.i:
+            continue
+        last = max(t.i for t in subj.subtree)
+        for t in subj.subtree:
+            if t.dep_ == "prep" and t.lower_ == "on" and t.i > subj.i and \
+                    max(x.i for x in t.subtree) == last:
+                for p in t.children:
+                    if p.dep_ == "pobj" and _verb_day(p):
+                        return _subtree_text(p)
+    return None
 
 
 def _own_verb_date(verb: Token) -> str | None:
