@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from tollwatch.model import Claim
 
 from .claim_lookup import source_names as _names
@@ -222,3 +224,29 @@ def test_a_live_blog_time_stamp_is_no_part_of_the_source(claims_of: Run) -> None
     assert held.origin[0] == "Harbour police"
     assert not any("GMT" in n or "9.40" in n for n in dead.origin + held.origin)
     assert dead.date is None and held.date is None  # a time of day names no day
+
+
+@pytest.mark.parametrize(("text", "source", "date"), [
+    # what happened is no source
+    ("The overnight shelling put the death toll at 61.", None, None),
+    ("The explosion put the death toll at 61, the fire service said.", "the fire service",
+     None),
+    # a source that raises, lowers or revises a toll states it
+    ("Provincial officials on Friday raised the death toll to 61.", "Provincial officials",
+     "2031-05-30"),
+    ("The health office revised the toll to 61 on Sunday.", "The health office",
+     "2031-06-01"),
+])
+def test_who_puts_or_raises_a_toll(claims_of: Run, text: str, source: str | None,
+                                   date: str | None) -> None:
+    c = _get(claims_of(text, "2031-06-02"), "killed", 61)
+    assert (c.origin[0] if c.origin else None) == source
+    assert c.date == date
+
+
+def test_a_report_of_a_day_names_no_source(claims_of: Run) -> None:
+    text = "The mission, in its report of 12 March, said 61 people had been killed."
+    c = _get(claims_of(text, "2031-06-02"), "killed", 61)
+    assert c.origin[0] == "The mission"
+    assert not any("March" in n for n in c.origin + c.speaker)
+    assert c.date == "2031-03-12"

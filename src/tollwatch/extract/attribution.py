@@ -29,6 +29,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.misparsed_subjects import conjunct_subject
+from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
 from tollwatch.extract.source_memory import SourceMemory
@@ -98,8 +99,9 @@ _CHAIN_WORDS = {"citing", "quoting"}
 
 
 def _usable_subject(tok: Token) -> bool:
-    """A subject that can be a source: not a relative pronoun, not a counted group."""
-    if tok.lower_ in _RELATIVE:
+    """A subject that can be a source: not a relative pronoun, not what happened ("the
+    attack"), not a counted group."""
+    if tok.lower_ in _RELATIVE or tok.lemma_.lower() in load_provenance().event_subjects:
         return False
     if counted_speakers(tok):  # "Two officials, speaking on condition of anonymity, said"
         return True

@@ -51,13 +51,16 @@ _MARKS = frozenset({"citing", "quoting", "data", "figures"})
 
 
 def _only_places(obj: Token) -> bool:
-    """True when the phrase of ``obj`` names places: every name in it is a place entity, or
-    a clause of it says what happened there ("from Alton and Brisk, where ...")."""
+    """True when the phrase of ``obj`` names places or days, no source: every name in it is
+    a place or day entity ("from Alton and Brisk", "its report of 12 March"), or a clause of
+    it says what happened there ("from Alton and Brisk, where ...")."""
     if any(c.dep_ == "relcl" and any(x.lower_ == "where" and x.head.i == c.i
                                      for x in c.children) for c in obj.children):
         return True
     named = [t for t in _np_tokens(obj) if t.text[:1].isupper() or t.ent_type_]
-    return bool(named) and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in named)
+    # (or days: "in its report of 12 March")
+    return bool(named) and all(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
+                               for t in named)
 
 
 def according_to(doc: Doc) -> list[Token] | None:

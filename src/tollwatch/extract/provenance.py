@@ -57,6 +57,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_absolute_preps: frozenset[str] = frozenset()
     # a live blog's time stamp opening an entry ("14:05 GMT -"): no source, no day
     time_stamps: tuple[re.Pattern[str], ...] = ()
+    # heads of subjects that name what happened, no source ("The attack put the toll at 40")
+    event_subjects: frozenset[str] = frozenset()
     clausal_cues: frozenset[str] = frozenset()
     carry_on_patterns: tuple[re.Pattern[str], ...] = ()
     report_nouns: frozenset[str] = frozenset()
@@ -123,6 +125,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             today=re.compile(rf"\b(?:{today_rx})(?!\w)", re.IGNORECASE),
             datelines=tuple(_compile(p, where) for p in data.get("dateline_patterns") or []),
             time_stamps=tuple(_compile(p, where) for p in data.get("time_stamps") or []),
+            event_subjects=_words(data.get("event_subjects")),
             max_gap=int(cont.get("max_gap", 3)),
             next_paragraph=int(cont.get("next_paragraph", 1)),
             carry_on=_alternatives(cont.get("carry_on_starts"), r"^\W*(?:", r")\b"),
