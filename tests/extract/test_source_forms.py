@@ -250,3 +250,17 @@ def test_a_report_of_a_day_names_no_source(claims_of: Run) -> None:
     assert c.origin[0] == "The mission"
     assert not any("March" in n for n in c.origin + c.speaker)
     assert c.date == "2031-03-12"
+
+
+@pytest.mark.parametrize(("text", "origin"), [
+    ("Citing a report from the Refugee Council, the paper said 61 people had fled.",
+     "the Refugee Council"),
+    ("Citing figures compiled by the health office, the agency said 61 people had fled.",
+     "the health office"),
+    ("Citing local officials, the agency said 61 people had fled.", "local officials"),
+])
+def test_the_maker_of_a_cited_report_is_the_origin(claims_of: Run, text: str,
+                                                   origin: str) -> None:
+    c = _get(claims_of(text, "2031-06-02"), "displaced", 61)
+    assert c.origin[0] == origin
+    assert c.speaker[0] in ("the paper", "the agency")

@@ -30,10 +30,10 @@ def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None
         low = t.lower_
         if low in ("citing", "quoting") and t.pos_ in ("VERB", "NOUN", "ADP", "SCONJ"):
             objs = [c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")]
-            if objs:
-                return _np_tokens(objs[0])
+            if objs:  # ("citing a report from X": X)
+                return _agent_np(objs[0]) or _np_tokens(objs[0])
             if t.dep_ == "amod":  # parsed as a modifier: "[Quoting Western sources], CNN"
-                return [x for x in _np_tokens(t.head) if x.i != t.i]
+                return _agent_np(t.head) or [x for x in _np_tokens(t.head) if x.i != t.i]
         # a relay noun ("a statement from Y", "reported by Y"), not a place ("deaths were
         # reported from A and B")
         if t.lemma_.lower() in lex.relay_nouns or low in ("data", "figures"):
