@@ -160,3 +160,20 @@ def test_a_key_point_and_its_sourced_body_repeat_are_one_claim(claims_of: Run) -
     assert point.quote.startswith("A storm surge")  # the item, without its marker
     assert "harbour authority" in " ".join(point.origin).lower()
     assert point.date == "2031-06-04"
+
+
+def test_a_definite_own_voice_mention_of_a_sourced_count_is_no_new_claim(
+        claims_of: Run) -> None:
+    text = ("A roadside bomb wounded six border guards near Lisburg, a police spokesman said.\n"
+            "The six wounded guards were flown to a military hospital in the capital.\n")
+    claims = claims_of(text, published="2031-03-05")
+    hurt = [c for c in claims if c.metric == "injured" and c.value == 6]
+    assert len(hurt) == 1
+    assert hurt[0].start == 0 and "police spokesman" in " ".join(hurt[0].origin).lower()
+
+
+def test_an_indefinite_own_voice_count_of_the_same_number_stays(claims_of: Run) -> None:
+    text = ("A roadside bomb wounded six border guards near Lisburg, a police spokesman said.\n"
+            "In a separate attack, six farmers were wounded by shelling.\n")
+    claims = claims_of(text, published="2031-03-05")
+    assert len([c for c in claims if c.metric == "injured" and c.value == 6]) == 2

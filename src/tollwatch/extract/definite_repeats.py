@@ -20,7 +20,7 @@ from tollwatch.extract.numbers import find_numbers
 from tollwatch.model import Claim
 
 __all__ = ["DefiniteRules", "credit_sentence_mates", "definite_figure", "definite_mention",
-           "load_definite_rules"]
+           "definite_restatement", "load_definite_rules"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,19 @@ def definite_mention(c: Claim) -> bool:
     rules = load_definite_rules()
     return rules.enabled and rules.fold_mentions and not definite_figure(c) and \
         _written_after(c, rules.anywhere)
+
+
+def definite_restatement(earlier: list[Claim], c: Claim) -> Claim | None:
+    """The earlier claim that own-voice claim ``c`` names again by a definite reference
+    opening its sentence ("Gunmen wounded five policemen, officials said. / The five wounded
+    officers were taken to hospital."): people counted before, whoever counted them, so no
+    claim of its own (``earlier``: claims of the same metric, number and group, in text
+    order)."""
+    att = c.attribution or {}
+    if c.origin or c.speaker or att.get("how") != "own_voice" or att.get("headline") or \
+            not load_definite_rules().fold_mentions or not definite_figure(c):
+        return None
+    return next((e for e in reversed(earlier) if e.start < c.start), None)
 
 
 def credit_sentence_mates(claims: list[Claim]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from tollwatch.extract.actors import canonical_source
 from tollwatch.extract.counted import STATE_ARMED, singular
-from tollwatch.extract.definite_repeats import credit_sentence_mates
+from tollwatch.extract.definite_repeats import credit_sentence_mates, definite_restatement
 from tollwatch.extract.headline_dates import date_headlines
 from tollwatch.extract.headline_mates import date_headline_mates
 from tollwatch.extract.later_sources import credit_earlier
@@ -204,6 +204,9 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
         if repeat is None:
             # the article gave the figure first in its own voice; this sentence credits it
             repeat = credit_earlier(group, c, text)
+        if repeat is None:
+            # "The five wounded officers were taken to hospital": people counted before
+            repeat = definite_restatement(group, c)
         if repeat is not None:
             if not c.origin and not c.speaker and (repeat.origin or repeat.speaker):
                 restated.setdefault(c.start, repeat)
