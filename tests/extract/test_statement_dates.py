@@ -298,3 +298,21 @@ def test_the_day_that_ends_an_inverted_subject_dates_the_saying(
     assert c.date == "2031-06-03"
     assert not any("Tuesday" in n for n in c.origin + c.speaker)  # no part of the name
     assert any(n.startswith("Ana Ruiz") for n in c.origin)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("According to the border command, as of June 5, 2,400 soldiers had been killed.",
+     "2031-06-05"),
+    ("As of Thursday, 2,400 soldiers had been killed, the border command said.",
+     "2031-06-05"),
+    # as of an earlier day: when the count stood, not when it was given
+    ("According to the border command, as of June 2, 2,400 soldiers had been killed.", None),
+    ("According to the border command, as of Tuesday afternoon, 2,400 soldiers had been "
+     "killed.", None),
+])
+def test_a_tally_as_of_the_publication_day_is_that_days(
+        claims_of: Callable[..., list[Claim]], text: str, date: str | None) -> None:
+    c = _get(claims_of(text, published="2031-06-05"), "killed", 2400)
+    assert c.date == date
+    if date is not None:
+        assert _date_how(c) == "as_of"

@@ -24,7 +24,7 @@ from tollwatch.extract.statement_dates import _statement_noun
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["PeriodRules", "earlier_period", "load_period_rules", "past_period"]
+__all__ = ["PeriodRules", "as_of_today", "earlier_period", "load_period_rules", "past_period"]
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
@@ -119,3 +119,11 @@ def earlier_period(doc: Doc, verb_i: int | None, published: str | None) -> bool:
         if hung and past_period(ent.text, published, rules):
             return True
     return False
+
+
+def as_of_today(sentence: str, day: str, as_of: re.Pattern[str]) -> bool:
+    """True when ``sentence`` gives a tally "as of" ``day`` itself ("as of 8 August" in a
+    story of 8 August; ``as_of``: provenance.yaml's ``as_of_words``, the day in group
+    "day"): that day's statement. A tally as of an earlier day says only when the count
+    stood."""
+    return any(resolve_date(m.group("day"), day) == day for m in as_of.finditer(sentence))

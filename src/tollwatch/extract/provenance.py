@@ -59,6 +59,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     time_stamps: tuple[re.Pattern[str], ...] = ()
     # heads of subjects that name what happened, no source ("The attack put the toll at 40")
     event_subjects: frozenset[str] = frozenset()
+    # "as of 8 August": the day a tally stood (group "day")
+    as_of: re.Pattern[str] = re.compile(r"(?!x)x")
     clausal_cues: frozenset[str] = frozenset()
     carry_on_patterns: tuple[re.Pattern[str], ...] = ()
     report_nouns: frozenset[str] = frozenset()
@@ -112,6 +114,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
         cont = data.get("continuation") or {}
         today = sorted((str(w) for w in data.get("today_words") or []), key=len, reverse=True)
         today_rx = "|".join(re.escape(w) for w in today) or r"(?!x)x"
+        as_of_rx = "|".join(r"\s+".join(map(re.escape, str(w).split()))
+                            for w in data.get("as_of_words") or []) or r"(?!x)x"
         return ProvenanceRules(
             headline_patterns=tuple(_compile(p, where)
                                     for p in data.get("headline_patterns") or []),
@@ -126,6 +130,9 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             datelines=tuple(_compile(p, where) for p in data.get("dateline_patterns") or []),
             time_stamps=tuple(_compile(p, where) for p in data.get("time_stamps") or []),
             event_subjects=_words(data.get("event_subjects")),
+            as_of=re.compile(rf"\b(?:{as_of_rx})\s+(?P<day>[A-Za-z]+\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+                             rf"|\d{{1,2}}\s+[A-Za-z]+\.?(?:,?\s+\d{{4}})?|[A-Z][a-z]+day)\b",
+                             re.IGNORECASE),
             max_gap=int(cont.get("max_gap", 3)),
             next_paragraph=int(cont.get("next_paragraph", 1)),
             carry_on=_alternatives(cont.get("carry_on_starts"), r"^\W*(?:", r")\b"),

@@ -36,7 +36,7 @@ from tollwatch.extract.headlines import headline_source, is_headline
 from tollwatch.extract.later_dates import UndatedLedger
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.list_sources import in_same_list
-from tollwatch.extract.period_dates import earlier_period
+from tollwatch.extract.period_dates import as_of_today, earlier_period
 from tollwatch.extract.provenance import ProvenanceRules
 from tollwatch.extract.quote_bridges import bridges_quotes
 from tollwatch.extract.quote_runs import introduced_run, paragraph_texts
@@ -136,6 +136,8 @@ class Statements:
         anchor = self._anchor(k)
         if anchor and len(anchor) >= 10 and self.rules.today.search(text_of(sdoc)):
             att.date, att.date_how = anchor[:10], "today"
+        elif anchor and len(anchor) >= 10 and as_of_today(text_of(sdoc), anchor[:10], self.rules.as_of):
+            att.date, att.date_how = anchor[:10], "as_of"
         elif self.paras[k] in self._datelines:
             att.date, att.date_how = self._datelines[self.paras[k]], "dateline"
         # a dateline dates the statements of its paragraph, not their source; the next
