@@ -39,7 +39,7 @@ from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 
 
 @dataclass(frozen=True, slots=True)
