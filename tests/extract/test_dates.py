@@ -16,6 +16,12 @@ from tollwatch.extract.dates import resolve_date
     ("last week", "2024-03-13", None),              # no day named
     ("last Wednesday", "2024-03-13", "2024-03-06"),  # written on a Wednesday: a week before
     ("last Monday", "2024-03-13", "2024-03-11"),
+    ("two days ago", "2024-03-13", "2024-03-11"),
+    ("3 days ago", "2024-03-13", "2024-03-10"),
+    ("the day before yesterday", "2024-03-13", "2024-03-11"),
+    ("nine days ago", "2024-03-13", None),          # too far back to say for sure
+    ("two weeks ago", "2024-03-13", None),
+    ("two days ago", None, None),
 ])
 def test_resolve(expr: str, published: str | None, expected: str | None) -> None:
     assert resolve_date(expr, published) == expected

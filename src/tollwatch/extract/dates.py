@@ -51,12 +51,18 @@ def _with_year(month: int, day: int, year: str | None, pub: dt.date | None,
         return None
 
 
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DAYS_AGO = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+ago|"
+                       r"the\s+day\s+before\s+yesterday)\b")
+
+
 def resolve_date(expr: str, published: str | None) -> str | None:
     """The ISO day that ``expr`` ("Monday", "on 5 August", "yesterday") names, or None.
 
     Weekdays resolve to the latest such day on or before the publication date; dates without
     a year take the publication year (the year before when that would put them well after
-    publication). Vague expressions ("last week", "earlier this month") give None.
+    publication); "two days ago" counts back from it. Vague expressions ("last week",
+    "earlier this month") give None.
     ``published`` may be a year alone ("2031", a story whose day is unknown but whose year
     its text gives): dates without a year take it, weekdays and relative days give None.
     """
@@ -85,6 +91,10 @@ def resolve_date(expr: str, published: str | None) -> str | None:
     if re.search(r"\b(week|month|year|weekend|recent|past|next)\b", text) and \
             not re.search(r"\b(on|last)\s+(mon|tue|wed|thu|fri|sat|sun)", text):
         return None
+    ago = _DAYS_AGO.search(text)
+    if ago:  # "two days ago", "the day before yesterday"
+        n = 2 if ago["n"] is None else _SMALL_NUMBERS.get(ago["n"]) or int(ago["n"])
+        return (pub - dt.timedelta(days=n)).isoformat() if n <= 6 else None
     if re.search(r"\b(earlier|later)\b", text) and not named_day:
         return None  # "earlier", but "earlier Wednesday" names the day
     if re.search(r"\btoday\b|\bthis (morning|afternoon|evening)\b|\btonight\b", text):
