@@ -264,3 +264,21 @@ def test_the_maker_of_a_cited_report_is_the_origin(claims_of: Run, text: str,
     c = _get(claims_of(text, "2031-06-02"), "displaced", 61)
     assert c.origin[0] == origin
     assert c.speaker[0] in ("the paper", "the agency")
+
+
+@pytest.mark.parametrize(("text", "origin"), [
+    ("Figures from the health office show that 61 people have fled.", "the health office"),
+    ("According to the Courier's count, 61 people have fled.", "the Courier"),
+    ("The tally, given by the refugee office on Sunday, stands at 61 people fled.",
+     "the refugee office"),
+])
+def test_the_maker_of_a_data_noun(claims_of: Run, text: str, origin: str) -> None:
+    c = _get(claims_of(text, "2031-06-02"), "displaced", 61)
+    assert c.origin[0] == origin
+    assert not any(n.endswith("'s") for n in c.origin)
+
+
+def test_figures_from_a_place_name_no_source(claims_of: Run) -> None:
+    text = "Figures from the northern valley show that 61 people have fled."
+    c = _get(claims_of(text, "2031-06-02"), "displaced", 61)
+    assert "the northern valley" not in c.origin

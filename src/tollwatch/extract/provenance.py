@@ -59,6 +59,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     time_stamps: tuple[re.Pattern[str], ...] = ()
     # heads of subjects that name what happened, no source ("The attack put the toll at 40")
     event_subjects: frozenset[str] = frozenset()
+    # heads of bodies that make figures ("figures from the health ministry")
+    maker_heads: frozenset[str] = frozenset()
     # "as of 8 August": the day a tally stood (group "day")
     as_of: re.Pattern[str] = re.compile(r"(?!x)x")
     clausal_cues: frozenset[str] = frozenset()
@@ -130,6 +132,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             datelines=tuple(_compile(p, where) for p in data.get("dateline_patterns") or []),
             time_stamps=tuple(_compile(p, where) for p in data.get("time_stamps") or []),
             event_subjects=_words(data.get("event_subjects")),
+            maker_heads=_words(data.get("maker_heads")),
             as_of=re.compile(rf"\b(?:{as_of_rx})\s+(?P<day>[A-Za-z]+\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
                              rf"|\d{{1,2}}\s+[A-Za-z]+\.?(?:,?\s+\d{{4}})?|[A-Z][a-z]+day)\b",
                              re.IGNORECASE),

@@ -164,10 +164,11 @@ def _agent_np(tok: Token) -> list[Token] | None:
         if c.dep_ == "prep" and c.lower_ in ("from", "by"):
             # ("estimates by aid groups"; but not "figures from the region")
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if objs and (c.lower_ == "by" or any(x.text[:1].isupper() for x in objs[0].subtree)):
-                return _np_tokens(objs[0])
+            if objs and (c.lower_ == "by" or objs[0].lemma_.lower() in load_provenance().maker_heads or
+                         any(x.text[:1].isupper() for x in objs[0].subtree)):
+                return _np_tokens(objs[0])  # ("figures from the health ministry")
         if c.dep_ == "poss" and c.text[:1].isupper():
-            return _np_tokens(c)
+            return [x for x in _np_tokens(c) if x.dep_ != "case"]  # ("Al Jazeera's count")
     # "a statement posted on the group's channel", "a statement on its website": the body
     # whose outlet carried it
     for c in tok.children:

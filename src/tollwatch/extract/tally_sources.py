@@ -9,7 +9,8 @@
 - A report noun a name owns: "Since X's last update, the names of 1,190 more soldiers were
   added", "X's latest tally shows 40 dead": X is the source; so is the one that gives a
   report of the figure ("the governor gave a toll of 40 dead", "with the mayor giving his
-  own account of eight ..."), and a record that shows it ("the school's register has
+  own account of eight ...") or by whom it was made ("the toll, given by the ministry on
+  Sunday, stands at 64"), and a record that shows it ("the school's register has
   shown", ``document_refs.showing_record``), or reports that say it ("with reports that 40
   attackers have been killed", ``document_refs.reports_that``) (``report_source``).
 
@@ -39,6 +40,7 @@ __all__ = [
     "credit_parts",
     "giver_of",
     "load_tally_sources",
+    "maker_of",
     "possessive_owner",
     "refers_to_whole",
     "report_source",
@@ -176,6 +178,25 @@ def possessive_owner(sdoc: Doc, token_i: int,
 
 
 
+def maker_of(sdoc: Doc, token_i: int, rules: TallySourceRules | None = None) -> Token | None:
+    """The agent of a participle describing a report noun in the figure's sentence ("The
+    toll, given by the ministry on Sunday, stands at 64"); None when there is none."""
+    rules = rules or load_tally_sources()
+    for tok in sdoc:
+        if tok.lower_ not in rules.report_nouns or tok.pos_ != "NOUN":
+            continue
+        for c in tok.children:
+            if c.dep_ != "acl" or c.tag_ != "VBN":
+                continue
+            for a in c.children:
+                obj = next((p for p in a.children if p.dep_ == "pobj"), None) \
+                    if a.dep_ == "agent" else None
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
+                        not any(t.i == token_i for t in obj.subtree):
+                    return obj
+    return None
+
+
 def giver_of(sdoc: Doc, token_i: int, rules: TallySourceRules | None = None) -> Token | None:
     """The subject of a verb of giving a report of the figure at ``token_i`` ("the governor
     gave a toll of 40 dead", "with the mayor giving his own account of eight ..."); None when
@@ -207,6 +228,8 @@ def report_source(sdoc: Doc, token_i: int, memory: SourceMemory,
         found, how = showing_record(sdoc, token_i), "record"
         if found is None:
             found, how = giver_of(sdoc, token_i, rules), "given"
+        if found is None:
+            found, how = maker_of(sdoc, token_i, rules), "given"  # "the toll, given by X"
         if found is None:
             found, how = reports_that(sdoc, token_i), "reports"
         if found is None:
