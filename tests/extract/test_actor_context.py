@@ -247,3 +247,23 @@ def test_state_armed_words_are_lexicon_data() -> None:
     words = load_lexicon().state_armed
     assert {"gendarme", "soldier", "constable"} <= words
     assert "peacekeeper" not in words  # a UN force's country is not the host's
+
+
+def test_state_forces_take_the_country_of_the_region_when_no_country_is_named(
+        claims_of: Any) -> None:
+    # a story that names only a region (ISO 3166-2, through pycountry) of one country
+    claims = claims_of("Troops sent to Zamfara after raids\n"
+                       "About 700 soldiers arrived in Zamfara on Monday, a governor said.")
+    assert _actor(claims, 700) == "Nigeria"
+    # a country named anywhere wins over a region's
+    claims = claims_of("Troops sent to Zamfara after raids\n"
+                       "About 700 soldiers from Niger arrived in Zamfara on Monday.")
+    assert _actor(claims, 700) == "Niger"
+
+
+def test_regions_many_countries_share_or_plain_words_name_no_country() -> None:
+    from tollwatch.extract.actors import country_of_region
+    assert country_of_region("Zamfara") == "Nigeria"
+    assert country_of_region("Punjab") is None   # India and Pakistan
+    assert country_of_region("North") is None    # a word of direction
+    assert country_of_region("Georgia") is None  # a country's name

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tollwatch.extract.actor_context import actor_from_context, predicate_side
-from tollwatch.extract.actors import actor_for, actor_in, is_armed_group
+from tollwatch.extract.actors import actor_for, actor_in, country_of_region, is_armed_group
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.blas import one_blas_thread
 from tollwatch.extract.captivity import mentions_captivity, mentions_exchange
@@ -333,9 +333,11 @@ _CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
 
 
 def _side_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
-    """How often the text names each country and each armed group (capitalised phrases)."""
+    """How often the text names each country and each armed group (capitalised phrases);
+    with no country named, the countries of the regions it names ("Sinaloa": Mexico)."""
     countries: Counter[str] = Counter()
     groups: Counter[str] = Counter()
+    unknown: list[str] = []
     for m in _CAPS.finditer(text):
         phrase = m.group(0)
         words = phrase.split()
@@ -346,11 +348,18 @@ def _side_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
                 if found is not None:
                     break
         if found is None:
+            unknown.append(phrase)
             continue
         if is_armed_group(found):
             groups[found] += 1
         else:
             countries[found] += 1
+    if not countries:  # (the region table is read only for such a story)
+        for phrase in unknown:
+            region = country_of_region(phrase) or next(
+                (r for r in map(country_of_region, phrase.split()) if r is not None), None)
+            if region is not None:
+                countries[region] += 1
     return countries, groups
 
 
