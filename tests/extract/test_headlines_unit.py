@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tollwatch.extract.headlines import headline_source, is_headline, looks_like_source
@@ -97,3 +99,28 @@ def test_headline_source_end_to_end(claims_of: object) -> None:
     assert "governor" in [n.lower() for n in seven[0].origin + seven[0].speaker]
     assert seven[0].attribution is not None
     assert seven[0].attribution.get("how") == "headline"
+
+
+def test_a_spaced_dash_ends_the_counted_phrase(claims_of: Any) -> None:
+    # the tag after the dash is no counted noun ("40 mayors"): the figure is the toll's
+    claims = claims_of("Market fire toll rises to 40 - mayor")
+    assert [(c.metric, c.value, c.subject) for c in claims] == [("killed", 40, None)]
+    assert claims[0].origin == ["mayor"]
+    # a hyphen inside a word still joins it
+    claims = claims_of("Five sub-inspectors were killed in the raid.")
+    assert claims[0].subject == "sub-inspectors"
+
+
+def test_the_outlets_own_name_after_a_dash_is_no_source(extractor: Any) -> None:
+    from tollwatch.model import Document
+    text = "Market bombing kills 40 - Valley Courier"
+    own = extractor.extract(Document(id="a", text=text, outlet="Valley Courier"))
+    assert own[0].origin == [] and own[0].speaker == []
+    other = extractor.extract(Document(id="b", text=text, outlet="Coast Herald"))
+    assert other[0].origin == ["Valley Courier"]
+
+
+def test_names_outlet() -> None:
+    from tollwatch.extract.headlines import names_outlet
+    assert names_outlet("BBC News", "BBC") and names_outlet("Reuters", "Reuters")
+    assert not names_outlet("mayor", "BBC") and not names_outlet("BBC", None)

@@ -86,6 +86,8 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     while i < len(doc) and steps < 7:
         t = doc[i]
         low = t.lower_
+        if low in _SEPARATORS and t.whitespace_ and doc[i - 1].whitespace_:
+            return None  # a headline's tag after a spaced dash: "kills 40 - mayor"
         if low in OF_WORDS and steps < 4:
             i += 1
             steps += 1
@@ -133,6 +135,7 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
 
 
 _OPENING_QUOTES = ("\"", "“", "‘", "'")
+_SEPARATORS = {"-", "–", "—", "|", "--"}
 
 
 def _second_number_shares(doc: Doc, start: int, i: int) -> bool:

@@ -13,7 +13,7 @@ import re
 from tollwatch.extract.actors import actor_for
 from tollwatch.extract.provenance import ProvenanceRules
 
-__all__ = ["headline_source", "is_headline"]
+__all__ = ["headline_source", "is_headline", "names_outlet"]
 
 _FUNCTION = {"the", "of", "a", "an", "and", "for", "in", "on", "de", "al", "el", "'s", "’s"}
 _EDGE = " \t,;:.\"'“”‘’()[]"
@@ -23,6 +23,15 @@ def is_headline(sentence: str) -> bool:
     """A line that ends without a full stop: a headline, a subhead, a caption."""
     s = sentence.rstrip(" \t\r\n\"'”’")
     return bool(s) and s[-1] not in ".!?…" and len(s) < 200
+
+
+def names_outlet(tag: str, outlet: str | None) -> bool:
+    """True when a headline's tag is the name of the outlet that published it ("... - BBC
+    News" on the BBC's page): the site's name, not a source of the figure."""
+    if not outlet:
+        return False
+    a, b = (re.sub(r"[^a-z0-9]+", " ", x.lower()).strip() for x in (tag, outlet))
+    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
 
 
 def looks_like_source(tag: str, rules: ProvenanceRules) -> bool:

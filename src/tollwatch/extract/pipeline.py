@@ -140,7 +140,7 @@ class Extractor:
                      parsed: dict[int, Any], quote_close: dict[int, int]) -> list[Claim]:
         lex = self.lexicon
         stage = Statements(doc.text, [(p[0], p[1]) for p in plan], doc.published, lex,
-                           self.provenance)
+                           self.provenance, outlet=doc.outlet)
         countries, groups = _side_mentions(doc.text)
         exchange = mentions_exchange(doc.text, lex)
         captivity = exchange or mentions_captivity(doc.text, lex)

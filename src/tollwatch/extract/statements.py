@@ -32,7 +32,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.figure_anaphora import counts_back
 from tollwatch.extract.headline_names import complete_headlines
-from tollwatch.extract.headlines import headline_source, is_headline
+from tollwatch.extract.headlines import headline_source, is_headline, names_outlet
 from tollwatch.extract.later_dates import UndatedLedger
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.list_sources import in_same_list
@@ -84,8 +84,8 @@ class Statements:
     """The statements of one document, read in text order, and the figures they govern."""
 
     def __init__(self, text: str, sents: list[tuple[int, int]], published: str | None,
-                 lex: Lexicon, rules: ProvenanceRules) -> None:
-        self.text = text
+                 lex: Lexicon, rules: ProvenanceRules, outlet: str | None = None) -> None:
+        self.text, self.outlet = text, outlet
         self.sents = sents
         self.published = published
         self.lex = lex
@@ -166,7 +166,7 @@ class Statements:
         if not is_headline(text_of(sdoc)):
             return None
         found = headline_source(text_of(sdoc), self.rules, sdoc[token_i].idx)
-        if found is None:
+        if found is None or names_outlet(found[0], self.outlet):
             return None
         tag = found[0]
         src = self.memory.resolve(tag, None) or self.memory.remember(
