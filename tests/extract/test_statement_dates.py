@@ -307,8 +307,8 @@ def test_the_day_that_ends_an_inverted_subject_dates_the_saying(
      "2031-06-05"),
     # as of an earlier day: when the count stood, not when it was given
     ("According to the border command, as of June 2, 2,400 soldiers had been killed.", None),
-    ("According to the border command, as of Tuesday afternoon, 2,400 soldiers had been "
-     "killed.", None),
+    ("As of Tuesday afternoon, 2,400 soldiers had been killed, the border command said.",
+     None),
 ])
 def test_a_tally_as_of_the_publication_day_is_that_days(
         claims_of: Callable[..., list[Claim]], text: str, date: str | None) -> None:
