@@ -77,3 +77,21 @@ def test_title_case_and_quoted_nouns(claims_of: Any, text: str, subject: str,
     claims = claims_of(text)
     assert claims and claims[0].subject == subject
     assert claims[0].civilian is civilian
+
+
+def test_an_opening_part_of_the_figure_before_takes_its_metric(claims_of: Any) -> None:
+    text = ("The clinic has received 85 wounded since midnight, its director said. At least "
+            "20 of them are children.")
+    claims = claims_of(text)
+    part = next(c for c in claims if c.value == 20)
+    assert part.metric == "injured" and part.civilian is True
+    assert part.origin and "director" in part.origin[0]
+    # an opening figure that is no part of another stays unread without a metric of its own
+    text = "The clinic has received 85 wounded since midnight, its director said. 20 buses left."
+    assert [c.value for c in claims_of(text)] == [85]
+
+
+def test_irregular_plurals_fold_to_their_singular() -> None:
+    from tollwatch.extract.counted import singular
+    assert [singular(w) for w in ("children", "women", "policemen", "casualties", "troops")] \
+        == ["child", "woman", "policeman", "casualty", "troop"]

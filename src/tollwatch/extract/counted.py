@@ -53,8 +53,17 @@ DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "poli
                "officer", "guard", "man", "men", "fighter"}
 
 
+_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person",
+              "schoolchildren": "schoolchild", "policemen": "policeman",
+              "servicemen": "serviceman", "gunmen": "gunman", "fishermen": "fisherman",
+              "militiamen": "militiaman", "tribesmen": "tribesman"}
+
+
 def singular(word: str) -> str:
-    """A plain English singular of a plural noun ("casualties" -> "casualty")."""
+    """A plain English singular of a plural noun ("casualties" -> "casualty", "children" ->
+    "child")."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss"):

@@ -25,6 +25,9 @@ Pick = tuple[str, float, int]
 
 _PARTITIVE = re.compile(r"^\s*(?:of|among)\s+(?:whom|them|those|these|which)\b", re.IGNORECASE)
 _OPENER_WORDS = {"of", "among", "amongst"}
+# words that may come before a sentence's opening figure ("At least 20 of them ...")
+_LEAD_HEDGES = {"at", "least", "about", "some", "around", "nearly", "almost", "more", "than",
+                "over", "roughly", "and", "but", "so", "also", "only", "just", "up", "to"}
 _LIST_LINKS = {"conj", "appos"}
 _PEOPLE_MODIFIERS = {"personnel", "troop", "infantry", "passenger", "fighting"}
 
@@ -131,6 +134,12 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                 if prior is not None:
                     out[k] = (prior[0], prior[1] * 0.9, prior[2])
                     continue
+            if k == 0 and prev_metric is not None and _PARTITIVE.match(after) and \
+                    not any(t.is_alpha for t in doc[:span.start]
+                            if t.lower_ not in _LEAD_HEDGES):
+                # "At least 20 of them are children.": a part of the figure before
+                out[k] = (prev_metric, 0.55, span.start)
+                continue
             partner = next((out[j] for j in range(len(items)) if j != k and out[j] is not None
                             and (roots[j] == roots[k] or num_roots[j] == num_roots[k] or
                                  _joined(doc, span, items[j][0]) or
