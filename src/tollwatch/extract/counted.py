@@ -53,10 +53,7 @@ DEPLOYABLE = {"troop", "soldier", "serviceman", "servicemen", "personnel", "poli
                "officer", "guard", "man", "men", "fighter"}
 
 
-_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person",
-              "schoolchildren": "schoolchild", "policemen": "policeman",
-              "servicemen": "serviceman", "gunmen": "gunman", "fishermen": "fisherman",
-              "militiamen": "militiaman", "tribesmen": "tribesman"}
+_IRREGULAR = {"children": "child", "women": "woman", "schoolchildren": "schoolchild"}
 
 
 def singular(word: str) -> str:
