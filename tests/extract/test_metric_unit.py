@@ -187,3 +187,13 @@ def test_end_to_end_detained_by_police(claims_of: Any) -> None:
 def test_end_to_end_toll_rose(claims_of: Any) -> None:
     claims = claims_of("The death toll from the bombing rose to 61, the ministry said.")
     assert [(c.metric, c.value) for c in claims] == [("killed", 61)]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Twelve soldiers changed sides on Sunday.", "defected"),
+    ("Twelve militiamen switched allegiance to the government.", "defected"),
+    ("Twelve refugees crossed over into Chad.", "displaced"),  # no defection phrase
+])
+def test_changing_sides_is_defection(claims_of: Any, text: str, metric: str) -> None:
+    claims = claims_of(text)
+    assert [(c.metric, c.value) for c in claims] == [(metric, 12)]
