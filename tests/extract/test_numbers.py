@@ -19,6 +19,11 @@ from tollwatch.extract.numbers import find_numbers, parse_number_words
         ("1,000-plus fighters", [(1_000, None, None)]),
         ("some 120 000 residents", [(120_000, None, None)]),
         ("nearly 3m refugees", [(3_000_000, None, None)]),
+        # a low end written short shares the high end's thousands
+        ("an estimated 10-15,000 troops", [(None, 10_000, 15_000)]),
+        ("45-50,000 people", [(None, 45_000, 50_000)]),
+        ("20-25 people", [(None, 20, 25)]),
+        ("2-1,500 people", [(None, 2, 1_500)]),
     ],
 )
 def test_values(text: str, expected: list[tuple[int | None, int | None, int | None]]) -> None:

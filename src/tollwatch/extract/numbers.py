@@ -119,6 +119,15 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+def _short_low(a: str, b: str) -> bool:
+    """The low end of a range written short ("10-15,000"): one or two digits before a
+    high end written with its thousands ("15,000"), whose first group it is no larger
+    than."""
+    head = b.split(",")[0]
+    return a.isdigit() and len(a) <= 2 and "," in b and len(b.split(",")) == 2 and \
+        head.isdigit() and int(a) <= int(head)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """All number mentions in ``text``, in order, without overlaps."""
     out: list[NumberMention] = []
@@ -156,6 +165,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         if b is not None:
             sa = _scale(m.group("sa")) if m.group("sa") else sb
             lo, hi = round(_digits(a) * sa), round(_digits(b) * sb)
+            if lo < 1000 <= hi and "," not in a and "." not in a and _short_low(a, b):
+                lo *= 1000  # "10-15,000": the low end shares the high end's thousands
             if lo < hi:
                 out.append(NumberMention(m.start(), m.end(), m.group(0), None, lo, hi,
                                          plus=bool(m.group("plus"))))
