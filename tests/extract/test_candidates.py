@@ -41,3 +41,18 @@ def test_the_largest_count_is_ten_billion() -> None:
 ])
 def test_sums_glued_to_a_currency_letter(text: str, kept: list[int]) -> None:
     assert _kept(text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Shelling on March 5 and 6 April hit the camp.", []),
+    ("On Sept. 9 the convoy left; on the 3rd of June it returned.", []),
+    ("In October, 1,400 families fled the valley.", [1400]),
+    ("Between June and August, 58 guards were killed.", [58]),
+    ("Up to 25 may have drowned when the boat sank.", [25]),
+    ("By July 300 people had fled.", [300]),
+    ("Since July 9, more soldiers have died.", []),
+])
+def test_days_beside_their_month_and_counts_after_one(text: str, kept: list[int]) -> None:
+    """A day written beside its month is no count; a count after "In October," or before the
+    verb "may" is (a day is at most 31; "By July 300" cannot be a day)."""
+    assert _kept(text) == kept

@@ -28,8 +28,8 @@ _SHARE_AFTER = re.compile(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for
 _JOINED_AFTER = re.compile(r"-for-|-\w")
 _LABEL_BEFORE = re.compile(r"(aged|age of|ages of|ages|no\.|number|#|page|article|resolution|"
                            r"chapter|section)\s*$")
-_PREV_WORD = re.compile(r"[a-z]+\.?(?=,?$)")
-_NEXT_WORD = re.compile(r"^\s*([a-z]+)")
+_PREV_MONTH = re.compile(r"\b([A-Za-z]+)\.? +$")  # "March 5", "Sept. 5"; not "In March, 64"
+_NEXT_MONTH = re.compile(r"(?:st|nd|rd|th)? +([A-Z][a-z]+)\b")  # "5 March": a capital, not "may have"
 _SPACES = re.compile(r"\s+")
 
 
@@ -100,6 +100,19 @@ def _names_of(lex: Lexicon) -> tuple[frozenset[str], tuple[str, ...]]:
     return got[1]
 
 
+def _day_of_month(text: str, n: NumberMention) -> bool:
+    """A day beside its month ("March 5", "5 March"); not a count after "In January, ",
+    nor before the verb "may" ("40 may have died")."""
+    if n.value is not None and n.value > 31:
+        return False
+    before = text[max(0, n.start - 12):n.start]
+    prev = _PREV_MONTH.search(before)
+    if prev and prev.group(1).lower() in _MONTHS:
+        return True
+    nxt = _NEXT_MONTH.match(text[n.end:n.end + 14])
+    return bool(nxt and nxt.group(1).lower() in _MONTHS)
+
+
 def candidate_numbers(text: str, numbers: list[NumberMention],
                       lex: Lexicon | None = None) -> list[NumberMention]:
     """Drop numbers that by their surroundings cannot count people."""
@@ -129,10 +142,7 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
             continue
         if _glued_amount(text, n):
             continue  # "P1 million in ransom", "N50 paid": a sum with a currency letter
-        prev_word = _PREV_WORD.findall(before.rstrip())
-        next_word = _NEXT_WORD.findall(after)
-        if (prev_word and prev_word[0].rstrip(".") in _MONTHS) or \
-                (next_word and next_word[0] in _MONTHS):
+        if _day_of_month(text, n):
             continue
         if _AGE_LIST.search(low[max(0, n.start - 50):n.start]):
             continue  # "aged six and 10"
