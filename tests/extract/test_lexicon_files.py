@@ -110,3 +110,15 @@ def test_a_missing_lexicon_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as e:
         Extractor(ExtractOptions(lexicon=str(path)))
     assert e.value.source == str(path) and "cannot read lexicon" in e.value.message
+
+
+@pytest.mark.parametrize(("text", "metric", "value", "civilian"), [
+    ("Commandos killed 40 pirates in a raid on the island.", "killed", 40, False),
+    ("Police said three dissidents had surrendered.", "captured", 3, False),
+    ("Two drivers were missing after the ambush, the agency said.", "missing", 2, True),
+])
+def test_more_people_nouns(claims_of, text: str, metric: str, value: int,  # type: ignore[no-untyped-def]
+                           civilian: bool) -> None:
+    """Pirates and dissidents are armed people; drivers are civilians (lexicon data)."""
+    hits = [c for c in claims_of(text) if c.metric == metric and c.value == value]
+    assert hits and hits[0].civilian is civilian

@@ -85,7 +85,9 @@ class Attribution:
         src = self.relay_src or self.origin_src
         if self.date is None and self.date_how is None and src is not None and \
                 src.date is not None:  # (date_how "earlier": a statement before the dated one)
-            self.date, self.date_how = src.date, "source"
+            # a statement before any dated one (a headline's) is the lead statement's: the
+            # source's first dated statement, not its last ("had put the toll at 8 on Monday")
+            self.date, self.date_how = src.lead_date or src.date, "source"
         if self.origin_src is not None:
             self.origin = list(self.origin_src.names)
         if self.relay_src is not None:
@@ -376,6 +378,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     src = relay or origin
     if date is not None:
         src.date = date
+        src.lead_date = src.lead_date or date
         att.date_how = "verb"
     elif src.date is not None:
         att.date_how = "source"

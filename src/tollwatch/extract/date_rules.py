@@ -44,6 +44,9 @@ class DateRules:
     headline_exact_repeat_day: bool = False
     possessive_day_preps: frozenset[str] = frozenset()
     possessive_day_nouns: frozenset[str] = frozenset()
+    same_words: frozenset[str] = frozenset()
+    same_nouns: frozenset[str] = frozenset()
+    same_reach: int = 3
 
 
 def _words(items: Any, lower: bool = True) -> frozenset[str]:
@@ -81,6 +84,9 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
                 "preps")),
             possessive_day_nouns=_words((data.get("possessive_statement_days") or {}).get(
                 "nouns")),
+            same_words=_words((data.get("same_statement") or {}).get("words")),
+            same_nouns=_words((data.get("same_statement") or {}).get("nouns")),
+            same_reach=int((data.get("same_statement") or {}).get("reach", 3)),
             headline_exact_repeat_day=bool((data.get("headline_dates") or {}).get(
                 "exact_repeat_day", False)),
         )

@@ -3,7 +3,8 @@
 A headline that names its source ("Director says 15,000 troops killed") sums up a statement
 the body reports; when the body gives the same figure (metric and number) again with a day
 ("'... some 15,000 killed,' the director said on Wednesday") and the headline's claim has no
-day, the headline takes that day (its stance aside: the body may hedge it, "would be
+day, the headline takes that day, also over a day it had only from another statement of its
+source (``date_how`` "source") (its stance aside: the body may hedge it, "would be
 something like 15,000"; not a denial), even when the body names the source otherwise than the
 headline does. Only when the body's exact repeats of the figure agree on one day
 (``headline_dates.exact_repeat_day`` in ``dates.yaml``); a headline in no one's voice stays
@@ -30,7 +31,9 @@ def date_headlines(claims: list[Claim], same_group: Callable[[Claim, Claim], boo
     if not load_date_rules().headline_exact_repeat_day:
         return
     for h in claims:
-        if not _headline(h) or h.date is not None or not (h.origin or h.speaker) or \
+        borrowed = (h.attribution or {}).get("date_how") == "source"  # another statement's day
+        if not _headline(h) or (h.date is not None and not borrowed) or \
+                not (h.origin or h.speaker) or \
                 h.value is None and h.low is None:
             continue
         days = {b.date for b in claims

@@ -212,8 +212,11 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
                 restated.setdefault(c.start, repeat)
             if repeat.actor is None and c.actor is not None:
                 repeat.actor = c.actor
-            if repeat.date is None and c.date is not None and _is_headline(repeat):
-                repeat.date = c.date
+            if c.date is not None and c.date != repeat.date and _is_headline(repeat) and (
+                    repeat.date is None or _borrowed_day(repeat)):
+                repeat.date = c.date  # the body's statement of it, not another one's day
+                if repeat.attribution is not None:
+                    repeat.attribution = dict(repeat.attribution, date_how="body_repeat")
             continue
         seen[_key(c)].append(c)
         out.append(c)
@@ -243,6 +246,11 @@ def _restated(claims: list[Claim], restated: dict[int, Claim]) -> None:
 
 
 _BORROWED = ("repeat", "headline_body")  # a headline source taken from the body
+
+
+def _borrowed_day(c: Claim) -> bool:
+    """The claim's day is that of another statement of its source (``date_how`` "source")."""
+    return (c.attribution or {}).get("date_how") == "source"
 
 
 def _add_names(head: Claim, body: Claim) -> None:

@@ -138,7 +138,7 @@ def share_dates(sources: list[Source], rounds: int = 3) -> list[Source]:
         for src in sources:
             if src.date is not None:
                 continue
-            days = {d.date for d in dated if d is not src and same_body(src, d)}
+            days = {d.lead_date or d.date for d in dated if d is not src and same_body(src, d)}
             if _bare_title(src):
                 others = [d for d in sources if d is not src and d.date is None and
                           not d.noted and same_body(src, d)]

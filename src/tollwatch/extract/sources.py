@@ -47,6 +47,7 @@ class Source:
     person: bool
     head: str = ""
     date: str | None = None
+    lead_date: str | None = None  # the day of its first statement dated by its own words
     origin: Source | None = None  # who this source relays, when it is a relay
     noted: bool = False  # only mentioned, never yet the source of a statement
     plural: bool = False  # "lawmakers", "officials": never "he" or "she"

@@ -8,12 +8,11 @@ its report on (up to ``continuation.max_gap`` sentences on, within its paragraph
 source after a dash or a colon is a statement of its own. A figure no statement governs is
 given in the article's own voice.
 
-Dates go with the statement: the day its verb names, else the day its source was last dated,
-else "today"/"this morning" (the publication date), else the day of a wire dateline opening
-its paragraph (a dateline dates the paragraph, not the source). At the end, a source still
-undated takes the day an unparsed sentence gives it (``unparsed_dates``) or that one of its
-other names was dated with (``source_dates``).
-"""
+Dates go with the statement: the day its verb names, else the day its source was last dated
+or of the statement it says it is ("In the same statement", ``same_statement``), else
+"today" (the publication date), else its paragraph's wire dateline (which dates the
+paragraph, not the source). At the end, an undated source takes the day an unparsed sentence
+(``unparsed_dates``) or another of its names (``source_dates``) gives it."""
 
 from __future__ import annotations
 
@@ -45,6 +44,7 @@ from tollwatch.extract.rank_links import tie_ranks
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
 from tollwatch.extract.release_sources import remember_releaser
+from tollwatch.extract.same_statement import SAME_STATEMENT, LastDays
 from tollwatch.extract.source_dates import fold_forms, same_body, share_dates
 from tollwatch.extract.source_memory import SourceMemory
 from tollwatch.extract.sources import Source
@@ -101,6 +101,7 @@ class Statements:
         self.headlines: list[Statement] = []
         self._datelines = find_datelines(text, sents, self.paras, published, rules.datelines)
         self._line_dated: dict[int, str] = {}  # id(source) -> its dateline's day
+        self._days = LastDays()  # the last dated statements ("In the same statement, ...")
         self._seen: set[int] = set()  # the sentences read (parsed)
         self._quoted: dict[int, Attribution] = {}
         self._unclaimed: list[tuple[int, Attribution]] = []  # own-voice figures so far
@@ -132,6 +133,10 @@ class Statements:
             return
         if att.date is not None:
             self._line_dated.pop(id(src), None)
+            self._days.note(src, att.date)
+            return
+        if (day := self._days.tied(sdoc, src)) is not None:
+            att.date, att.date_how = day, SAME_STATEMENT  # "In the same statement, ..."
             return
         anchor = self._anchor(k)
         if anchor and len(anchor) >= 10 and self.rules.today.search(text_of(sdoc)):
@@ -145,6 +150,7 @@ class Statements:
         # says") keeps its day, a new statement of the source does not
         if att.date_how == "dateline" and src is not None:
             self._line_dated[id(src)] = att.date or ""
+            self._days.note(src, att.date)
         elif att.date is None and src is not None and id(src) in self._line_dated:
             if cites_statement(sdoc, att.verb_i):
                 att.date, att.date_how = self._line_dated[id(src)], "statement"
