@@ -71,6 +71,20 @@ def test_a_figure_with_no_cue_continues_the_statement_before(planner: SentencePl
                       "Nine fishermen remain missing."]
 
 
+def test_a_line_that_announces_a_list_is_parsed_with_its_items(
+        planner: SentencePlanner) -> None:
+    text = ("The weather was calm. Officials gave these figures:\n- Songoro: 23 killed\n"
+            "- Tema: 4 missing")
+    assert _parsed(planner, text) == ["Officials gave these figures:", "Songoro: 23 killed",
+                                      "Tema: 4 missing"]
+
+
+def test_the_victims_and_parts_of_them_are_worth_a_parse(planner: SentencePlanner) -> None:
+    assert _parsed(planner, "The victims included 14 children.") == [
+        "The victims included 14 children."]
+    assert _parsed(planner, "And 19 of them were women.") == ["And 19 of them were women."]
+
+
 def test_an_over_long_sentence_is_not_parsed(planner: SentencePlanner) -> None:
     text = "Ten soldiers were killed, " + "and the list goes on, " * 200 + "officials said."
     assert len(text) > MAX_SENTENCE_CHARS

@@ -52,6 +52,7 @@ from tollwatch.extract.materiel import counts_materiel
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
+from tollwatch.extract.standing_groups import standing_group
 from tollwatch.extract.tally_parts import tally_part
 from tollwatch.extract.wholes import parts_of_wholes
 
@@ -201,6 +202,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 continue
             picked = ("deployed", 0.35, span.start)
         metric, conf, trig_i = picked
+        if standing_group(doc, span, head, trig_i):
+            continue  # "1.3 million people need food aid", "a town of 25,000 inhabitants"
         if kind == "agent":
             if doc[trig_i].lemma_.lower() not in PEOPLE_ONLY_VERBS:
                 continue  # "captured 12 launchers" counts things

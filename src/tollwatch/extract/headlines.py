@@ -9,11 +9,12 @@ not name a place.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tollwatch.extract.actors import actor_for
 from tollwatch.extract.provenance import ProvenanceRules
 
-__all__ = ["headline_source", "is_headline", "names_outlet"]
+__all__ = ["headline_source", "is_headline", "names_outlet", "names_place"]
 
 _FUNCTION = {"the", "of", "a", "an", "and", "for", "in", "on", "de", "al", "el", "'s", "’s"}
 _EDGE = " \t,;:.\"'“”‘’()[]"
@@ -32,6 +33,14 @@ def names_outlet(tag: str, outlet: str | None) -> bool:
         return False
     a, b = (re.sub(r"[^a-z0-9]+", " ", x.lower()).strip() for x in (tag, outlet))
     return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+
+
+def names_place(sdoc: Any, found: tuple[str, int]) -> bool:
+    """True when a headline's tag (text, offset) is a place the parse recognised: "Gaza: 40
+    killed in strike" is datelined, not sourced."""
+    tag, at = found
+    ents = [e for e in sdoc.ents if e.start_char <= at and at + len(tag) <= e.end_char]
+    return any(e.label_ in ("GPE", "LOC", "FAC") for e in ents)
 
 
 def looks_like_source(tag: str, rules: ProvenanceRules) -> bool:

@@ -88,6 +88,21 @@ def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick 
     return inside[-1].metric, 0.6, inside[-1].start
 
 
+def _opens_clause(doc: Doc, span: Span) -> bool:
+    """The figure opens its sentence, or the clause a reporting verb introduces ("He added
+    that 19 of them were women"): only hedges, or a verb's own words and "that", before it."""
+    before = [t for t in doc[:span.start] if t.is_alpha and t.lower_ not in _LEAD_HEDGES]
+    if not before:
+        return True
+    clause, hops = span.root, 0
+    while clause.dep_ not in ("ccomp", "ROOT") and hops < 4:
+        clause, hops = clause.head, hops + 1
+    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+        return False
+    return all(t.i < clause.left_edge.i or t.lower_ == "that" for t in before) and \
+        not any(t.like_num for t in doc[:clause.left_edge.i])
+
+
 def _joined(doc: Doc, a: Span, b: Span) -> bool:
     """"1,650 and 1,949 troops", "20 Indian and 45 Chinese soldiers": two numbers joined by
     "and"/"or" (the first with at most two adjectives of its own) share the noun after."""
@@ -135,8 +150,7 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                     out[k] = (prior[0], prior[1] * 0.9, prior[2])
                     continue
             if k == 0 and prev_metric is not None and _PARTITIVE.match(after) and \
-                    not any(t.is_alpha for t in doc[:span.start]
-                            if t.lower_ not in _LEAD_HEDGES):
+                    _opens_clause(doc, span):
                 # "At least 20 of them are children.": a part of the figure before
                 out[k] = (prev_metric, 0.55, span.start)
                 continue

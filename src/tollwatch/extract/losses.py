@@ -30,10 +30,25 @@ def victims_metric(head: Token | None, lex: Lexicon) -> str | None:
     """The metric of people named only as victims (``head``, with no trigger of their own):
     the lexicon's default (the dead: "the 13 victims of the blast"); None for any other
     noun."""
-    if head is None or (head.lemma_.lower() not in lex.victim_nouns and
-                        head.lower_ not in lex.victim_nouns):
+    if head is None:
         return None
-    return lex.victims_default
+    if head.lemma_.lower() in lex.victim_nouns or head.lower_ in lex.victim_nouns:
+        return lex.victims_default
+    return lex.victims_default if _included_in_victims(head, lex) else None
+
+
+def _included_in_victims(head: Token, lex: Lexicon) -> bool:
+    """``head`` is what the victims "included" ("The victims included 12 children", "...
+    women and at least 15 children"): a part of the victims, counted with them."""
+    tok, hops = head, 0
+    while tok.dep_ in ("conj", "appos") and hops < 6:
+        tok, hops = tok.head, hops + 1
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lex.part_verbs:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and
+               (c.lemma_.lower() in lex.victim_nouns or c.lower_ in lex.victim_nouns)
+               for c in verb.children)
 
 
 _OPENERS = {"among", "amongst", "of"}

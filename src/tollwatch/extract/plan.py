@@ -298,8 +298,8 @@ class SentencePlanner:
                     break
                 if plan[j][3] or j in need:
                     break  # a figure's sentence: read anyway
-                if cue(text[plan[j][0]:plan[j][1]]):
-                    need.add(j)
+                if cue(text[plan[j][0]:plan[j][1]]) or text[plan[j][1] - 1] == ":":
+                    need.add(j)  # (or announces the list the figure is an item of)
                     break
             j = k + 1
             if j < len(plan) and not plan[j][3] and paras[j] - paras[k] <= prov.next_paragraph \

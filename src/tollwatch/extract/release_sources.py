@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.doc_cache import text_of, tokens_of
 from tollwatch.extract.release_dates import release_day
@@ -29,7 +30,7 @@ from tollwatch.extract.sources import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["release_subject", "remember_releaser"]
+__all__ = ["announced", "release_subject", "remember_releaser"]
 
 
 def _statement_object(verb: Token) -> bool:
@@ -73,3 +74,10 @@ def remember_releaser(doc: Doc, memory: SourceMemory, anchor: str | None) -> Sou
     if day is not None and src.date is None and not stated:
         src.date = day  # (a source that spoke before keeps its statements undated)
     return src
+
+
+def announced(src: Source) -> Attribution:
+    """The statement of a release that announces a list ("The ministry gave these figures:"
+    / "- North: 23 killed"): its items are the releasing body's, dated with its release."""
+    return Attribution(origin=list(src.names), explicit=True, how="verb", origin_src=src,
+                       date=src.date, date_how="source" if src.date else None)

@@ -74,6 +74,17 @@ def _line_breaks(text: str) -> Iterator[int]:
             yield pos
 
 
+def list_items(text: str, sents: list[tuple[int, int]]) -> set[int]:
+    """The sentences (indexes into ``sents``) that are items of a list: their line opens
+    with a list marker ("- North: 23 killed")."""
+    out = set()
+    for k, (s, _) in enumerate(sents):
+        line = text.rfind("\n", 0, s) + 1
+        if _BULLET.match(text, line) and not text[line:s].strip(" \t-–—•*▪●◦‣·"):
+            out.add(k)
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) character spans of the sentences of ``text``, trimmed."""
     cuts: set[int] = set()

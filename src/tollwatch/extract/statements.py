@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.attribution import Attribution, attribute_sentence
@@ -31,7 +32,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import text_of
 from tollwatch.extract.figure_anaphora import counts_back
 from tollwatch.extract.headline_names import complete_headlines
-from tollwatch.extract.headlines import headline_source, is_headline, names_outlet
+from tollwatch.extract.headlines import headline_source, is_headline, names_outlet, names_place
 from tollwatch.extract.later_dates import UndatedLedger
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.list_sources import in_same_list
@@ -43,8 +44,9 @@ from tollwatch.extract.quote_spans import close_at, quote_openers
 from tollwatch.extract.rank_links import tie_ranks
 from tollwatch.extract.release_dates import date_sources_from_releases
 from tollwatch.extract.release_links import release_names
-from tollwatch.extract.release_sources import remember_releaser
+from tollwatch.extract.release_sources import announced, remember_releaser
 from tollwatch.extract.same_statement import SAME_STATEMENT, LastDays
+from tollwatch.extract.sentences import list_items
 from tollwatch.extract.source_dates import fold_forms, same_body, share_dates
 from tollwatch.extract.source_memory import SourceMemory
 from tollwatch.extract.sources import Source
@@ -73,11 +75,7 @@ class Statement:
 
 
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-
-
-def _unquoted(text: str) -> str:
-    """``text`` without its quoted passages."""
-    return _QUOTED.sub(" ", text)
+_unquoted = partial(_QUOTED.sub, " ")  # the text without its quoted passages
 
 
 class Statements:
@@ -110,6 +108,7 @@ class Statements:
         self._prev_figure: tuple[int, int, Attribution] | None = None  # sentence, token, source
         self._links = DateLinks(text, sents, self.paras, published, same_body)
         self._titles = title_lines(text, sents, self.paras)
+        self._items = list_items(text, sents)  # list items ("- North: 23 killed")
         # with no publication day, the year the statements' written days give (a year
         # alone: days without a year take it; weekdays stay unresolved)
         self._year = story_year(text) if published is None else None
@@ -169,19 +168,17 @@ class Statements:
 
     def _headline(self, k: int, sdoc: Doc, token_i: int) -> Attribution | None:
         """A headline's own attribution ("... - mayor", "Monitor: ...")."""
-        if not is_headline(text_of(sdoc)):
+        if k in self._items or not is_headline(text_of(sdoc)):
             return None
         found = headline_source(text_of(sdoc), self.rules, sdoc[token_i].idx)
-        if found is None or names_outlet(found[0], self.outlet):
+        if found is None or names_outlet(found[0], self.outlet) or names_place(sdoc, found):
             return None
         tag = found[0]
         src = self.memory.resolve(tag, None) or self.memory.remember(
             Source(names=[tag], person=False, head=tag.split()[-1].lower()))
         self.memory.touch(src)
-        att = Attribution(origin=list(src.names), explicit=True, how="headline",
-                          origin_src=src, date=src.date,
-                          date_how="source" if src.date else None)
-        return att
+        return Attribution(origin=list(src.names), explicit=True, how="headline",
+                           origin_src=src, date=src.date, date_how="source" if src.date else None)
 
     def read(self, k: int, sdoc: Doc) -> None:
         """A sentence without figures: it may name sources and start a statement."""
@@ -191,8 +188,10 @@ class Statements:
             self._start(att, k, sdoc)
             if self._points_back(att, sdoc):
                 self._claim_back(att, k)
-        elif not att.explicit:
-            remember_releaser(sdoc, self.memory, self._anchor(k))  # "... issued a statement"
+        elif not att.explicit:  # "... issued a statement"; "... gave these figures:" + a list
+            src = remember_releaser(sdoc, self.memory, self._anchor(k))
+            if src is not None and k + 1 in self._items and text_of(sdoc).endswith(":"):
+                self._start(announced(src), k, sdoc)
 
     def _points_back(self, att: Attribution, sdoc: Doc) -> bool:
         """A statement about "this" ("X made this known", "the development was disclosed")."""
@@ -351,7 +350,8 @@ class Statements:
         if paras > self.rules.next_paragraph or st.att.headline:
             return False
         text = sentence.lstrip()
-        carried = text[:1] in "“\"‘'" or bool(self.rules.carry_on.search(text)) or \
+        carried = text[:1] in "“\"‘'" or k in self._items or \
+            bool(self.rules.carry_on.search(text)) or \
             any(rx.search(text) for rx in self.rules.carry_on_patterns) or \
             bool(self.rules.hearsay.search(_unquoted(text))) or \
             bool(self.rules.first_person.search(_unquoted(text))) or \
