@@ -100,6 +100,15 @@ _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _CHAIN_WORDS = {"citing", "quoting"}
 
 
+_OWN = {"its", "their", "our"}
+
+
+def _based_at(tokens: list[Token]) -> int:
+    """The index of "based" in a description ("the London-based monitor"), else -1."""
+    return max((t.i for t in tokens if t.lower_ in ("based", "-based") or
+                t.lower_.endswith("-based")), default=-1)
+
+
 def _usable_subject(tok: Token) -> bool:
     """A subject that can be a source: not a relative pronoun, not what happened ("the
     attack"), not a counted group."""
@@ -240,7 +249,9 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             chosen, subj = min(with_subj, key=depth)
             if governing and len(with_subj) > 1:
                 inner_v, inner_s = max(with_subj, key=depth)
-                if inner_v.i != chosen.i and inner_s.lower_ not in _PRONOUNS:
+                if inner_v.i != chosen.i and inner_s.lower_ not in _PRONOUNS and not any(
+                        c.dep_ == "poss" and c.lower_ in _OWN for c in inner_s.children):
+                    # ("X said its teams recorded ...": X speaks for a part of its own)
                     if _reported_by(inner_v, chosen):
                         outer_subj = subj  # "X said Y estimated": Y the origin, X relays
                     chosen, subj = inner_v, inner_s  # else the figure's own clause wins
@@ -271,7 +282,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         if subj.lemma_.lower() in _PRONOUNS or subj.lower_ in _PRONOUNS:
             speaker_src = ref
             referred = ref is not None
-        elif ref is not None and (len(stoks) <= 3):
+        elif ref is not None and len([t for t in stoks if t.i > _based_at(stoks)]) <= 2 + (
+                _based_at(stoks) < 0):  # ("the agency", "the London-based monitor")
             for n in names:
                 if n.lower() not in _POSSESSIVES:
                     ref.add_name(n)

@@ -21,25 +21,26 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 _SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
                "bn": 1_000_000_000}
 
 _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|" \
-        r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
+        r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|lakhs?|crores?)"
 # "and" joins number words only after a scale: "one hundred and twelve", not "nine and five"
-_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
+_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=lakh)|(?<=crore))"
 _WORDS = (rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand|million)\b))?{_WORD}"
           rf"(?:(?:{_AFTER_SCALE}(?:\s+and\s+|-and-)|[\s-]+){_WORD})*\b")
 _WORDS_RE = re.compile(_WORDS, re.IGNORECASE)
 # the same, for lower-cased ASCII text, where it matches what _WORDS_RE matches in the text
 # as written, at the same offsets, about three times quicker (a first letter checked before
 # the list of words is tried)
-_WORDS_LOWER = re.compile(r"(?=[abdefhmnostz])" + _WORDS)
+_WORDS_LOWER = re.compile(r"(?=[abcdefhlmnostz])" + _WORDS)
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[,.]\d)|"
            r"\d+(?:\.\d+)?")
-_SCALE = r"(?:\s*(?:million|thousand|billion|hundred)\b|(?:k|m|mn|mln|bn)\b)"
+_SCALE = r"(?:\s*(?:million|thousand|billion|hundred|lakhs?|crores?)\b|(?:k|m|mn|mln|bn)\b)"
 _DIGIT_RE = re.compile(
     rf"(?<![\w.,/:^-])(?P<a>{_DIGITS})(?P<sa>{_SCALE})?"
     rf"(?:(?P<sep>\s*(?:-|–|—|to)\s*)(?P<b>{_DIGITS})(?P<sb>{_SCALE})?)?"

@@ -68,6 +68,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     report_nouns: frozenset[str] = frozenset()
     pointing_words: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    # names of a family of bodies ("UN"): two sources sharing only such a name are not one
+    umbrella_names: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     not_surnames: frozenset[str] = frozenset()
     body_roles: frozenset[str] = frozenset()
@@ -127,6 +129,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             short_forms={str(k).lower(): tuple(str(x).lower() for x in v)
                          for k, v in (data.get("short_forms") or {}).items()},
             body_nouns=_words(refs.get("body")),
+            umbrella_names=_words(data.get("umbrella_names")),
             person_nouns=_words(refs.get("person")),
             today=re.compile(rf"\b(?:{today_rx})(?!\w)", re.IGNORECASE),
             datelines=tuple(_compile(p, where) for p in data.get("dateline_patterns") or []),

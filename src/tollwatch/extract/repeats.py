@@ -249,8 +249,9 @@ _BORROWED = ("repeat", "headline_body")  # a headline source taken from the body
 
 
 def _borrowed_day(c: Claim) -> bool:
-    """The claim's day is that of another statement of its source (``date_how`` "source")."""
-    return (c.attribution or {}).get("date_how") == "source"
+    """The claim's day is that of another statement of its source (``date_how`` "source",
+    or "body": the day of the fuller source the headline's tag names)."""
+    return (c.attribution or {}).get("date_how") in ("source", "body")
 
 
 def _add_names(head: Claim, body: Claim) -> None:

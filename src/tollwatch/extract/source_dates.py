@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
 from tollwatch.extract.body_parts import body_part_of
 from tollwatch.extract.date_links import linked
 from tollwatch.extract.date_rules import load_date_rules
 from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
+from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.qualified_names import same_qualified
 from tollwatch.extract.sources import Source
 from tollwatch.extract.unnamed_members import same_unnamed_group
@@ -82,16 +84,27 @@ def same_body(a: Source, b: Source) -> bool:
     person's surname, a name the alias table knows as the same body, or a bare kind phrase
     of a body of that kind (``known_bodies``), or an unnamed member of an unnamed group
     (``unnamed_members``)."""
+    if (a.date_links or b.date_links) and linked(a, b, same_body):
+        return True  # names tied for dates only (extract/date_links.py)
+    names_a, names_b = _beyond_family(a.names), _beyond_family(b.names)
+    if names_a and names_b and len(names_a) + len(names_b) < len(a.names) + len(b.names):
+        # two UN bodies are not one for sharing the name "UN"
+        a, b = replace(a, names=names_a, date_links=[]), replace(b, names=names_b,
+                                                                  date_links=[])
     if same_known_body(a.names, a.person, b.names, b.person) or \
             same_kind_body(a.names, a.person, b.names, b.person) or \
             same_unnamed_group(a.names, b.names) or organ_of(a.names, a.person, b.names, b.person):
         return True
-    if (a.date_links or b.date_links) and linked(a, b, same_body):
-        return True  # names tied for dates only (extract/date_links.py)
     if body_part_of(a, b, _forms):
         return True  # a body and its part, or a titled person and the body (body_parts.py)
     return any(_same_names(na, fa, a, nb, fb, b) for na in a.names for fa in _forms(na)
                for nb in b.names for fb in _forms(nb))
+
+
+def _beyond_family(names: list[str]) -> list[str]:
+    """``names`` without the names of a family of bodies ("UN": ``umbrella_names``)."""
+    family = load_provenance().umbrella_names
+    return [n for n in names if n.lower().removeprefix("the ") not in family]
 
 
 def _same_names(na: str, fa: str, a: Source, nb: str, fb: str, b: Source) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.doc_cache import columns, ents_of, tokens_of
 from tollwatch.extract.document_refs import document_antecedent
 from tollwatch.extract.person_cues import mentioned_subject, speaks_for_body
+from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 from tollwatch.extract.sources import (
     _DETERMINERS,
@@ -45,11 +46,15 @@ class SourceMemory:
         # of it ("the army" before "the Algerian army")
         keys = {n.lower() for n in src.names}
         heads = {n.lower().split()[-1] for n in src.names if n.split()}
+        family = load_provenance().umbrella_names
         for old in reversed(self.sources):
             bare = {_strip_det(n) for n in old.names}
             generic = not old.person and not src.person and all(
                 len(b.split()) == 1 and b.islower() for b in bare) and bool(bare & heads)
-            if keys & {n.lower() for n in old.names} or generic:
+            shared = keys & {n.lower() for n in old.names}
+            if shared and shared <= family and not (keys <= family or bare <= family):
+                continue  # "the UN refugee agency" and "the UN Mission": two UN bodies
+            if shared or generic:
                 for n in src.names:
                     old.add_name(n)
                 if src.origin and not old.origin:
@@ -131,7 +136,13 @@ class SourceMemory:
                     return src
         # a description: "the agency", "the ministry", "the interior ministry": every
         # content word must appear in the earlier source's names
-        if words[0] in ("the", "this", "that") and len(words) <= 4:
+        based = max((k for k, w in enumerate(re.sub(r"\s*-\s*based\b", "-based", low).split())
+                     if w.endswith("-based")), default=0)
+        if based:
+            words = re.sub(r"\s*-\s*based\b", "-based", low).split()
+        if based:  # "the Britain-based monitor", "the New York-based group": "the monitor"
+            words = [words[0], *words[based + 1:]]
+        if words[0] in ("the", "this", "that") and len(words) <= 4 and len(words) > 1:
             content = [w for w in words[1:] if w not in _DETERMINERS]
             head = words[-1]
             for src in reversed(self.sources):
