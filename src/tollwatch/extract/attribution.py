@@ -122,7 +122,8 @@ def _usable_subject(tok: Token) -> bool:
     cols, toks = columns(doc), tokens_of(doc)
     return not any(cols.dep[i] in ("nummod", "nsubj", "dobj", "pobj", "quantmod") and
                    cols.lower[i] != "one" and in_subtree(doc, i, tok.i) and toks[i].like_num
-                   for i in range(tok.left_edge.i, tok.i + 1))
+                   and not (toks[i].head.pos_ == "PROPN" and toks[i].head.is_title)
+                   for i in range(tok.left_edge.i, tok.i + 1))  # (not "the 444 Brigade")
 
 
 def _describes(figure: Token, subj: Token) -> bool:

@@ -44,6 +44,12 @@ _AGE_AFTER = re.compile(r"\s*(?:,|\.\s*$|$|;|\))")
 # an age after one person named by a common noun: "The boy, 12, was hurt", "her son, 9."
 _AGE_NOUN_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 MAX_AGE = 120
+# "three villagers, one of them aged 19": the one is told apart by an age, not counted
+_ONE_AGED = re.compile(r"\s+of\s+(?:them|whom|those)\s*,?\s+(?:aged|age)\b")
+# "nine of them were under 18", "most are over 60": an age limit, not a count
+_OF_AGE = re.compile(r"\b(?:were|are)\s+(?:under|over|above|below)\s+$")
+_TALLY_BEFORE = re.compile(r"\b(?:toll|number|figure|total|count|tally|dead|deaths|killed|"
+                           r"casualties|wounded|injured)\b")
 # the later ages of a list after "aged": "two children aged six and 10", "aged 8, 12 and 15"
 _AGE_LIST = re.compile(r"\b(?:aged|ages(?: of)?|age of)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4},?\s+"
                        r"(?:and|or|to)\s+$|\b(?:aged|ages(?: of)?)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4}"
@@ -146,6 +152,9 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
             continue
         if _AGE_LIST.search(low[max(0, n.start - 50):n.start]):
             continue  # "aged six and 10"
+        if _ONE_AGED.match(after) or (_OF_AGE.search(before) and _AGE_AFTER.match(after) and
+                                      not _TALLY_BEFORE.search(low[max(0, n.start - 40):n.start])):
+            continue  # "one of them aged 12" (its age says who); "were under 18": an age
         if _AGE_BEFORE.search(text[max(0, n.start - 30):n.start]) and \
                 _AGE_AFTER.match(text[n.end:]) and not n.words:
             continue  # an age in apposition: "Jane Doe, 22, a resident"

@@ -78,6 +78,9 @@ def _label_place(doc: Doc, span: Span) -> str | None:
     return doc[label[0].i:label[-1].i + 1].text
 
 
+_SAYING = {"say", "add", "tell", "state", "explain", "insist", "claim"}
+
+
 def stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
     # (read from the columns: ``line`` is ``[tok, *tok.ancestors]`` by index)
     cols = columns(doc)
@@ -87,6 +90,8 @@ def stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
         line.append(heads[line[-1]])
     for k, a in enumerate(line):
         lem = lemma[a]
+        if k and lem in _SAYING and pos[a] == "VERB":
+            break  # "denied the raid, saying it had killed 30": what it says, not denies
         if lem in lex.denial and pos[a] in ("VERB", "ADJ"):
             return "denied"
         if lem in lex.denial_objects and pos[a] == "NOUN":
