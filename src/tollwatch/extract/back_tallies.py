@@ -70,8 +70,8 @@ def tally_refers_back(sdoc: Any, token_i: int, cues: TallyCues | None = None) ->
                 any(g.like_num for g in c.subtree):
             return False
         # "the national total": a series of its own
-        return not any(g.dep_ in ("amod", "compound", "nmod", "poss") and
-                       g.lower_ not in cues.adjectives for g in c.children)
+        return not any(g.dep_ in ("amod", "compound", "nmod") and
+                       g.lower_ not in cues.adjectives for g in c.children)  # (not "its")
     return False
 
 

@@ -83,6 +83,9 @@ def composing_verb(head: Token, lex: Lexicon) -> Token | None:
 def sized_force(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The armed subject whose size the number gives ("the rebels were 40 in number",
     "the attackers were some 300 strong"), else None."""
+    counted = _numbering(span, lex)
+    if counted is not None:
+        return counted
     rest = span_text(doc, span.end, span.end + 3).lower()
     if not any(rest.startswith(sfx) and re.match(rf"{re.escape(sfx)}\b", rest)
                for sfx in lex.force_size_after):
@@ -95,4 +98,24 @@ def sized_force(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.lemma_.lower() in lex.armed or c.lower_ in lex.armed):
             return c
+    return None
+
+
+_NUMBER_VERBS = {"number", "total"}
+
+
+def _numbering(span: Span, lex: Lexicon) -> Token | None:
+    """The armed group that "numbers" the figure: "his forces, who number about 2,500",
+    "the attackers, who numbered some 200" (the antecedent of a relative subject)."""
+    verb = span.root.head
+    if span.root.dep_ not in ("dobj", "npadvmod", "attr") or \
+            verb.lemma_.lower() not in _NUMBER_VERBS or verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        subj = verb.head if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" \
+            else c
+        if subj.lemma_.lower() in lex.armed or subj.lower_ in lex.armed:
+            return subj
     return None

@@ -35,6 +35,9 @@ def counts_materiel(doc: Doc, span: Span, head: Token | None, lex: Lexicon) -> b
             return True
         mods = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end]
         return _lemma(head) in lex.metric_nouns and any(_is_materiel(t, lex) for t in mods)
+    noun = span.root.head  # "two pick-up trucks": no counted noun found, but the number's
+    if span.root.dep_ == "nummod" and noun.pos_ == "NOUN" and _is_materiel(noun, lex):
+        return True  # own noun is equipment
     return _follows_materiel(doc, span.start, span.end, lex)
 
 

@@ -34,6 +34,7 @@ from tollwatch.extract.repeats import dedup
 from tollwatch.extract.response_cues import load_response_lexicon
 from tollwatch.extract.responses import ResponseFinder
 from tollwatch.extract.statements import Statements
+from tollwatch.extract.tally_parts import whole_metric
 from tollwatch.extract.tally_sources import credit_parts, refers_to_whole
 from tollwatch.model import Claim, Document, Extraction
 
@@ -155,7 +156,8 @@ class Extractor:
                 prev.start == plan[k - 1][0] else None
             raws = claims_in_sentence(sdoc, mentions, lex, actor_for, exchange, prev_metric,
                                       captivity, losses,
-                                      prev.metric if prev is not None else None) \
+                                      whole_metric(mentions, [c for c, _ in made]) or
+                                      (prev.metric if prev is not None else None)) \
                 if cand else []
             if not raws:
                 stage.read(k, sdoc)

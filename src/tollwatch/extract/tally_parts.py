@@ -18,11 +18,15 @@ from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 from tollwatch.extract.wholes import part_verb
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
     from tollwatch.extract.lexicon import Lexicon
+    from tollwatch.extract.numbers import NumberMention
+    from tollwatch.model import Claim
 
-__all__ = ["TallyPartRules", "load_tally_part_rules", "tally_part"]
+__all__ = ["TallyPartRules", "load_tally_part_rules", "tally_part", "whole_metric"]
 
 Pick = tuple[str, float, int]
 
@@ -65,3 +69,14 @@ def tally_part(doc: Doc, span: Span, head: Token | None, pick: Pick | None,
     if verb is None or not _bare_tally(verb, rules.subjects):
         return pick
     return last_metric, 0.5, span.start
+
+
+def whole_metric(mentions: Sequence[NumberMention], earlier: Sequence[Claim]) -> str | None:
+    """The metric of the figure before that a sentence's figures add up to ("41 killed" ...
+    "29 in Ywa and 12 in Kan"): the whole its parts break down, when two or more exact
+    figures sum to one given before; else None."""
+    values = [m.value for m in mentions if m.value is not None and m.low is None]
+    if len(values) < 2 or len(values) != len(mentions):
+        return None
+    total = sum(values)
+    return next((c.metric for c in reversed(earlier) if c.value == total), None)
