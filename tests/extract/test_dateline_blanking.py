@@ -65,3 +65,21 @@ def test_a_weekday_dateline_dates_its_paragraph(claims_of: Run, text: str, day: 
 def test_a_weekday_in_a_sentence_is_no_dateline(claims_of: Run) -> None:
     text = "In Lisburg, Monday was calm. The ministry says 30 people were killed in the raid."
     assert _get(claims_of(text, "2031-06-10"), "killed", 30).date is None
+
+
+def test_a_city_in_capitals_before_a_colon_is_no_source(claims_of: Run) -> None:
+    text = ("ORVELDAM: Twelve soldiers, including two police officers, were killed when a "
+            "car bomb hit a checkpoint, the military said.")
+    claims = claims_of(text)
+    assert {source_names(c) for c in claims} == {"the military | military"}
+
+
+def test_a_short_tag_before_a_colon_is_still_a_headline_source(claims_of: Run) -> None:
+    assert _get(claims_of("UN: 40 killed in strike"), "killed", 40).origin == ["UN"]
+
+
+def test_the_remaining_wounded_continue_the_statement(claims_of: Run) -> None:
+    text = ("Police said 12 people were wounded, five of them critically.\n"
+            "\"The remaining seven are stable,\" he added.")
+    c = _get(claims_of(text), "injured", 7)
+    assert "police" in source_names(c)

@@ -270,6 +270,9 @@ class Extractor:
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[\w .]{2,30}?)?"
                        r"\s*(?:[–—-]|/[A-Za-z]+/\.?|\(\w+\)\s*[–—-]?)\s+)")
 
+# a city in capitals before a colon opening a paragraph ("BANNU: Twelve soldiers were ...")
+_COLON_DATELINE = re.compile(r"^[A-Z]{5,}(?:\s+[A-Z]{2,})?:\s+(?=[A-Z0-9])")
+
 
 def _blank_dateline(sentence: str) -> str:
     """Blank a dateline ("KABUL –", "MOSCOW, May 3 /TASS/.", "Lisburg, January 21, 2031 --")
@@ -279,7 +282,8 @@ def _blank_dateline(sentence: str) -> str:
         found = stamp.match(sentence)
         if found:
             return " " * found.end() + sentence[found.end():]
-    m = _DATELINE.match(sentence)
+    m = _DATELINE.match(sentence) or (_COLON_DATELINE.match(sentence)
+                                      if sentence.rstrip().endswith(".") else None)
     if not m or len(m.group(0)) > 60:
         n = dateline_length(sentence, load_provenance().datelines)
         return " " * n + sentence[n:] if n else sentence
