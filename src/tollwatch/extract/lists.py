@@ -24,6 +24,9 @@ __all__ = ["chain_root", "fill_from_lists", "is_list_item", "listed_with_people"
 Pick = tuple[str, float, int]
 
 _PARTITIVE = re.compile(r"^\s*(?:of|among)\s+(?:whom|them|those|these|which)\b", re.IGNORECASE)
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|revised)\s+from\s+(?:an?\s+|the\s+)?"
+                      r"(?:earlier\s+|previous\s+|initial\s+)?(?:(?:toll|figure|count|"
+                      r"tally)\s+of\s+)?$", re.IGNORECASE)
 _OPENER_WORDS = {"of", "among", "amongst"}
 # words that may come before a sentence's opening figure ("At least 20 of them ...")
 _LEAD_HEDGES = {"at", "least", "about", "some", "around", "nearly", "almost", "more", "than",
@@ -144,6 +147,12 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
             if out[k] is not None:
                 continue
             after = text_of(doc)[span.end_char:]
+            if k > 0 and _UP_FROM.search(text_of(doc)[max(0, span.start_char - 16):
+                                                      span.start_char]):
+                prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
+                if prior is not None:  # "40 dead, up from nine on Tuesday": the same tally
+                    out[k] = (prior[0], prior[1] * 0.9, prior[2])
+                    continue
             if k > 0 and _PARTITIVE.match(after):
                 prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
                 if prior is not None:

@@ -99,6 +99,8 @@ def _own_verb_date(verb: Token) -> str | None:
     for c in verb.children:
         if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and _verb_day(c):
             return _subtree_text(c)
+        if c.dep_ == "advmod" and c.lower_ in ("late", "early"):  # "late on Tuesday"
+            c = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "on"), c)
         if c.dep_ == "prep" and c.lower_ in ("on", "in"):
             for p in c.children:
                 if p.dep_ == "pobj" and _verb_day(p):
@@ -275,6 +277,11 @@ def toll_day(doc: Doc, token_i: int) -> str | None:
     Monday's toll of four dead and 12 injured": the toll given on Monday), or None."""
     rules = load_date_rules()
     x = doc[token_i]
+    giving = rules.publish_verbs | rules.announce_verbs | {"report", "give"}
+    for c in (*x.children, *(c for t in x.ancestors if t.lemma_.lower() in rules.toll_nouns
+                             for c in t.children)):
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in giving:
+            return _own_verb_date(c)  # "its earlier toll of 14 given late on Tuesday"
     for _ in range(rules.toll_reach):
         if x.head.i == x.i:
             return None

@@ -1,0 +1,47 @@
+"""An earlier toll a sentence moves from ("up from nine", "raising its earlier toll of 14
+given late on Tuesday") is the same tally: it takes its metric, and the day it was given.
+Hand-written sentences only (none from evaluation data)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tollwatch.model import Claim
+
+from .claim_lookup import get_claim
+
+Run = Callable[..., list[Claim]]
+
+# 2031-05-08 is a Thursday: Wednesday the 7th, Tuesday the 6th, Monday the 5th
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    (("A rocket strike has killed 19 people, the health office said on Wednesday, raising "
+     "its earlier toll of 14 given late on Tuesday."), "2031-05-06"),
+    (("The ministry said on Wednesday that 19 had died, up from a toll of 14 released on "
+     "Monday."), "2031-05-05"),
+])
+def test_an_earlier_toll_keeps_the_day_it_was_given(claims_of: Run, text: str,
+                                                    day: str) -> None:
+    claims = claims_of(text, "2031-05-08")
+    assert get_claim(claims, "killed", 19).date == "2031-05-07"
+    assert get_claim(claims, "killed", 14).date == day
+
+
+def test_a_figure_killed_on_a_day_keeps_the_statement_s_day(claims_of: Run) -> None:
+    text = "The ministry said on Wednesday that 14 people killed on Monday were buried."
+    assert get_claim(claims_of(text, "2031-05-08"), "killed", 14).date == "2031-05-07"
+
+
+def test_said_late_on_a_day(claims_of: Run) -> None:
+    text = "The ministry said late on Tuesday that 30 people were killed."
+    assert get_claim(claims_of(text, "2031-05-08"), "killed", 30).date == "2031-05-06"
+
+
+@pytest.mark.parametrize("tail", ["up from nine it had reported earlier",
+                                  "up from nine on Monday", "down from nine"])
+def test_the_figure_moved_from_takes_the_tally_s_metric(claims_of: Run, tail: str) -> None:
+    text = f"Fifteen soldiers have been killed in the fighting, the ministry said, {tail}."
+    get_claim(claims_of(text, "2031-05-08"), "killed", 9)
