@@ -123,3 +123,24 @@ def test_a_release_with_no_list_after_it_starts_no_statement(claims_of: Run) -> 
     text = ("The ministry released these figures:\n\nElsewhere, gunmen killed 12 people in a "
             "village raid on Sunday.")
     assert get_claim(claims_of(text), "killed", 12).origin == []
+
+
+def test_the_parts_of_a_headline_are_read_apart() -> None:
+    text = ("Rebels claim 57 killed in base attack; army says toll is 8\n"
+            "The army said eight soldiers died; the rebels said 57.")
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts[:2] == ["Rebels claim 57 killed in base attack;", "army says toll is 8"]
+    assert parts[2] == "The army said eight soldiers died; the rebels said 57."
+
+
+def test_each_headline_part_has_its_own_source_and_day(claims_of: Run) -> None:
+    text = ("Rebels claim 57 killed in base attack; army says toll is 8\n"
+            "ORVEL, Dec 6 (Wire) -- Militants stormed an army base before dawn, killing "
+            "eight soldiers, the army said.\n"
+            "In a statement on Tuesday, the rebels said they had killed 57 soldiers.")
+    claims = claims_of(text, "2031-12-06")  # a Saturday: Tuesday is the 2nd
+    rebels, army = get_claim(claims, "killed", 57), get_claim(claims, "killed", 8)
+    assert "rebels" in source_names(rebels) and "army" not in source_names(rebels)
+    assert rebels.date == "2031-12-02"
+    assert "army" in source_names(army) and army.date == "2031-12-06"
+    assert len(claims) == 2  # each headline figure is one claim with its body repeat

@@ -74,6 +74,15 @@ def _line_breaks(text: str) -> Iterator[int]:
             yield pos
 
 
+def _headline_parts(text: str) -> set[int]:
+    """Cuts between the parts of a first line that is a headline ("Rebels claim 57 killed;
+    army says toll is 8"): each part is read as a sentence of its own."""
+    line = text.split("\n", 1)[0].rstrip()
+    if not line or line[-1] in ".!?…" or len(line) >= 200:
+        return set()
+    return {m.end() for m in re.finditer(r";(?=\s+\S)", line)}
+
+
 def list_items(text: str, sents: list[tuple[int, int]]) -> set[int]:
     """The sentences (indexes into ``sents``) that are items of a list: their line opens
     with a list marker ("- North: 23 killed")."""
@@ -98,6 +107,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cuts.add(end)
     for pos in _line_breaks(text):
         cuts.add(pos)
+    cuts |= _headline_parts(text)
     spans: list[tuple[int, int]] = []
     prev = 0
     for cut in sorted(cuts) + [len(text)]:

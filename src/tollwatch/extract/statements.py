@@ -250,7 +250,7 @@ class Statements:
         self._seen.add(k)
         out = self._govern(k, sdoc, token_i, closer)
         out = self._listed(k, sdoc, token_i, out)
-        if k == 0 and is_headline(text_of(sdoc)):
+        if self.paras[k] == 0 and is_headline(text_of(sdoc)):
             out.headline = True  # every attribution returned is the figure's own object
         toll = toll_day(sdoc, token_i) if out.origin_src is not None else None
         day = resolve_date(toll, self._anchor(k)) if toll else None
@@ -286,10 +286,10 @@ class Statements:
                 # figure counted against those before ties them to X's statement
                 self._claim_back(att, k, carried_by="figure_anaphor")
             self._unclaimed = []
-            if k == 0 and is_headline(text_of(sdoc)):
+            if self.paras[k] == 0 and is_headline(text_of(sdoc)):
                 self.headlines.append(self.current)  # type: ignore[arg-type]
             return att
-        owned = None if k == 0 and is_headline(text_of(sdoc)) else \
+        owned = None if self.paras[k] == 0 and is_headline(text_of(sdoc)) else \
             report_source(sdoc, token_i, self.memory)
         if owned is not None:  # "Since X's last update, ...", "X gave a toll of 40": X speaks
             self._unclaimed = []
