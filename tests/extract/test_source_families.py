@@ -88,3 +88,27 @@ def test_a_lakh_count_is_a_claim(claims_of: Run) -> None:
 def test_troops_massed_are_deployed(claims_of: Run) -> None:
     get_claim(claims_of("The army said 40 militants had been massed near the border."),
               "deployed", 40)
+
+
+def test_a_body_noun_before_a_name_makes_a_body(claims_of: Run) -> None:
+    text = ("The search collective Madres de Arena said on Monday it had found 56 bodies. "
+            "Among them were at least eight women, the group said.")
+    c = get_claim(claims_of(text, "2031-05-14"), "killed", 8)
+    assert "madres de arena" in source_names(c) and c.date == "2031-05-12"
+
+
+def test_a_person_s_title_with_a_body_noun_stays_a_person(claims_of: Run) -> None:
+    claims = claims_of("The group leader Jon Amberly said 5 people died. He said 3 more "
+                       "were hurt.")
+    assert "jon amberly" in source_names(get_claim(claims, "injured", 3))
+
+
+@pytest.mark.parametrize(("text", "metric", "value"), [
+    ("At least 650 Rohingya died at sea last year, the agency said.", "killed", 650),
+    ("Among the civilian dead were six children and two paramedics.", "killed", 2),
+    (("Gunmen kidnapped 40 women last week. Twelve of the women managed to escape, a "
+     "resident said."), "abducted", 12),
+])
+def test_more_people_and_captivity_words(claims_of: Run, text: str, metric: str,
+                                         value: int) -> None:
+    get_claim(claims_of(text), metric, value)

@@ -227,9 +227,11 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     if head in _PERSON_ROLES or root.ent_type_ == "PERSON" or \
             (not person and names_a_person(tokens, root)):  # "Col Ana Ruiz, the spokeswoman"
         person = True
-    last = [t for t in tokens if not t.is_punct][-1:]
-    if person and any(t.lower_ in load_provenance().body_nouns and not t.text[:1].isupper()
-                      for t in (root, *last)):
+    named = [t for t in tokens if t.pos_ == "PROPN"]
+    kinds = [t for t in tokens if not t.is_punct][-1:] + [root] + \
+        [t for t in tokens if named and t.i < named[0].i]  # "the search collective Madres"
+    if person and head not in _PERSON_ROLES and any(
+            t.lower_ in load_provenance().body_nouns and not t.text[:1].isupper() for t in kinds):
         person = False  # "the Desert Mothers collective": a body, whatever the name looks like
     out = [n for n in (phrase, _strip_det(phrase), full) if n]
     names += _aliases(doc, tokens)
