@@ -69,3 +69,21 @@ def test_people_still_in_hospital_are_wounded(claims_of: Run) -> None:
     claims = claims_of("At least 20 people were killed and 30 remain in hospital, "
                        "officials said.")
     assert _figures(claims) == [("killed", 20), ("injured", 30)]
+
+
+@pytest.mark.parametrize(("text", "own", "sourced"), [
+    ("Police arrested 12 men on Monday, but the army says 40 were detained.", 12, 40),
+    ("The army killed 30 rebels, while the rebels say they lost only 10 fighters.", 30, 10),
+])
+def test_a_contrasted_clause_s_source_speaks_for_its_clause(
+        claims_of: Run, text: str, own: int, sourced: int) -> None:
+    claims = {c.value: c for c in claims_of(text)}
+    assert claims[own].origin == []
+    assert claims[sourced].origin != []
+
+
+def test_a_speaker_after_a_while_clause_speaks_for_the_sentence(claims_of: Run) -> None:
+    text = ("The cell was composed of 32 militants, while the rest came from abroad, the "
+            "minister continued.")
+    c = get_claim(claims_of(text), "deployed", 32)
+    assert "minister" in source_names(c)

@@ -109,9 +109,30 @@ def outside_own_clause(verb: Token, figure_i: int | None) -> bool:
         return False
     in_phrase = (verb.pos_ == "NOUN" and verb.dep_ != "ROOT") or (
         verb.dep_ in ("pcomp", "pobj") and
-        verb.head.lower_ in load_provenance().clause_absolute_preps)
+        verb.head.lower_ in load_provenance().clause_absolute_preps) or \
+        _contrasted(verb, figure_i)
     return in_phrase and not any(t.i == figure_i for t in verb.subtree) and \
         not _reported_right_after(verb, figure_i)
+
+
+_CONTRAST = {"but", "yet", "while", "whereas", "although", "though"}
+
+
+def _contrasted(verb: Token, figure_i: int) -> bool:
+    """A reporting verb of a clause set against the figure's, after it ("Police arrested 12
+    men, but the army says 40 were held"; "..., while the rebels say ..."): it speaks for
+    its own clause only."""
+    if figure_i >= verb.i or verb.dep_ not in ("conj", "advcl"):
+        return False
+    doc = verb.doc
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i),
+               key=lambda c: c.i, default=None)  # the nearest ("while the rest ..., he said")
+    if subj is None or subj.left_edge.i <= figure_i:
+        return False
+    # the contrast opens the clause right before its subject: ", but the army says ..."
+    # (the parser may hang "but" on the first verb)
+    before = [t for t in doc[max(0, subj.left_edge.i - 2):subj.left_edge.i] if not t.is_punct]
+    return bool(before) and before[-1].lower_ in _CONTRAST
 
 
 def _reported_right_after(verb: Token, figure_i: int) -> bool:
