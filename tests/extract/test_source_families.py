@@ -112,3 +112,20 @@ def test_a_person_s_title_with_a_body_noun_stays_a_person(claims_of: Run) -> Non
 def test_more_people_and_captivity_words(claims_of: Run, text: str, metric: str,
                                          value: int) -> None:
     get_claim(claims_of(text), metric, value)
+
+
+def test_a_title_after_a_role_names_a_person(claims_of: Run) -> None:
+    text = ("Police said 10 people died. Army spokesman Colonel Ana Ruiz said 14 soldiers "
+            "were killed. The spokesman added that 20 were wounded.")
+    c = get_claim(claims_of(text), "injured", 20)
+    assert "ana ruiz" in source_names(c)
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    (("The agency said 3,000 people fled on Monday. A spokeswoman, Lina Berg, said 40 "
+     "children were among them."), "displaced"),
+    ("Police said 30 people were killed. Nine women were among them.", "killed"),
+])
+def test_figures_among_them_are_parts_of_the_group_before(claims_of: Run, text: str,
+                                                          metric: str) -> None:
+    assert {c.metric for c in claims_of(text)} == {metric}

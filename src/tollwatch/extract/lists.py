@@ -91,6 +91,16 @@ def _opener(doc: Doc, triggers: list[Trigger], prev_metric: str | None) -> Pick 
     return inside[-1].metric, 0.6, inside[-1].start
 
 
+def _among_them(span: Span, head: Token | None) -> bool:
+    """"40 children were among them": the figure is a part of the group counted before."""
+    tok = head if head is not None else span.root
+    verb = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ in ("among", "amongst") and any(
+            g.dep_ == "pobj" and g.lower_ in ("them", "those", "these") for g in c.children)
+        for c in verb.children)
+
+
 def _opens_clause(doc: Doc, span: Span) -> bool:
     """The figure opens its sentence, or the clause a reporting verb introduces ("He added
     that 19 of them were women"): only hedges, or a verb's own words and "that", before it."""
@@ -158,7 +168,8 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
                 if prior is not None:
                     out[k] = (prior[0], prior[1] * 0.9, prior[2])
                     continue
-            if k == 0 and prev_metric is not None and _PARTITIVE.match(after) and \
+            if k == 0 and prev_metric is not None and (_PARTITIVE.match(after) or
+                                                       _among_them(span, _head)) and \
                     _opens_clause(doc, span):
                 # "At least 20 of them are children.": a part of the figure before
                 out[k] = (prev_metric, 0.55, span.start)

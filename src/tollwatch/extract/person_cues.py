@@ -58,11 +58,13 @@ def names_a_person(tokens: list[Token], root: Token, cues: PersonCues | None = N
     words = [t for t in tokens if t.is_alpha or t.text.rstrip(".").isalpha()]
     if words and words[0].lower_ in ("the", "a", "an"):
         words = words[1:]
-    for title in cues.titles:
+    for title in cues.titles:  # (also after a role: "Army spokesman Colonel Ana Ruiz")
         n = len(title)
-        if len(words) > n and tuple(_word(t) for t in words[:n]) == title and \
-                words[n].pos_ == "PROPN" and words[n].text[:1].isupper():
-            return True
+        for at in range(len(words) - n):
+            if tuple(_word(t) for t in words[at:at + n]) == title and \
+                    words[at + n].pos_ == "PROPN" and words[at + n].text[:1].isupper() and \
+                    (at == 0 or words[at - 1].lemma_.lower() in cues.roles):
+                return True
     # one person's role, in the singular ("Doctors Without Borders" is a body)
     if root.tag_ == "NN" and root.lemma_.lower() in cues.roles:
         return True
