@@ -45,3 +45,20 @@ def test_said_late_on_a_day(claims_of: Run) -> None:
 def test_the_figure_moved_from_takes_the_tally_s_metric(claims_of: Run, tail: str) -> None:
     text = f"Fifteen soldiers have been killed in the fighting, the ministry said, {tail}."
     get_claim(claims_of(text, "2031-05-08"), "killed", 9)
+
+
+def test_a_day_the_recognizer_ran_into_a_count(claims_of: Run) -> None:
+    c = get_claim(claims_of("The army said on Monday 12 soldiers died.", "2031-05-08"),
+                  "killed", 12)
+    assert c.date == "2031-05-05"
+
+
+def test_a_bare_headline_tag_is_not_merged_when_two_bodies_fit(claims_of: Run) -> None:
+    text = ("Rebels hold 34 hostages, senator says citing intelligence\n"
+            "The rebels are holding at least 34 people hostage, Senator Lea Brun said on "
+            "Monday, citing a report by the national intelligence directorate. Military "
+            "intelligence estimates the rebels have some 5,800 fighters.")
+    claims = claims_of(text, "2031-05-08")
+    hostages = get_claim(claims, "abducted", 34)
+    assert "national intelligence directorate" in " ".join(hostages.origin).lower()
+    assert "military" not in " ".join(hostages.origin).lower()

@@ -54,6 +54,8 @@ class SourceMemory:
             shared = keys & {n.lower() for n in old.names}
             if shared and shared <= family and not (keys <= family or bare <= family):
                 continue  # "the UN refugee agency" and "the UN Mission": two UN bodies
+            if generic and not shared and self._claimed_elsewhere(bare, old):
+                continue  # "intelligence" (a headline's) after "the intelligence directorate"
             if shared or generic:
                 for n in src.names:
                     old.add_name(n)
@@ -67,6 +69,12 @@ class SourceMemory:
                 return old
         self.sources.append(src)
         return src
+
+    def _claimed_elsewhere(self, bare: set[str], old: Source) -> bool:
+        """Another source than ``old`` has one of the words ``bare`` in its names."""
+        return any(other is not old and any(
+            re.search(rf"\b{re.escape(w)}\b", n.lower()) for w in bare for n in other.names)
+            for other in self.sources)
 
     def note_people(self, doc: Doc) -> None:
         """Remember the people a sentence names, as antecedents for "he" and "she", and its

@@ -117,11 +117,18 @@ def _own_verb_date(verb: Token) -> str | None:
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
-    """The day entity that token ``i`` belongs to."""
+    """The day entity that token ``i`` belongs to (without a count the recognizer ran
+    into it: "said on Monday 12 soldiers died" is Monday)."""
     labels = load_date_rules().day_labels
     for ent in ents_of(doc):
         if ent.start <= i < ent.end:
-            return ent if ent.label_ in labels else None
+            if ent.label_ not in labels:
+                return None
+            last = ent[-1]
+            if len(ent) > 1 and last.like_num and last.dep_ == "nummod" and \
+                    not (ent.start <= last.head.i < ent.end) and i < ent.end - 1:
+                return doc[ent.start:ent.end - 1]
+            return ent
     return None
 
 
