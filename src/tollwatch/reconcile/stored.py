@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import LargeBinary, cast, delete, func, insert, select, text, true
+from sqlalchemy import LargeBinary, cast, delete, func, insert, select, text, true, update
 from sqlalchemy.engine import Connection
 
 from tollwatch.reconcile.groups import Group
@@ -89,9 +89,15 @@ VIEW_LOCK_KEY = 0x746F6C6C76696577
 def lock_view(conn: Connection) -> None:
     """Hold the view's lock until ``conn``'s transaction ends, so that two processes (an
     ingest and the server, say) never rewrite the view at once: on PostgreSQL a
-    transaction-level advisory lock; SQLite lets one writer in at a time already."""
+    transaction-level advisory lock; on SQLite the write lock, taken first by rewriting the
+    view's state row as it is (the driver begins a transaction only at a write, so the
+    reads of the state would otherwise run before the lock, and two processes that read
+    the same state would both write the same new rows)."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": VIEW_LOCK_KEY})
+    elif conn.dialect.name == "sqlite":
+        conn.execute(update(ViewStateRow).where(ViewStateRow.id == 1)
+                     .values(version=ViewStateRow.version))
 
 
 def state_of(conn: Connection) -> ViewState | None:
