@@ -188,6 +188,8 @@ def test_writers_starting_together_on_a_new_store(backend: str, tmp_path: Path, 
             if p.poll() is None:
                 p.kill()
                 p.communicate()
+            if p.stdout is not None and not p.stdout.closed:
+                p.stdout.close()  # (a failed test leaves no open pipe to the next one)
     summaries = [json.loads(o.strip().splitlines()[-1]) for o in outs]
     assert summaries[2]["new"] == 3 and summaries[2]["failed"] == 0
     assert summaries[0]["new"] + summaries[1]["new"] == distinct
