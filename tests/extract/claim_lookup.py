@@ -22,3 +22,8 @@ def date_how(c: Claim) -> object:
 def source_names(c: Claim) -> str:
     """The claim's origin and speaker names, lower-cased, joined by " | "."""
     return " | ".join(c.origin + c.speaker).lower()
+
+
+def figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
+    """The claims' (metric, value) pairs, in text order."""
+    return [(c.metric, c.value) for c in claims]

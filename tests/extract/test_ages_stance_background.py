@@ -11,16 +11,12 @@ import pytest
 
 from tollwatch.model import Claim
 
-from .claim_lookup import get_claim, source_names
+from .claim_lookup import figures, get_claim, source_names
 
 Run = Callable[..., list[Claim]]
 
 
-def _figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
-    return [(c.metric, c.value) for c in claims]
-
-
-@pytest.mark.parametrize(("text", "figures"), [
+@pytest.mark.parametrize(("text", "expected"), [
     ("Four herders, one of them aged 17, were detained at the checkpoint, police said.",
      [("detained", 4)]),
     ("Police said 30 students were detained and that most of them were under 16.",
@@ -30,8 +26,8 @@ def _figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
      [("killed", 19), ("killed", 1)]),
 ])
 def test_ages_are_not_counts(claims_of: Run, text: str,
-                             figures: list[tuple[str, int]]) -> None:
-    assert _figures(claims_of(text)) == figures
+                             expected: list[tuple[str, int]]) -> None:
+    assert figures(claims_of(text)) == expected
 
 
 def test_a_denial_does_not_reach_what_is_said_after_it(claims_of: Run) -> None:
@@ -68,7 +64,7 @@ def test_a_numbered_unit_is_a_source(claims_of: Run) -> None:
 def test_people_still_in_hospital_are_wounded(claims_of: Run) -> None:
     claims = claims_of("At least 20 people were killed and 30 remain in hospital, "
                        "officials said.")
-    assert _figures(claims) == [("killed", 20), ("injured", 30)]
+    assert figures(claims) == [("killed", 20), ("injured", 30)]
 
 
 @pytest.mark.parametrize(("text", "own", "sourced"), [

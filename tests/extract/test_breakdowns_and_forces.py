@@ -13,13 +13,9 @@ from tollwatch.extract.numbers import NumberMention
 from tollwatch.extract.tally_parts import whole_metric
 from tollwatch.model import Claim
 
-from .claim_lookup import get_claim
+from .claim_lookup import figures, get_claim
 
 Run = Callable[..., list[Claim]]
-
-
-def _figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
-    return [(c.metric, c.value) for c in claims]
 
 
 @pytest.mark.parametrize("breakdown", [
@@ -28,7 +24,7 @@ def _figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
 ])
 def test_a_source_s_own_figures_break_down_its_toll(claims_of: Run, breakdown: str) -> None:
     claims = claims_of("The ministry said 62 people had been killed. " + breakdown)
-    assert _figures(claims) == [("killed", 62), ("killed", 40), ("killed", 22)]
+    assert figures(claims) == [("killed", 62), ("killed", 40), ("killed", 22)]
 
 
 def test_the_parts_take_the_metric_of_the_whole_they_add_up_to(claims_of: Run) -> None:
@@ -64,17 +60,17 @@ def test_armed_people_who_number_a_figure_are_deployed(claims_of: Run, text: str
 
 
 def test_the_victims_who_numbered_are_not_a_force(claims_of: Run) -> None:
-    assert _figures(claims_of("The victims, who numbered 40, were buried on Sunday.")) == [
+    assert figures(claims_of("The victims, who numbered 40, were buried on Sunday.")) == [
         ("killed", 40)]
 
 
 def test_hyphenated_vehicles_are_things(claims_of: Run) -> None:
     text = ("Troops killed about forty assailants and seized two pick-up trucks and a dozen "
             "motorbikes, the statement said.")
-    assert _figures(claims_of(text)) == [("killed", 40)]
+    assert figures(claims_of(text)) == [("killed", 40)]
 
 
 def test_forced_from_homes_in_a_headline_is_displacement(claims_of: Run) -> None:
     claims = claims_of("Fighting in the delta forces some 38,000 from homes: UN")
-    assert _figures(claims) == [("displaced", 38000)]
+    assert figures(claims) == [("displaced", 38000)]
     assert claims[0].origin == ["UN"]

@@ -13,13 +13,9 @@ from tollwatch.errors import ConfigError
 from tollwatch.extract.standing_groups import load_standing_rules
 from tollwatch.model import Claim
 
-from .claim_lookup import get_claim
+from .claim_lookup import figures, get_claim
 
 Run = Callable[..., list[Claim]]
-
-
-def _figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
-    return [(c.metric, c.value) for c in claims]
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +24,7 @@ def _figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
     "The district, home to 60,000 people, was hit by shelling that killed 35, officials said.",
 ])
 def test_a_standing_group_takes_no_metric_from_another_clause(text: str, claims_of: Run) -> None:
-    assert _figures(claims_of(text)) == [("killed", 35)]
+    assert figures(claims_of(text)) == [("killed", 35)]
 
 
 @pytest.mark.parametrize(("text", "metric", "value"), [
@@ -64,4 +60,4 @@ def test_more_metric_words(text: str, metric: str, value: int, claims_of: Run) -
 
 def test_explosives_are_things(claims_of: Run) -> None:
     text = "Police seized a dozen landmines and 40 grenades and freed 4 hostages, officials said."
-    assert _figures(claims_of(text)) == [("abducted", 4)]
+    assert figures(claims_of(text)) == [("abducted", 4)]
