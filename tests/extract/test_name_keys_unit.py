@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tollwatch.extract.name_keys import surname_key
+from tollwatch.extract.name_keys import fold_name, surname_key
 from tollwatch.extract.repeats import dedup, same_source
 from tollwatch.model import Claim
 
@@ -55,3 +55,9 @@ def test_a_body_and_its_spokesperson_are_one_source() -> None:
     assert same_source(a, b)
     c = Claim(metric="injured", value=18, origin=["a spokesperson for the Red Cross"])
     assert not same_source(a, c)
+
+
+def test_fold_name_drops_accents_article_and_punctuation() -> None:
+    assert fold_name("The Ministry of Défense") == "ministry of defense"
+    assert fold_name("an N.G.O.") == "n g o"
+    assert fold_name("Theatre Group") == "theatre group"  # "the" only as a word

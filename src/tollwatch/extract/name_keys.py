@@ -9,10 +9,21 @@ one. Titles, and the last words that are no surname
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from tollwatch.extract.provenance import load_provenance
 
-__all__ = ["body_key", "surname_key"]
+__all__ = ["body_key", "fold_name", "surname_key"]
+
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold_name(name: str) -> str:
+    """A source name as claims compare it: accents dropped, lower-cased, without a leading
+    article, punctuation as spaces ("The Ministry of Défense" -> "ministry of defense")."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return _NON_WORD.sub(" ", _ARTICLE.sub("", s)).strip()
 
 
 def surname_key(name: str) -> str | None:

@@ -9,7 +9,6 @@ and date when the headline names no source.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -18,10 +17,11 @@ from tollwatch.extract.counted import STATE_ARMED, singular
 from tollwatch.extract.definite_repeats import credit_sentence_mates, definite_restatement
 from tollwatch.extract.headline_dates import date_headlines
 from tollwatch.extract.headline_mates import date_headline_mates
+from tollwatch.extract.headline_tags import spread_tag_names
 from tollwatch.extract.later_sources import credit_earlier
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
-from tollwatch.extract.name_keys import body_key, surname_key
+from tollwatch.extract.name_keys import body_key, fold_name, surname_key
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.source_sides import may_be_one_source
 from tollwatch.model import Claim
@@ -32,14 +32,7 @@ __all__ = ["dedup", "described", "same_group", "same_source"]
 _QUOTES = "“\"‘"
 
 
-_ARTICLE = re.compile(r"^(the|a|an)\s+")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = _ARTICLE.sub("", s)
-    return _NON_WORD.sub(" ", s).strip()
+_fold = fold_name
 
 
 def _keys(c: Claim) -> set[str]:
@@ -166,6 +159,7 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
     seen: dict[tuple[Any, ...], list[Claim]] = {}
     out: list[Claim] = []
     restated: dict[int, Claim] = {}  # sentence -> the sourced claim it repeats in own voice
+    tagged: list[tuple[list[str], Claim, Claim]] = []  # a headline tag the body names
     for c in claims:
         # two figures of one sentence count two groups ("four soldiers died on the spot,
         # while four others died later")
@@ -200,6 +194,7 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
                            and may_be_one_source(e.origin + e.speaker,
                                                  c.origin + c.speaker)), None)
             if repeat is not None:
+                tagged.append((list(repeat.origin), repeat, c))
                 _add_names(repeat, c)
         if repeat is None:
             # the article gave the figure first in its own voice; this sentence credits it
@@ -221,6 +216,7 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
         seen[_key(c)].append(c)
         out.append(c)
     _restated(out, restated)
+    spread_tag_names(out, tagged)
     credit_sentence_mates(out)
     _headline_from_body(out)
     date_headlines(out, same_group)
