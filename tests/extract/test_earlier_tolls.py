@@ -22,6 +22,8 @@ Run = Callable[..., list[Claim]]
      "its earlier toll of 14 given late on Tuesday."), "2031-05-06"),
     (("The ministry said on Wednesday that 19 had died, up from a toll of 14 released on "
      "Monday."), "2031-05-05"),
+    (("At least 19 people have died in the clashes, the provincial council said on "
+      "Wednesday, up from 14 it had reported on Monday."), "2031-05-05"),
 ])
 def test_an_earlier_toll_keeps_the_day_it_was_given(claims_of: Run, text: str,
                                                     day: str) -> None:
@@ -62,3 +64,10 @@ def test_a_bare_headline_tag_is_not_merged_when_two_bodies_fit(claims_of: Run) -
     hostages = get_claim(claims, "abducted", 34)
     assert "national intelligence directorate" in " ".join(hostages.origin).lower()
     assert "military" not in " ".join(hostages.origin).lower()
+
+
+def test_a_figure_followed_by_other_words_is_no_contact_clause(claims_of: Run) -> None:
+    text = ("At least 19 people have died, the provincial council said on Wednesday, up from "
+            "14 as it reported more bodies on Monday.")
+    claims = claims_of(text, "2031-05-08")
+    assert get_claim(claims, "killed", 14).date == "2031-05-07"  # the statement's day

@@ -289,6 +289,9 @@ def toll_day(doc: Doc, token_i: int) -> str | None:
                              for c in t.children)):
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in giving:
             return _own_verb_date(c)  # "its earlier toll of 14 given late on Tuesday"
+    contact = _contact_clause_verb(x, giving)
+    if contact is not None:  # "up from 27 it had reported on Tuesday"
+        return _own_verb_date(contact)
     for _ in range(rules.toll_reach):
         if x.head.i == x.i:
             return None
@@ -299,3 +302,21 @@ def toll_day(doc: Doc, token_i: int) -> str | None:
                     return str(c.text)
             return None
     return None
+
+
+def _contact_clause_verb(x: Token, giving: frozenset[str] | set[str]) -> Token | None:
+    """The giving verb of a relative clause without "that" right after the figure ("27 it
+    had reported on Tuesday", "the 14 they gave on Monday"), which the parser may hang on the
+    sentence's verb instead of the figure; None when the figure is followed by anything else."""
+    doc = x.doc
+    i = x.i + 1
+    if i >= len(doc) or doc[i].pos_ != "PRON" or doc[i].dep_ != "nsubj":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "AUX":
+        i += 1
+    verb = doc[i] if i < len(doc) else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in giving or \
+            doc[x.i + 1].head.i != verb.i:
+        return None
+    return verb
