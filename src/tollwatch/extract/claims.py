@@ -52,6 +52,7 @@ from tollwatch.extract.materiel import counts_materiel
 from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
 from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
+from tollwatch.extract.predicate_parts import predicate_part, predicate_parts
 from tollwatch.extract.standing_groups import standing_group
 from tollwatch.extract.tally_parts import tally_part
 from tollwatch.extract.wholes import parts_of_wholes
@@ -178,6 +179,9 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
              for (_, span, head, _), p in zip(analysed, picks)]
     picks = [tally_part(doc, span, head, p, last_metric, lex)  # "The figure includes three"
              for (_, span, head, _), p in zip(analysed, picks)]
+    items = [(span, head) for _, span, head, _ in analysed]
+    several = sum(predicate_part(span, head) for span, head in items) >= 2
+    picks = predicate_parts(items, picks, prev_metric or (last_metric if several else None))
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)
              if head is not None else p for (_, _, head, _), p in zip(analysed, picks)]
     out: list[RawClaim] = []
@@ -204,8 +208,9 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         metric, conf, trig_i = picked
         if standing_group(doc, span, head, trig_i):
             continue  # "1.3 million people need food aid", "a town of 25,000 inhabitants"
-        if kind == "agent":
-            if doc[trig_i].lemma_.lower() not in PEOPLE_ONLY_VERBS:
+        if kind == "agent":  # a part of people counted before ("Three were lawyers") is people
+            if doc[trig_i].lemma_.lower() not in PEOPLE_ONLY_VERBS and \
+                    not predicate_part(span, head):
                 continue  # "captured 12 launchers" counts things
             if head is not None and head.dep_ == "pobj" and \
                     head.head.lower_ in ("to", "into", "at", "in", "inside"):
