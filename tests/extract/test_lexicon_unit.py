@@ -105,6 +105,13 @@ def test_victims_default_must_be_a_metric(tmp_path: Path) -> None:
     assert ei.value.source == str(path)
 
 
+def test_victims_follow_must_be_metrics(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="victims follow 'vanished' is not a metric"):
+        _lex(tmp_path, MINIMAL + "victims:\n  follow: [killed, vanished]\n", "bad-follow.yaml")
+    assert _lex(tmp_path, MINIMAL + "victims:\n  follow: [killed]\n").victims_follow == \
+        frozenset({"killed"})
+
+
 @pytest.mark.parametrize("section", ["metrics", "qualifiers", "attribution", "people",
                                      "units_not_people"])
 def test_missing_section_names_the_file(tmp_path: Path, section: str) -> None:

@@ -15,7 +15,7 @@ from tollwatch.extract.headlines import names_place
 from tollwatch.extract.sentences import list_items, split_sentences
 from tollwatch.model import Claim
 
-from .claim_lookup import get_claim, source_names
+from .claim_lookup import figures, get_claim, source_names
 
 Run = Callable[..., list[Claim]]
 
@@ -144,3 +144,19 @@ def test_each_headline_part_has_its_own_source_and_day(claims_of: Run) -> None:
     assert rebels.date == "2031-12-02"
     assert "army" in source_names(army) and army.date == "2031-12-06"
     assert len(claims) == 2  # each headline figure is one claim with its body repeat
+
+
+@pytest.mark.parametrize("sentence", [
+    "Of the victims, 12 were women.",
+    "The police said 12 of the victims were women.",
+    "The victims included 12 women.",
+])
+def test_victims_of_an_abduction_are_abducted(claims_of: Run, sentence: str) -> None:
+    text = "Armed men abducted 30 farmers near Orvel on Monday, police said. " + sentence
+    assert ("abducted", 12) in figures(claims_of(text))
+    assert ("killed", 12) not in figures(claims_of(text))
+
+
+def test_victims_after_a_toll_are_still_the_dead(claims_of: Run) -> None:
+    text = "A car bomb killed 30 people in Orvel, police said. Of the victims, 12 were women."
+    assert ("killed", 12) in figures(claims_of(text))

@@ -161,7 +161,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                          losses)
              if kind != "force" or head is None else ("deployed", 0.8, head.i)
              for _, span, head, kind in analysed]
-    picks = _fallbacks(doc, analysed, picks, lex)
+    picks = _fallbacks(doc, analysed, picks, lex, prev_metric)
 
     def repick(k: int, free: set[int]) -> Pick | None:
         _, span_k, head_k, kind_k = analysed[k]
@@ -292,10 +292,12 @@ Pick = tuple[str, float, int]
 
 
 def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None, str | None]],
-               picks: list[Pick | None], lex: Lexicon) -> list[Pick | None]:
+               picks: list[Pick | None], lex: Lexicon,
+               prev_metric: str | None = None) -> list[Pick | None]:
     """Metrics for figures that no trigger reached, before lists spread them: people named
-    only as victims, armed people a force is composed of, and a part of the figure before
-    ("included 10 Belgians")."""
+    only as victims (of the figure right before when it counts captives or the displaced),
+    armed people a force is composed of, and a part of the figure before ("included 10
+    Belgians")."""
     out = list(picks)
     opener = victims_opener(doc, lex)
     for k, (_, span, head, kind) in enumerate(analysed):
@@ -303,6 +305,9 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
             continue
         victims = victims_metric(head, lex) or (opener if opener is not None and
                                                  span.start > 2 else None)
+        before = next((p[0] for p in reversed(out[:k]) if p is not None), prev_metric)
+        if victims is not None and before in lex.victims_follow:
+            victims = before
         if victims is not None:
             out[k] = (victims, 0.55, span.start)
             continue

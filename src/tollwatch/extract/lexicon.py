@@ -67,6 +67,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # people named only as victims take the metric of the figure before them, else the default
     victim_nouns: frozenset[str] = frozenset()
     victims_default: str = "killed"
+    # ... when the figure before counts one of these ("abducted 30 ... 12 of the victims")
+    victims_follow: frozenset[str] = frozenset()
     # "the seven soldiers killed included two officers": the parts share the group's metric
     part_verbs: frozenset[str] = frozenset()
     # "the fate of another 40 residents is unknown": missing (a noun and a state of it)
@@ -177,6 +179,9 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
         if victims_default not in data["metrics"]:
             raise ConfigError(f"victims default {victims_default!r} is not a metric",
                               source=where)
+        for m in (data.get("victims") or {}).get("follow") or []:
+            if m not in data["metrics"]:
+                raise ConfigError(f"victims follow {m!r} is not a metric", source=where)
         return Lexicon(
             metric_verbs=verbs,
             metric_nouns=nouns,
@@ -215,6 +220,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             losses_periods=_words((data.get("losses") or {}).get("periods")),
             victim_nouns=_words((data.get("victims") or {}).get("nouns")),
             victims_default=victims_default,
+            victims_follow=_words((data.get("victims") or {}).get("follow")),
             part_verbs=_words(data.get("part_verbs")),
             fate_nouns=_words((data.get("unknown_fate") or {}).get("nouns")),
             unknown_states=_words((data.get("unknown_fate") or {}).get("states")),
