@@ -72,6 +72,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     umbrella_names: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     not_surnames: frozenset[str] = frozenset()
+    # titles that name one person when they stand alone ("the governor", "the colonel")
+    lone_titles: frozenset[str] = frozenset()
     body_roles: frozenset[str] = frozenset()
     body_role_preps: frozenset[str] = frozenset()
     tail_name_max_words: int = 0
@@ -173,6 +175,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             message_nouns=_words((data.get("references") or {}).get("message_nouns")),
             person_titles=_words((data.get("person_names") or {}).get("titles")),
             not_surnames=_words((data.get("person_names") or {}).get("not_surnames")),
+            lone_titles=_words((data.get("person_names") or {}).get("lone_titles")),
             body_roles=_words((data.get("person_names") or {}).get("body_roles")),
             body_role_preps=_words((data.get("person_names") or {}).get("body_role_preps")),
             tail_name_max_words=int((data.get("tail_name") or {}).get("max_words", 0)),

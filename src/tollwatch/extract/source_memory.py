@@ -32,6 +32,39 @@ __all__ = ["SourceMemory"]
 _POSSESSIVE = {"its": "it", "their": "they", "his": "he"}
 
 
+def _title_word(word: str) -> str:
+    """A title as one word in full ("Col." -> "colonel", by the short forms' data)."""
+    w = word.rstrip(".").lower()
+    return " ".join(load_provenance().short_forms.get(w, (w,))[:1])
+
+
+def _bare_title(src: Source) -> str | None:
+    """The title a source is named by alone ("the governor", "the colonel"), else None."""
+    bare = {_strip_det(n) for n in src.names}
+    if len(bare) != 1:
+        return None
+    word = next(iter(bare))
+    return word if " " not in word and word in load_provenance().lone_titles else None
+
+
+def _titled_pair(src: Source, title: str | None, old: Source) -> bool:
+    """One of two person sources is named only by a title that the other's name bears
+    ("the governor" and "Governor Jane Doe", in either order)."""
+    if not old.person:
+        return False
+    if title is not None:
+        return _has_title(old, title)
+    old_title = _bare_title(old)
+    return src.person and old_title is not None and _has_title(src, old_title)
+
+
+def _has_title(src: Source, title: str) -> bool:
+    """One of ``src``'s names bears ``title`` before the person's name ("Governor Jane Doe",
+    "Col. Ivo Marek")."""
+    return any(len(n.split()) >= 2 and _title_word(n.split()[0]) == title
+               for n in src.names)
+
+
 class SourceMemory:
     """The sources named so far in one document, to resolve later references."""
 
@@ -47,11 +80,14 @@ class SourceMemory:
         keys = {n.lower() for n in src.names}
         heads = {n.lower().split()[-1] for n in src.names if n.split()}
         family = load_provenance().umbrella_names
+        title = _bare_title(src)
         for old in reversed(self.sources):
             bare = {_strip_det(n) for n in old.names}
             generic = not old.person and not src.person and all(
                 len(b.split()) == 1 and b.islower() for b in bare) and bool(bare & heads)
             shared = keys & {n.lower() for n in old.names}
+            if not shared and _titled_pair(src, title, old):
+                shared = {"~title"}  # "the governor" and "Governor Jane Doe": one person
             if shared and shared <= family and not (keys <= family or bare <= family):
                 continue  # "the UN refugee agency" and "the UN Mission": two UN bodies
             if generic and not shared and self._claimed_elsewhere(bare, old):
