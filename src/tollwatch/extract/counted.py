@@ -83,6 +83,14 @@ _DAY_AFTER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "yesterday", "today", "tonight", "overnight"}
 
 
+def _headline_verb(t: Token, lex: Lexicon) -> bool:
+    """``t``, tagged a singular noun, is the base form of a metric verb that is no metric
+    noun or people noun ("flee" in "250,000 flee into Chad")."""
+    low = t.lower_
+    return t.tag_ == "NN" and low in lex.metric_verbs and low not in lex.metric_nouns and \
+        low not in lex.people
+
+
 def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The noun the number counts: "300 North Korean soldiers" -> soldiers."""
     i = span.end
@@ -125,6 +133,8 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                     any(x.lower_ == "of" or x.tag_ == "VBG" for x in doc[span.end:t.i]):
                 return None  # "another five of varying ranks", "80 holding senior ranks":
                 #              people of a trait
+            if _headline_verb(t, lex):
+                return None  # "250,000 flee into Chad": a verb the parser took for a noun
             return t
         if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
                 (t.dep_ in ("amod", "compound") and t.head.i > t.i) or \

@@ -82,9 +82,9 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                        lex.metric_verbs.get(singular(low))) \
             if metric is None and pos == "NOUN" else None  # (looked up first: cheaper)
         if verb_metric and (t.dep_ == "ROOT" or any(
-                c.dep_ == "dobj" for c in t.children) or _number_follows(doc, t.i)):
+                c.dep_ in ("dobj", "nummod") for c in t.children) or _number_follows(doc, t.i)):
             # a headline verb parsed as a noun: "Attacks on villages kill at least 12",
-            # "Bomb wounds six officers"
+            # "Bomb wounds six officers", "UNHCR: 250,000 flee into Chad"
             metric, kind = verb_metric, "verb"
         if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"

@@ -167,6 +167,10 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
                    if e.start != c.start or "\n" in c.quote]
         group = [e for e in earlier if same_group(e, c)]
         repeat = next((e for e in group if same_source(e, c) or described(e, c)), None)
+        if repeat is not None and _is_headline(repeat) and not _is_headline(c) and \
+                repeat.origin and c.origin:
+            tagged.append((list(repeat.origin), repeat, c))
+            _add_names(repeat, c)  # "UNHCR: ..." and "the UN refugee agency said"
         if repeat is None and not c.origin and not c.speaker and \
                 (c.attribution or {}).get("how") == "own_voice" and \
                 c.quote.lstrip()[:1] in _QUOTES:
