@@ -57,3 +57,15 @@ def test_rules_file_is_checked(tmp_path: Path) -> None:
     ok = tmp_path / "ok.yaml"
     ok.write_text("enabled: true\njoiners: [And, but]\n", encoding="utf-8")
     assert load_misparsed_rules(str(ok)).joiners == frozenset({"and", "but"})
+
+
+def test_a_name_after_a_comma_that_the_parser_joined_to_a_list(claims_of: Run) -> None:
+    # the parser reads "children, the ... Council" as one list and leaves "said" subjectless
+    text = ("The death toll from an air strike on a village in Tavria's Orvel region has "
+            "risen to 38, including 11 children, the opposition National Unity Council (NUC) "
+            "said today, up from 22 it had reported on Monday.")
+    claims = claims_of(text, "2031-05-08")
+    for value in (38, 11, 22):
+        assert "national unity council" in source_names(get_claim(claims, "killed", value))
+    assert get_claim(claims, "killed", 38).date == "2031-05-08"
+    assert get_claim(claims, "killed", 22).date == "2031-05-05"

@@ -173,7 +173,8 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                     return objs[0]
     misparsed = conjunct_subject(verb)  # "... lost 20 soldiers and reports had stated"
     if misparsed is not None and _usable_subject(misparsed) and \
-            (figure is None or any(a.i == verb.i for a in figure.ancestors)):
+            (figure is None or any(a.i == verb.i for a in figure.ancestors) or
+             misparsed.doc[misparsed.left_edge.i - 1].text == ","):  # ", the X said"
         return misparsed
     # "X told reporters ... and said ...", "X put it higher, saying ...": the verb shares
     # the subject of the verb it hangs from

@@ -52,6 +52,8 @@ def conjunct_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in _BETWEEN:
         i -= 1
+    if i >= 1 and doc[i].text == ")" and doc[i].head.i < i:
+        i = doc[i].head.i  # "the National Unity Government (NUG) said": the name before
     if i < 1:
         return None
     noun = doc[i]
