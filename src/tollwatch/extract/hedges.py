@@ -50,6 +50,11 @@ def qualifier(text_before: str, text_after: str, lex: Lexicon, mention: NumberMe
 
 
 def location(doc: Doc, span: Span) -> str | None:
+    """The place of the figure ``span``: the proper name right after it ("12 in neighbouring
+    Kan Gyi"), else the place entity nearest it after a preposition, else a line's label."""
+    own = _own_place(doc, span)
+    if own is not None:
+        return own
     best: tuple[int, str] | None = None
     for ent in ents_of(doc):
         if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and \
@@ -59,6 +64,25 @@ def location(doc: Doc, span: Span) -> str | None:
             if best is None or d < best[0]:
                 best = (d, ent.text)
     return best[1] if best else _label_place(doc, span)
+
+
+_NOT_PLACES = ("DATE", "TIME", "NORP", "EVENT")  # (the recognizer often calls a village a person)
+
+
+def _own_place(doc: Doc, span: Span) -> str | None:
+    """The proper name "in" or "at" right after the figure names ("29 in Ywa Thit and 12 in
+    neighbouring Kan Gyi"; one adjective may come between), when no entity says it is no
+    place ("12 in January" is a date)."""
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in ("in", "at"):
+        return None
+    i += 1
+    if i < len(doc) and doc[i].pos_ in ("ADJ", "VERB") and doc[i].text.islower():
+        i += 1  # "neighbouring", "northern"
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _NOT_PLACES:
+        j += 1
+    return doc[i:j].text if j > i else None
 
 
 def _label_place(doc: Doc, span: Span) -> str | None:

@@ -140,6 +140,19 @@ def _group_class(c: Claim) -> str | None:
     return "armed" if c.civilian is False else None
 
 
+def _elsewhere(a: Claim, b: Claim) -> bool:
+    """The later figure ``b`` counts a place of its own, right after the number ("29 in Ywa
+    Thit and 12 in neighbouring Kan Gyi"), that is not the earlier figure's place: two
+    groups. A headline's place is often the wider one; not compared."""
+    if _is_headline(a) or _is_headline(b) or not a.location or not b.location:
+        return False
+    x, y = _fold(a.location), _fold(b.location)
+    if x in y or y in x:
+        return False
+    return re.search(rf"\b\d[\d,]*\s+(?:in|at)\s+(?:[a-z]+\s+)?{re.escape(b.location)}\b",
+                     b.quote) is not None
+
+
 def same_group(a: Claim, b: Claim) -> bool:
     """``a`` and ``b`` may count the same people: no side tells them apart (their actors,
     when both are known, agree) and neither do their kinds ("three civilians" and "three
@@ -165,7 +178,7 @@ def dedup(claims: list[Claim], text: str = "") -> list[Claim]:
         # while four others died later")
         earlier = [e for e in seen.setdefault(_key(c), [])
                    if e.start != c.start or "\n" in c.quote]
-        group = [e for e in earlier if same_group(e, c)]
+        group = [e for e in earlier if same_group(e, c) and not _elsewhere(e, c)]
         repeat = next((e for e in group if same_source(e, c) or described(e, c)), None)
         if repeat is not None and _is_headline(repeat) and not _is_headline(c) and \
                 repeat.origin and c.origin:
