@@ -129,6 +129,19 @@ def _short_low(a: str, b: str) -> bool:
         head.isdigit() and int(a) <= int(head)
 
 
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+# what follows a period of years rather than a count's noun ("between 2018 and 2022.",
+# "2015-2019, some 400 ...", "between 1990 and 1995 in ...")
+_PERIOD_AFTER = re.compile(r"\s*(?:$|[.,;:)\]—–-]|(?:in|when|as|before|after|and|the|"
+                           r"during|while|because|of|at|on|to|there|some|about)\b)",
+                           re.IGNORECASE)
+
+
+def _years(a: str, b: str) -> bool:
+    """``a`` and ``b`` read as a period of years ("2018" to "2022"), the second later."""
+    return bool(_YEAR_RE.fullmatch(a) and _YEAR_RE.fullmatch(b)) and int(a) < int(b)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """All number mentions in ``text``, in order, without overlaps."""
     out: list[NumberMention] = []
@@ -139,6 +152,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     for m in _BETWEEN_RE.finditer(text) if digits and "between" in text.lower() else ():
         if any(len(_NON_DIGIT.sub("", m.group(x))) > MAX_DIGITS for x in ("a", "b")):
             continue
+        if _years(m.group("a"), m.group("b")) and not m.group("sa") and not m.group("sb") \
+                and _PERIOD_AFTER.match(text, m.end()):
+            continue  # "between 2018 and 2022": a period, no count
         sb = _scale(m.group("sb"))
         sa = _scale(m.group("sa")) if m.group("sa") else sb
         lo, hi = round(_digits(m.group("a")) * sa), round(_digits(m.group("b")) * sb)
@@ -163,6 +179,9 @@ def find_numbers(text: str) -> list[NumberMention]:
                                      round(_digits(b) * sb), plus=bool(m.group("plus"))))
             taken.append((m.start(), m.end()))
             continue
+        if b is not None and _years(a, b) and not m.group("sa") and not m.group("sb") and \
+                _PERIOD_AFTER.match(text, m.end()):
+            continue  # "2018-2022": a period, no count
         if b is not None:
             sa = _scale(m.group("sa")) if m.group("sa") else sb
             lo, hi = round(_digits(a) * sa), round(_digits(b) * sb)
