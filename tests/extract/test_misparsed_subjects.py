@@ -69,3 +69,17 @@ def test_a_name_after_a_comma_that_the_parser_joined_to_a_list(claims_of: Run) -
         assert "national unity council" in source_names(get_claim(claims, "killed", value))
     assert get_claim(claims, "killed", 38).date == "2031-05-08"
     assert get_claim(claims, "killed", 22).date == "2031-05-05"
+
+
+@pytest.mark.parametrize("aside", [
+    "Ana Vell, a spokeswoman for the regional health office",
+    "Ana Vell, who heads the Orvel district hospital",
+])
+def test_a_name_with_its_aside_before_a_subjectless_verb(claims_of: Run, aside: str) -> None:
+    text = (f"Two days of shelling in Orvel have killed 13 people and wounded 29, {aside}, "
+            "said on Tuesday.")
+    claims = claims_of(text, "2031-05-08")
+    for metric, value in (("killed", 13), ("injured", 29)):
+        c = get_claim(claims, metric, value)
+        assert "ana vell" in source_names(c)
+        assert c.date == "2031-05-06"

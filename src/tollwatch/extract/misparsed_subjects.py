@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["MisparsedRules", "conjunct_subject", "load_misparsed_rules"]
 
@@ -52,6 +52,8 @@ def conjunct_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in _BETWEEN:
         i -= 1
+    if doc[i].text == ",":
+        return _aside_subject(doc, i)  # "..., Jane Doe, a spokesman for X, said"
     if i >= 1 and doc[i].text == ")" and doc[i].head.i < i:
         i = doc[i].head.i  # "the National Unity Government (NUG) said": the name before
     if i < 1:
@@ -64,3 +66,24 @@ def conjunct_subject(verb: Token) -> Token | None:
     if joiner is None or joiner.lower_ not in rules.joiners:
         return None
     return noun
+
+
+_ASIDE_REACH = 30  # tokens: how long a name with its aside may be
+
+
+def _aside_subject(doc: Doc, comma: int) -> Token | None:
+    """The name set off by commas right before a subjectless verb ("..., Malek Said, a
+    spokesman for the health ministry, said on Tuesday"), which the parser hung on the clause
+    before: the one token heading the whole span between the commas, a noun or a name."""
+    end = comma - 1
+    for j in range(end, max(0, end - _ASIDE_REACH), -1):
+        if doc[j - 1].text != "," or j > end:
+            continue
+        roots = [t for t in doc[j:end + 1] if not j <= t.head.i <= end]
+        if len(roots) != 1:
+            continue
+        root = roots[0]
+        if root.pos_ in ("PROPN", "NOUN") and root.left_edge.i == j and \
+                root.right_edge.i == end and any(t.pos_ == "PROPN" for t in doc[j:root.i + 1]):
+            return root
+    return None
