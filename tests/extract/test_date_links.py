@@ -298,3 +298,17 @@ def test_at_the_time_of_the_figures_clause_is_no_statement_day(claims_of: Run) -
     text = ("The army last gave figures on May 3. The army said at the time that 40 soldiers "
             "had been killed.")
     assert _get(claims_of(text, "2031-06-12"), "killed", 40).date == "2031-05-03"
+
+
+def test_the_same_day_is_the_day_its_sentence_names(claims_of: Callable[..., list[Claim]]) -> None:
+    text = ("HARGEN – Five guards were killed on Sunday when gunmen stormed a depot near "
+            "Orvel, the regional command said in a statement the same day.")
+    c = _get(claims_of(text, "2031-05-08"), "killed", 5)
+    assert c.date == "2031-05-04"
+
+
+def test_at_the_time_after_an_event_day_names_no_statement_day(
+        claims_of: Callable[..., list[Claim]]) -> None:
+    text = ("On May 2, gunmen attacked a depot near Orvel, killing five guards, the regional "
+            "command said at the time.")
+    assert _get(claims_of(text, "2031-05-08"), "killed", 5).date is None

@@ -53,6 +53,7 @@ class DateLinkRules:
     unnamed_heads: frozenset[str] = frozenset()
     named_roles: frozenset[str] = frozenset()
     anaphoric_times: tuple[str, ...] = ()
+    same_day_times: tuple[str, ...] = ()  # those that may point to a day of their sentence
     reply_verbs: tuple[str, ...] = ()
     reply_preps: tuple[str, ...] = ()
     framing_preps: frozenset[str] = frozenset()
@@ -87,6 +88,7 @@ def load_date_link_rules(path: str | None = None) -> DateLinkRules:
         unnamed_heads=frozenset(word_list(unnamed.get("heads"), "heads", where)),
         named_roles=frozenset(word_list(unnamed.get("roles"), "roles", where)),
         anaphoric_times=word_list(data.get("anaphoric_times"), "anaphoric_times", where),
+        same_day_times=word_list(data.get("same_day_times"), "same_day_times", where),
         reply_verbs=word_list(replies.get("verbs"), "verbs", where),
         reply_preps=word_list(replies.get("preps"), "preps", where),
         framing_preps=frozenset(word_list(data.get("framing_preps"), "framing_preps", where)),
@@ -174,6 +176,17 @@ def anaphoric_day(sentence: str, before: str, published: str | None,
         return None
     days = {d for m in _DAY.finditer(before) if (d := resolve_date(m.group(0), published))}
     return days.pop() if len(days) == 1 else None
+
+
+def _before_time(sentence: str, rules: DateLinkRules) -> str:
+    """The words of ``sentence`` before its first anaphoric time ("... on Sunday, the
+    mission said in a statement the same day": "... on Sunday, the mission said in a
+    statement "); "" when none."""
+    if not rules.same_day_times:
+        return ""
+    rx = re.compile(rf"\b(?:{_alt(rules.same_day_times)})\b", re.IGNORECASE)
+    m = rx.search(sentence)
+    return sentence[:m.start()] if m is not None else ""
 
 
 def _capitals(name: str) -> int:
@@ -305,8 +318,10 @@ class DateLinks:
         for body in occasion_bodies(sentence, self.rules):
             if body not in src.date_links:
                 src.date_links.append(body)
-        if anaphor_on_verb(doc, att.verb_i, self.rules):
-            self._anaphor(att, k, sentence)
+        if anaphor_on_verb(doc, att.verb_i, self.rules) or (
+                att.verb_i is not None and
+                _before_time(sentence, self.rules)[doc[att.verb_i].idx:].strip()):
+            self._anaphor(att, k, sentence)  # (the same day after the verb: its own)
         if att.date is None and att.date_how is None:
             self._reply(att, src, sentence, sources)
         self._after_unnamed(att, k, src)
@@ -316,10 +331,19 @@ class DateLinks:
         self._prev = (k, src, att)
 
     def _anaphor(self, att: Attribution, k: int, sentence: str) -> None:
-        if att.date_how not in (None, "source", "earlier") or k == 0 or \
-                self.paras[k - 1] != self.paras[k]:
+        if att.date_how not in (None, "source", "earlier"):
             return
-        day = anaphoric_day(sentence, self._sentence(k - 1), self.published, self.rules)
+        if k == 0 or self.paras[k - 1] != self.paras[k]:
+            day = anaphoric_day(sentence, _before_time(sentence, self.rules), self.published,
+                                self.rules)
+            if day is not None:
+                att.date, att.date_how = day, ANAPHOR
+            return
+        # the day the sentence names before the time ("killed on Sunday, the mission said
+        # in a statement the same day"), else the one the sentence before names
+        day = anaphoric_day(sentence, _before_time(sentence, self.rules), self.published,
+                            self.rules) or \
+            anaphoric_day(sentence, self._sentence(k - 1), self.published, self.rules)
         if day is not None:
             att.date, att.date_how = day, ANAPHOR
 
