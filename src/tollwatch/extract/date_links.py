@@ -178,14 +178,19 @@ def anaphoric_day(sentence: str, before: str, published: str | None,
     return days.pop() if len(days) == 1 else None
 
 
+@lru_cache(maxsize=4)
+def _same_day_rx(rules: DateLinkRules) -> re.Pattern[str] | None:
+    if not rules.same_day_times:
+        return None
+    return re.compile(rf"\b(?:{_alt(rules.same_day_times)})\b", re.IGNORECASE)
+
+
 def _before_time(sentence: str, rules: DateLinkRules) -> str:
-    """The words of ``sentence`` before its first anaphoric time ("... on Sunday, the
+    """The words of ``sentence`` before its first same-day time ("... on Sunday, the
     mission said in a statement the same day": "... on Sunday, the mission said in a
     statement "); "" when none."""
-    if not rules.same_day_times:
-        return ""
-    rx = re.compile(rf"\b(?:{_alt(rules.same_day_times)})\b", re.IGNORECASE)
-    m = rx.search(sentence)
+    rx = _rx_of(_same_day_rx, rules)
+    m = rx.search(sentence) if rx is not None else None
     return sentence[:m.start()] if m is not None else ""
 
 
