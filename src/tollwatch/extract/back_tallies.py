@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.datafile import read_mapping
 
-__all__ = ["TallyCues", "by_name", "load_tally_cues", "tally_refers_back"]
+__all__ = ["TallyCues", "by_name", "load_tally_cues", "of_tallies", "tally_of",
+           "tally_refers_back"]
 
 Pick = tuple[str, float, int]
 
@@ -84,6 +85,32 @@ def back_metric(doc: Doc, span: Span, pick: Pick | None, has_head: bool,
     if tally_refers_back(doc, span.root.i, cues):
         return last_metric, 0.5, span.start
     return pick
+
+
+def tally_of(sdoc: Any, token_i: int, cues: TallyCues | None = None) -> bool:
+    """The number at ``token_i`` is the "of" object of a tally noun: "an earlier figure of at
+    least 410", "a total of 900" (with no counted noun of its own)."""
+    cues = cues or load_tally_cues()
+    tok = sdoc[token_i]
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.i != tok.i and \
+        prep.head.lemma_.lower() in cues.tallies and prep.head.i < tok.i
+
+
+def of_tallies(doc: Doc, items: list[tuple[Span, Any]], picks: list[Pick | None],
+               cues: TallyCues | None = None) -> list[Pick | None]:
+    """``picks``, with a tally's "of" figure that has no metric nor counted noun given the
+    metric of the figure before it in the sentence ("60 were detained, on top of an earlier
+    figure of 410 for the city"); not that of a sentence before ("Rebels killed 40. The army
+    keeps a total of 12,000 there" counts no dead)."""
+    out: list[Pick | None] = []
+    for (span, head), pick in zip(items, picks):
+        before = next((p[0] for p in reversed(out) if p is not None), None)
+        if pick is None and head is None and before is not None and \
+                tally_of(doc, span.root.i, cues):
+            pick = (before, 0.5, span.start)
+        out.append(pick)
+    return out
 
 
 def by_name(doc: Doc, span: Span, pick: Pick | None, cues: TallyCues | None = None

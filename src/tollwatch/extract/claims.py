@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.absolutes import absolute_parts
-from tollwatch.extract.back_tallies import back_metric, by_name
+from tollwatch.extract.back_tallies import back_metric, by_name, of_tallies
 from tollwatch.extract.captivity import (
     held_by_captors,
     rescued_by_force,
@@ -180,6 +180,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     picks = [tally_part(doc, span, head, p, last_metric, lex)  # "The figure includes three"
              for (_, span, head, _), p in zip(analysed, picks)]
     items = [(span, head) for _, span, head, _ in analysed]
+    picks = of_tallies(doc, items, picks)  # "an earlier figure of 410"
     several = sum(predicate_part(span, head) for span, head in items) >= 2
     picks = predicate_parts(items, picks, prev_metric or (last_metric if several else None))
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)

@@ -126,6 +126,9 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             # skip compounds/modifiers that attach to a later noun
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and \
                     t.head.i - t.i <= 4 and t.head.pos_ in ("NOUN", "PROPN"):
+                if t.head.i == t.i + 1 and _headline_verb(t.head, lex) and \
+                        singular(t.lemma_.lower()) in lex.people:
+                    return t  # "27 insurgents surrender": the verb taken for a noun
                 i += 1
                 steps += 1
                 continue

@@ -14,7 +14,14 @@ from tollwatch.extract.counted import lemma, singular
 from tollwatch.extract.doc_cache import columns, in_subtree, text_of, tokens_of
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.losses import attrition
-from tollwatch.extract.metric_cues import HARM, fate_unknown, mixed_metrics, partitive_status
+from tollwatch.extract.metric_cues import (
+    HARM,
+    fate_unknown,
+    in_other_clause,
+    mixed_metrics,
+    number_follows,
+    partitive_status,
+)
 from tollwatch.extract.metric_index import marked_heads, phrase_finder, trigger_keys
 
 __all__ = [
@@ -39,6 +46,7 @@ class Trigger:
     metric: str
     kind: str    # verb/noun/adj/phrase
     unarmed: bool = False  # counts only people who are not armed ("crossed into", "in camps")
+    armed_only: bool = False  # counts only armed people ("laid down their arms")
 
 
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
@@ -50,7 +58,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue
         out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
-                           m.group(0) in lex.unarmed_phrases))
+                           m.group(0) in lex.unarmed_phrases, m.group(0) in lex.armed_phrases))
         covered.update(range(span.start, span.end))
     toks, cols = tokens_of(doc), columns(doc)
     words = trigger_keys(lex)
@@ -82,9 +90,12 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                        lex.metric_verbs.get(singular(low))) \
             if metric is None and pos == "NOUN" else None  # (looked up first: cheaper)
         if verb_metric and (t.dep_ == "ROOT" or any(
-                c.dep_ in ("dobj", "nummod") for c in t.children) or _number_follows(doc, t.i)):
+                c.dep_ in ("dobj", "nummod") or (c.dep_ == "compound" and c.i == t.i - 1 and
+                                                 any(g.dep_ == "nummod" for g in c.children))
+                for c in t.children) or number_follows(doc, t.i)):
             # a headline verb parsed as a noun: "Attacks on villages kill at least 12",
-            # "Bomb wounds six officers", "UNHCR: 250,000 flee into Chad"
+            # "Bomb wounds six officers", "UNHCR: 250,000 flee into Chad", "Army says 27
+            # insurgents surrender" (the counted noun a compound of the verb)
             metric, kind = verb_metric, "verb"
         if metric is None and lem in lex.fate_nouns and fate_unknown(t, lex):
             metric, kind = "missing", "noun"  # "the fate of another 40 residents is unknown"
@@ -119,16 +130,6 @@ def _object_of_other_verb(anchor: Token, tok: Token) -> bool:
     if anchor.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i == tok.i:
         return False
     return tok.i not in {t.i for t in verb.subtree}
-
-
-def _number_follows(doc: Doc, i: int) -> bool:
-    """A number comes right after token ``i`` (a hedge of up to two words between)."""
-    for t in doc[i + 1:i + 4]:
-        if t.like_num:
-            return True
-        if t.pos_ not in ("ADV", "ADP", "ADJ", "DET"):
-            return False
-    return False
 
 
 def _lose_metric(doc: Doc, trig: Trigger, anchor: Token, armed: bool,
@@ -185,8 +186,9 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         metric: str | None = trig.metric
         if status is not None and trig is not status and trig.metric not in HARM:
             return  # "two of the abducted girls were released": still the abducted
-        if trig.unarmed and armed:
-            return  # "200 fighters crossed into the country": no refugees
+        if (trig.unarmed and armed) or (trig.armed_only and not armed):
+            return  # "200 fighters crossed into the country": no refugees; "five former
+            #         fighters who had laid down their arms": no surrender now
         if trig.kind == "lose":
             metric = _lose_metric(doc, trig, anchor, armed, losses, lex)
         if metric is None:
@@ -329,7 +331,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                    (t.dep_ == "mark" and t.lower_ in _SUBORDINATORS)
                    for t in between):
                 continue
-            if dist > 3 and _object_of_other_verb(anchor, tok):
+            if dist > 3 and (_object_of_other_verb(anchor, tok) or
+                             in_other_clause(tok, anchor, span.root.i)):
                 continue  # "a colonel who commanded 300 men was among the defectors"
             score = 60.0 - dist
             if ti > span.end and {x.lower_ for x in between[-3:]} & {

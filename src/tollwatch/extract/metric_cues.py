@@ -108,3 +108,25 @@ def joined_metric(doc: Doc, ti: int, triggers: list[Trigger],
             continue  # a longer list (see mixed_metrics)
         return other
     return None
+
+
+def in_other_clause(tok: Token, anchor: Token, number_i: int) -> bool:
+    """``tok`` lies in a relative clause on another noun than ``anchor`` that does not hold
+    the number: "Three of them were wanted for a bombing that killed 22 worshippers" (the
+    bombing's clause counts its own dead, not the three)."""
+    x, hops = tok, 0
+    while hops < 4 and x.head.i != x.i:
+        if x.dep_ == "relcl":
+            return x.head.i != anchor.i and not (x.left_edge.i <= number_i <= x.right_edge.i)
+        x, hops = x.head, hops + 1
+    return False
+
+
+def number_follows(doc: Doc, i: int) -> bool:
+    """A number comes right after token ``i`` (a hedge of up to two words between)."""
+    for t in doc[i + 1:i + 4]:
+        if t.like_num:
+            return True
+        if t.pos_ not in ("ADV", "ADP", "ADJ", "DET"):
+            return False
+    return False
