@@ -25,6 +25,7 @@ from tollwatch.extract.captivity import (
     resolve_capture,
     weak_cue,
 )
+from tollwatch.extract.case_counts import counts_cases
 from tollwatch.extract.civilians import civilian_beside
 from tollwatch.extract.counted import (
     AGENT_SUFFIX,
@@ -133,6 +134,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                                                        and head.lower_.endswith("s") and
                                                        head.text[:1].isupper()):
                 kind = "agent"  # a people's name ("the Xs"): people if the verb says so
+            if kind is None and counts_cases(head, lex):
+                kind = "neutral"  # "1,150 cases of enforced disappearance"
             if _names_a_model(doc, span, head):
                 continue  # "six F-16 fighters": aircraft of a model, not people
         elif m.words and m.text.lower() == "one":

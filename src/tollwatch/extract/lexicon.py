@@ -81,6 +81,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # metric phrases that count only people who are not armed ("crossed into")
     unarmed_phrases: frozenset[str] = frozenset()
     armed_phrases: frozenset[str] = frozenset()  # surrenders: count only armed people
+    case_nouns: frozenset[str] = frozenset()  # "1,150 cases of enforced disappearance"
     # "were admitted to the military hospital": taken to a place of care (injured)
     care_verbs: frozenset[str] = frozenset()
     care_places: frozenset[str] = frozenset()
@@ -232,6 +233,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             refuge_places=_words((data.get("refuge") or {}).get("places")),
             unarmed_phrases=_words((data.get("refuge") or {}).get("unarmed_phrases")),
             armed_phrases=_words(data.get("surrender_phrases")),
+            case_nouns=_words(data.get("case_nouns")),
             care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),
             care_places=_words((data.get("taken_for_care") or {}).get("places")),
             trait_nouns=_words(data.get("trait_nouns")),
