@@ -98,8 +98,6 @@ class Attribution:
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _CHAIN_WORDS = {"citing", "quoting"}
-
-
 _OWN = {"its", "their", "our"}
 
 
@@ -111,8 +109,9 @@ def _based_at(tokens: list[Token]) -> int:
 
 def _usable_subject(tok: Token) -> bool:
     """A subject that can be a source: not a relative pronoun, not what happened ("the
-    attack"), not a counted group."""
-    if tok.lower_ in _RELATIVE or tok.lemma_.lower() in load_provenance().event_subjects:
+    attack"), not a counted group, not a bare number ("..., one found dead")."""
+    if tok.lower_ in _RELATIVE or tok.lemma_.lower() in load_provenance().event_subjects or \
+            (tok.like_num and not any(c.lower_ == "of" for c in tok.children)):
         return False
     if counted_speakers(tok):  # "Two officials, speaking on condition of anonymity, said"
         return True

@@ -26,8 +26,8 @@ _UNIT_AFTER = re.compile(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hou
                          r":\d)|(st|nd|rd|th)\b|[a-z])")
 _SHARE_AFTER = re.compile(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for-)")
 _JOINED_AFTER = re.compile(r"-for-|-\w")
-_LABEL_BEFORE = re.compile(r"(aged|age of|ages of|ages|no\.|number|#|page|article|resolution|"
-                           r"chapter|section)\s*$")
+_LABEL_BEFORE = re.compile(r"(?:\b(?:aged|age of|ages of|ages|age|no\.|number|page|article|"
+                           r"resolution|chapter|section)|#)\s*$")  # (not "engaged 40")
 _PREV_MONTH = re.compile(r"\b([A-Za-z]+)\.? +$")  # "March 5", "Sept. 5"; not "In March, 64"
 _NEXT_MONTH = re.compile(r"(?:st|nd|rd|th)? +([A-Z][a-z]+)\b")  # "5 March": a capital, not "may have"
 _SPACES = re.compile(r"\s+")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -101,6 +101,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     materiel: frozenset[str] = frozenset()
     # "World War Two", "Flight 17": a number after these words is part of a name
     numbered_names: frozenset[str] = frozenset()
+    # phrases that are no trigger before one of these words ("exchange of" before "fire")
+    phrase_not_before: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -242,6 +244,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             rescue_forces=_words((data.get("rescue_by_force") or {}).get("forces")),
             materiel=_words(data.get("materiel")),
             numbered_names=_words(data.get("numbered_names")),
+            phrase_not_before={str(k).lower(): _words(v) for k, v in
+                               (data.get("phrase_not_before") or {}).items()},
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ConfigError(f"malformed lexicon ({e!r})", source=where) from e

@@ -19,6 +19,7 @@ from tollwatch.extract.metric_cues import (
     fate_unknown,
     in_other_clause,
     mixed_metrics,
+    next_word,
     number_follows,
     partitive_status,
 )
@@ -55,8 +56,9 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     text_low = text_of(doc).lower()
     for m in phrase_finder(lex).finditer(text_low):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or any(i in covered for i in range(span.start, span.end)):
-            continue
+        if span is None or any(i in covered for i in range(span.start, span.end)) or \
+                next_word(text_low, m.end()) in lex.phrase_not_before.get(m.group(0), ()):
+            continue  # (also "an exchange of fire": no exchange of prisoners)
         out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
                            m.group(0) in lex.unarmed_phrases, m.group(0) in lex.armed_phrases))
         covered.update(range(span.start, span.end))
@@ -300,7 +302,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                 if x.i in (ancestors[0].i, gov_i):
                     break
             if hops and x.i in (ancestors[0].i, gov_i) and \
-                    not between_has_number(tok.i, anchor.i, number_tokens):
+                    not between_has_number(tok.i, anchor.i, number_tokens) and \
+                    not any(t.i in number_tokens for t in tok.subtree):  # "and killed 12"
                 consider(70 - 2 * hops, trig)
                 continue
         # a metric noun as the subject of the verb that takes the number ("toll rose to 60")
@@ -331,9 +334,12 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
                    (t.dep_ == "mark" and t.lower_ in _SUBORDINATORS)
                    for t in between):
                 continue
-            if dist > 3 and (_object_of_other_verb(anchor, tok) or
-                             in_other_clause(tok, anchor, span.root.i)):
-                continue  # "a colonel who commanded 300 men was among the defectors"
+            if (dist > 3 and (_object_of_other_verb(anchor, tok) or
+                              in_other_clause(tok, anchor, span.root.i))) or \
+                    (tok.pos_ == "VERB" and tok.dep_ == "conj" and ti > span.end and
+                     any(t.i in number_tokens for t in tok.subtree)):
+                continue  # "a colonel who commanded 300 men was among the defectors";
+                #           "engaged 40 militants ... and killed 12 of them"
             score = 60.0 - dist
             if ti > span.end and {x.lower_ for x in between[-3:]} & {
                     "were", "was", "been", "are", "is", "got"}:

@@ -7,6 +7,7 @@ verbs of two metrics done to one group ("were abducted and later killed": a clai
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -130,3 +131,12 @@ def number_follows(doc: Doc, i: int) -> bool:
         if t.pos_ not in ("ADV", "ADP", "ADJ", "DET"):
             return False
     return False
+
+
+def next_word(text: str, at: int) -> str:
+    """The word that starts after offset ``at`` of ``text`` (past spaces), or ""."""
+    m = _WORD.match(text, at)
+    return m.group(1) if m else ""
+
+
+_WORD = re.compile(r"\s*(\w+)")
