@@ -21,6 +21,7 @@ from tollwatch.extract.metric import NON_STATE_ARMED
 
 __all__ = [
     "cue_at",
+    "held_by_state",
     "mentions_captivity",
     "mentions_exchange",
     "rescued_by_force",
@@ -150,6 +151,9 @@ def resolve_capture(doc: Doc, trig_i: int, metric: str, head: Token | None,
     if head is not None and head.lemma_.lower() in lex.arrest_nouns:
         return "detained"
     verb = doc[trig_i]
+    if verb.lemma_.lower() in lex.prison_words and (
+            head is None or head.lemma_.lower() not in lex.armed):
+        return "detained"  # "imprisoned journalists"; "imprisoned soldiers" stay captured
     if verb.pos_ in ("VERB", "AUX") and any(
             _named_as(d, lex.authority_holders) for d in _doers(verb)):
         return "detained"
@@ -178,5 +182,20 @@ def held_by_captors(head: Token, lex: Lexicon) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.lemma_.lower() in NON_STATE_ARMED or
                                   c.lower_ in NON_STATE_ARMED):
+            return verb
+    return None
+
+
+def held_by_state(head: Token, lex: Lexicon) -> Token | None:
+    """The verb of holding ("China was holding 50 journalists", "the authorities hold 300
+    protesters") whose subject is a country or an authority (``authority_holders``,
+    ``state_holders``) and whose object is the counted people ``head``, else None: they are
+    detained."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (c.ent_type_ == "GPE" or c.lemma_.lower() in
+                                  lex.authority_holders or c.lower_ in lex.state_holders):
             return verb
     return None

@@ -20,6 +20,7 @@ from tollwatch.extract.absolutes import absolute_parts
 from tollwatch.extract.back_tallies import back_metric, by_name, of_tallies
 from tollwatch.extract.captivity import (
     held_by_captors,
+    held_by_state,
     rescued_by_force,
     resolve_captivity,
     resolve_capture,
@@ -318,6 +319,10 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
         held = held_by_captors(head, lex) if head is not None else None
         if held is not None:
             out[k] = ("abducted", 0.6, held.i)  # "the militants are still holding 40 ..."
+            continue
+        held = held_by_state(head, lex) if head is not None else None
+        if held is not None:
+            out[k] = ("detained", 0.6, held.i)  # "China was holding 50 journalists"
             continue
         if kind == "armed" and head is not None:
             verb = composing_verb(head, lex)

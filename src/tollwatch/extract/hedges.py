@@ -114,14 +114,17 @@ def stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
         line.append(heads[line[-1]])
     for k, a in enumerate(line):
         lem = lemma[a]
-        if k and lem in _SAYING and pos[a] == "VERB":
+        if k and lem in _SAYING and pos[a] == "VERB" and not (
+                lem in lex.denial_objects and _bare_verb(doc[a])):
             break  # "denied the raid, saying it had killed 30": what it says, not denies
         if lem in lex.denial and pos[a] in ("VERB", "ADJ"):
             return "denied"
-        if lem in lex.denial_objects and pos[a] == "NOUN":
+        if lem in lex.denial_objects and (pos[a] == "NOUN" or _bare_verb(doc[a])):
             for x in line[k + 1:]:
                 if lemma[x] in lex.denial:
                     return "denied"
+            if _called_false(doc[a], lex):
+                return "denied"  # "claims that 40 were captured were untrue"
     ifs, modals = _conditions(doc)
     for a in line:
         if a in ifs:
@@ -129,6 +132,23 @@ def stance(doc: Doc, tok: Token, lex: Lexicon) -> str:
         if pos[a] in ("VERB", "AUX") and a in modals:
             return "hypothetical"
     return "asserted"
+
+
+def _bare_verb(t: Token) -> bool:
+    """A report noun the parser took for a verb: no subject ("said claims that ...")."""
+    return t.pos_ == "VERB" and t.tag_ in ("VBZ", "NNS") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def _called_false(t: Token, lex: Lexicon) -> bool:
+    """The report ``t`` is said to be false by the "be" after it: "reports that 300 died were
+    false" (the "be" its head, or the parser's sibling of it)."""
+    for be in (t.head, *t.head.children):
+        if be.lemma_ == "be" and be.i > t.i and any(
+                c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.denial
+                for c in be.children):
+            return True
+    return False
 
 
 def _conditions(doc: Doc) -> tuple[set[int], set[int]]:

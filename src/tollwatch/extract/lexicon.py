@@ -81,6 +81,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     # metric phrases that count only people who are not armed ("crossed into")
     unarmed_phrases: frozenset[str] = frozenset()
     armed_phrases: frozenset[str] = frozenset()  # surrenders: count only armed people
+    prison_words: frozenset[str] = frozenset()  # "imprisoned": detained unless armed
+    state_holders: frozenset[str] = frozenset()  # "the junta holds 300 protesters"
     case_nouns: frozenset[str] = frozenset()  # "1,150 cases of enforced disappearance"
     # "were admitted to the military hospital": taken to a place of care (injured)
     care_verbs: frozenset[str] = frozenset()
@@ -236,6 +238,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             unarmed_phrases=_words((data.get("refuge") or {}).get("unarmed_phrases")),
             armed_phrases=_words(data.get("surrender_phrases")),
             case_nouns=_words(data.get("case_nouns")),
+            state_holders=_words(cap.get("state_holders")),
+            prison_words=_words((data.get("capture_as_arrest") or {}).get("prison_words")),
             care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),
             care_places=_words((data.get("taken_for_care") or {}).get("places")),
             trait_nouns=_words(data.get("trait_nouns")),

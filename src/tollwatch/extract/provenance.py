@@ -68,6 +68,9 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     report_nouns: frozenset[str] = frozenset()
     pointing_words: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    # words before a body noun that describe a kind of named body ("the rights group")
+    body_descriptors: frozenset[str] = frozenset()
+    armed_descriptors: frozenset[str] = frozenset()  # "the rebel group": an armed group's
     # names of a family of bodies ("UN"): two sources sharing only such a name are not one
     umbrella_names: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
@@ -131,6 +134,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             short_forms={str(k).lower(): tuple(str(x).lower() for x in v)
                          for k, v in (data.get("short_forms") or {}).items()},
             body_nouns=_words(refs.get("body")),
+            body_descriptors=_words(refs.get("descriptors")),
+            armed_descriptors=_words(refs.get("armed_descriptors")),
             umbrella_names=_words(data.get("umbrella_names")),
             person_nouns=_words(refs.get("person")),
             today=re.compile(rf"\b(?:{today_rx})(?!\w)", re.IGNORECASE),

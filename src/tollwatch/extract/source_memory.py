@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tollwatch.extract.actors import actor_for, is_armed_group
 from tollwatch.extract.doc_cache import columns, ents_of, tokens_of
 from tollwatch.extract.document_refs import document_antecedent
 from tollwatch.extract.person_cues import mentioned_subject, speaks_for_body
@@ -58,6 +59,17 @@ def _titled_pair(src: Source, title: str | None, old: Source) -> bool:
     return src.person and old_title is not None and _has_title(src, old_title)
 
 
+def _armed_name(name: str) -> bool:
+    actor = actor_for(_strip_det(name))
+    return actor is not None and is_armed_group(actor)
+
+
+def _proper(src: Source) -> bool:
+    """``src`` goes by a proper name (a capitalised word past an article), not only by a
+    description ("Amnesty International", "the RSF"; not "the army")."""
+    return any(w[:1].isupper() for n in src.names for w in _strip_det(n).split())
+
+
 def _has_title(src: Source, title: str) -> bool:
     """One of ``src``'s names bears ``title`` before the person's name ("Governor Jane Doe",
     "Col. Ivo Marek")."""
@@ -105,6 +117,23 @@ class SourceMemory:
                 return old
         self.sources.append(src)
         return src
+
+    def _described(self, content: list[str]) -> Source | None:
+        """The last named body that made a statement, when the words before the body noun
+        of ``content`` only describe its kind ("the rights group", "the UN agency"); for
+        an armed group's words ("the rebel group"), the last named armed group."""
+        rules = load_provenance()
+        kind = " ".join(content[:-1])
+        armed = kind in rules.armed_descriptors
+        if not kind or not (armed or kind in rules.body_descriptors or all(
+                w in rules.body_descriptors for w in content[:-1])):
+            return None
+        for src in reversed(self.sources):
+            if src.noted or src.person or not _proper(src):
+                continue
+            if not armed or any(_armed_name(n) for n in src.names):
+                return src
+        return None
 
     def _claimed_elsewhere(self, bare: set[str], old: Source) -> bool:
         """Another source than ``old`` has one of the words ``bare`` in its names."""
@@ -215,6 +244,10 @@ class SourceMemory:
                             re.search(rf"\b{re.escape(w)}\b", joined) for w in content[:-1]):
                         src.add_name(text.strip())
                         return src
+            described = self._described(content) if head in self.body_nouns else None
+            if described is not None:
+                described.add_name(text.strip())
+                return described
         more = resolve_more(self, text)  # "its new figures", "the same report"
         if more is not None:
             return more

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 __all__ = ["PERSON_ROLES", "Source", "clean_name", "names_of", "np_tokens"]
 
 _STATEMENT_NOUNS = {"statement", "interview", "post", "briefing", "conference", "report",
-                    "update", "message", "tweet", "video", "address", "speech", "bulletin"}
+                    "update", "message", "tweet", "video", "address", "speech", "bulletin",
+                    "census", "survey", "study", "assessment", "release", "communique",
+                    "communiqué"}
 _TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "col", "lt",
            "maj", "capt", "sgt", "prof", "sen", "rep", "gov", "governor", "prime"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
