@@ -82,6 +82,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     unarmed_phrases: frozenset[str] = frozenset()
     armed_phrases: frozenset[str] = frozenset()  # surrenders: count only armed people
     prison_words: frozenset[str] = frozenset()  # "imprisoned": detained unless armed
+    displacing_verbs: frozenset[str] = frozenset()  # "forced 700,000 people from"
     state_holders: frozenset[str] = frozenset()  # "the junta holds 300 protesters"
     case_nouns: frozenset[str] = frozenset()  # "1,150 cases of enforced disappearance"
     # "were admitted to the military hospital": taken to a place of care (injured)
@@ -144,7 +145,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
         # words that make a metric without being one's trigger (captivity.py, metric.py)
         for extra in (self.fate_nouns, self.custody_places, self.refuge_places,
                       self.captivity_places,
-                      self.care_places, self.holding_verbs, self.rescue_verbs):
+                      self.care_places, self.holding_verbs, self.rescue_verbs,
+                      self.displacing_verbs):
             for w in extra:
                 words.update(w.split())
         return frozenset(words)
@@ -239,6 +241,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             armed_phrases=_words(data.get("surrender_phrases")),
             case_nouns=_words(data.get("case_nouns")),
             state_holders=_words(cap.get("state_holders")),
+            displacing_verbs=_words((data.get("refuge") or {}).get("displacing_verbs")),
             prison_words=_words((data.get("capture_as_arrest") or {}).get("prison_words")),
             care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),
             care_places=_words((data.get("taken_for_care") or {}).get("places")),

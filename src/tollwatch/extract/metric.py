@@ -17,6 +17,7 @@ from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import (
     HARM,
     fate_unknown,
+    forced_out,
     in_other_clause,
     mixed_metrics,
     next_word,
@@ -25,18 +26,9 @@ from tollwatch.extract.metric_cues import (
 )
 from tollwatch.extract.metric_index import marked_heads, phrase_finder, trigger_keys
 
-__all__ = [
-    "CONTRAST",
-    "HARM",
-    "NON_STATE_ARMED",
-    "Trigger",
-    "between_has_number",
-    "find_triggers",
-    "held_by_armed_group",
-    "is_subset",
-    "pick_metric",
-    "second_count_between",
-]
+__all__ = ["CONTRAST", "HARM", "NON_STATE_ARMED", "Trigger", "between_has_number",
+           "find_triggers", "held_by_armed_group", "is_subset", "pick_metric",
+           "second_count_between"]
 
 
 
@@ -77,6 +69,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             kind = "verb"
             if lem in lex.care_verbs and _taken_for_care(t, lex):
                 metric = "injured"  # "were admitted to the military hospital"
+            if metric is None and lem in lex.displacing_verbs and forced_out(t):
+                metric = "displaced"  # "forced some 700,000 people from camps and homes"
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
         elif pos == "NOUN" or pos == "PROPN":
@@ -112,8 +106,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             # the verb like a state phrase
             out.append(Trigger(t.head.i, t.head.i + 1, place, "phrase", place == "displaced"))
             continue
-        if metric:
-            out.append(Trigger(t.i, t.i + 1, metric, kind))
+        if metric:  # (a verb that drives people out displaces no fighters)
+            out.append(Trigger(t.i, t.i + 1, metric, kind, lem in lex.displacing_verbs))
     return out
 
 

@@ -140,3 +140,11 @@ def next_word(text: str, at: int) -> str:
 
 
 _WORD = re.compile(r"\s*(\w+)")
+
+
+def forced_out(verb: Token) -> bool:
+    """A verb that drives its object "from" or "out of" a place: "forced some 700,000
+    people from camps and homes", "drove 3,000 families out of the valley"."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        (c.dep_ == "prep" and c.lower_ == "from") or
+        (c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out") for c in verb.children)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["SourceMemory"]
 
 _POSSESSIVE = {"its": "it", "their": "they", "his": "he"}
+_OWNER = re.compile(r"^the (\w+)(?:'s|’s) \S")  # "the agency's tracking matrix"
 
 
 def _title_word(word: str) -> str:
@@ -62,6 +63,20 @@ def _titled_pair(src: Source, title: str | None, old: Source) -> bool:
 def _armed_name(name: str) -> bool:
     actor = actor_for(_strip_det(name))
     return actor is not None and is_armed_group(actor)
+
+
+def _introduced(src: Source) -> bool:
+    """``src`` is a body introduced by its kind only: "a local rights group", "an aid
+    agency" (an indefinite article, descriptor words, a body noun; no proper name)."""
+    rules = load_provenance()
+    if src.person or _proper(src):
+        return False
+    for n in src.names:
+        words = n.lower().split()
+        if len(words) >= 3 and words[0] in ("a", "an") and words[-1] in rules.body_nouns and \
+                all(w in rules.body_descriptors for w in words[1:-1]):
+            return True
+    return False
 
 
 def _proper(src: Source) -> bool:
@@ -115,6 +130,14 @@ class SourceMemory:
                 self.sources.remove(old)
                 self.sources.append(old)
                 return old
+        last = next((x for x in reversed(self.sources) if not x.noted), None)
+        if last is not None and not src.person and _proper(src) and _introduced(last):
+            # "..., a local rights group said. The Forum for Civil Liberties (FCL) said":
+            # the body introduced by its kind, then named
+            for n in src.names:
+                last.add_name(n)
+            self.touch(last)
+            return last
         self.sources.append(src)
         return src
 
@@ -181,6 +204,13 @@ class SourceMemory:
         words = low.split()
         if not words:
             return None
+        owner = _OWNER.match(low)
+        if owner and owner.group(1) in self.body_nouns:
+            # "the agency's tracking matrix": a part of the body "the agency" refers to
+            found = self.resolve("the " + owner.group(1), False)
+            if found is not None:
+                found.add_name(text.strip())
+            return found
         if low in _PRONOUNS:
             want_person = low in {"he", "she", "him", "her", "i"}
             for src in reversed(self.sources):

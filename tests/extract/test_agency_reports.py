@@ -1,0 +1,73 @@
+"""Agency and rights reports (sentences written for these tests): a body introduced by its
+kind and then named is one source; "the agency's tracking team" is the agency; and the words
+of displacement, detention and harm such reports use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.extract.claim_lookup import get_claim, source_names
+
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
+
+
+def _got(claims: list[Claim]) -> set[tuple[str, int | None]]:
+    return {(c.metric, c.value) for c in claims}
+
+
+def test_a_body_introduced_by_its_kind_then_named_is_one_source(claims_of: Run) -> None:
+    claims = claims_of("Police have detained more than 700 people since March, a local rights "
+                       "group said in a report released on Monday.\n"
+                       "The Valley Liberties Forum (VLF) said 210 of those detained were held "
+                       "without charge.\n", "2024-08-07")
+    c = get_claim(claims, "detained", 210)
+    assert "valley liberties forum" in source_names(c)
+    assert "rights group" in source_names(c)
+    assert c.date == "2024-08-05"
+
+
+def test_a_body_named_after_another_named_body_stays_apart(claims_of: Run) -> None:
+    claims = claims_of("Amnesty International said on Monday that 500 people were detained.\n"
+                       "The Valley Liberties Forum said 210 people had been arrested.\n",
+                       "2024-08-07")
+    assert "amnesty" not in source_names(get_claim(claims, "detained", 210))
+
+
+def test_the_agencys_part_is_the_agency(claims_of: Run) -> None:
+    claims = claims_of("About 90,000 people have fled the fighting, the International "
+                       "Organization for Migration said on Tuesday.\n"
+                       "The agency's tracking team recorded 61,200 people on the move in "
+                       "three districts.\n", "2024-06-05")
+    c = get_claim(claims, "displaced", 61200)
+    assert "international organization for migration" in source_names(c)
+    assert c.date == "2024-06-04"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More than 9,800 children killed or maimed in eight years of war: UNICEF",
+     ("casualties", 9800)),
+    ("The number of people who have sought safety there rose to nearly 640,000.",
+     ("displaced", 640000)),
+    ("A spokesperson said 870 people were currently held under the security law.",
+     ("detained", 870)),
+    ("The ministry said 4,210 people had been taken into preventive custody.",
+     ("detained", 4210)),
+    ("The fighting had forced some 520,000 people from camps and homes this year.",
+     ("displaced", 520000)),
+    ("The offensive drove 3,400 villagers out of the valley.", ("displaced", 3400)),
+    ("The UN said 7,300 people were on the move after the attacks.", ("displaced", 7300)),
+])
+def test_words_of_agency_reports(claims_of: Run, text: str, expected: tuple[str, int]) -> None:
+    assert expected in _got(claims_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Troops forced 40 rebels from the hilltop.",
+    "About 300 soldiers were on the move toward the town.",
+])
+def test_fighters_driven_out_or_on_the_move_are_not_displaced(claims_of: Run,
+                                                               text: str) -> None:
+    assert not any(c.metric == "displaced" for c in claims_of(text))
