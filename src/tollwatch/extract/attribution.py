@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-from tollwatch.extract.attribution_phrases import according_to, chain_from, final_tag_at
+from tollwatch.extract.attribution_phrases import (
+    according_to,
+    based_at,
+    before_comma,
+    chain_from,
+    final_tag_at,
+)
 from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import (
     after_quote_subject,
@@ -99,12 +105,6 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _CHAIN_WORDS = {"citing", "quoting"}
 _OWN = {"its", "their", "our"}
-
-
-def _based_at(tokens: list[Token]) -> int:
-    """The index of "based" in a description ("the London-based monitor"), else -1."""
-    return max((t.i for t in tokens if t.lower_ in ("based", "-based") or
-                t.lower_.endswith("-based")), default=-1)
 
 
 def _usable_subject(tok: Token) -> bool:
@@ -283,8 +283,9 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         if subj.lemma_.lower() in _PRONOUNS or subj.lower_ in _PRONOUNS:
             speaker_src = ref
             referred = ref is not None
-        elif ref is not None and len([t for t in stoks if t.i > _based_at(stoks)]) <= 2 + (
-                _based_at(stoks) < 0):  # ("the agency", "the London-based monitor")
+        elif ref is not None and len([t for t in before_comma(stoks) if t.i > based_at(
+                stoks)]) <= 2 + (based_at(stoks) < 0):  # ("the agency", "the London-based
+            #                                       monitor", "the network, a group of ...")
             for n in names:
                 if n.lower() not in _POSSESSIVES:
                     ref.add_name(n)

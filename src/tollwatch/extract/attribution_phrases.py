@@ -15,7 +15,7 @@ from tollwatch.extract.sources import _agent_np, _np_tokens
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["according_to", "chain_from", "final_tag", "final_tag_at"]
+__all__ = ["according_to", "based_at", "before_comma", "chain_from", "final_tag", "final_tag_at"]
 
 
 def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
@@ -123,3 +123,17 @@ def final_tag(text: str) -> str | None:
     found = final_tag_at(text)
     return found[0] if found else None
 
+
+def before_comma(tokens: list[Token]) -> list[Token]:
+    """``tokens`` up to the first comma or apposition ("the network" of "the network, a
+    group of ...")."""
+    edges = [t.left_edge.i for t in tokens if t.dep_ == "appos" and t.i > tokens[0].i]
+    comma = next((k for k, t in enumerate(tokens) if t.text == "," or
+                  (edges and t.i >= min(edges))), len(tokens))
+    return tokens[:comma]
+
+
+def based_at(tokens: list[Token]) -> int:
+    """The index of "based" in a description ("the London-based monitor"), else -1."""
+    return max((t.i for t in tokens if t.lower_ in ("based", "-based") or
+                t.lower_.endswith("-based")), default=-1)

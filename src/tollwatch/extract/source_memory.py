@@ -23,6 +23,7 @@ from tollwatch.extract.sources import (
     _np_tokens,
     _source,
     _strip_det,
+    title_acronyms,
 )
 
 if TYPE_CHECKING:
@@ -186,7 +187,8 @@ class SourceMemory:
                 while start > 0 and doc[start - 1].dep_ == "compound" and \
                         doc[start - 1].text[:1].isupper():
                     start -= 1
-                names = [_clean(doc[start:ent.end].text), _clean(ent.text)]
+                names = [_clean(doc[start:ent.end].text), _clean(ent.text),
+                         *title_acronyms(doc, start)]
                 self.remember(Source(names=list(dict.fromkeys(names)), person=True,
                                      head=ent.root.lemma_.lower(), noted=True))
 
@@ -237,6 +239,11 @@ class SourceMemory:
             for src in reversed(self.sources):
                 if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
                     return src
+        if "," in low and words[0] in ("the", "this", "that"):
+            # "The network, a group of medics documenting casualties": the description
+            found = self.resolve(text.split(",")[0], person_hint)
+            if found is not None:
+                return found
         # a description: "the agency", "the ministry", "the interior ministry": every
         # content word must appear in the earlier source's names
         based = max((k for k, w in enumerate(re.sub(r"\s*-\s*based\b", "-based", low).split())

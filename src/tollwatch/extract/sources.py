@@ -229,6 +229,8 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     if head in _PERSON_ROLES or root.ent_type_ == "PERSON" or \
             (not person and names_a_person(tokens, root)):  # "Col Ana Ruiz, the spokeswoman"
         person = True
+    if person:
+        names += title_acronyms(doc, min(idx))  # "Deputy Inspector General (DIG) Ana Ruiz"
     named = [t for t in tokens if t.pos_ == "PROPN"]
     kinds = [t for t in tokens if not t.is_punct][-1:] + [root] + \
         [t for t in tokens if named and t.i < named[0].i]  # "the search collective Madres"
@@ -284,3 +286,19 @@ PERSON_ROLES = _PERSON_ROLES
 clean_name = _clean
 np_tokens = _np_tokens
 names_of = _names_of
+
+
+def title_acronyms(doc: Doc, start: int) -> list[str]:
+    """Acronyms in brackets in the title right before a person's name at token ``start``:
+    "Deputy Inspector General of Police (DIG) Counter-Terrorism Department (CTD) Ana Ruiz"
+    gives DIG and CTD, so that "the DIG" later refers to her."""
+    out: list[str] = []
+    i = start - 1
+    while i >= 0 and start - i <= 16 and (doc[i].text[:1].isupper() or doc[i].is_punct or
+                                           doc[i].lower_ in ("of", "and", "for")):
+        t = doc[i]
+        if t.is_upper and t.is_alpha and len(t.text) >= 2 and i > 0 and \
+                doc[i - 1].text == "(":
+            out.append(t.text)
+        i -= 1
+    return out
