@@ -47,3 +47,9 @@ def test_a_relative_clause_on_the_counted_noun_gives_its_metric(claims_of: Run) 
     got = _got(claims_of("Six people, who were later killed, had been seen at the "
                          "checkpoint."))
     assert got == {("killed", 6)}
+
+
+def test_returning_to_the_fold_is_a_surrender(claims_of: Run) -> None:
+    got = _got(claims_of("The latest surrender brought to 64 the number of fighters who had "
+                         "returned to the fold of the law since January."))
+    assert got == {("captured", 64)}

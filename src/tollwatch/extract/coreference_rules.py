@@ -23,6 +23,8 @@ class CoreferenceRules:
     speaker_roles: frozenset[str] = frozenset()
     speaker_preps: frozenset[str] = frozenset()
     organ_kinds: frozenset[frozenset[str]] = frozenset()
+    government_bodies: frozenset[str] = frozenset()  # "the government"
+    government_titles: frozenset[str] = frozenset()  # "Deputy Minister of Information X"
 
 
 @lru_cache(maxsize=8)
@@ -45,4 +47,8 @@ def load_coreference_rules(path: str | None = None) -> CoreferenceRules:
         member_skip=frozenset(word_list(member.get("skip"), "unnamed_member.skip", where)),
         speaker_roles=frozenset(word_list(speaks.get("roles"), "speaks_for.roles", where)),
         speaker_preps=frozenset(word_list(speaks.get("preps"), "speaks_for.preps", where)),
-        organ_kinds=frozenset(frozenset(str(k) for k in p) for p in organs))
+        organ_kinds=frozenset(frozenset(str(k) for k in p) for p in organs),
+        government_bodies=frozenset(word_list((data.get("government_voices") or {}).get(
+            "bodies"), "government_voices.bodies", where)),
+        government_titles=frozenset(word_list((data.get("government_voices") or {}).get(
+            "titles"), "government_voices.titles", where)))

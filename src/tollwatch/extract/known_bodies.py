@@ -24,8 +24,8 @@ from functools import lru_cache
 from tollwatch.extract.coreference_rules import load_coreference_rules
 from tollwatch.reconcile import names as _names
 
-__all__ = ["bare_kind_of", "known_bodies", "organ_of", "same_kind_body", "same_known_body",
-           "spoken_for"]
+__all__ = ["bare_kind_of", "government_voice", "known_bodies", "organ_of", "same_kind_body",
+           "same_known_body", "spoken_for"]
 
 
 @lru_cache(maxsize=65536)
@@ -137,3 +137,22 @@ def organ_of(a_names: list[str], a_person: bool, b_names: list[str], b_person: b
     if len(countries) > 1:
         return False
     return any(frozenset((x, y)) in pairs for x, _ in ka for y, _ in kb if x and y and x != y)
+
+
+def _bare_government(names: list[str]) -> bool:
+    rules = load_coreference_rules()
+    return bool(names) and all(re.sub(r"^(?:the|its|a)\s+", "", n.lower()) in
+                               rules.government_bodies for n in names)
+
+
+def _minister(names: list[str]) -> bool:
+    titles = load_coreference_rules().government_titles
+    return any(re.search(rf"\b{re.escape(t)}\b", n.lower()) for n in names for t in titles)
+
+
+def government_voice(a_names: list[str], a_person: bool, b_names: list[str],
+                     b_person: bool) -> bool:
+    """True when one source is "the government" alone and the other a person with a
+    government title ("Deputy Minister of Information Ana Ruiz"): one statement's voices."""
+    return (not a_person and b_person and _bare_government(a_names) and _minister(b_names)) or \
+        (not b_person and a_person and _bare_government(b_names) and _minister(a_names))

@@ -182,7 +182,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         metric: str | None = trig.metric
         if status is not None and trig is not status and trig.metric not in HARM:
             return  # "two of the abducted girls were released": still the abducted
-        if (trig.unarmed and armed) or (trig.armed_only and not armed):
+        if (trig.unarmed and armed) or (trig.armed_only and not armed and head is not None):
             return  # "200 fighters crossed into the country": no refugees; "five former
             #         fighters who had laid down their arms": no surrender now
         if trig.kind == "lose":

@@ -21,7 +21,12 @@ from functools import lru_cache
 from tollwatch.extract.body_parts import body_part_of
 from tollwatch.extract.date_links import linked
 from tollwatch.extract.date_rules import load_date_rules
-from tollwatch.extract.known_bodies import organ_of, same_kind_body, same_known_body
+from tollwatch.extract.known_bodies import (
+    government_voice,
+    organ_of,
+    same_kind_body,
+    same_known_body,
+)
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.qualified_names import same_qualified
 from tollwatch.extract.sources import Source
@@ -93,7 +98,8 @@ def same_body(a: Source, b: Source) -> bool:
                                                                   date_links=[])
     if same_known_body(a.names, a.person, b.names, b.person) or \
             same_kind_body(a.names, a.person, b.names, b.person) or \
-            same_unnamed_group(a.names, b.names) or organ_of(a.names, a.person, b.names, b.person):
+            same_unnamed_group(a.names, b.names) or organ_of(a.names, a.person, b.names, b.person) \
+            or government_voice(a.names, a.person, b.names, b.person):
         return True
     if body_part_of(a, b, _forms):
         return True  # a body and its part, or a titled person and the body (body_parts.py)
