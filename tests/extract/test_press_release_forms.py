@@ -53,3 +53,16 @@ def test_a_bare_number_is_no_source(claims_of: Run) -> None:
 def test_one_of_a_group_is_still_a_source(claims_of: Run) -> None:
     claims = claims_of("One of the doctors said 22 patients had died overnight.")
     assert any("doctors" in n for n in claims[0].origin)
+
+
+def test_one_of_a_group_who_speaks_is_no_count(claims_of: Run) -> None:
+    claims = claims_of("One of the freed women, a teenager who gave her name only as Amina, "
+                       "told reporters that she was abducted along with 14 other girls.")
+    assert _got(claims) == {("abducted", 14)}
+    assert "Amina" in claims[0].origin
+
+
+def test_one_of_the_hostages_killed_is_killed(claims_of: Run) -> None:
+    assert _got(claims_of("One of the hostages was killed, police said.")) == {("killed", 1)}
+    assert _got(claims_of("Two of the abducted girls were released on Sunday.")) == {
+        ("abducted", 2)}

@@ -42,7 +42,7 @@ from tollwatch.extract.counted import (
     person_kind,
     subject_text,
 )
-from tollwatch.extract.counted_sources import speakers_of_verb
+from tollwatch.extract.counted_sources import one_of_speakers, speakers_of_verb
 from tollwatch.extract.doc_cache import span_text, text_of
 from tollwatch.extract.force_of import force_of_size
 from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
@@ -115,8 +115,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         head = counted_noun(doc, span, lex)
         if counts_materiel(doc, span, head, lex):
             continue  # "1,200 tank losses": equipment
-        if speakers_of_verb(doc, head, lex):
-            continue  # "..., two officials said": the source, not a count
+        if speakers_of_verb(doc, head, lex) or one_of_speakers(doc, span.root, lex):
+            continue  # "..., two officials said", "One of the nurses told ...": the source
         kind = None
         if head is not None:
             comp = " ".join(t.text for t in doc[span.end:head.i + 1]

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
     from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["CountedSources", "counted_speakers", "load_counted_sources", "speakers_of_verb"]
+__all__ = ["CountedSources", "counted_speakers", "load_counted_sources", "one_of_speakers",
+           "speakers_of_verb"]
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "a couple of": 2}
@@ -73,3 +74,12 @@ def speakers_of_verb(doc: Doc, head: Token | None, lex: Lexicon) -> bool:
     if head is None or head.dep_ != "nsubj" or not counted_speakers(head):
         return False
     return any(v.i == head.head.i for v in attribution_verbs(doc, lex))
+
+
+def one_of_speakers(doc: Doc, root: Token, lex: Lexicon) -> bool:
+    """True when the figure ``root`` is "one" of a group that is the subject of a reporting
+    verb ("One of the rescued women ... told our correspondent"): the speaker, no count."""
+    if root.lower_ != "one" or root.dep_ != "nsubj" or \
+            not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False
+    return any(v.i == root.head.i for v in attribution_verbs(doc, lex))

@@ -211,7 +211,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             # linked to it: "15 hostages were executed"
             # so does a group named by its metric in a partitive: "one of the injured died"
             partitive = span.end < len(doc) and doc[span.end].lower_ == "of"
-            consider(80 if partitive else
+            consider(76 if partitive else
                      100 if trig.metric in HARM or trig.kind != "noun" else 84, trig)
             continue
         if span.start <= ti < span.end:
