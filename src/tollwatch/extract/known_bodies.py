@@ -139,15 +139,27 @@ def organ_of(a_names: list[str], a_person: bool, b_names: list[str], b_person: b
     return any(frozenset((x, y)) in pairs for x, _ in ka for y, _ in kb if x and y and x != y)
 
 
+@lru_cache(maxsize=65536)
+def _government_name(name: str) -> bool:
+    return re.sub(r"^(?:the|its|a)\s+", "", name.lower()) in \
+        load_coreference_rules().government_bodies
+
+
 def _bare_government(names: list[str]) -> bool:
-    rules = load_coreference_rules()
-    return bool(names) and all(re.sub(r"^(?:the|its|a)\s+", "", n.lower()) in
-                               rules.government_bodies for n in names)
+    return bool(names) and all(_government_name(n) for n in names)
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=65536)
+def _titled(name: str) -> bool:
+    words = " " + " ".join(_WORD.findall(name.lower())) + " "
+    return any(f" {t} " in words for t in load_coreference_rules().government_titles)
 
 
 def _minister(names: list[str]) -> bool:
-    titles = load_coreference_rules().government_titles
-    return any(re.search(rf"\b{re.escape(t)}\b", n.lower()) for n in names for t in titles)
+    return any(_titled(n) for n in names)
 
 
 def government_voice(a_names: list[str], a_person: bool, b_names: list[str],
