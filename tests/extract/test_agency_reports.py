@@ -71,3 +71,17 @@ def test_words_of_agency_reports(claims_of: Run, text: str, expected: tuple[str,
 def test_fighters_driven_out_or_on_the_move_are_not_displaced(claims_of: Run,
                                                                text: str) -> None:
     assert not any(c.metric == "displaced" for c in claims_of(text))
+
+
+def test_people_taken_from_a_place_in_a_text_about_captivity_are_abducted(
+        claims_of: Run) -> None:
+    got = _got(claims_of('"They took 15 girls from the school that night," said Hauwa, whose '
+                         'cousin was kidnapped in May.'))
+    assert got == {("abducted", 15)}
+    assert _got(claims_of("The gunmen took away 22 men, and the kidnappers demanded a "
+                          "ransom.")) == {("abducted", 22)}
+
+
+def test_people_taken_from_rubble_in_a_text_about_no_captivity_count_no_one(
+        claims_of: Run) -> None:
+    assert claims_of("Rescuers took 12 survivors from the rubble.") == []

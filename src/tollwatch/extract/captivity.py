@@ -74,6 +74,8 @@ def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:
     """Token ``i`` is a one-word captivity cue ("freed", "rescued"), which says someone was
     held only in a text about captivity."""
     tok = doc[i]
+    if tok.lemma_.lower() in lex.taking_verbs:
+        return True  # "took 12 girls from the camp": captivity only in a text about it
     return any(w in lex.captivity_cues and " " not in w and
                lex.metric_verbs.get(w) == "abducted" and w not in lex.explicit_abduction
                for w in (tok.lower_, tok.lemma_.lower())) and \

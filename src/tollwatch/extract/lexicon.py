@@ -83,6 +83,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     armed_phrases: frozenset[str] = frozenset()  # surrenders: count only armed people
     prison_words: frozenset[str] = frozenset()  # "imprisoned": detained unless armed
     displacing_verbs: frozenset[str] = frozenset()  # "forced 700,000 people from"
+    taking_verbs: frozenset[str] = frozenset()  # "they took 12 girls from the camp"
     state_holders: frozenset[str] = frozenset()  # "the junta holds 300 protesters"
     case_nouns: frozenset[str] = frozenset()  # "1,150 cases of enforced disappearance"
     # "were admitted to the military hospital": taken to a place of care (injured)
@@ -146,7 +147,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
         for extra in (self.fate_nouns, self.custody_places, self.refuge_places,
                       self.captivity_places,
                       self.care_places, self.holding_verbs, self.rescue_verbs,
-                      self.displacing_verbs):
+                      self.displacing_verbs, self.taking_verbs):
             for w in extra:
                 words.update(w.split())
         return frozenset(words)
@@ -242,6 +243,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             case_nouns=_words(data.get("case_nouns")),
             state_holders=_words(cap.get("state_holders")),
             displacing_verbs=_words((data.get("refuge") or {}).get("displacing_verbs")),
+            taking_verbs=_words(cap.get("taking_verbs")),
             prison_words=_words((data.get("capture_as_arrest") or {}).get("prison_words")),
             care_verbs=_words((data.get("taken_for_care") or {}).get("verbs")),
             care_places=_words((data.get("taken_for_care") or {}).get("places")),

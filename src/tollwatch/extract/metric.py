@@ -23,6 +23,7 @@ from tollwatch.extract.metric_cues import (
     next_word,
     number_follows,
     partitive_status,
+    taken_from,
 )
 from tollwatch.extract.metric_index import marked_heads, phrase_finder, trigger_keys
 
@@ -71,6 +72,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                 metric = "injured"  # "were admitted to the military hospital"
             if metric is None and lem in lex.displacing_verbs and forced_out(t):
                 metric = "displaced"  # "forced some 700,000 people from camps and homes"
+            if metric is None and lem in lex.taking_verbs and taken_from(t):
+                metric = "abducted"  # "they took 12 girls from the camp" (captivity.py)
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
         elif pos == "NOUN" or pos == "PROPN":

@@ -32,7 +32,7 @@ def trigger_keys(lex: Lexicon) -> frozenset[str]:
         return got[1]
     keys = {*lex.metric_verbs, *lex.metric_nouns, *lex.metric_adjectives, *lex.care_verbs,
             *lex.displacing_verbs, *lex.fate_nouns, *lex.custody_places, *lex.refuge_places,
-            *lex.captivity_places, "lose"}
+            *lex.captivity_places, *lex.taking_verbs, "lose"}
     # the words whose ``singular`` is one of them: the word, + "s", "-y" -> "-ies"
     forms = {f for k in keys for f in (k, k + "s", k[:-1] + "ies" if k.endswith("y") else k)
              if singular(f) in keys}
