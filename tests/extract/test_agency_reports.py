@@ -85,3 +85,18 @@ def test_people_taken_from_a_place_in_a_text_about_captivity_are_abducted(
 def test_people_taken_from_rubble_in_a_text_about_no_captivity_count_no_one(
         claims_of: Run) -> None:
     assert claims_of("Rescuers took 12 survivors from the rubble.") == []
+
+
+def test_a_list_compiled_by_someone_is_their_figure(claims_of: Run) -> None:
+    claims = claims_of("By dawn, 27 men and boys were dead, according to a list compiled by "
+                       "the village chief, Jean Baraka. Five others have never been found.")
+    assert "jean baraka" in source_names(get_claim(claims, "killed", 27))
+    assert ("missing", 5) in _got(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers said 30 people had yet to be found.",
+    "Nine fishermen have not been found since the storm.",
+])
+def test_people_not_found_are_missing(claims_of: Run, text: str) -> None:
+    assert any(c.metric == "missing" for c in claims_of(text))

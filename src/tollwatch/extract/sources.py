@@ -148,7 +148,7 @@ def _np_tokens(tok: Token) -> list[Token]:
 _DATA_NOUNS = {"data", "datum", "figure", "figures", "statistic", "statistics", "tally", "count",
                "number", "numbers", "report", "toll", "estimate", "estimates", "record",
                "records", "analysis", "survey", "database", "dataset", "study", "finding",
-               "findings"}
+               "findings", "list", "log", "census", "ledger"}
 
 
 def _agent_np(tok: Token) -> list[Token] | None:
