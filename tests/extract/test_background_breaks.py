@@ -71,3 +71,17 @@ def test_rules_file_is_checked(tmp_path: Path) -> None:
     off = tmp_path / "off.yaml"
     off.write_text("enabled: false\nopeners: ['last year']\n", encoding="utf-8")
     assert background_opener(str(off)) is None
+
+
+def test_a_standing_force_is_background_after_a_statement(claims_of: Run) -> None:
+    claims = claims_of("A UN spokesperson said about 41,000 people had fled their homes since "
+                       "Friday. The UN mission has around 12,500 troops in the country.")
+    c = next(c for c in claims if c.value == 12500)
+    assert c.origin == [] and (c.attribution or {}).get("how") == "own_voice"
+
+
+def test_a_standing_force_with_its_own_source_keeps_it(claims_of: Run) -> None:
+    claims = claims_of("The ministry said 40 soldiers were killed. The army has about 2,000 "
+                       "soldiers in the region, it said.")
+    c = next(c for c in claims if c.value == 2000)
+    assert c.origin

@@ -17,7 +17,7 @@ from functools import lru_cache
 from tollwatch.errors import ConfigError
 from tollwatch.extract.datafile import read_mapping
 
-__all__ = ["background_opener", "breaks_between"]
+__all__ = ["background_opener", "breaks_between", "standing_fact"]
 
 
 @lru_cache(maxsize=4)
@@ -41,11 +41,32 @@ def background_opener(path: str | None = None) -> re.Pattern[str] | None:
         raise ConfigError(f"openers has a bad pattern: {e}", source=where) from e
 
 
+@lru_cache(maxsize=4)
+def standing_fact(path: str | None = None) -> re.Pattern[str] | None:
+    """The compiled ``standing`` patterns of ``background_breaks.yaml``: a sentence that
+    states a standing fact ("The UN mission has around 14,000 troops in the country") is
+    background in the article's voice, whatever statement came before it."""
+    data, where = read_mapping("background_breaks.yaml", path, "background-break rules",
+                               "are")
+    pats = data.get("standing") or []
+    if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
+        raise ConfigError("standing must be a list of patterns", source=where)
+    if not pats or not data.get("enabled", True):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+    except re.error as e:
+        raise ConfigError(f"standing has a bad pattern: {e}", source=where) from e
+
+
 def breaks_between(text: str, sents: list[tuple[int, int]], after: int, before: int) -> bool:
     """True when a sentence after sentence ``after`` of ``text``, up to sentence ``before``
     itself, opens on an earlier stretch of time ("Since 2019, 300 have died": background in
-    the article's voice)."""
-    rx = background_opener()
+    the article's voice), or sentence ``before`` states a standing fact."""
+    rx, standing = background_opener(), standing_fact()
+    if standing is not None and before < len(sents) and \
+            standing.search(text[slice(*sents[before])]):
+        return True
     if rx is None:
         return False
     return any(rx.match(text[s:e]) for s, e in sents[after + 1:before + 1])
