@@ -53,3 +53,10 @@ def test_returning_to_the_fold_is_a_surrender(claims_of: Run) -> None:
     got = _got(claims_of("The latest surrender brought to 64 the number of fighters who had "
                          "returned to the fold of the law since January."))
     assert got == {("captured", 64)}
+
+
+def test_a_partitive_figure_takes_its_own_verbs_state(claims_of: Run) -> None:
+    got = _got(claims_of("The defence ministry, in a statement on its Telegram channel, said "
+                         "only 14 of its servicemen were missing and none had been "
+                         "captured."))
+    assert got == {("missing", 14)}

@@ -204,6 +204,9 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         if len(ancestors) == 4 or anc.i in marked:
             break
     anc_ids = {a.i: k for k, a in enumerate(ancestors)}
+    # "12 of its servicemen were missing": the verb governs the number, two steps above
+    reach = 2 if len(ancestors) > 2 and ancestors[0].lower_ == "of" and \
+        span.start <= ancestors[1].i < span.end else 0
     for trig in triggers:
         ti = trig.start
         # a phrase relates to the rest of the sentence through its syntactic head
@@ -268,7 +271,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             continue
         # children of the governing verb: "left four policemen dead", "were killed",
         # "put casualties at 1,500"
-        gov_verb = next((a for a in ancestors[:2] if a.pos_ in ("VERB", "AUX")), None)
+        gov_verb = next((a for a in ancestors[:2 + reach] if a.pos_ in ("VERB", "AUX")), None)
         if gov_verb is not None and tok.head.i == gov_verb.i and tok.dep_ in (
                 "oprd", "acomp", "xcomp", "ccomp", "dobj", "attr", "nsubj", "nsubjpass") \
                 and not between_has_number(tok.i, anchor.i, number_tokens):
