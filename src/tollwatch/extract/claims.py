@@ -56,7 +56,7 @@ from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
 from tollwatch.extract.predicate_parts import predicate_part, predicate_parts
 from tollwatch.extract.standing_groups import standing_group
-from tollwatch.extract.tally_parts import tally_part
+from tollwatch.extract.tally_parts import breakdowns, tally_part
 from tollwatch.extract.wholes import parts_of_wholes
 
 __all__ = ["RawClaim", "claims_in_sentence"]
@@ -185,6 +185,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
              for (_, span, head, _), p in zip(analysed, picks)]
     items = [(span, head) for _, span, head, _ in analysed]
     picks = of_tallies(doc, items, picks)  # "an earlier figure of 410"
+    picks = breakdowns(doc, items, picks, last_metric)  # "In Mali, it counted 2,300"
     several = sum(predicate_part(span, head) for span, head in items) >= 2
     picks = predicate_parts(items, picks, prev_metric or (last_metric if several else None))
     picks = [(("killed", 0.9, head.head.i) if _lives_lost(head, lex) else p)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from tollwatch.extract.numbers import NumberMention
     from tollwatch.model import Claim
 
-__all__ = ["TallyPartRules", "load_tally_part_rules", "tally_part", "whole_metric"]
+__all__ = ["TallyPartRules", "breakdown_part", "breakdowns", "load_tally_part_rules",
+           "tally_part", "whole_metric"]
 
 Pick = tuple[str, float, int]
 
@@ -35,6 +36,7 @@ Pick = tuple[str, float, int]
 class TallyPartRules:
     enabled: bool
     subjects: frozenset[str]
+    breakdown_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -42,7 +44,9 @@ def load_tally_part_rules(path: str | None = None) -> TallyPartRules:
     """The rules of ``tally_parts.yaml`` (or the file at ``path``)."""
     data, where = read_mapping("tally_parts.yaml", path, "tally-part rules", "are")
     on = enabled_flag(data, where)
-    return TallyPartRules(on, frozenset(word_list(data.get("subjects"), "subjects", where)))
+    return TallyPartRules(on, frozenset(word_list(data.get("subjects"), "subjects", where)),
+                          frozenset(word_list(data.get("breakdown_verbs"), "breakdown_verbs",
+                                              where)))
 
 
 def _bare_tally(verb: Token, nouns: frozenset[str]) -> bool:
@@ -80,3 +84,41 @@ def whole_metric(mentions: Sequence[NumberMention], earlier: Sequence[Claim]) ->
         return None
     total = sum(values)
     return next((c.metric for c in reversed(earlier) if c.value == total), None)
+
+
+def breakdown_part(doc: Doc, span: Span, head: Token | None) -> bool:
+    """The figure ``span`` (no counted noun) breaks down the figure before it, in a sentence
+    that names no metric: a place's share with a verb of counting ("In Mali, it counted
+    2,300 and in Niger 1,220"; ``breakdown_verbs``), or a figure right after a colon
+    ("Burkina Faso accounted for more than half: 4,100")."""
+    rules = load_tally_part_rules()
+    if head is not None or not rules.enabled:
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "ADP", "ADJ") and doc[i].text != ":":
+        i -= 1
+    if i >= 0 and doc[i].text == ":":
+        return True
+    return _by_place(doc, span) and any(
+        t.lemma_.lower() in rules.breakdown_verbs and t.pos_ == "VERB" for t in doc)
+
+
+def _by_place(doc: Doc, span: Span) -> bool:
+    """An "in <Name>" within a few words before or after the figure: a place's share."""
+    lo, hi = max(0, span.start - 6), min(len(doc), span.end + 4)
+    return any(doc[j].lower_ in ("in", "for") and j + 1 < len(doc) and
+               doc[j + 1].pos_ == "PROPN" for j in range(lo, hi) if not span.start <= j < span.end)
+
+
+def breakdowns(doc: Doc, items: Sequence[tuple[Span, Token | None]],
+               picks: Sequence[Pick | None], last_metric: str | None) -> list[Pick | None]:
+    """``picks``, with the figures of a breakdown (``breakdown_part``) given the metric of
+    the figure before them in the sentence, else ``last_metric`` (the figure before, or
+    the whole the sentence's figures add up to)."""
+    out: list[Pick | None] = []
+    for (span, head), pick in zip(items, picks):
+        before = next((p[0] for p in reversed(out) if p is not None), last_metric)
+        if pick is None and before is not None and breakdown_part(doc, span, head):
+            pick = (before, 0.5, span.start)
+        out.append(pick)
+    return out
