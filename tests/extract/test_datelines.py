@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tollwatch.extract.datelines import find_datelines, paragraph_index
 from tollwatch.extract.provenance import load_provenance
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
 
 
 def _sents(text: str) -> list[tuple[int, int]]:
@@ -39,3 +44,16 @@ def test_no_dateline_no_day() -> None:
     sents = _sents(text)
     paras = paragraph_index(text, sents)
     assert find_datelines(text, sents, paras, "2025-03-04", load_provenance().datelines) == {}
+
+
+def test_a_dateline_with_a_country_after_the_city_dates_its_paragraph(claims_of: Run) -> None:
+    claims = claims_of("PORT KAVA, Lisburg, June 9 (Wire) -- Shelling killed 23 civilians, a "
+                       "doctors' group said.\n", "2025-06-10")
+    assert claims[0].date == "2025-06-09"
+
+
+def test_a_dateline_of_two_cities_dates_its_paragraph(claims_of: Run) -> None:
+    claims = claims_of("ARVEL/DOMA, June 9 (Wire) - The sides began exchanging more than 600 "
+                       "prisoners, the Red Cross said.\n", "2025-06-10")
+    assert claims[0].date == "2025-06-09"
+    assert all("ARVEL" not in n for n in claims[0].origin)
