@@ -192,9 +192,12 @@ def held_by_state(head: Token, lex: Lexicon) -> Token | None:
     """The verb of holding ("China was holding 50 journalists", "the authorities hold 300
     protesters") whose subject is a country or an authority (``authority_holders``,
     ``state_holders``) and whose object is the counted people ``head``, else None: they are
-    detained."""
-    verb = head.head
-    if head.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs:
+    detained (armed people so held are prisoners: captured)."""
+    obj = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
+        obj = head.head.head  # "holding more than 1,000 of the group's fighters"
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs:
         return None
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.ent_type_ == "GPE" or c.lemma_.lower() in

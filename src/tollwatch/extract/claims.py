@@ -141,6 +141,9 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
                 continue  # "six F-16 fighters": aircraft of a model, not people
         elif m.words and m.text.lower() == "one":
             nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.lower_ == "of" and \
+                    any(t.tag_ == "JJS" for t in doc[span.end:span.end + 6]):
+                continue  # "one of the world's largest displaced populations": a rank
             if (nxt is None or nxt.lower_ not in ("of",) and not (
                     span.start > 0 and doc[span.start - 1].pos_ == "VERB")) and \
                     not is_list_item(doc, span, bool(found)) and not (
@@ -322,8 +325,8 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
             out[k] = ("abducted", 0.6, held.i)  # "the militants are still holding 40 ..."
             continue
         held = held_by_state(head, lex) if head is not None else None
-        if held is not None:
-            out[k] = ("detained", 0.6, held.i)  # "China was holding 50 journalists"
+        if held is not None:  # "China was holding 50 journalists"
+            out[k] = ("captured" if kind == "armed" else "detained", 0.6, held.i)
             continue
         if kind == "armed" and head is not None:
             verb = composing_verb(head, lex)

@@ -276,8 +276,10 @@ _COLON_DATELINE = re.compile(r"^[A-Z]{5,}(?:\s+[A-Z]{2,})?:\s+(?=[A-Z0-9])")
 
 def _blank_dateline(sentence: str) -> str:
     """Blank a dateline ("KABUL –", "MOSCOW, May 3 /TASS/.", "Lisburg, January 21, 2031 --")
-    or a live blog's time stamp ("14:05 GMT -") keeping offsets, so that the parser takes no
-    place or time of it for a source."""
+    or a live blog's time stamp ("14:05 GMT -"), and a wire update note ("(Adds ombudsman
+    figures)") keeping offsets, so that the parser takes none of them for a source."""
+    for note in load_provenance().update_notes:  # "(Adds ombudsman figures, ...)"
+        sentence = note.sub(lambda x: " " * len(x.group(0)), sentence)
     for stamp in load_provenance().time_stamps:  # "14:05 GMT - ..."
         found = stamp.match(sentence)
         if found:

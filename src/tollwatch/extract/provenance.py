@@ -57,6 +57,7 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     clause_absolute_preps: frozenset[str] = frozenset()
     # a live blog's time stamp opening an entry ("14:05 GMT -"): no source, no day
     time_stamps: tuple[re.Pattern[str], ...] = ()
+    update_notes: tuple[re.Pattern[str], ...] = ()  # "(Adds ombudsman figures, ...)"
     # heads of subjects that name what happened, no source ("The attack put the toll at 40")
     event_subjects: frozenset[str] = frozenset()
     # heads of bodies that make figures ("figures from the health ministry")
@@ -141,6 +142,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             today=re.compile(rf"\b(?:{today_rx})(?!\w)", re.IGNORECASE),
             datelines=tuple(_compile(p, where) for p in data.get("dateline_patterns") or []),
             time_stamps=tuple(_compile(p, where) for p in data.get("time_stamps") or []),
+            update_notes=tuple(_compile(p, where, re.IGNORECASE)
+                               for p in data.get("update_notes") or []),
             event_subjects=_words(data.get("event_subjects")),
             maker_heads=_words(data.get("maker_heads")),
             as_of=re.compile(rf"\b(?:{as_of_rx})\s+(?P<day>[A-Za-z]+\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
