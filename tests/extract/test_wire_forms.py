@@ -35,3 +35,14 @@ def test_fighters_held_by_a_government_are_captured(claims_of: Run) -> None:
     got = _got(claims_of("He said the government and its allies were still holding more than "
                          "700 of the group's fighters."))
     assert got == {("captured", 700, None, None)}
+
+
+def test_the_source_after_a_list_and_before_a_rebuttal(claims_of: Run) -> None:
+    claims = claims_of("An air strike on a village killed at least 19 people, including eight "
+                       "children, the country's shadow National Unity Government (NUG) said "
+                       "on Friday, an account the ruling junta rejected as fabricated.",
+                       "2024-02-03")
+    c = next(c for c in claims if c.value == 19)
+    assert any("National Unity Government" in n for n in c.origin)
+    assert not any("junta" in n for n in c.origin)
+    assert c.date == "2024-02-02"

@@ -16,10 +16,13 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.attribution_phrases import (
     according_to,
+    answering,
     based_at,
     before_comma,
     chain_from,
+    describes,
     final_tag_at,
+    reported_by,
 )
 from tollwatch.extract.attribution_verbs import attribution_verbs
 from tollwatch.extract.clause_sources import (
@@ -125,27 +128,6 @@ def _usable_subject(tok: Token) -> bool:
                    for i in range(tok.left_edge.i, tok.i + 1))  # (not "the 444 Brigade")
 
 
-def _describes(figure: Token, subj: Token) -> bool:
-    """True when ``figure`` is inside a clause describing the speaker ``subj`` ("said Ana
-    Ruiz, a nurse who lost two cousins"), not in the counted head of the subject."""
-    x = figure
-    while x.i != subj.i and x.head.i != x.i:
-        if x.dep_ in ("relcl", "acl", "appos") and subj.ent_type_ == "PERSON":
-            return True
-        x = x.head
-    return False
-
-
-def _reported_by(inner: Token, outer: Token) -> bool:
-    """True when ``inner`` is inside what ``outer`` reports ("X said Y estimated ...")."""
-    x = inner
-    while x.i != outer.i and x.head.i != x.i:
-        if x.dep_ not in ("ccomp", "xcomp", "parataxis"):
-            return False
-        x = x.head
-    return x.i == outer.i
-
-
 def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     """The source phrase of reporting verb ``verb`` (for the figure at ``figure``)."""
     cited = cited_as(verb)
@@ -158,10 +140,11 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
         return tagged  # "..., while the rest were locals, he continued": "he"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"
                 and c.left_edge.lower_ not in _CHAIN_WORDS]  # "Quoting X, Y reported"
-    if subjects:
+    usable = next((c for c in subjects if _usable_subject(c)), None)
+    if subjects and (usable is not None or conjunct_subject(verb, True) is None):
         # "eight others wounded ..., officials confirm": the parser may give the verb the
         # counted group as a second subject; the first usable one is the source
-        return next((c for c in subjects if _usable_subject(c)), None)
+        return usable
     # the passive: "the toll was confirmed by the governor" (but an attack "claimed by" a
     # group is a claim of responsibility, not of the figure)
     if verb.lemma_.lower() != "claim":
@@ -170,7 +153,7 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 if objs and _usable_subject(objs[0]):
                     return objs[0]
-    misparsed = conjunct_subject(verb)  # "... lost 20 soldiers and reports had stated"
+    misparsed = conjunct_subject(verb, bool(subjects))  # "lost 20 soldiers and reports had"
     if misparsed is not None and _usable_subject(misparsed) and \
             (figure is None or any(a.i == verb.i for a in figure.ancestors) or
              misparsed.doc[misparsed.left_edge.i - 1].text == ","):  # ", the X said"
@@ -227,13 +210,15 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     outer_subj: Token | None = None
     if verbs:
         figure = doc[number_i] if number_i is not None else None
-        candidates = [(v, _subject_of(v, figure)) for v in verbs]
+        answered = [v for v in verbs if answering(v, lex)]  # ", an account X rejected"
+        candidates = [(v, _subject_of(v, figure)) for v in verbs
+                      if v not in answered or len(answered) == len(verbs)]
         with_subj: list[tuple[Token, Token]] = [
             (v, s) for v, s in candidates if s is not None
                      and not outside_own_clause(v, number_i)
                      and not (number_i is not None and in_subtree(doc, number_i, s.i)
                               and s.lemma_.lower() not in _PRONOUNS
-                              and not _describes(doc[number_i], s))]
+                              and not describes(doc[number_i], s))]
         governing = False
         if number_i is not None:
             tok = doc[number_i]
@@ -253,7 +238,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                 if inner_v.i != chosen.i and inner_s.lower_ not in _PRONOUNS and not any(
                         c.dep_ == "poss" and c.lower_ in _OWN for c in inner_s.children):
                     # ("X said its teams recorded ...": X speaks for a part of its own)
-                    if _reported_by(inner_v, chosen):
+                    if reported_by(inner_v, chosen):
                         outer_subj = subj  # "X said Y estimated": Y the origin, X relays
                     chosen, subj = inner_v, inner_s  # else the figure's own clause wins
     according = according_to(doc)

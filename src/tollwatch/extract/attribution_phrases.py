@@ -15,7 +15,8 @@ from tollwatch.extract.sources import _agent_np, _np_tokens
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["according_to", "based_at", "before_comma", "chain_from", "final_tag", "final_tag_at"]
+__all__ = ["according_to", "answering", "based_at", "before_comma", "chain_from", "describes",
+           "final_tag", "final_tag_at", "reported_by"]
 
 
 def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
@@ -137,3 +138,30 @@ def based_at(tokens: list[Token]) -> int:
     """The index of "based" in a description ("the London-based monitor"), else -1."""
     return max((t.i for t in tokens if t.lower_ in ("based", "-based") or
                 t.lower_.endswith("-based")), default=-1)
+
+
+def answering(verb: Token, lex: Lexicon) -> bool:
+    """``verb`` answers the statement in a clause on a report noun: "..., an account the
+    junta rejected as fabricated", "a figure disputed by the army"."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in lex.denial_objects
+
+
+def describes(figure: Token, subj: Token) -> bool:
+    """True when ``figure`` is inside a clause describing the speaker ``subj`` ("said Ana
+    Ruiz, a nurse who lost two cousins"), not in the counted head of the subject."""
+    x = figure
+    while x.i != subj.i and x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl", "appos") and subj.ent_type_ == "PERSON":
+            return True
+        x = x.head
+    return False
+
+
+def reported_by(inner: Token, outer: Token) -> bool:
+    """True when ``inner`` is inside what ``outer`` reports ("X said Y estimated ...")."""
+    x = inner
+    while x.i != outer.i and x.head.i != x.i:
+        if x.dep_ not in ("ccomp", "xcomp", "parataxis"):
+            return False
+        x = x.head
+    return x.i == outer.i

@@ -42,11 +42,14 @@ def load_misparsed_rules(path: str | None = None) -> MisparsedRules:
     return MisparsedRules(on, frozenset(word_list(data.get("joiners"), "joiners", where)))
 
 
-def conjunct_subject(verb: Token) -> Token | None:
+def conjunct_subject(verb: Token, counted: bool = False) -> Token | None:
     """The noun in front of subjectless ``verb`` that the parser made a conjunct of the
-    clause before ("lost 20 soldiers and reports had stated that ..."), else None."""
+    clause before ("lost 20 soldiers and reports had stated that ..."), else None.
+    ``counted``: the verb's subject is a counted group, no source ("... killed 17 people,
+    including nine children, the shadow government said": "people" read as the subject)."""
     rules = load_misparsed_rules()
-    if not rules.enabled or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not rules.enabled or (not counted and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                 for c in verb.children)):
         return None
     doc = verb.doc
     i = verb.i - 1
@@ -56,6 +59,8 @@ def conjunct_subject(verb: Token) -> Token | None:
         return _aside_subject(doc, i)  # "..., Jane Doe, a spokesman for X, said"
     if i >= 1 and doc[i].text == ")" and doc[i].head.i < i:
         i = doc[i].head.i  # "the National Unity Government (NUG) said": the name before
+        if doc[i].dep_ == "appos" and doc[i].head.i < i:
+            i = doc[i].head.i
     if i < 1:
         return None
     noun = doc[i]
