@@ -58,3 +58,14 @@ def test_a_body_is_not_joined_to_a_titled_person() -> None:
     assert a is b  # the description is the person whatever the parser guessed
     c = memory.remember(Source(names=["the police"], person=False, head="police"))
     assert c is not a
+
+
+def test_a_person_introduced_by_a_titled_description_then_named(claims_of: Run) -> None:
+    claims = claims_of("ARVEL, Sept 23 (Wire) -- Rebels killed 14 villagers in a raid, a "
+                       "provincial police commander said on Monday.\n"
+                       "Commander Ivo Marek said the attackers came on foot. Nine of the dead "
+                       "were found in Doma, he said.\n", "2024-09-24")
+    c = next(x for x in claims if x.value == 9)
+    assert any("Ivo Marek" in n for n in c.origin)
+    assert any("police commander" in n for n in c.origin)
+    assert c.date == "2024-09-23"

@@ -57,8 +57,21 @@ def _titled_pair(src: Source, title: str | None, old: Source) -> bool:
         return False
     if title is not None:
         return _has_title(old, title)
-    old_title = _bare_title(old)
+    old_title = _bare_title(old) or _described_title(old)
     return src.person and old_title is not None and _has_title(src, old_title)
+
+
+def _described_title(src: Source) -> str | None:
+    """The title an unnamed person is introduced by ("a provincial police commander": a
+    lower-case description ending in a lone title), so that "Commander Ana Ruiz" after it
+    is that person; else None."""
+    titles = load_provenance().lone_titles
+    for n in src.names:
+        words = n.split()
+        if len(words) >= 2 and words[0].lower() in ("a", "an") and \
+                all(w.islower() for w in words) and words[-1] in titles:
+            return words[-1]
+    return None
 
 
 def _armed_name(name: str) -> bool:
