@@ -85,3 +85,17 @@ def test_a_standing_force_with_its_own_source_keeps_it(claims_of: Run) -> None:
                        "soldiers in the region, it said.")
     c = next(c for c in claims if c.value == 2000)
     assert c.origin
+
+
+def test_a_month_alone_opens_background(claims_of: Run) -> None:
+    claims = claims_of("The agency said 7,400 people had fled the camps since Saturday. In "
+                       "April, at least 28 people were killed when shells hit the camps.")
+    c = next(c for c in claims if c.value == 28)
+    assert c.origin == []
+
+
+def test_a_month_with_a_day_is_no_background_opener() -> None:
+    rx = background_opener()
+    assert rx is not None
+    assert rx.match("In April, at least 28 people were killed.")
+    assert not rx.match("In April 3 statements, the agency said 28 were killed.")
