@@ -48,3 +48,10 @@ def test_the_event_day_still_dates_no_statement(claims_of: Run) -> None:
     c = get_claim(claims_of("Rebels killed 73 soldiers on Monday, the army said.",
                             "2025-06-20"), "killed", 73)
     assert c.date is None
+
+
+def test_quoted_as_saying_takes_the_quoting_day(claims_of: Run) -> None:
+    c = get_claim(claims_of("State television on Thursday evening quoted the interior "
+                            "minister as saying that 64 people had died in the riots.",
+                            "2025-03-21"), "killed", 64)
+    assert c.date == "2025-03-20"
