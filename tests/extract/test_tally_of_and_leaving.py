@@ -52,3 +52,13 @@ def test_people_who_left_the_town_are_displaced(claims_of: Run) -> None:
 def test_soldiers_who_left_the_town_are_not_displaced(claims_of: Run) -> None:
     got = _got(claims_of("About 450 soldiers left the town on Monday, residents said."))
     assert ("displaced", 450) not in got
+
+
+def test_a_place_share_with_a_thousands_comma_is_no_place_number(claims_of: Run) -> None:
+    got = _got(claims_of("The monitor recorded 6,100 deaths in the region this year. In Kayes, "
+                         "it counted 2,100 and in Mopti 1,320."))
+    assert {("killed", 2100), ("killed", 1320)} <= got
+
+
+def test_a_small_number_after_a_place_name_is_still_a_name(claims_of: Run) -> None:
+    assert _got(claims_of("The soldiers were killed near Hill 15.")) == set()

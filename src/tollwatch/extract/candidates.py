@@ -160,9 +160,10 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
             continue  # an age in apposition: "Jane Doe, 22, a resident"
         if lex is not None and not n.words and _is_age_of_one(text, n, lex):
             continue  # an age in apposition to one person: "the boy, 12, was wounded"
-        if not n.words and _NAME_BEFORE.search(text[max(0, n.start - 60):n.start]) and \
+        if not n.words and "," not in n.text and \
+                _NAME_BEFORE.search(text[max(0, n.start - 60):n.start]) and \
                 _NAME_AFTER.match(text[n.end:]):
-            continue  # a unit or place number: "a post near Hill 15 and"
+            continue  # a unit or place number: "a post near Hill 15 and" (not "in Niger 1,220")
         if lex is not None and _in_a_name(low, n, lex):
             continue  # "World War Two", "Flight 17": the number is part of a name
         v = n.value
