@@ -100,3 +100,9 @@ def test_a_list_compiled_by_someone_is_their_figure(claims_of: Run) -> None:
 ])
 def test_people_not_found_are_missing(claims_of: Run, text: str) -> None:
     assert any(c.metric == "missing" for c in claims_of(text))
+
+
+def test_people_taken_from_a_school_in_the_passive_are_abducted(claims_of: Run) -> None:
+    got = _got(claims_of("Gunmen stormed the school overnight, and the kidnappers later called "
+                         "parents. Police said 48 pupils were taken from the dormitories."))
+    assert ("abducted", 48) in got

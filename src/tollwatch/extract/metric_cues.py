@@ -152,8 +152,8 @@ def forced_out(verb: Token) -> bool:
 
 def taken_from(verb: Token) -> bool:
     """A verb of taking with people for its object, taken "from" somewhere or "away": "they
-    took 12 girls from the camp", "took away 30 men" (a captivity cue in a text about
-    people held: ``captivity.taking_verbs``)."""
-    return any(c.dep_ == "dobj" for c in verb.children) and any(
+    took 12 girls from the camp", "took away 30 men", "61 students were taken from the
+    school" (a captivity cue in a text about people held: ``captivity.taking_verbs``)."""
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(
         (c.dep_ == "prep" and c.lower_ == "from") or
         (c.dep_ in ("prt", "advmod") and c.lower_ == "away") for c in verb.children)
