@@ -66,3 +66,9 @@ def test_one_of_the_hostages_killed_is_killed(claims_of: Run) -> None:
     assert _got(claims_of("One of the hostages was killed, police said.")) == {("killed", 1)}
     assert _got(claims_of("Two of the abducted girls were released on Sunday.")) == {
         ("abducted", 2)}
+
+
+def test_a_partitive_status_noun_outranks_a_place_of_refuge(claims_of: Run) -> None:
+    got = _got(claims_of("He said about 1,300 of the detainees were being held at a makeshift "
+                         "camp in the east."))
+    assert got == {("detained", 1300)}

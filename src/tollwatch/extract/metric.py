@@ -217,7 +217,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             # linked to it: "15 hostages were executed"
             # so does a group named by its metric in a partitive: "one of the injured died"
             partitive = span.end < len(doc) and doc[span.end].lower_ == "of"
-            consider(76 if partitive else
+            consider(80 if partitive else
                      100 if trig.metric in HARM or trig.kind != "noun" else 84, trig)
             continue
         if span.start <= ti < span.end:
@@ -267,7 +267,7 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             if head is None and anc_ids[tok.i] == 0 and tok.i > span.end and \
                     any(t.text in (",", ";") for t in doc[span.end:tok.i]):
                 continue  # "injured reached 159, 61 deaths": a misread list, not its noun
-            consider(88 - 4 * anc_ids[tok.i], trig)
+            consider(88 - 4 * anc_ids[tok.i] + (reach > 0 and trig.metric in HARM), trig)
             continue
         # children of the governing verb: "left four policemen dead", "were killed",
         # "put casualties at 1,500"
