@@ -106,3 +106,9 @@ def test_people_taken_from_a_school_in_the_passive_are_abducted(claims_of: Run) 
     got = _got(claims_of("Gunmen stormed the school overnight, and the kidnappers later called "
                          "parents. Police said 48 pupils were taken from the dormitories."))
     assert ("abducted", 48) in got
+
+
+def test_captors_named_on_the_coordinated_verb_hold_people(claims_of: Run) -> None:
+    got = _got(claims_of("The militants stormed the camp on Monday and are still holding 40 "
+                         "aid workers."))
+    assert got == {("abducted", 40)}

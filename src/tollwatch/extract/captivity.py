@@ -181,10 +181,13 @@ def held_by_captors(head: Token, lex: Lexicon) -> Token | None:
     verb = head.head
     if head.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs:
         return None
-    for c in verb.children:
-        if c.dep_ == "nsubj" and (c.lemma_.lower() in NON_STATE_ARMED or
-                                  c.lower_ in NON_STATE_ARMED):
-            return verb
+    # ("the group had killed 11 and was holding three others": the subject of the verb
+    # the holding is coordinated with)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
+        [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])
+    if any(c.lemma_.lower() in NON_STATE_ARMED or c.lower_ in NON_STATE_ARMED
+           for c in subjects):
+        return verb
     return None
 
 
