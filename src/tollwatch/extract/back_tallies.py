@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.tally_parts import metric_before
 
 __all__ = ["TallyCues", "by_name", "load_tally_cues", "of_tallies", "tally_of",
            "tally_refers_back"]
@@ -103,14 +104,8 @@ def of_tallies(doc: Doc, items: list[tuple[Span, Any]], picks: list[Pick | None]
     metric of the figure before it in the sentence ("60 were detained, on top of an earlier
     figure of 410 for the city"); not that of a sentence before ("Rebels killed 40. The army
     keeps a total of 12,000 there" counts no dead)."""
-    out: list[Pick | None] = []
-    for (span, head), pick in zip(items, picks):
-        before = next((p[0] for p in reversed(out) if p is not None), None)
-        if pick is None and head is None and before is not None and \
-                tally_of(doc, span.root.i, cues):
-            pick = (before, 0.5, span.start)
-        out.append(pick)
-    return out
+    return metric_before(items, picks, lambda span, head: head is None and
+                         tally_of(doc, span.root.i, cues), None)
 
 
 def by_name(doc: Doc, span: Span, pick: Pick | None, cues: TallyCues | None = None

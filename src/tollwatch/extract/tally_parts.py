@@ -18,7 +18,7 @@ from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 from tollwatch.extract.wholes import part_verb
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Doc, Span, Token
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from tollwatch.model import Claim
 
 __all__ = ["TallyPartRules", "breakdown_part", "breakdowns", "load_tally_part_rules",
-           "tally_part", "whole_metric"]
+           "metric_before", "tally_part", "whole_metric"]
 
 Pick = tuple[str, float, int]
 
@@ -110,15 +110,24 @@ def _by_place(doc: Doc, span: Span) -> bool:
                doc[j + 1].pos_ == "PROPN" for j in range(lo, hi) if not span.start <= j < span.end)
 
 
+def metric_before(items: Sequence[tuple[Span, Token | None]], picks: Sequence[Pick | None],
+                  applies: Callable[[Span, Token | None], bool],
+                  fallback: str | None) -> list[Pick | None]:
+    """``picks``, with each figure that has none and that ``applies`` to given the metric of
+    the figure before it in the sentence, else ``fallback``."""
+    out: list[Pick | None] = []
+    for (span, head), pick in zip(items, picks):
+        before = next((p[0] for p in reversed(out) if p is not None), fallback)
+        if pick is None and before is not None and applies(span, head):
+            pick = (before, 0.5, span.start)
+        out.append(pick)
+    return out
+
+
 def breakdowns(doc: Doc, items: Sequence[tuple[Span, Token | None]],
                picks: Sequence[Pick | None], last_metric: str | None) -> list[Pick | None]:
     """``picks``, with the figures of a breakdown (``breakdown_part``) given the metric of
     the figure before them in the sentence, else ``last_metric`` (the figure before, or
     the whole the sentence's figures add up to)."""
-    out: list[Pick | None] = []
-    for (span, head), pick in zip(items, picks):
-        before = next((p[0] for p in reversed(out) if p is not None), last_metric)
-        if pick is None and before is not None and breakdown_part(doc, span, head):
-            pick = (before, 0.5, span.start)
-        out.append(pick)
-    return out
+    return metric_before(items, picks, lambda span, head: breakdown_part(doc, span, head),
+                         last_metric)
