@@ -83,15 +83,12 @@ _DAY_AFTER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "yesterday", "today", "tonight", "overnight"}
 
 
-_SPANS = {"year", "month", "week", "day", "fortnight", "decade", "hour"}
-_AGO = {"earlier", "ago", "before", "prior", "previously"}
-
-
-def _time_ago(doc: Doc, i: int) -> bool:
-    """Tokens from ``i`` say how long ago: "a year earlier", "two weeks ago"."""
+def _time_ago(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Tokens from ``i`` say how long ago: "a year earlier", "two weeks ago" (the
+    lexicon's ``time_ago``)."""
     if i + 2 >= len(doc) or not (doc[i].lower_ in ("a", "an") or doc[i].like_num):
         return False
-    return doc[i + 1].lemma_.lower() in _SPANS and doc[i + 2].lower_ in _AGO
+    return doc[i + 1].lemma_.lower() in lex.time_spans and doc[i + 2].lower_ in lex.ago_words
 
 
 def _headline_verb(t: Token, lex: Lexicon) -> bool:
@@ -107,7 +104,7 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     i = span.end
     steps = 0
     if i < len(doc) and (doc[i].lower_ in _NEW_PHRASE or doc[i].lower_ in _DAY_AFTER or
-                         _time_ago(doc, i)):
+                         _time_ago(doc, i, lex)):
         return None  # "rose to 310 from 290 the day before": a new noun phrase, not counted;
         #              "up from 320 a year earlier": the time of the count
     while i < len(doc) and steps < 7:

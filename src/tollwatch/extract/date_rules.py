@@ -41,6 +41,7 @@ class DateRules:
     period_words: frozenset[str] = frozenset()
     earlier_adjectives: frozenset[str] = frozenset()
     joining_preps: frozenset[str] = frozenset()
+    saying_verbs: frozenset[str] = frozenset()  # "X documented 40, it said on Tuesday"
     headline_exact_repeat_day: bool = False
     possessive_day_preps: frozenset[str] = frozenset()
     possessive_day_nouns: frozenset[str] = frozenset()
@@ -73,6 +74,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             period_words=_words(data.get("period_words")),
             earlier_adjectives=_words(data.get("earlier_adjectives")),
             joining_preps=_words(data.get("joining_preps")),
+            saying_verbs=_words(data.get("saying_verbs")),
             lede_paragraphs=int((data.get("later_dates") or {}).get("lede_paragraphs", 2)),
             toll_nouns=_words((data.get("dated_tolls") or {}).get("nouns")),
             release_gap=int(data.get("release_gap", 3)),

@@ -86,6 +86,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     taking_verbs: frozenset[str] = frozenset()  # "they took 12 girls from the camp"
     state_holders: frozenset[str] = frozenset()  # "the junta holds 300 protesters"
     case_nouns: frozenset[str] = frozenset()  # "1,150 cases of enforced disappearance"
+    time_spans: frozenset[str] = frozenset()  # "up from 320 a year earlier"
+    ago_words: frozenset[str] = frozenset()
     # "were admitted to the military hospital": taken to a place of care (injured)
     care_verbs: frozenset[str] = frozenset()
     care_places: frozenset[str] = frozenset()
@@ -241,6 +243,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             unarmed_phrases=_words((data.get("refuge") or {}).get("unarmed_phrases")),
             armed_phrases=_words(data.get("surrender_phrases")),
             case_nouns=_words(data.get("case_nouns")),
+            time_spans=_words((data.get("time_ago") or {}).get("spans")),
+            ago_words=_words((data.get("time_ago") or {}).get("words")),
             state_holders=_words(cap.get("state_holders")),
             displacing_verbs=_words((data.get("refuge") or {}).get("displacing_verbs")),
             taking_verbs=_words(cap.get("taking_verbs")),

@@ -76,14 +76,13 @@ def verb_date(verb: Token) -> str | None:
     holder = holder_verb(verb) if found is None else None
     if holder is not None:
         found = _own_verb_date(holder)  # "issued a statement Sunday saying ...": Sunday
-    if found is None and verb.dep_ == "ccomp" and head.lemma_.lower() in _SAYING:
+    if found is None and verb.dep_ == "ccomp" and \
+            head.lemma_.lower() in load_date_rules().saying_verbs:
         # "The group documented 40 killings, it said on Tuesday", "X told reporters on
         # Tuesday that the agency had recorded 412,000 arrivals": the saying's day
         found = _own_verb_date(head)
     return found or _after_inverted_subject(verb)
 
-
-_SAYING = frozenset({"say", "add", "tell", "state", "write", "report"})
 
 
 def _after_inverted_subject(verb: Token) -> str | None:
