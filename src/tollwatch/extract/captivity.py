@@ -186,9 +186,25 @@ def held_by_captors(head: Token, lex: Lexicon) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
         [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])
     if any(c.lemma_.lower() in NON_STATE_ARMED or c.lower_ in NON_STATE_ARMED
-           for c in subjects):
+           for c in _speakers_of_pronouns(subjects)):
         return verb
     return None
+
+
+def _speakers_of_pronouns(subjects: list[Token]) -> list[Token]:
+    """``subjects``, a pronoun among them replaced by the subject of the saying verb whose
+    clause it stands in ("the militia said it was holding five soldiers": "militia")."""
+    out: list[Token] = []
+    for c in subjects:
+        if c.pos_ != "PRON":
+            out.append(c)
+            continue
+        clause = c.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "ccomp":
+            out.extend(s for s in clause.head.children if s.dep_ == "nsubj")
+    return out
 
 
 def held_by_state(head: Token, lex: Lexicon) -> Token | None:

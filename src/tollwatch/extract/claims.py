@@ -310,6 +310,14 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
     out = list(picks)
     opener = victims_opener(doc, lex)
     for k, (_, span, head, kind) in enumerate(analysed):
+        held = held_by_captors(head, lex) if head is not None else None
+        pick = out[k]
+        if held is not None and head is not None and (pick is None or pick[2] != held.i):
+            # "the militants are still holding 40 ...": the holding verb is the figure's
+            # own, whatever trigger before it reached ("had killed 11 and was holding three")
+            like = kind if head.lemma_.lower() != "other" or not k else analysed[k - 1][3]
+            out[k] = ("captured" if like == "armed" else "abducted", 0.6, held.i)
+            continue
         if out[k] is not None:
             continue
         victims = victims_metric(head, lex) or (opener if opener is not None and
@@ -319,10 +327,6 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
             victims = before
         if victims is not None:
             out[k] = (victims, 0.55, span.start)
-            continue
-        held = held_by_captors(head, lex) if head is not None else None
-        if held is not None:
-            out[k] = ("abducted", 0.6, held.i)  # "the militants are still holding 40 ..."
             continue
         held = held_by_state(head, lex) if head is not None else None
         if held is not None:  # "China was holding 50 journalists"

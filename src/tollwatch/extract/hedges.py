@@ -62,8 +62,18 @@ def location(doc: Doc, span: Span) -> str | None:
                                               "around", "on"):
             d = abs(ent.start - span.start)
             if best is None or d < best[0]:
-                best = (d, ent.text)
+                best = (d, _glued(doc, ent.start, ent.end))
     return best[1] if best else _label_place(doc, span)
+
+
+def _glued(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens ``start:end`` run on over the hyphened words glued to them: the
+    recognizer stops "Saint-Louis-du-Nord" at "Saint-Louis"."""
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and \
+            doc[end].text in ("-", "‑") and doc[end].whitespace_ == "" and \
+            doc[end + 1].is_alpha:
+        end += 2
+    return doc[start:end].text
 
 
 _NOT_PLACES = ("DATE", "TIME", "NORP", "EVENT")  # (the recognizer often calls a village a person)

@@ -38,6 +38,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     fighting_verbs: frozenset[str] = frozenset()
     # armed people of a state ("soldier", "gendarme"): their side is a country
     state_armed: frozenset[str] = frozenset()
+    # armed people who are not a state's ("gunmen", "militia"): whom they hold they abduct
+    non_state_armed: frozenset[str] = frozenset()
     # nouns that, after an armed group's name, name its fighters ("ten Abu Sayyaf men")
     armed_group_members: frozenset[str] = frozenset()
     # words that make people armed once, not now ("former soldiers", "ex-fighters")
@@ -202,6 +204,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             civilian=_words(people["civilian"]),
             neutral=_words(people["neutral"]),
             state_armed=_words(people.get("state_armed")),
+            non_state_armed=_words(people.get("non_state_armed")),
             armed_group_members=_words(people.get("armed_group_members")),
             former_words=_words(people.get("former_words")),
             qualifiers=tuple(sorted(quals, key=lambda p: -len(p[0]))),

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 from tollwatch.extract.counted import lemma, singular
 from tollwatch.extract.doc_cache import columns, in_subtree, text_of, tokens_of
-from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import (
     HARM,
@@ -378,12 +378,9 @@ def second_count_between(between: Span) -> bool:
     return (2 < len(words) <= 6 and words[0].lower_ in ("and", "or") and
             any(t.like_num for t in words[1:]) and
             all(t.pos_ in ("NUM", "NOUN", "ADJ", "ADV", "DET", "PROPN") for t in words[1:]))
-# Armed people who are not authorities: whom they "detain" they abduct.
-NON_STATE_ARMED = {"gunman", "gunmen", "militant", "insurgent", "rebel", "terrorist",
-                    "bandit", "kidnapper", "abductor", "jihadist", "jihadi", "militia",
-                    "militiaman", "militiamen", "guerrilla", "extremist", "attacker",
-                    "assailant", "raider", "gang", "gangster", "separatist", "pirate",
-                    "captor", "hijacker", "group"}
+# Armed people who are not authorities: whom they "detain" they abduct (the lexicon's
+# ``people.non_state_armed``).
+NON_STATE_ARMED = load_lexicon().non_state_armed
 
 
 def held_by_armed_group(doc: Doc, trig_i: int) -> bool:
