@@ -92,7 +92,7 @@ class Claim:
     # why the claim has its source and date: {"how": "verb" | "according_to" | "chain" |
     # "quote" | "reference" | "continued" | "headline" | "repeat" | "headline_body" | "cited" |
     # "backward" | "restated" | "later" | "possessive" | "record" | "given" | "reports" |
-    # "tally_part" | "own_voice" (each in words in data/reasons.yaml), "from": the character offset of the governing statement's
+    # "tally_part" | "gapped" | "own_voice" (each in words in data/reasons.yaml), "from": the character offset of the governing statement's
     # sentence, "date_how": ..., "headline": true, "repeated_at": where the body repeats it,
     # "carried_by": what carried a continued statement on ("figure_anaphor"), or what tied
     # a "later" claim to its restatement ("definite": "all seven soldiers killed ..."; a

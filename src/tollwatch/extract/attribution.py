@@ -36,6 +36,7 @@ from tollwatch.extract.clause_sources import (
 from tollwatch.extract.counted_sources import counted_speakers
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
+from tollwatch.extract.gapped import gapped_source
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.misparsed_subjects import conjunct_subject
 from tollwatch.extract.provenance import load_provenance
@@ -249,6 +250,9 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                 not t.is_punct for t in doc[aside[0] + 1:max(aside[0] + 1, lo - 2)]):
             according = None  # "Five guards - all from X according to Y - were ...": Y's
             # word is on the aside only
+    gap = gapped_source(doc, number_i) if number_i is not None else None
+    if gap is not None:  # "..., the provincial government 35": the gap's own source
+        chosen, subj, outer_subj, according = None, gap[-1], None, None
     if chosen is not None and outer_subj is None:
         cited = cited_as(chosen)
         if cited is not None and cited[1] is not None:
@@ -260,8 +264,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     referred = False  # the source is a reference to one named before ("it", "the agency")
     if subj is not None:
         subj = clause_antecedent(subj) or subj  # "X gave no update since it said ..."
-        stoks = (noun_verb_source(chosen) if chosen is not None and chosen.pos_ == "NOUN"
-                 else None) or _agent_np(subj) or _np_tokens(subj)
+        stoks = gap or (noun_verb_source(chosen) if chosen is not None and
+                        chosen.pos_ == "NOUN" else None) or _agent_np(subj) or _np_tokens(subj)
         stext = _span_text(doc, stoks)
         names, person, head = _names_of(doc, stoks)
         ref = memory.resolve(stext, person)
@@ -367,6 +371,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         att.how = "reference" if referred else "verb"
         if chosen is not None and cited_as(chosen) is not None:
             att.how = "cited"
+        elif gap is not None:
+            att.how = "gapped"
     # "told AFP": the news agency relays the source
     if chosen is not None and chosen.lemma_.lower() == "tell":
         for c in chosen.children:

@@ -46,6 +46,7 @@ from tollwatch.extract.counted_sources import one_of_speakers, speakers_of_verb
 from tollwatch.extract.doc_cache import span_text, text_of
 from tollwatch.extract.force_of import force_of_size
 from tollwatch.extract.forces import composing_verb, fighting_verb, force_noun, sized_force
+from tollwatch.extract.gapped import gapped_source
 from tollwatch.extract.hedges import location, qualifier, stance
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
@@ -113,6 +114,8 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
             found.append((m, span, force, "force"))  # "a 100,000-strong alliance"
             continue
         head = counted_noun(doc, span, lex)
+        if head is not None and head.i < span.start and gapped_source(doc, span.root.i):
+            head = None  # "..., the army 12": the source of a gapped clause, not the counted
         if counts_materiel(doc, span, head, lex):
             continue  # "1,200 tank losses": equipment
         if speakers_of_verb(doc, head, lex) or one_of_speakers(doc, span.root, lex):
@@ -342,7 +345,7 @@ def _fallbacks(doc: Doc, analysed: list[tuple[NumberMention, Span, Token | None,
             out[k] = ("deployed", 0.5, force.i)  # "a pre-war military force of 180,000"
             continue
         prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
-        if prior is not None and is_subset(doc, span):
+        if prior is not None and (is_subset(doc, span) or gapped_source(doc, span.root.i)):
             out[k] = (prior[0], 0.6, prior[2])
     return out
 
