@@ -54,7 +54,12 @@ from tollwatch.extract.sources import (
     _span_text,
     _strip_det,
 )
-from tollwatch.extract.statement_dates import statement_date, tail_verb_date, verb_date
+from tollwatch.extract.statement_dates import (
+    rising_toll_verb,
+    statement_date,
+    tail_verb_date,
+    verb_date,
+)
 from tollwatch.extract.statement_holders import holder_verb
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
@@ -207,6 +212,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
                published: str | None) -> Attribution:
     verbs = attribution_verbs(doc, lex)
     chosen: Token | None = None
+    outer_v: Token | None = None  # the outermost reporting verb, when a nested one governs
     subj: Token | None = None
     outer_subj: Token | None = None
     if verbs:
@@ -234,6 +240,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             # said the agency estimated that ..."), the innermost is the origin and the
             # outermost its relay
             chosen, subj = min(with_subj, key=depth)
+            outer_v = chosen
             if governing and len(with_subj) > 1:
                 inner_v, inner_s = max(with_subj, key=depth)
                 if inner_v.i != chosen.i and inner_s.lower_ not in _PRONOUNS and not any(
@@ -329,6 +336,11 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         if chosen is not None and chosen.dep_ in ("advcl", "conj", "xcomp") and \
                 chosen.head.lemma_.lower() in lex.attribution_verbs | {"revise"}:
             anchors.append(chosen.head)  # "On Tuesday, X revised his figures, stating ..."
+        rising = rising_toll_verb(doc, number_i) if number_i is not None else None
+        if rising is not None:
+            anchors.append(rising)  # "the toll rose to 23 on Tuesday, the ministry said"
+        if outer_v is not None and chosen is not None and outer_v.i != chosen.i:
+            anchors.append(outer_v)  # "Speaking on Tuesday, X said the agency had counted"
         if according:
             anchors += [t for t in tokens_of(doc) if t.lower_ == "according"]
         date_text = statement_date(doc, anchors) if anchors else None

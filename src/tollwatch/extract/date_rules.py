@@ -36,6 +36,8 @@ class DateRules:
     header_dateline_spans: bool = False
     toll_nouns: frozenset[str] = frozenset()
     toll_reach: int = 4
+    rising_verbs: frozenset[str] = frozenset()  # "the toll rose to 23 on Tuesday"
+    rising_subjects: frozenset[str] = frozenset()
     release_gap: int = 3
     span_preps: frozenset[str] = frozenset()
     period_words: frozenset[str] = frozenset()
@@ -80,6 +82,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> DateRules:
             release_gap=int(data.get("release_gap", 3)),
             span_preps=_words(data.get("span_preps")),
             toll_reach=int((data.get("dated_tolls") or {}).get("reach", 4)),
+            rising_verbs=_words((data.get("dated_tolls") or {}).get("rising_verbs")),
+            rising_subjects=_words((data.get("dated_tolls") or {}).get("rising_subjects")),
             header_dateline_spans=bool((data.get("later_dates") or {}).get(
                 "header_dateline_spans", False)),
             possessive_day_preps=_words((data.get("possessive_statement_days") or {}).get(

@@ -62,6 +62,11 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     event_subjects: frozenset[str] = frozenset()
     # heads of bodies that make figures ("figures from the health ministry")
     maker_heads: frozenset[str] = frozenset()
+    # words after a name and a hyphen that make it a description of who controls a body,
+    # not a name of the body ("the Houthi-controlled Saba news agency" is not "Houthi")
+    control_words: frozenset[str] = frozenset()
+    # heads of state bodies that a generic body noun ("the group") does not refer back to
+    state_heads: frozenset[str] = frozenset()
     # "as of 8 August": the day a tally stood (group "day")
     as_of: re.Pattern[str] = re.compile(r"(?!x)x")
     clausal_cues: frozenset[str] = frozenset()
@@ -135,6 +140,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             short_forms={str(k).lower(): tuple(str(x).lower() for x in v)
                          for k, v in (data.get("short_forms") or {}).items()},
             body_nouns=_words(refs.get("body")),
+            state_heads=_words(refs.get("state_heads")),
             body_descriptors=_words(refs.get("descriptors")),
             armed_descriptors=_words(refs.get("armed_descriptors")),
             umbrella_names=_words(data.get("umbrella_names")),
@@ -146,6 +152,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
                                for p in data.get("update_notes") or []),
             event_subjects=_words(data.get("event_subjects")),
             maker_heads=_words(data.get("maker_heads")),
+            control_words=_words(data.get("control_words")),
             as_of=re.compile(rf"\b(?:{as_of_rx})\s+(?P<day>[A-Za-z]+\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
                              rf"|\d{{1,2}}\s+[A-Za-z]+\.?(?:,?\s+\d{{4}})?|[A-Z][a-z]+day)\b",
                              re.IGNORECASE),

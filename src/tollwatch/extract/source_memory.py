@@ -110,10 +110,12 @@ class SourceMemory:
     """The sources named so far in one document, to resolve later references."""
 
     def __init__(self, body_nouns: frozenset[str] = frozenset(),
-                 person_nouns: frozenset[str] = frozenset()) -> None:
+                 person_nouns: frozenset[str] = frozenset(),
+                 state_heads: frozenset[str] = frozenset()) -> None:
         self.sources: list[Source] = []
         self.body_nouns = body_nouns      # "the group": the last body that made a statement
         self.person_nouns = person_nouns  # "the official": the last person who did
+        self.state_heads = state_heads    # bodies no "the group" or "the agency" means
 
     def remember(self, src: Source) -> Source:
         # merge with an earlier source that shares a name, or that was only a bare description
@@ -282,7 +284,9 @@ class SourceMemory:
             if len(content) == 1 and (head in self.body_nouns or head in self.person_nouns):
                 person = head in self.person_nouns and head not in self.body_nouns
                 for src in reversed(self.sources):
-                    if not src.noted and src.person == person:
+                    if not src.noted and src.person == person and not (
+                            not person and src.head.lstrip("+") in self.state_heads):
+                        # ("the group" is no ministry, police force or army named before)
                         src.add_name(text.strip())
                         return src
             if 1 < len(content) <= 3 and head in self.body_nouns:

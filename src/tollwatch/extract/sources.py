@@ -212,6 +212,8 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
     head = ""
     for ent in ents_of(doc):
         if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
+            if _controls(doc, ent.end):
+                continue  # "the Houthi-controlled Saba news agency": not named "Houthi"
             person = person or ent.label_ == "PERSON"
             inside = [t for t in ent if t.i in idx]  # the entity within the phrase only
             if len(inside) == len(ent):
@@ -250,6 +252,13 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
             seen.add(k)
             uniq.append(n)
     return uniq, person, head
+
+
+def _controls(doc: Doc, end: int) -> bool:
+    """The entity ending before token ``end`` is glued by a hyphen to a word that says it
+    controls the body named after it ("Houthi-controlled", "Hamas-run")."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "" \
+        and doc[end + 1].lower_ in load_provenance().control_words
 
 
 def _aliases(doc: Doc, tokens: list[Token]) -> list[str]:

@@ -25,8 +25,8 @@ from tollwatch.extract.statement_holders import holder_verb
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["adjacent_date", "cites_statement", "earlier_statement", "statement_date",
-           "tail_verb_date", "toll_day", "verb_date"]
+__all__ = ["adjacent_date", "cites_statement", "earlier_statement", "rising_toll_verb",
+           "statement_date", "tail_verb_date", "toll_day", "verb_date"]
 
 
 def _phrasal() -> dict[str, tuple[str, ...]]:
@@ -295,6 +295,9 @@ def toll_day(doc: Doc, token_i: int) -> str | None:
                              for c in t.children)):
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in giving:
             return _own_verb_date(c)  # "its earlier toll of 14 given late on Tuesday"
+    before = _day_of_toll_before(doc, x)
+    if before is not None:  # "rose to 30 on Monday, up from 21 on Sunday"
+        return before
     contact = _contact_clause_verb(x, giving)
     if contact is not None:  # "up from 27 it had reported on Tuesday"
         return _own_verb_date(contact)
@@ -307,6 +310,39 @@ def toll_day(doc: Doc, token_i: int) -> str | None:
                 if c.dep_ == "poss" and _day_token(c) and _is_day(c.text):
                     return str(c.text)
             return None
+    return None
+
+
+def _day_of_toll_before(doc: Doc, x: Token) -> str | None:
+    """The day right after the figure ``x`` of an earlier toll ("up from 21 on Sunday")."""
+    if x.head.lower_ != "from" or x.head.head.lower_ not in ("up", "down"):
+        return None
+    at = x.i + 1 + (x.i + 1 < len(doc) and doc[x.i + 1].lower_ == "on")
+    for ent in ents_of(doc):
+        if ent.start == at and ent.label_ in load_date_rules().day_labels and \
+                _is_day(ent.text):
+            return str(ent.text)
+    return None
+
+
+def rising_toll_verb(doc: Doc, token_i: int) -> Token | None:
+    """The verb that brings a toll to the figure at ``token_i`` ("the death toll rose to 23
+    on Tuesday": ``rose``), whose day dates the statement, else None."""
+    rules = load_date_rules()
+    x = doc[token_i]
+    for _ in range(3):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+        if x.lower_ == "from":
+            return None  # "up from 17 a day earlier": the toll before, not the one given
+        if x.pos_ in ("VERB", "AUX"):
+            break
+    if x.lemma_.lower() not in rules.rising_verbs:
+        return None
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in rules.rising_subjects
+           for c in x.children):
+        return x
     return None
 
 

@@ -88,7 +88,7 @@ class Statements:
         self.published = published
         self.lex = lex
         self.rules = rules
-        self.memory = SourceMemory(rules.body_nouns, rules.person_nouns)
+        self.memory = SourceMemory(rules.body_nouns, rules.person_nouns, rules.state_heads)
         self.paras = paragraph_index(text, sents)
         self._para_starts: dict[int, str] = {}
         for (s, _), para in zip(sents, self.paras):
