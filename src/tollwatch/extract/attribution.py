@@ -336,6 +336,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         if chosen is not None and chosen.dep_ in ("advcl", "conj", "xcomp") and \
                 chosen.head.lemma_.lower() in lex.attribution_verbs | {"revise"}:
             anchors.append(chosen.head)  # "On Tuesday, X revised his figures, stating ..."
+        elif chosen is not None and chosen.dep_ == "advcl" and chosen.tag_ == "VBG":
+            anchors.append(chosen.head)  # "X condemned it in a statement on Monday, saying"
         rising = rising_toll_verb(doc, number_i) if number_i is not None else None
         if rising is not None:
             anchors.append(rising)  # "the toll rose to 23 on Tuesday, the ministry said"

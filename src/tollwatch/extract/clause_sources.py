@@ -172,17 +172,22 @@ def tail_name_subject(verb: Token) -> Token | None:
     verb (capitalised words and their function words), as the token heading that span."""
     doc = verb.doc
     rules = load_provenance()
-    i = verb.i - 1
+    end = verb.i
+    if end > 3 and doc[end - 1].text == ")":  # "..., the Lisburg Observatory (LOHR) said"
+        opening = next((j for j in range(end - 2, max(0, end - 5), -1) if doc[j].text == "("),
+                       None)
+        end = opening if opening is not None else end
+    i = end - 1
     if i < 1 or doc[i].pos_ != "PROPN":
         return None
-    while i > 0 and doc[i - 1].text != "," and verb.i - i <= rules.tail_name_max_words:
+    while i > 0 and doc[i - 1].text != "," and end - i <= rules.tail_name_max_words:
         i -= 1
     if i == 0 or doc[i - 1].text != ",":
         return None
-    span = doc[i:verb.i]
+    span = doc[i:end]
     if not all(t.text[:1].isupper() or t.lower_ in rules.tail_name_joiners for t in span):
         return None
-    heads = [t for t in span if not i <= t.head.i < verb.i]
+    heads = [t for t in span if not i <= t.head.i < end]
     if len(heads) != 1 or min(t.i for t in heads[0].subtree) != i:
         return None
     return heads[0]

@@ -51,7 +51,10 @@ def according_object(noun: Token, rules: RelativeDateRules | None = None) -> boo
 
 def _is_source_of(noun: Token, anchors: set[int], rules: RelativeDateRules) -> bool:
     """True when ``noun`` is the source of a statement anchored at one of ``anchors``: the
-    object of "according to", or the subject of the reporting verb."""
+    object of "according to", or the subject of the reporting verb; or a description in
+    apposition to it ("according to the Monitor, a research group whose report ...")."""
+    if noun.dep_ == "appos" and noun.head.i != noun.i:
+        return _is_source_of(noun.head, anchors, rules)
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in anchors:
         return True
     prep = noun.head

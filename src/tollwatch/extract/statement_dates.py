@@ -193,6 +193,7 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
         if _after_statement_noun(doc, ent):
             return str(ent.text)  # "..., in a video message early Thursday"
         x = ent.root
+        published = False  # the day is on the publishing of a report ("released on Friday")
         while x.head.i != x.i:
             x = x.head
             if x.i in want or source_clause(x, want):
@@ -210,9 +211,18 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "pcomp") and \
                     x.lemma_.lower() in rules.occasion_verbs:
                 continue  # "disclosed this while speaking to reporters on Monday"
-            if x.dep_ == "acl" and x.lemma_.lower() in rules.occasion_verbs and \
-                    x.head.dep_ in ("nsubj", "nsubjpass") and x.head.head.i in want:
+            if x.dep_ == "acl" and x.lemma_.lower() in rules.occasion_verbs | \
+                    rules.publish_verbs and x.head.dep_ in ("nsubj", "nsubjpass") and \
+                    x.head.head.i in want:
                 return str(ent.text)  # "The governor, speaking to reporters Monday, said"
+                #                       "The agency's round, published on 9 May, counts"
+            if x.dep_ == "acl" and x.lemma_.lower() in rules.publish_verbs and \
+                    x.head.pos_ == "NOUN" and not any(c.dep_ == "nummod"
+                                                      for c in x.head.children):
+                published = True
+                continue  # "the latest report of the agency's unit, released on Friday"
+            if published and x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN"):
+                continue  # (the unit of "... of the agency's unit, released on Friday")
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and \
                     x.lemma_.lower() in rules.publish_verbs:
                 continue  # "said in his statement posted on Twitter on Tuesday night"
