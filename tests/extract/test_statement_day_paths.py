@@ -63,3 +63,39 @@ def test_a_source_hung_on_the_clause_before_with_its_acronym(claims_of: Run) -> 
     got = _by_value(claims_of(text, published=PUB))
     assert "Lisburg Observatory for Human Rights" in got[200].origin
     assert got[200].date == got[87].date == got[46].date == "2031-05-12"
+
+
+def test_the_day_of_giving_a_toll_dates_it(claims_of: Run) -> None:
+    text = ("The governor of the Lisburg region, General Ana Ruiz, in a statement read on "
+            "the national television LTV on Monday evening, gave a provisional toll of 11 "
+            "dead and nine wounded.\nAccording to the statement, 14 fighters were "
+            "neutralised during the pursuit.")
+    got = _by_value(claims_of(text, published=PUB))
+    assert got[11].attribution["how"] == "given"
+    assert got[11].date == got[9].date == got[14].date == "2031-05-12"
+
+
+def test_a_toll_given_on_no_day_stays_undated(claims_of: Run) -> None:
+    (claim,) = claims_of("The governor gave a toll of 40 dead.", published=PUB)
+    assert claim.date is None
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    (("The Lisburg rights office said on Monday that 40 people had been killed. Its "
+     "spokesperson, Jane Doe, said 16 women were among the dead."), "The Lisburg rights office"),
+    (("The rebels said on Monday 40 soldiers were captured. Their spokesman said 12 were "
+     "officers."), "The rebels"),
+])
+def test_its_spokesperson_relays_the_body(claims_of: Run, text: str, body: str) -> None:
+    claims = claims_of(text, published=PUB)
+    last = claims[-1]
+    assert last.origin[0] == body
+    assert any("spokes" in n for n in last.speaker)
+    assert last.date == "2031-05-12"
+
+
+def test_a_spokesperson_of_no_one_named_speaks_alone(claims_of: Run) -> None:
+    (claim,) = claims_of("Its spokesperson said 16 women were among the dead.", published=PUB)
+    assert claim.origin == ["Its spokesperson"]
+    assert claim.speaker == []
+    assert claim.attribution["how"] == "verb"

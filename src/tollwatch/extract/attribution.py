@@ -22,6 +22,7 @@ from tollwatch.extract.attribution_phrases import (
     chain_from,
     describes,
     final_tag_at,
+    owner_pronoun,
     reported_by,
 )
 from tollwatch.extract.attribution_verbs import attribution_verbs
@@ -34,6 +35,7 @@ from tollwatch.extract.clause_sources import (
     tail_name_subject,
 )
 from tollwatch.extract.counted_sources import counted_speakers
+from tollwatch.extract.date_anchors import date_anchors
 from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
 from tollwatch.extract.gapped import gapped_source
@@ -54,12 +56,7 @@ from tollwatch.extract.sources import (
     _span_text,
     _strip_det,
 )
-from tollwatch.extract.statement_dates import (
-    rising_toll_verb,
-    statement_date,
-    tail_verb_date,
-    verb_date,
-)
+from tollwatch.extract.statement_dates import statement_date, tail_verb_date, verb_date
 from tollwatch.extract.statement_holders import holder_verb
 
 __all__ = ["Attribution", "Source", "SourceMemory", "attribute_sentence"]
@@ -268,6 +265,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     att = Attribution()
 
     speaker_src: Source | None = None
+    owner_src: Source | None = None
     referred = False  # the source is a reference to one named before ("it", "the agency")
     if subj is not None:
         subj = clause_antecedent(subj) or subj  # "X gave no update since it said ..."
@@ -289,6 +287,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             referred = True
         elif names:
             speaker_src = memory.remember(_source(names, person, head))
+        owner = owner_pronoun(subj) if speaker_src is not None else None
+        owner_src = memory.owner_body(owner, speaker_src) if owner else None  # "Its spokesman"
         att.verb_i = chosen.i if chosen is not None else None
     elif verbs and according is None:
         # passive "it was reported" or a verb without a subject we can use
@@ -313,7 +313,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             according_src = ref
         elif names:
             according_src = memory.remember(_source(names, person, head))
-    chain_src: Source | None = None
+    chain_src = owner_src
     if chain:
         names, person, head = _names_of(doc, chain)
         ref = memory.resolve(_span_text(doc, chain), person)
@@ -332,19 +332,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
             if date_text is None:  # the day of the tag's verb ("..., two sources said Monday")
                 date_text = tail_verb_date(doc, found[1], lex.attribution_verbs)
     if date_text is None:
-        anchors = [chosen] if chosen is not None else []
-        if chosen is not None and chosen.dep_ in ("advcl", "conj", "xcomp") and \
-                chosen.head.lemma_.lower() in lex.attribution_verbs | {"revise"}:
-            anchors.append(chosen.head)  # "On Tuesday, X revised his figures, stating ..."
-        elif chosen is not None and chosen.dep_ == "advcl" and chosen.tag_ == "VBG":
-            anchors.append(chosen.head)  # "X condemned it in a statement on Monday, saying"
-        rising = rising_toll_verb(doc, number_i) if number_i is not None else None
-        if rising is not None:
-            anchors.append(rising)  # "the toll rose to 23 on Tuesday, the ministry said"
-        if outer_v is not None and chosen is not None and outer_v.i != chosen.i:
-            anchors.append(outer_v)  # "Speaking on Tuesday, X said the agency had counted"
-        if according:
-            anchors += [t for t in tokens_of(doc) if t.lower_ == "according"]
+        anchors = date_anchors(doc, chosen, outer_v, number_i, bool(according),
+                               lex.attribution_verbs)
         date_text = statement_date(doc, anchors) if anchors else None
     date = resolve_date(date_text, published) if date_text else None
 

@@ -10,13 +10,24 @@ from typing import TYPE_CHECKING
 
 from tollwatch.extract.doc_cache import columns, tokens_of
 from tollwatch.extract.lexicon import Lexicon
+from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import _agent_np, _np_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["according_to", "answering", "based_at", "before_comma", "chain_from", "describes",
-           "final_tag", "final_tag_at", "reported_by"]
+__all__ = [
+    "according_to",
+    "answering",
+    "based_at",
+    "before_comma",
+    "chain_from",
+    "describes",
+    "final_tag",
+    "final_tag_at",
+    "owner_pronoun",
+    "reported_by",
+]
 
 
 def chain_from(doc: Doc, verb: Token | None, lex: Lexicon) -> list[Token] | None:
@@ -165,3 +176,14 @@ def reported_by(inner: Token, outer: Token) -> bool:
             return False
         x = x.head
     return x.i == outer.i
+
+
+def owner_pronoun(subj: Token) -> str | None:
+    """The pronoun that owns a person speaking for a body ("Its spokesperson, Jane Doe,
+    said": "it"; "their spokesman": "they"), else None."""
+    if subj.lemma_.lower() not in load_provenance().person_nouns:
+        return None
+    for c in subj.children:
+        if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            return "it" if c.lower_ == "its" else "they"
+    return None

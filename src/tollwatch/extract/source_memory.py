@@ -214,6 +214,17 @@ class SourceMemory:
             self.sources.remove(src)
         self.sources.append(src)
 
+    def owner_body(self, pronoun: str, speaker: Source | None) -> Source | None:
+        """The body that "its" or "their" (``pronoun`` "it" or "they") of a person speaking for
+        it means ("Its spokesperson, Jane Doe"): the last body named before, not ``speaker``."""
+        for src in reversed(self.sources):
+            if src is speaker or src.person or (pronoun == "they" and src.noted):
+                continue
+            if pronoun == "it" and src.plural:
+                continue
+            return src
+        return None
+
     def resolve(self, text: str, person_hint: bool | None) -> Source | None:
         """An earlier source that ``text`` (a pronoun, surname or description) refers to."""
         low = text.lower().strip()

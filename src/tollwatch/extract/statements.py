@@ -290,7 +290,7 @@ class Statements:
                 self.headlines.append(self.current)  # type: ignore[arg-type]
             return att
         owned = None if self.paras[k] == 0 and is_headline(text_of(sdoc)) else \
-            report_source(sdoc, token_i, self.memory)
+            report_source(sdoc, token_i, self.memory, anchor=self._anchor(k))
         if owned is not None:  # "Since X's last update, ...", "X gave a toll of 40": X speaks
             self._unclaimed = []
             self._start(owned, k, sdoc)

@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 from tollwatch.extract.attribution import Attribution
 from tollwatch.extract.datafile import read_mapping
+from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.document_refs import reports_that, showing_record
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import _names_of, _np_tokens, _source, _span_text
+from tollwatch.extract.statement_dates import statement_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -217,17 +219,24 @@ def giver_of(sdoc: Doc, token_i: int, rules: TallySourceRules | None = None) -> 
 
 
 def report_source(sdoc: Doc, token_i: int, memory: SourceMemory,
-                      rules: TallySourceRules | None = None) -> Attribution | None:
+                      rules: TallySourceRules | None = None,
+                      anchor: str | None = None) -> Attribution | None:
     """The attribution to the name owning a report noun in the figure's sentence (the source
     the memory knows by that name, else a new one), to a record that shows the figure
     ("..., the school's register has shown"), or to the one giving a report of it ("the
-    governor gave a toll of 40"); None when there is none of these."""
+    governor gave a toll of 40"); None when there is none of these. A day on the verb of
+    giving dates the statement ("in a statement on Monday, gave a toll of 11"), resolved
+    against ``anchor`` (the publication date)."""
     toks = possessive_owner(sdoc, token_i, rules)
+    day: str | None = None
     how = "possessive"
     if toks is None:
         found, how = showing_record(sdoc, token_i), "record"
         if found is None:
             found, how = giver_of(sdoc, token_i, rules), "given"
+            if found is not None:
+                given = statement_date(sdoc, [found.head])
+                day = resolve_date(given, anchor) if given else None
         if found is None:
             found, how = maker_of(sdoc, token_i, rules), "given"  # "the toll, given by X"
         if found is None:
@@ -241,4 +250,10 @@ def report_source(sdoc: Doc, token_i: int, memory: SourceMemory,
     src = memory.resolve(_span_text(sdoc, toks), person) or \
         memory.remember(_source(names, person, head_word))
     memory.touch(src)
-    return Attribution(origin=list(src.names), explicit=True, how=how, origin_src=src)
+    if day is not None:
+        src.date = day
+        src.lead_date = src.lead_date or day
+    return Attribution(origin=list(src.names), explicit=True, how=how, origin_src=src,
+                       date=day if day is not None else src.date,
+                       date_how="verb" if day is not None else
+                       ("source" if src.date is not None else None))
