@@ -80,9 +80,13 @@ def test_resolve_pronouns() -> None:
     person = mem.remember(Source(["Ana Ruiz"], True))
     body = mem.remember(Source(["the Harbour Council"], False))
     assert mem.resolve("she", None) is person
-    assert mem.resolve("He", None) is person
     assert mem.resolve("it", None) is body
     assert mem.resolve("they", None) is body
+    # once "she" has meant her, "he" does not (and no other person is named)
+    assert person.gender == "f"
+    assert mem.resolve("He", None) is None
+    other = mem.remember(Source(["Tom Dahl"], True))
+    assert mem.resolve("He", None) is other
 
 
 def test_he_skips_a_plural_source() -> None:

@@ -8,7 +8,7 @@ each way of finding a source deserves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -65,6 +65,8 @@ class ProvenanceRules:  # noqa: PLR0902 (one field per table)
     # words after a name and a hyphen that make it a description of who controls a body,
     # not a name of the body ("the Houthi-controlled Saba news agency" is not "Houthi")
     control_words: frozenset[str] = frozenset()
+    # words of a person's names that say "he" or "she" ("Mr", "spokeswoman"): m, f
+    person_genders: dict[str, frozenset[str]] = field(default_factory=dict)
     # heads of state bodies that a generic body noun ("the group") does not refer back to
     state_heads: frozenset[str] = frozenset()
     # "as of 8 August": the day a tally stood (group "day")
@@ -153,6 +155,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             event_subjects=_words(data.get("event_subjects")),
             maker_heads=_words(data.get("maker_heads")),
             control_words=_words(data.get("control_words")),
+            person_genders={str(k): _words(v) for k, v in
+                            (data.get("person_genders") or {}).items()},
             as_of=re.compile(rf"\b(?:{as_of_rx})\s+(?P<day>[A-Za-z]+\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
                              rf"|\d{{1,2}}\s+[A-Za-z]+\.?(?:,?\s+\d{{4}})?|[A-Z][a-z]+day)\b",
                              re.IGNORECASE),

@@ -241,12 +241,17 @@ class SourceMemory:
             return found
         if low in _PRONOUNS:
             want_person = low in {"he", "she", "him", "her", "i"}
+            gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low)
             for src in reversed(self.sources):
                 if low in ("they", "them", "we") and src.noted:
                     continue
                 if want_person and src.plural:
                     continue
+                if gender is not None and src.person and src.gender not in (None, gender):
+                    continue  # "he said" is not Ms Ruiz
                 if low in ("they", "them", "we") or src.person == want_person:
+                    if gender is not None and src.person:
+                        src.gender = gender
                     return src
                 if low == "it" and speaks_for_body(src.names):  # the body's spokesperson
                     return src

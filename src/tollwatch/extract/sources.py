@@ -53,6 +53,7 @@ class Source:
     origin: Source | None = None  # who this source relays, when it is a relay
     noted: bool = False  # only mentioned, never yet the source of a statement
     plural: bool = False  # "lawmakers", "officials": never "he" or "she"
+    gender: str | None = None  # "m" or "f" once a title or a "he"/"she" said which
     # names tied to this source for dates only ("Pentagon" of "at a Pentagon news
     # conference"; extract/date_links.py)
     date_links: list[str] = field(default_factory=list)
@@ -61,6 +62,8 @@ class Source:
         names, self.names = self.names, []
         for n in names:
             self.add_name(n)
+        if self.person and self.gender is None:
+            self.gender = gender_of(self.names)
 
     def add_name(self, name: str) -> None:
         name = _trim_name(name)
@@ -276,6 +279,15 @@ def _aliases(doc: Doc, tokens: list[Token]) -> list[str]:
                     out += [_span_text(doc, _np_tokens(p)) for p in prep.children
                             if p.dep_ == "pobj" and p.pos_ == "PROPN"]
     return [n for n in out if n]
+
+
+def gender_of(names: list[str]) -> str | None:
+    """"m" or "f" when a word of a person's names says which ("Mr", "spokeswoman";
+    ``person_genders`` in provenance.yaml), else None."""
+    genders = load_provenance().person_genders
+    words = {w for n in names for w in re.findall(r"[a-z]+", n.lower())}
+    found = {g for g, cues in genders.items() if words & cues}
+    return found.pop() if len(found) == 1 else None
 
 
 def _before_of(name: str) -> str:
