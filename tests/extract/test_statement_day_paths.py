@@ -99,3 +99,11 @@ def test_a_spokesperson_of_no_one_named_speaks_alone(claims_of: Run) -> None:
     assert claim.origin == ["Its spokesperson"]
     assert claim.speaker == []
     assert claim.attribution["how"] == "verb"
+
+
+def test_a_statement_of_an_earlier_time_keeps_no_source_day(claims_of: Run) -> None:
+    text = ("The army said on Monday that 40 soldiers had died. The army has given no toll "
+            "since early March, when it said 498 soldiers had died.")
+    got = _by_value(claims_of(text, published=PUB))
+    assert got[40].date == "2031-05-12"
+    assert got[498].date is None

@@ -210,6 +210,9 @@ def framed_before(doc: Doc, verb_i: int | None, rules: DateLinkRules | None = No
     verb = doc[verb_i]
     if any(c.dep_ == "mark" and c.lower_ in words for c in verb.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ == "when" and c.i > 0 and
+           doc[c.i - 1].ent_type_ == "DATE" for c in verb.children):
+        return True  # "since early March, when it said": a statement of that time
     x = verb
     for _ in range(4):
         if x.head.i == x.i:
