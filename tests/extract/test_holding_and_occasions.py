@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.extract.claim_lookup import by_value
 
 from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
@@ -14,9 +15,6 @@ from tollwatch.model import Claim
 
 Run = Callable[..., list[Claim]]
 
-
-def _by_value(claims: list[Claim]) -> dict[int | None, Claim]:
-    return {c.value: c for c in claims}
 
 
 @pytest.mark.parametrize(("text", "value", "metric"), [
@@ -30,11 +28,11 @@ def _by_value(claims: list[Claim]) -> dict[int | None, Claim]:
 ])
 def test_people_an_armed_group_holds(claims_of: Run, text: str, value: int,
                                      metric: str) -> None:
-    assert _by_value(claims_of(text))[value].metric == metric
+    assert by_value(claims_of(text))[value].metric == metric
 
 
 def test_the_killing_before_the_holding_keeps_its_own_metric(claims_of: Run) -> None:
-    got = _by_value(claims_of("The faction said it had killed 6 policemen and was holding "
+    got = by_value(claims_of("The faction said it had killed 6 policemen and was holding "
                               "11 others."))
     assert got[6].metric == "killed"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.extract.claim_lookup import by_value
 
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.sources import gender_of
@@ -13,9 +14,6 @@ from tollwatch.model import Claim
 
 Run = Callable[..., list[Claim]]
 
-
-def _by_value(claims: list[Claim]) -> dict[int | None, Claim]:
-    return {c.value: c for c in claims}
 
 
 @pytest.mark.parametrize(("names", "gender"), [
@@ -40,7 +38,7 @@ def test_he_does_not_go_back_to_a_woman(claims_of: Run) -> None:
             "gave his name only as Basa, denied that the group's fighters had been involved. "
             '"These are lies," he said. He said the army had instead killed 14 militia '
             "members last week.")
-    got = _by_value(claims_of(text))
+    got = by_value(claims_of(text))
     assert any("Ribeiro" in n for n in got[17].origin)
     assert not any("Ribeiro" in n for n in got[14].origin)
     assert "A militia spokesman" in got[14].origin
@@ -48,5 +46,5 @@ def test_he_does_not_go_back_to_a_woman(claims_of: Run) -> None:
 
 def test_she_still_goes_back_to_the_last_person(claims_of: Run) -> None:
     text = "Ms Ana Ruiz said 12 people were killed. She said 3 were missing."
-    got = _by_value(claims_of(text))
+    got = by_value(claims_of(text))
     assert got[3].origin[0] == "Ms Ana Ruiz"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.extract.claim_lookup import by_value
 
 from tollwatch.model import Claim
 
@@ -14,9 +15,6 @@ Run = Callable[..., list[Claim]]
 
 PUB = "2031-05-13"  # a Tuesday
 
-
-def _by_value(claims: list[Claim]) -> dict[int | None, Claim]:
-    return {c.value: c for c in claims}
 
 
 @pytest.mark.parametrize(("text", "value", "day"), [
@@ -35,11 +33,11 @@ def _by_value(claims: list[Claim]) -> dict[int | None, Claim]:
 ])
 def test_the_day_that_dates_the_statement(claims_of: Run, text: str, value: int,
                                           day: str | None) -> None:
-    assert _by_value(claims_of(text, published=PUB))[value].date == day
+    assert by_value(claims_of(text, published=PUB))[value].date == day
 
 
 def test_people_released_on_a_day_are_no_report_released(claims_of: Run) -> None:
-    got = _by_value(claims_of("Forty prisoners released on Friday said 12 inmates had died "
+    got = by_value(claims_of("Forty prisoners released on Friday said 12 inmates had died "
                               "in custody.", published=PUB))
     assert got[12].date is None
 
@@ -49,7 +47,7 @@ def test_a_source_described_by_a_relative_clause_in_apposition(claims_of: Run) -
             "Lisburg Conflict Monitor (LCM), a research group whose monthly report was "
             "released on Monday.\nThe group counted 112 civilians killed and at least 260 "
             "injured.")
-    got = _by_value(claims_of(text, published=PUB))
+    got = by_value(claims_of(text, published=PUB))
     assert got[112].origin[0] == "the Lisburg Conflict Monitor"
     assert got[112].date == got[260].date == "2031-05-12"
 
@@ -60,7 +58,7 @@ def test_a_source_hung_on_the_clause_before_with_its_acronym(claims_of: Run) -> 
             "Saturday and Monday, the Lisburg Observatory for Human Rights (LOHR) said on "
             "Monday.\nThe observatory said that in the village of Kandi alone 87 people were "
             "killed, while 46 others died in Toro.")
-    got = _by_value(claims_of(text, published=PUB))
+    got = by_value(claims_of(text, published=PUB))
     assert "Lisburg Observatory for Human Rights" in got[200].origin
     assert got[200].date == got[87].date == got[46].date == "2031-05-12"
 
@@ -70,7 +68,7 @@ def test_the_day_of_giving_a_toll_dates_it(claims_of: Run) -> None:
             "the national television LTV on Monday evening, gave a provisional toll of 11 "
             "dead and nine wounded.\nAccording to the statement, 14 fighters were "
             "neutralised during the pursuit.")
-    got = _by_value(claims_of(text, published=PUB))
+    got = by_value(claims_of(text, published=PUB))
     assert got[11].attribution["how"] == "given"
     assert got[11].date == got[9].date == got[14].date == "2031-05-12"
 
@@ -104,6 +102,6 @@ def test_a_spokesperson_of_no_one_named_speaks_alone(claims_of: Run) -> None:
 def test_a_statement_of_an_earlier_time_keeps_no_source_day(claims_of: Run) -> None:
     text = ("The army said on Monday that 40 soldiers had died. The army has given no toll "
             "since early March, when it said 498 soldiers had died.")
-    got = _by_value(claims_of(text, published=PUB))
+    got = by_value(claims_of(text, published=PUB))
     assert got[40].date == "2031-05-12"
     assert got[498].date is None
