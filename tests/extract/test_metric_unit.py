@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 
 from tollwatch.extract import Extractor
+from tollwatch.extract.captivity import held_by_armed_group
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.metric import (
     between_has_number,
     find_triggers,
-    held_by_armed_group,
     is_subset,
     pick_metric,
     second_count_between,

@@ -16,11 +16,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 from tollwatch.extract.doc_cache import text_of, tokens_of
+from tollwatch.extract.forces import stationing_verb
 from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.metric import NON_STATE_ARMED
 
 __all__ = [
     "cue_at",
+    "held_by_armed_group",
     "held_by_state",
     "mentions_captivity",
     "mentions_exchange",
@@ -114,9 +116,12 @@ def resolve_captivity(doc: Doc, trig_i: int, metric: str, kind: str | None,
         return "abducted"  # "police freed 12 hostages": the noun says how they were held
     if head is not None and head.lemma_.lower() in lex.custody_nouns:
         return "detained"  # "430 detainees were still held"
-    explicit = cue_at(doc, trig_i, lex, lex.explicit_abduction) is not None
+    explicit = cue_at(doc, trig_i, lex, lex.explicit_abduction) is not None or (
+        head is not None and any(c.dep_ in ("relcl", "acl") and
+                                 cue_at(doc, c.i, lex, lex.explicit_abduction) is not None
+                                 for c in head.children))
     if explicit:
-        return "abducted"
+        return "abducted"  # (also "would free two police officers it kidnapped")
     if exchange or mentions_exchange(text_of(doc), lex):
         return "captured"  # "45 service personnel and two civilians returned in the swap"
     if kind == "armed" and not _speaks_of_abduction(doc, lex):
@@ -216,10 +221,25 @@ def held_by_state(head: Token, lex: Lexicon) -> Token | None:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
         obj = head.head.head  # "holding more than 1,000 of the group's fighters"
     verb = obj.head
-    if obj.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs:
-        return None
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs or \
+            stationing_verb(head, lex) is not None:
+        return None  # ("India keeps 500,000 soldiers in the region": deployed)
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.ent_type_ == "GPE" or c.lemma_.lower() in
                                   lex.authority_holders or c.lower_ in lex.state_holders):
             return verb
     return None
+
+
+def held_by_armed_group(doc: Doc, trig_i: int) -> bool:
+    """The detaining verb's agent ("by the gunmen") is an armed group, not an authority."""
+    verb = doc[trig_i]
+    if verb.dep_ == "advmod":  # "forcibly detained": the adverb's head is the verb
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in NON_STATE_ARMED or
+                                           obj.lower_ in NON_STATE_ARMED):
+                    return True
+    return False

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract.absolutes import absolute_parts
+from tollwatch.extract.actors import actor_for, is_armed_group
 from tollwatch.extract.back_tallies import back_metric, by_name, of_tallies
 from tollwatch.extract.captivity import (
+    held_by_armed_group,
     held_by_captors,
     held_by_state,
     rescued_by_force,
@@ -52,7 +54,7 @@ from tollwatch.extract.lexicon import Lexicon
 from tollwatch.extract.lists import fill_from_lists, is_list_item, listed_with_people
 from tollwatch.extract.losses import victims_metric, victims_opener
 from tollwatch.extract.materiel import counts_materiel
-from tollwatch.extract.metric import find_triggers, held_by_armed_group, is_subset, pick_metric
+from tollwatch.extract.metric import find_triggers, is_subset, pick_metric
 from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
 from tollwatch.extract.predicate_parts import predicate_part, predicate_parts
@@ -356,8 +358,14 @@ _MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d")
 
 
 def _names_a_model(doc: Doc, span: Span, head: Token) -> bool:
-    """A model designation between the number and its noun: "six F-16 fighters"."""
-    return any(_MODEL.match(t.text) for t in doc[span.end:head.i])
+    """A model designation between the number and its noun: "six F-16 fighters" (not an
+    armed group's name of the same shape: "32 M23 fighters")."""
+    return any(_MODEL.match(t.text) and not _group_name(t.text) for t in doc[span.end:head.i])
+
+
+def _group_name(text: str) -> bool:
+    group = actor_for(text)
+    return group is not None and is_armed_group(group)
 
 
 _MODALS = {"can", "could", "may", "might", "would"}

@@ -148,6 +148,9 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                 #              people of a trait
             if _headline_verb(t, lex):
                 return None  # "250,000 flee into Chad": a verb the parser took for a noun
+            if t.tag_ == "NN" and low in lex.taken_as and i > span.end and \
+                    doc[i - 1].tag_ == "NNS":
+                return doc[i - 1]  # "had taken five police officers prisoner"
             return t
         if t.pos_ in _NP_SKIP_POS or t.text in ("-", "'s", "’s") or \
                 (t.dep_ in ("amod", "compound") and t.head.i > t.i) or \

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from tollwatch.extract.counted import DEPLOYABLE
 from tollwatch.extract.doc_cache import span_text
 from tollwatch.extract.lexicon import Lexicon
 
-__all__ = ["composing_verb", "fighting_verb", "force_noun", "sized_force"]
+__all__ = ["composing_verb", "fighting_verb", "force_noun", "sized_force", "stationing_verb"]
 
 
 def force_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
@@ -76,7 +77,30 @@ def composing_verb(head: Token, lex: Lexicon) -> Token | None:
         if lem in lex.force_composition or any(f"{lem} {p}" in lex.force_composition
                                                for p in parts):
             return x
+        return stationing_verb(head, lex)
+    return None
+
+
+def stationing_verb(head: Token, lex: Lexicon) -> Token | None:
+    """The verb of holding that keeps a state's own armed people in a place ("India keeps
+    500,000 soldiers in the region", "Rwanda has kept 4,000 troops in Cabo Delgado"): they
+    are deployed, not held (none of another side: "holding 1,200 Ukrainian soldiers")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "4,000 soldiers and police officers"
+    verb = first.head
+    if first.dep_ != "dobj" or verb.lemma_.lower() not in lex.holding_verbs or \
+            head.lemma_.lower() not in DEPLOYABLE:
         return None
+    if any(c.ent_type_ in ("NORP", "GPE") for c in head.children if c.i < head.i) or \
+            not any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in verb.children):
+        return None  # (a country keeps them: "the authorities hold 30 soldiers" detain)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for place in prep.children:
+                if place.dep_ == "pobj" and (place.ent_type_ in ("GPE", "LOC") or
+                                             place.lemma_.lower() in lex.stationing_places):
+                    return verb
     return None
 
 

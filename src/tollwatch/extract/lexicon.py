@@ -55,13 +55,16 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     exchange_words: frozenset[str] = frozenset()       # captured whoever is held
     authority_holders: frozenset[str] = frozenset()    # detained when held by these
     captivity_context: frozenset[str] = frozenset()    # words of a text about captivity
-    custody_nouns: frozenset[str] = frozenset()        # detained: "430 detainees still held"
+    custody_nouns: frozenset[str] = frozenset()
+    taken_as: frozenset[str] = frozenset()  # "took five officers prisoner": what they became        # detained: "430 detainees still held"
     # partitive or tally nouns whose own metric yields to the verb: "one of the injured died"
     tally_nouns: frozenset[str] = frozenset()
     # verbs that make "N lives" deaths: "claiming 16,000 lives" (not "saved 40 lives")
     lives_verbs: frozenset[str] = frozenset()
     # "the cell was composed of 32 fighters": armed people a force is made of (deployed)
     force_composition: frozenset[str] = frozenset()
+    # "keeps 500,000 soldiers in the region": places a state's own forces are kept in
+    stationing_places: frozenset[str] = frozenset()
     # a document with one of these counts "losses": armed people lost are casualties
     losses_context: frozenset[str] = frozenset()
     # "lost 300 troops in the fighting": a loss over one of these is casualties
@@ -227,9 +230,11 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             authority_holders=_words(cap.get("authority_holders")),
             captivity_context=_words(cap.get("context")),
             custody_nouns=_words(cap.get("custody_nouns")),
+            taken_as=_words(cap.get("taken_as")),
             tally_nouns=_words(data.get("tally_nouns")),
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
             force_composition=_words(data.get("force_composition")),
+            stationing_places=_words(data.get("force_stationing_places")),
             losses_context=_words((data.get("losses") or {}).get("context")),
             losses_periods=_words((data.get("losses") or {}).get("periods")),
             victim_nouns=_words((data.get("victims") or {}).get("nouns")),

@@ -28,7 +28,7 @@ from tollwatch.extract.metric_cues import (
 from tollwatch.extract.metric_index import marked_heads, phrase_finder, trigger_keys
 
 __all__ = ["CONTRAST", "HARM", "NON_STATE_ARMED", "Trigger", "between_has_number",
-           "find_triggers", "held_by_armed_group", "is_subset", "pick_metric",
+           "find_triggers", "is_subset", "pick_metric",
            "second_count_between"]
 
 
@@ -183,8 +183,11 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
     def consider(score: float, trig: Trigger) -> None:
         nonlocal best
         metric: str | None = trig.metric
-        if status is not None and trig is not status and trig.metric not in HARM:
-            return  # "two of the abducted girls were released": still the abducted
+        fate = status is not None and status.metric == "missing" and trig.kind != "noun"
+        if status is not None and trig is not status and trig.metric not in HARM and not fate:
+            return  # "two of the abducted girls were released": still the abducted (the
+            #         missing, of unknown fate, take the verb that tells it: "taken hostage")
+        score += 10 * (fate and trig is not status)
         if (trig.unarmed and armed) or (trig.armed_only and not armed and head is not None):
             return  # "200 fighters crossed into the country": no refugees; "five former
             #         fighters who had laid down their arms": no surrender now
@@ -217,8 +220,10 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             # linked to it: "15 hostages were executed"
             # so does a group named by its metric in a partitive: "one of the injured died"
             partitive = span.end < len(doc) and doc[span.end].lower_ == "of"
+            # (a verb's noun, "conscripts", is a status noun: "300 conscripts were killed")
             consider(80 if partitive else
-                     100 if trig.metric in HARM or trig.kind != "noun" else 84, trig)
+                     100 if trig.metric in HARM or trig.kind != "noun" and
+                     doc[ti].pos_ != "NOUN" else 84, trig)
             continue
         if span.start <= ti < span.end:
             continue
@@ -381,17 +386,3 @@ def second_count_between(between: Span) -> bool:
 # Armed people who are not authorities: whom they "detain" they abduct (the lexicon's
 # ``people.non_state_armed``).
 NON_STATE_ARMED = load_lexicon().non_state_armed
-
-
-def held_by_armed_group(doc: Doc, trig_i: int) -> bool:
-    """The detaining verb's agent ("by the gunmen") is an armed group, not an authority."""
-    verb = doc[trig_i]
-    if verb.dep_ == "advmod":  # "forcibly detained": the adverb's head is the verb
-        verb = verb.head
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            for obj in child.children:
-                if obj.dep_ == "pobj" and (obj.lemma_.lower() in NON_STATE_ARMED or
-                                           obj.lower_ in NON_STATE_ARMED):
-                    return True
-    return False
