@@ -47,8 +47,8 @@ def test_maintaining_that_is_still_a_statement(claims_of: Run) -> None:
 
 @pytest.mark.parametrize(("text", "value", "metric"), [
     # the missing, of unknown fate, take the verb that tells it
-    ("The operator said 9 of the missing fishermen were thought to have been seized by the "
-     "pirates and were being held hostage.", 9, "abducted"),
+    (("The operator said 9 of the missing fishermen were thought to have been seized by the "
+      "pirates and were being held hostage."), 9, "abducted"),
     ("Four of the missing hikers were detained by border guards, the family said.", 4,
      "detained"),
     ("Six of the missing miners were found dead.", 6, "killed"),
@@ -73,8 +73,8 @@ def test_a_noun_of_a_deployment_verb_yields_to_the_clause(claims_of: Run, text: 
 
 
 @pytest.mark.parametrize(("text", "value", "metric", "subject"), [
-    ("A commander said none of its men had died and that its fighters had taken six "
-     "gendarmes prisoner.", 6, "captured", "gendarmes"),
+    (("A commander said none of its men had died and that its fighters had taken six "
+      "gendarmes prisoner."), 6, "captured", "gendarmes"),
     ("The gunmen took 14 traders hostage on the highway.", 14, "abducted", "traders"),
 ])
 def test_people_taken_prisoner_or_hostage(claims_of: Run, text: str, value: int, metric: str,
@@ -111,8 +111,8 @@ def test_a_weapon_model_still_counts_no_people(claims_of: Run) -> None:
 
 @pytest.mark.parametrize(("text", "value", "subject"), [
     ("A raid near Kidal killed 9 soldiers and three army auxiliaries.", 3, "army auxiliaries"),
-    ("The foundation said 88 community leaders and 19 signatories of the accord were killed "
-     "last year.", 19, "signatories"),
+    (("The foundation said 88 community leaders and 19 signatories of the accord were killed "
+      "last year."), 19, "signatories"),
 ])
 def test_unknown_nouns_listed_with_people_are_people(claims_of: Run, text: str, value: int,
                                                      subject: str) -> None:
