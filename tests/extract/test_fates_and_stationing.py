@@ -124,3 +124,52 @@ def test_unknown_nouns_listed_with_people_are_people(claims_of: Run, text: str, 
 def test_things_listed_after_people_stay_things(claims_of: Run) -> None:
     got = claims_of("The rebels killed 8 soldiers and seized four territories.")
     assert figures(got) == [("killed", 8)]
+
+
+def test_troops_kept_with_a_place_on_a_later_conjunct(claims_of: Run) -> None:
+    got = by_value(claims_of("Kenya keeps more than 9,000 troops and border police in the "
+                             "region, which it has patrolled since 2011."))
+    assert got[9000].metric == "deployed"
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("About 6,000 political prisoners remain behind bars across the country.", 6000,
+     "detained"),
+    ("Some 210 held after Harar protests over a death in custody", 210, "detained"),
+    ("The minister said 7,000 recruits had reported for training.", 7000, "deployed"),
+    ("The ministry denied that 40 soldiers had deserted their posts.", 40, "defected"),
+])
+def test_phrases_of_custody_and_service(claims_of: Run, text: str, value: int,
+                                        metric: str) -> None:
+    assert by_value(claims_of(text))[value].metric == metric
+
+
+def test_prisoners_of_war_stay_captured(claims_of: Run) -> None:
+    assert by_value(claims_of("The army said 40 prisoners of war were exchanged."))[40].metric \
+        == "captured"
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said 19 of the dead were children aged between six and 13.",
+    "The agency said 19 of the dead were children aged from six to 13.",
+    "The agency said 19 of the dead were between the ages of six and 13.",
+])
+def test_ages_of_a_range_are_no_counts(claims_of: Run, text: str) -> None:
+    assert figures(claims_of(text)) == [("killed", 19)]
+
+
+def test_a_verb_acting_on_a_thing_moves_no_one(claims_of: Run) -> None:
+    got = by_value(claims_of("It posted pictures of at least four men in uniform it said had "
+                             "been captured."))
+    assert got[4].metric == "captured"
+
+
+def test_a_verb_acting_on_people_still_counts(claims_of: Run) -> None:
+    assert by_value(claims_of("The ministry sent 1,500 troops to the region."))[1500].metric \
+        == "deployed"
+
+
+def test_an_earlier_figure_after_a_hedge_keeps_the_metric(claims_of: Run) -> None:
+    got = by_value(claims_of("The mission has deployed 11,000 troops, down from nearly "
+                             "19,000 at its peak."))
+    assert got[19000].metric == "deployed"

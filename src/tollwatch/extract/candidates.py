@@ -26,7 +26,8 @@ _UNIT_AFTER = re.compile(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hou
                          r":\d)|(st|nd|rd|th)\b|[a-z])")
 _SHARE_AFTER = re.compile(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for-)")
 _JOINED_AFTER = re.compile(r"-for-|-\w")
-_LABEL_BEFORE = re.compile(r"(?:\b(?:aged|age of|ages of|ages|age|no\.|number|page|article|"
+_LABEL_BEFORE = re.compile(r"(?:\b(?:aged(?: between| from)?|between the ages of|age of|ages of|"
+                           r"ages|age|no\.|number|page|article|"
                            r"resolution|chapter|section)|#)\s*$")  # (not "engaged 40")
 _PREV_MONTH = re.compile(r"\b([A-Za-z]+)\.? +$")  # "March 5", "Sept. 5"; not "In March, 64"
 _NEXT_MONTH = re.compile(r"(?:st|nd|rd|th)? +([A-Z][a-z]+)\b")  # "5 March": a capital, not "may have"
@@ -51,7 +52,8 @@ _OF_AGE = re.compile(r"\b(?:were|are)\s+(?:under|over|above|below)\s+$")
 _TALLY_BEFORE = re.compile(r"\b(?:toll|number|figure|total|count|tally|dead|deaths|killed|"
                            r"casualties|wounded|injured)\b")
 # the later ages of a list after "aged": "two children aged six and 10", "aged 8, 12 and 15"
-_AGE_LIST = re.compile(r"\b(?:aged|ages(?: of)?|age of)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4},?\s+"
+_AGE_LIST = re.compile(r"\b(?:aged|ages(?: of)?|age of)\s+(?:between\s+|from\s+)?[\w-]+"
+                       r"(?:\s*,\s*[\w-]+){0,4},?\s+"
                        r"(?:and|or|to)\s+$|\b(?:aged|ages(?: of)?)\s+[\w-]+(?:\s*,\s*[\w-]+){0,4}"
                        r"\s*,\s*$")
 
@@ -130,7 +132,7 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
         if k in shares:
             continue  # "eight out of ten of those killed": a proportion, no count
         after = low[n.end:n.end + 14]
-        before = low[max(0, n.start - 12):n.start]
+        before = low[max(0, n.start - 24):n.start]
         if _too_large(n):
             continue
         if any(after.startswith(sfx) for sfx in force_suffixes):

@@ -95,7 +95,10 @@ def stationing_verb(head: Token, lex: Lexicon) -> Token | None:
     if any(c.ent_type_ in ("NORP", "GPE") for c in head.children if c.i < head.i) or \
             not any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in verb.children):
         return None  # (a country keeps them: "the authorities hold 30 soldiers" detain)
-    for prep in verb.children:
+    # (the place can hang on a later conjunct: "500,000 troops and police in the region")
+    holders = [verb, *first.conjuncts, *(c for c in verb.children if c.dep_ == "conj" and
+                                         c.pos_ in ("NOUN", "PROPN"))]
+    for prep in [c for x in holders for c in x.children]:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for place in prep.children:
                 if place.dep_ == "pobj" and (place.ent_type_ in ("GPE", "LOC") or

@@ -65,6 +65,8 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     force_composition: frozenset[str] = frozenset()
     # "keeps 500,000 soldiers in the region": places a state's own forces are kept in
     stationing_places: frozenset[str] = frozenset()
+    # "posted pictures of three men": a metric verb (post, send) of one of these moves no one
+    thing_objects: frozenset[str] = frozenset()
     # a document with one of these counts "losses": armed people lost are casualties
     losses_context: frozenset[str] = frozenset()
     # "lost 300 troops in the fighting": a loss over one of these is casualties
@@ -235,6 +237,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             lives_verbs=_words(data["metrics"].get("killed", {}).get("lives_verbs")),
             force_composition=_words(data.get("force_composition")),
             stationing_places=_words(data.get("force_stationing_places")),
+            thing_objects=_words(data.get("thing_objects")),
             losses_context=_words((data.get("losses") or {}).get("context")),
             losses_periods=_words((data.get("losses") or {}).get("periods")),
             victim_nouns=_words((data.get("victims") or {}).get("nouns")),

@@ -26,7 +26,8 @@ Pick = tuple[str, float, int]
 _PARTITIVE = re.compile(r"^\s*(?:of|among)\s+(?:whom|them|those|these|which)\b", re.IGNORECASE)
 _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|revised)\s+from\s+(?:an?\s+|the\s+)?"
                       r"(?:earlier\s+|previous\s+|initial\s+)?(?:(?:toll|figure|count|"
-                      r"tally)\s+of\s+)?$", re.IGNORECASE)
+                      r"tally)\s+of\s+)?(?:nearly\s+|about\s+|around\s+|some\s+|almost\s+|"
+                      r"roughly\s+|more\s+than\s+|at\s+least\s+)?$", re.IGNORECASE)
 _OPENER_WORDS = {"of", "among", "amongst"}
 # words that may come before a sentence's opening figure ("At least 20 of them ...")
 _LEAD_HEDGES = {"at", "least", "about", "some", "around", "nearly", "almost", "more", "than",
@@ -157,7 +158,7 @@ def fill_from_lists(doc: Doc, items: list[tuple[Span, Token | None]],
             if out[k] is not None:
                 continue
             after = text_of(doc)[span.end_char:]
-            if k > 0 and _UP_FROM.search(text_of(doc)[max(0, span.start_char - 16):
+            if k > 0 and _UP_FROM.search(text_of(doc)[max(0, span.start_char - 28):
                                                       span.start_char]):
                 prior = next((out[j] for j in range(k - 1, -1, -1) if out[j] is not None), None)
                 if prior is not None:  # "40 dead, up from nine on Tuesday": the same tally

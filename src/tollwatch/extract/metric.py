@@ -76,6 +76,9 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                 metric = "abducted"  # "they took 12 girls from the camp" (captivity.py)
             if lem == "lose" and metric is None:
                 metric, kind = "casualties", "lose"
+            if metric is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in
+                                          lex.thing_objects for c in t.children):
+                metric = None  # "it posted pictures of three men", "sent a letter"
         elif pos == "NOUN" or pos == "PROPN":
             metric = lex.metric_nouns.get(lem) or lex.metric_nouns.get(low) or \
                 lex.metric_nouns.get(singular(low))  # "43 Chinese Casualties" (a PROPN)
