@@ -75,8 +75,12 @@ def _reports(t: Token, lex: Lexicon) -> bool:
     pos = t.pos_
     if pos in ("VERB", "AUX") and t.lemma_.lower() in lex.attribution_verbs \
             and t.dep_ not in ("amod", "compound"):
-        # not "the strike claimed the lives of ..."
-        return not any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children)
+        # not "the strike claimed the lives of ...", nor a verb of a metric done to people
+        # ("the army posted 300 soldiers to the border": a deployment, not a post)
+        return not any(c.dep_ == "dobj" and (c.lower_ in ("lives", "life") or (
+            t.lemma_.lower() in lex.metric_verbs and
+            any(n.dep_ == "nummod" or n.like_num for n in c.subtree)))
+            for c in t.children)
     if pos == "VERB" and t.lemma_.lower() in ("show", "find", "suggest") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _DATA_NOUNS for c in t.children):
         return True  # "data compiled by X show that ..."

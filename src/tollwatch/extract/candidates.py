@@ -88,6 +88,17 @@ def _is_age_of_one(text: str, n: NumberMention, lex: Lexicon) -> bool:
     return noun in lex.people and not noun.endswith("s")
 
 
+def _after_currency(before: str) -> bool:
+    """``before`` (lower-cased) ends with a currency sign, or a currency's letters as a word
+    of their own ("rs 500", not "told reporters 12")."""
+    head = before.rstrip()
+    for cur in _CURRENCY:
+        if head.endswith(cur) and (not cur[0].isalpha() or len(head) == len(cur) or
+                                   not head[-len(cur) - 1].isalpha()):
+            return True
+    return False
+
+
 def _in_a_name(low: str, n: NumberMention, lex: Lexicon) -> bool:
     """The number follows a word of the lexicon's ``numbered_names`` ("world war",
     "flight"): it is part of the name of an event or a thing."""
@@ -146,7 +157,7 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
             continue
         if _LABEL_BEFORE.search(before):
             continue
-        if before.rstrip().endswith(_CURRENCY):
+        if _after_currency(before):
             continue
         if _glued_amount(text, n):
             continue  # "P1 million in ransom", "N50 paid": a sum with a currency letter

@@ -84,8 +84,11 @@ _DAY_AFTER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 
 
 def _time_ago(doc: Doc, i: int, lex: Lexicon) -> bool:
-    """Tokens from ``i`` say how long ago: "a year earlier", "two weeks ago" (the
-    lexicon's ``time_ago``)."""
+    """Tokens from ``i`` say how long ago: "a year earlier", "two weeks ago", "last week",
+    "last Friday" (the lexicon's ``time_ago``)."""
+    if i + 1 < len(doc) and doc[i].lower_ in lex.last_words and (
+            doc[i + 1].lemma_.lower() in lex.time_spans or doc[i + 1].lower_ in _DAY_AFTER):
+        return True
     if i + 2 >= len(doc) or not (doc[i].lower_ in ("a", "an") or doc[i].like_num):
         return False
     return doc[i + 1].lemma_.lower() in lex.time_spans and doc[i + 2].lower_ in lex.ago_words

@@ -95,6 +95,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     case_nouns: frozenset[str] = frozenset()  # "1,150 cases of enforced disappearance"
     time_spans: frozenset[str] = frozenset()  # "up from 320 a year earlier"
     ago_words: frozenset[str] = frozenset()
+    last_words: frozenset[str] = frozenset()  # "up from 7,000 last week"
     # "were admitted to the military hospital": taken to a place of care (injured)
     care_verbs: frozenset[str] = frozenset()
     care_places: frozenset[str] = frozenset()
@@ -256,6 +257,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             case_nouns=_words(data.get("case_nouns")),
             time_spans=_words((data.get("time_ago") or {}).get("spans")),
             ago_words=_words((data.get("time_ago") or {}).get("words")),
+            last_words=_words((data.get("time_ago") or {}).get("last")),
             state_holders=_words(cap.get("state_holders")),
             displacing_verbs=_words((data.get("refuge") or {}).get("displacing_verbs")),
             taking_verbs=_words(cap.get("taking_verbs")),

@@ -4,6 +4,8 @@ the number (its noun, modifiers, governing verb, then the nearest in the same cl
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,9 @@ class Trigger:
     armed_only: bool = False  # counts only armed people ("laid down their arms")
 
 
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n't|yet to)\s+$")
+
+
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     covered: set[int] = set()
@@ -52,6 +57,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if span is None or any(i in covered for i in range(span.start, span.end)) or \
                 next_word(text_low, m.end()) in lex.phrase_not_before.get(m.group(0), ()):
             continue  # (also "an exchange of fire": no exchange of prisoners)
+        if m.group(0) in lex.captivity_cues and _NOT_BEFORE.search(text_low[:m.start()]):
+            continue  # "refugees have not returned home": no return from captivity
         out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
                            m.group(0) in lex.unarmed_phrases, m.group(0) in lex.armed_phrases))
         covered.update(range(span.start, span.end))

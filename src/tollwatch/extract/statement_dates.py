@@ -224,8 +224,9 @@ def statement_date(doc: Doc, anchors: list[Token]) -> str | None:
             if published and x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN"):
                 continue  # (the unit of "... of the agency's unit, released on Friday")
             if x.head.i in want and x.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and \
-                    x.lemma_.lower() in rules.publish_verbs:
-                continue  # "said in his statement posted on Twitter on Tuesday night"
+                    x.lemma_.lower() in rules.publish_verbs and not _puts_people(x):
+                continue  # "said in his statement posted on Twitter on Tuesday night" (not
+                #           "the army posted 300 soldiers to the town on Sunday")
             if x.head.i in want and x.dep_ == "dobj" and x.pos_ in ("NOUN", "PROPN") and \
                     x.head.lemma_.lower() in rules.announce_verbs:
                 continue  # "announced a prisoner exchange on Thursday"
@@ -372,3 +373,10 @@ def _contact_clause_verb(x: Token, giving: frozenset[str] | set[str]) -> Token |
             doc[x.i + 1].head.i != verb.i:
         return None
     return verb
+
+
+def _puts_people(verb: Token) -> bool:
+    """``verb``'s object is counted ("posted 300 soldiers", "gave 40 recruits"): a deed
+    done to people, not a statement put out."""
+    return any(c.dep_ == "dobj" and any(n.dep_ == "nummod" for n in c.children)
+               for c in verb.children)
