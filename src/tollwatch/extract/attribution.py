@@ -40,7 +40,7 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
 from tollwatch.extract.gapped import gapped_source
 from tollwatch.extract.lexicon import Lexicon
-from tollwatch.extract.misparsed_subjects import conjunct_subject
+from tollwatch.extract.misparsed_subjects import conjunct_subject, name_clause_subject
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
@@ -180,7 +180,7 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                     t.text == "," for t in verb.doc[before.head.i:before.left_edge.i]) and \
                 _usable_subject(before):
             return before
-    return tail_name_subject(verb) or after_quote_subject(verb)
+    return tail_name_subject(verb) or after_quote_subject(verb) or name_clause_subject(verb)
 
 
 def _read_of_verb(doc: Doc, verb: Token | None,

@@ -21,6 +21,7 @@ _CURRENCY = ("$", "€", "£", "¥", "₦", "us$", "usd", "rs", "rs.", "ksh", "s
 
 
 _WEAK_ONE = {"one"}
+_EACH_BEFORE = re.compile(r"\b(?:every|each|any|no|not a single)\s+$")
 # what rules a figure out by the words right after or before it (``candidate_numbers``)
 _UNIT_AFTER = re.compile(r"(\s*(%|per ?cent|percent|-year|-month|-day|-week|-hour|-km|-mile|"
                          r":\d)|(st|nd|rd|th)\b|[a-z])")
@@ -28,7 +29,8 @@ _SHARE_AFTER = re.compile(r"\s*(%|per ?cent|percent|-year|-month|years? old|-for
 _JOINED_AFTER = re.compile(r"-for-|-\w")
 _LABEL_BEFORE = re.compile(r"(?:\b(?:aged(?: between| from)?|between the ages of|age of|ages of|"
                            r"ages|age|no\.|number|page|article|"
-                           r"resolution|chapter|section)|#)\s*$")  # (not "engaged 40")
+                           r"resolution|chapter|section|as young as|as old as)|#)\s*$")
+#                          (not "engaged 40")
 _PREV_MONTH = re.compile(r"\b([A-Za-z]+)\.? +$")  # "March 5", "Sept. 5"; not "In March, 64"
 _NEXT_MONTH = re.compile(r"(?:st|nd|rd|th)? +([A-Z][a-z]+)\b")  # "5 March": a capital, not "may have"
 _SPACES = re.compile(r"\s+")
@@ -183,6 +185,8 @@ def candidate_numbers(text: str, numbers: list[NumberMention],
         if v is not None and not n.words and 1900 <= v <= 2100 and \
                 re.fullmatch(r"\d{4}", n.text):  # a year ("1 906" is a count)
             continue
+        if n.words and n.text.lower() in _WEAK_ONE and _EACH_BEFORE.search(before):
+            continue  # "every one of those casualties", "no one was hurt": no count
         if n.words and n.text.lower() in _WEAK_ONE and re.match(r"\s+(another|of the (day|year|"
                                                                  r"most|first|last|main))",
                                                                 after):

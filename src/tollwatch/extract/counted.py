@@ -33,7 +33,7 @@ _NON_ARMED_BODIES = {"family", "household", "community", "clan", "tribe", "crew"
                      "parliament", "congregation", "church", "mosque", "team", "union",
                      "press", "public", "opposition", "party", "committee"}
 # plural nouns for people by their ending, trusted only with verbs whose objects are people
-AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite)s?$")
+AGENT_SUFFIX = re.compile(r"(?<=\w{3})(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite)s?$")  # ("sites": no)
 
 
 PEOPLE_ONLY_VERBS = {"kill", "injure", "wound", "kidnap", "abduct", "arrest", "detain",

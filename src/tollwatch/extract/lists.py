@@ -54,7 +54,7 @@ def is_list_item(doc: Doc, span: Span, earlier: bool) -> bool:
 
 
 # plural nouns that can name people by their ending ("entrepreneurs", "representatives")
-_PERSON_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite|eur|ive)s$|(?:ar|or)ies$")
+_PERSON_ENDING = re.compile(r"(?<=\w{3})(?:er|or|ist|ian|ant|ent|ee|man|men|ster|ary|ite|eur|ive)s$|(?:ar|or)ies$")
 
 
 def listed_with_people(tok: Token, people_heads: list[Token]) -> bool:

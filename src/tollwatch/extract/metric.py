@@ -5,7 +5,6 @@ the number (its noun, modifiers, governing verb, then the nearest in the same cl
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

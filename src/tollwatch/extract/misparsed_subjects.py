@@ -20,7 +20,7 @@ from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["MisparsedRules", "conjunct_subject", "load_misparsed_rules"]
+__all__ = ["MisparsedRules", "conjunct_subject", "load_misparsed_rules", "name_clause_subject"]
 
 _BETWEEN = ("aux", "auxpass", "neg", "advmod")
 # the first conjunct is an object of the clause before ("lost 20 soldiers and reports")
@@ -91,4 +91,22 @@ def _aside_subject(doc: Doc, comma: int) -> Token | None:
         if root.pos_ in ("PROPN", "NOUN") and root.left_edge.i == j and \
                 root.right_edge.i == end and any(t.pos_ == "PROPN" for t in doc[j:root.i + 1]):
             return root
+    return None
+
+
+_NAME_GLUE = frozenset({"the", "of", "for", "and", "without", "in", "on", "to"})
+
+
+def name_clause_subject(verb: Token) -> Token | None:
+    """A body's name that the parser read as a clause subject of ``verb``: "Save the
+    Children said ..." (the name's first word taken for a verb). The clause is two or more
+    words, each capitalised but for a few joining words, right before the verb."""
+    for c in verb.children:
+        if c.dep_ != "csubj" or c.i > verb.i:
+            continue
+        words = list(c.subtree)
+        if len(words) >= 2 and words[-1].i + 1 == verb.i and words[0].text[:1].isupper() and \
+                words[-1].text[:1].isupper() and \
+                all(w.text[:1].isupper() or w.lower_ in _NAME_GLUE for w in words):
+            return c
     return None

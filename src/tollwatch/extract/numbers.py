@@ -142,6 +142,9 @@ def _years(a: str, b: str) -> bool:
     return bool(_YEAR_RE.fullmatch(a) and _YEAR_RE.fullmatch(b)) and int(a) < int(b)
 
 
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|some few)\s+$", re.IGNORECASE)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """All number mentions in ``text``, in order, without overlaps."""
     out: list[NumberMention] = []
@@ -212,6 +215,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         wval = parse_number_words(words)
         if wval is None:
             continue
+        if _VAGUE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+                words.lower().split()[0] in ("hundred", "thousand", "million", "dozen"):
+            continue  # "a few thousand", "several hundred": no number is stated
         out.append(NumberMention(m.start(), m.end(), words, wval, words=True))
         taken.append((m.start(), m.end()))
     # digits followed by a scale word written out: "3 million" is covered by _SCALE;

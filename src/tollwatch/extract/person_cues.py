@@ -20,8 +20,8 @@ from tollwatch.extract.provenance import load_provenance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["PersonCues", "load_person_cues", "mentioned_subject", "names_a_person",
-           "speaks_for_body"]
+__all__ = ["PersonCues", "in_place_list", "load_person_cues", "mentioned_subject",
+           "names_a_person", "speaks_for_body"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class PersonCues:
     titles: frozenset[tuple[str, ...]]
     roles: frozenset[str]
     bodies: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -42,7 +43,8 @@ def load_person_cues(path: str | None = None) -> PersonCues:
     titles = frozenset(tuple(t.split()) for t in word_list(data.get("titles"), "titles", where))
     roles = frozenset(word_list(data.get("roles"), "roles", where))
     bodies = frozenset(word_list(data.get("mentioned_bodies"), "mentioned_bodies", where))
-    return PersonCues(enabled=on, titles=titles, roles=roles, bodies=bodies)
+    places = frozenset(word_list(data.get("place_nouns"), "place_nouns", where))
+    return PersonCues(enabled=on, titles=titles, roles=roles, bodies=bodies, places=places)
 
 
 def _word(tok: Token) -> str:
@@ -102,3 +104,21 @@ def mentioned_subject(tok: Token, cues: PersonCues | None = None) -> bool | None
     if lemma in cues.bodies:
         return False
     return None
+
+
+def in_place_list(root: Token, cues: PersonCues | None = None) -> bool:
+    """``root`` (of a name) is one of a list of places: a member of its list (by "and",
+    commas) is a place entity, or a place noun (``place_nouns``) closes the list ("Kairu,
+    Dan Gulbi and Mai Rana villages")."""
+    cues = cues or load_person_cues()
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    members = [top, *(t for t in top.subtree if t.dep_ == "conj")]
+    if len(members) < 2:
+        return False
+    if any(m.ent_type_ in ("GPE", "LOC", "FAC") for m in members):
+        return True
+    last = max(m.i for m in members)
+    doc = root.doc
+    return last + 1 < len(doc) and doc[last + 1].lemma_.lower() in cues.places

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tollwatch.extract.datafile import read_mapping, word_list
+
 __all__ = ["split_sentences"]
 
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pte", "st",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "vs", "etc", "approx", "gov", "rep", "sen", "prof", "rev", "adm", "brig", "cmdr",
-    "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
-}
+_ABBREV = frozenset(word_list(read_mapping("abbreviations.yaml", None, "abbreviations")[0]
+                              .get("abbreviations"), "abbreviations",
+                              "tollwatch/data/abbreviations.yaml"))
 _FUNCTION_WORDS = {
     "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "and", "or", "with", "from",
     "as", "that", "which", "who", "its", "their", "his", "her", "into", "than", "but",

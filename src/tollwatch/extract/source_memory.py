@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tollwatch.extract.actors import actor_for, is_armed_group
 from tollwatch.extract.doc_cache import columns, ents_of, tokens_of
 from tollwatch.extract.document_refs import document_antecedent
-from tollwatch.extract.person_cues import mentioned_subject, speaks_for_body
+from tollwatch.extract.person_cues import in_place_list, mentioned_subject, speaks_for_body
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.references import resolve_more
 from tollwatch.extract.sources import (
@@ -69,7 +69,7 @@ def _described_title(src: Source) -> str | None:
     for n in src.names:
         words = n.split()
         if len(words) >= 2 and words[0].lower() in ("a", "an") and \
-                all(w.islower() for w in words) and words[-1] in titles:
+                all(w.islower() for w in words[1:]) and words[-1] in titles:
             return words[-1]
     return None
 
@@ -102,8 +102,20 @@ def _proper(src: Source) -> bool:
 def _has_title(src: Source, title: str) -> bool:
     """One of ``src``'s names bears ``title`` before the person's name ("Governor Jane Doe",
     "Col. Ivo Marek")."""
-    return any(len(n.split()) >= 2 and _title_word(n.split()[0]) == title
+    return any(len(n.split()) >= 2 and (_title_word(n.split()[0]) == title or
+                                        _apposed_title(n) == title)
                for n in src.names)
+
+
+def _apposed_title(name: str) -> str | None:
+    """The title an apposition gives a person ("Paul Essa, the prosecutor": "prosecutor";
+    "Ana Ruiz, the chief prosecutor"), else None."""
+    if "," not in name:
+        return None
+    words = name.rsplit(",", 1)[1].split()
+    if len(words) >= 2 and words[0].lower() == "the" and all(w.islower() for w in words):
+        return _title_word(words[-1])
+    return None
 
 
 class SourceMemory:
@@ -197,7 +209,7 @@ class SourceMemory:
                     self.remember(_source(names, bool(mentioned_subject(t)), head,
                                           noted=True))
         for ent in ents_of(doc):
-            if ent.label_ == "PERSON" and len(ent) >= 2:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and not in_place_list(ent.root):
                 start = ent.start
                 while start > 0 and doc[start - 1].dep_ == "compound" and \
                         doc[start - 1].text[:1].isupper():

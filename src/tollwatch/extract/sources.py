@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.doc_cache import columns, ents_of, memo, span_text
-from tollwatch.extract.person_cues import names_a_person
+from tollwatch.extract.person_cues import load_person_cues, names_a_person
 from tollwatch.extract.provenance import load_provenance
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["PERSON_ROLES", "Source", "clean_name", "names_of", "np_tokens"]
 
@@ -217,6 +217,8 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
         if (ent.start in idx or (ent.end - 1) in idx) and ent.label_ in ("PERSON", "ORG"):
             if _controls(doc, ent.end):
                 continue  # "the Houthi-controlled Saba news agency": not named "Houthi"
+            if _only_titles(ent):
+                continue  # "Spokesman Col" of "Spokesman Col. Ade Bello": no name
             person = person or ent.label_ == "PERSON"
             inside = [t for t in ent if t.i in idx]  # the entity within the phrase only
             if len(inside) == len(ent):
@@ -255,6 +257,15 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
             seen.add(k)
             uniq.append(n)
     return uniq, person, head
+
+
+def _only_titles(ent: Span) -> bool:
+    """Every word of the entity is a title or a person's role ("Spokesman Col", "Spokesman"
+    that the recognizer cut off a name)."""
+    cues = load_person_cues()
+    words = [t.lower_.rstrip(".") for t in ent if not t.is_punct]
+    return bool(words) and all((w,) in cues.titles or w in cues.roles or w in _PERSON_ROLES
+                               for w in words)
 
 
 def _controls(doc: Doc, end: int) -> bool:

@@ -1,0 +1,117 @@
+"""Speakers of hearings, rulings and field reports: titles cut short by a full stop, a name
+the recognizer takes for a person's in a list of villages, a coroner introduced and then
+named, findings "ruled" or "listed", a body whose name opens with a verb; and words that
+state no number ("a few thousand", "every one") (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.extract.claim_lookup import by_value, date_how, figures, source_names
+
+from tollwatch.extract.numbers import find_numbers
+from tollwatch.extract.sentences import split_sentences
+from tollwatch.model import Claim
+
+Run = Callable[..., list[Claim]]
+
+
+@pytest.mark.parametrize("text", [
+    "Insp. Ola Dan said nine people died.",
+    "Supt. Ola Dan and Hon. Ada Musa said nine people died.",
+    "Lt. Col. Ola Dan said nine people died.",
+])
+def test_a_title_with_a_full_stop_ends_no_sentence(text: str) -> None:
+    assert len(split_sentences(text)) == 1
+
+
+def test_a_statement_of_a_titled_speaker_keeps_its_day(claims_of: Run) -> None:
+    got = claims_of("In a statement on Wednesday, the command's spokesman, Insp. Ola Dan, "
+                    "said 17 people were killed.", "2031-02-15")
+    assert got[0].date == "2031-02-12"
+    assert "ola dan" in source_names(got[0])
+
+
+def test_a_title_alone_is_no_name_of_the_speaker(claims_of: Run) -> None:
+    got = claims_of("Spokesman Col. Ivo Brand said 12 soldiers were wounded.")
+    assert "Ivo Brand" in got[0].origin
+    assert all(n.lower() not in ("spokesman", "spokesman col") for n in got[0].origin)
+
+
+def test_he_is_the_speaker_not_a_village_in_his_list(claims_of: Run) -> None:
+    """"Dan Tulu" of "stormed Kairo, Dan Tulu and Mai Sara villages" looks like a person's
+    name; a list of places is no one "he" refers to."""
+    text = ("In a statement on Wednesday, the command's spokesman, DSP Yusuf Abara, said the "
+            "gunmen stormed Kairo, Dan Tulu and Mai Sara villages at about 11pm on Tuesday.\n"
+            "He said eight of the victims were killed in Kairo and six in Dan Tulu.")
+    got = by_value(claims_of(text, "2031-02-15"))
+    for v in (8, 6):
+        assert "abara" in source_names(got[v])
+        assert "dan tulu" not in source_names(got[v])
+        assert got[v].date == "2031-02-12"
+
+
+@pytest.mark.parametrize("text", [
+    "Two of our gallant soldiers paid the supreme price, the army said.",
+    "Two marines made the ultimate sacrifice in the raid, officials said.",
+])
+def test_dying_in_service_is_killed(claims_of: Run, text: str) -> None:
+    assert figures(claims_of(text)) == [("killed", 2)]
+
+
+def test_a_coroner_who_ruled_and_then_is_named_is_one_source(claims_of: Run) -> None:
+    text = ("BELFAST - Nine people were unlawfully killed in the bombing, a coroner ruled on "
+            "Tuesday.\nDelivering her findings, Coroner Ana Byrne said a further 31 people "
+            "were injured.")
+    got = by_value(claims_of(text, "2031-05-21"))
+    assert "coroner" in source_names(got[9])
+    assert got[9].date == "2031-05-20"
+    assert "ana byrne" in source_names(got[31])
+    assert got[31].date == "2031-05-20"
+    assert date_how(got[31]) == "source"
+
+
+def test_a_prosecutor_introduced_then_named_by_apposition(claims_of: Run) -> None:
+    text = ("A military prosecutor told the court on Monday that soldiers killed 21 "
+            "villagers.\nLieutenant-Colonel Paul Essa, the prosecutor, said the army had sent "
+            "17 soldiers into the village.")
+    got = by_value(claims_of(text, "2031-01-30"))
+    assert "prosecutor" in source_names(got[17])
+    assert got[17].date == got[21].date == "2031-01-27"
+
+
+@pytest.mark.parametrize(("text", "value", "source"), [
+    (("The platform puts the number of disappeared at 6,000, while the Red Cross listed "
+     "1,386 people as missing in 2008."), 1386, "red cross"),
+    (("Federal prosecutors have charged the officer with complicity in the torture of at "
+     "least 3,300 detainees."), 3300, "prosecutors"),
+    (("Save the Children said in a report that the insurgents had abducted at least 120 "
+     "children."), 120, "save the children"),
+])
+def test_sources_by_listing_charging_and_a_verb_shaped_name(claims_of: Run, text: str,
+                                                            value: int, source: str) -> None:
+    assert source in source_names(by_value(claims_of(text))[value])
+
+
+@pytest.mark.parametrize("text", [
+    "Those who left the camp numbered a few thousand at most.",
+    "Several hundred people fled the shelling.",
+    "Many thousand residents were displaced.",
+])
+def test_vague_quantities_state_no_number(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_a_thousand_is_still_a_number() -> None:
+    assert [m.value for m in find_numbers("A thousand people fled the shelling.")] == [1000]
+
+
+@pytest.mark.parametrize("text", [
+    '"Every one of those casualties was a combatant," he said.',
+    "No one was hurt in the blast, police said.",
+    "Boys as young as 12 were forced to fight, the charity said.",
+    "Shelling of the market and two displacement sites killed many, the agency said.",
+])
+def test_no_count_in_these(claims_of: Run, text: str) -> None:
+    assert claims_of(text) == []
