@@ -115,3 +115,52 @@ def test_a_thousand_is_still_a_number() -> None:
 ])
 def test_no_count_in_these(claims_of: Run, text: str) -> None:
     assert claims_of(text) == []
+
+
+def test_an_answer_mark_is_no_part_of_the_source(claims_of: Run) -> None:
+    text = ("Q: How many have died?\nA: The Zorvian Defence Force (ZDF) said on Monday that "
+            "it had killed 1,210 militiamen and detained 980 others.")
+    got = by_value(claims_of(text, "2031-09-12"))
+    for v in (1210, 980):
+        assert "ZDF" in got[v].origin
+        assert got[v].date == "2031-09-08"
+
+
+def test_a_figure_a_body_owns_names_it(claims_of: Run) -> None:
+    got = claims_of("In August, the ministry's figure for soldiers killed stood at 187.")
+    assert "ministry" in source_names(got[0])
+    assert (got[0].attribution or {}).get("how") == "possessive"
+
+
+def test_auxiliaries_mobilised_are_deployed(claims_of: Run) -> None:
+    got = claims_of("The government said it had mobilised 5,000 more auxiliaries.")
+    assert figures(got) == [("deployed", 5000)]
+
+
+def test_a_headline_tag_that_tells_someone(claims_of: Run) -> None:
+    text = ("Kidnappings rose to 1,340 last year - police chief tells Senate\n"
+            "Gangs kidnapped 1,340 people in 2030, a senior police officer told a Senate "
+            "committee on Tuesday.")
+    got = claims_of(text, "2031-02-21")
+    assert got[0].origin[0] == "police chief"
+
+
+_HEARING = ("Gangs kidnapped 1,340 people in 2030, a senior police officer told a Senate "
+            "committee on Tuesday.\n"
+            "Deputy Inspector-General Sani Dabo told the committee that 212 of those taken "
+            "were still held.\n"
+            "Police had arrested 487 suspected kidnappers over the same period, he said.\n"
+            "At Tuesday's hearing, Dabo also rejected a tally of 3,500 kidnappings.")
+
+
+def test_statements_between_two_of_one_day_share_it(claims_of: Run) -> None:
+    got = by_value(claims_of(_HEARING, "2031-02-21"))
+    assert got[212].date == got[487].date == "2031-02-18"
+    assert date_how(got[487]) == "source"
+
+
+def test_a_statement_placed_at_another_time_stays_undated(claims_of: Run) -> None:
+    text = _HEARING.replace("over the same period, he said.",
+                            "over the same period, he said at the time.")
+    got = by_value(claims_of(text, "2031-02-21"))
+    assert got[487].date is None

@@ -21,10 +21,14 @@ the headline and lede take the day of the dateline that dated their source's sta
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.attribution import Attribution
+from tollwatch.extract.date_links import load_date_link_rules
 from tollwatch.extract.date_rules import load_date_rules
+from tollwatch.extract.period_dates import load_period_rules
 from tollwatch.extract.source_dates import same_body
 from tollwatch.extract.sources import Source
 
@@ -64,6 +68,17 @@ def _subject_names(verb: Token, src: Source) -> bool:
     return False
 
 
+def _elsewhen(sentence: str) -> bool:
+    """The sentence places its statement at a time of its own ("said at the time", "had
+    said earlier", "last week") or is unknown (empty)."""
+    if not sentence:
+        return True
+    low = sentence.lower()
+    rules = load_date_link_rules()
+    return any(t in low for t in rules.anaphoric_times) or any(
+        re.search(rf"\b{w}\b", low) for w in load_period_rules().markers)
+
+
 def _source(att: Attribution) -> Source | None:
     return att.relay_src or att.origin_src
 
@@ -77,6 +92,7 @@ class UndatedLedger:
         self._lede: list[Attribution] = []  # the headline's and lede's
         self._line_days: dict[int, tuple[Source, str]] = {}  # sources of dateline statements
         self._first_dated: dict[int, int] = {}  # id(source) -> offset of its first dated one
+        self._days: list[tuple[int, str]] = []  # (offset, day) of the statements dated so
 
     def started(self, att: Attribution, sdoc: Doc | None = None) -> None:
         """Note a statement as it starts: the first one dated of each source, and where.
@@ -97,6 +113,9 @@ class UndatedLedger:
                 self._first_dated.setdefault(id(origin), att.at)
 
     def _dated_at(self, att: Attribution) -> None:
+        if att.date is not None and att.at is not None and \
+                att.date_how in ("verb", "dateline"):
+            self._days.append((att.at, att.date))
         src = _source(att)
         if src is not None and att.date is not None and att.date_how == "verb" and \
                 att.at is not None:
@@ -116,9 +135,13 @@ class UndatedLedger:
             else:
                 self._lede.append(att)
 
-    def close(self, sources: list[Source]) -> list[Attribution]:
+    def close(self, sources: list[Source],
+              sentences: Mapping[int, str] | None = None) -> list[Attribution]:
         """Mark the kept attributions whose source a later statement dated (call before the
-        end-of-document sharing of days); the attributions marked."""
+        end-of-document sharing of days); the attributions marked. An attribution between
+        two statements of the day its source was dated with takes that day, unless its
+        sentence (``sentences``: offset -> text) places it at another time ("at the
+        time", "earlier")."""
         dated = {id(s) for s in sources if s.date is not None}
         out: list[Attribution] = []
         for att in self._undated:
@@ -128,9 +151,22 @@ class UndatedLedger:
                 continue  # dated in the same sentence ("... reported Monday what it said")
             if src is not None and id(src) in dated and att.date is None and \
                     att.date_how is None:
+                if src.date is not None and self._day_before(att.at) == src.date and \
+                        not _elsewhen((sentences or {}).get(att.at or 0, "")):
+                    # between two statements of one day ("a police officer told the
+                    # committee on Tuesday" ... "At Tuesday's hearing, he also said"): that day
+                    att.date, att.date_how = src.date, "source"
+                    continue
                 att.date_how = LATER
                 out.append(att)
         return out
+
+    def _day_before(self, at: int | None) -> str | None:
+        """The day of the last statement dated before offset ``at``, else None."""
+        if at is None:
+            return None
+        days = [(a, d) for a, d in self._days if a < at]
+        return max(days)[1] if days else None
 
     def close_shared(self, sources: list[Source]) -> list[Attribution]:
         """Mark the kept attributions whose source took its day from another name of it

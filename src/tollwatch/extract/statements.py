@@ -385,7 +385,7 @@ class Statements:
         Minister Jane Doe"), and the date of the body's statement."""
         complete_headlines([st.att for st in self.headlines], self.memory.sources,
                            self.rules.short_forms)
-        self._undated.close(self.memory.sources)
+        self._undated.close(self.memory.sources, {s: self.text[s:e] for s, e in self.sents})
         unread = [self.text[s:e] for k, (s, e) in enumerate(self.sents) if k not in self._seen]
         date_sources_from_text(unread, self.memory.sources, self.published)
         date_sources_from_releases([self.text[s:e] for s, e in self.sents],
