@@ -10,6 +10,8 @@ from collections.abc import Callable
 import pytest
 from tests.extract.claim_lookup import by_value, date_how, figures, source_names
 
+from tollwatch.extract.candidates import candidate_numbers
+from tollwatch.extract.lexicon import load_lexicon
 from tollwatch.extract.numbers import find_numbers
 from tollwatch.extract.sentences import split_sentences
 from tollwatch.model import Claim
@@ -164,3 +166,18 @@ def test_a_statement_placed_at_another_time_stays_undated(claims_of: Run) -> Non
                             "over the same period, he said at the time.")
     got = by_value(claims_of(text, "2031-02-21"))
     assert got[487].date is None
+
+
+def test_a_name_the_parser_split_into_subjects_is_one_source(claims_of: Run) -> None:
+    got = claims_of("The Qalat-linked Jama'at Nasr al-Din wal-Ansar (JNA) claimed the attack, "
+                    "saying its fighters had killed more than 300 soldiers.")
+    assert any("wal-Ansar" in n for n in got[0].origin)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He denied that 170 soldiers of Light Infantry Battalion 550 had surrendered.", [170]),
+    ("Men of Regiment 4 and Squadron 9 said 30 fighters died.", [30]),
+])
+def test_a_unit_number_is_no_count(text: str, kept: list[int]) -> None:
+    assert [n.value for n in candidate_numbers(text, find_numbers(text), load_lexicon())] \
+        == kept

@@ -40,7 +40,11 @@ from tollwatch.extract.dates import resolve_date
 from tollwatch.extract.doc_cache import columns, in_subtree, memo, text_of, tokens_of
 from tollwatch.extract.gapped import gapped_source
 from tollwatch.extract.lexicon import Lexicon
-from tollwatch.extract.misparsed_subjects import conjunct_subject, name_clause_subject
+from tollwatch.extract.misparsed_subjects import (
+    conjunct_subject,
+    name_clause_subject,
+    split_subject,
+)
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.reporting_forms import aside_around, cited_as
 from tollwatch.extract.reporting_tags import tag_subject
@@ -270,7 +274,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
     if subj is not None:
         subj = clause_antecedent(subj) or subj  # "X gave no update since it said ..."
         stoks = gap or (noun_verb_source(chosen) if chosen is not None and
-                        chosen.pos_ == "NOUN" else None) or _agent_np(subj) or _np_tokens(subj)
+                        chosen.pos_ == "NOUN" else None) or _agent_np(subj) or \
+            split_subject(subj) or _np_tokens(subj)
         stext = _span_text(doc, stoks)
         names, person, head = _names_of(doc, stoks)
         ref = memory.resolve(stext, person)

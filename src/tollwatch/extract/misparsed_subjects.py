@@ -20,7 +20,8 @@ from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["MisparsedRules", "conjunct_subject", "load_misparsed_rules", "name_clause_subject"]
+__all__ = ["MisparsedRules", "conjunct_subject", "load_misparsed_rules", "name_clause_subject",
+           "split_subject"]
 
 _BETWEEN = ("aux", "auxpass", "neg", "advmod")
 # the first conjunct is an object of the clause before ("lost 20 soldiers and reports")
@@ -110,3 +111,20 @@ def name_clause_subject(verb: Token) -> Token | None:
                 all(w.text[:1].isupper() or w.lower_ in _NAME_GLUE for w in words):
             return c
     return None
+
+
+def split_subject(subj: Token) -> list[Token] | None:
+    """One name the parser split into several subjects of one verb ("Jama'at Nusrat al-Islam
+    wal-Muslimin (JNIM) claimed": "Nusrat", "al" and "Islam" each a subject): the words from
+    the first subject's phrase to the last one's, when nothing but the name's own words,
+    hyphens and brackets stand between them; else None."""
+    verb = subj.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) < 2 or subj.i != subjects[0].i:
+        return None
+    start, end = subjects[0].left_edge.i, subjects[-1].right_edge.i
+    words = [subj.doc[i] for i in range(start, end + 1)]
+    if any((w.pos_ in ("VERB", "AUX") and w.dep_ not in ("amod", "compound")) or
+           w.pos_ == "CCONJ" or w.text == "," for w in words):
+        return None
+    return words
