@@ -181,3 +181,15 @@ def test_a_name_the_parser_split_into_subjects_is_one_source(claims_of: Run) -> 
 def test_a_unit_number_is_no_count(text: str, kept: list[int]) -> None:
     assert [n.value for n in candidate_numbers(text, find_numbers(text), load_lexicon())] \
         == kept
+
+
+def test_a_source_named_by_an_acronym_the_text_defined(claims_of: Run) -> None:
+    """The acronym was defined where the body was no source ("clashes with the Tarsa
+    Liberation Army (TLA)"); "The TLA said" later gets the full name too."""
+    text = ("At least 40 people were killed in clashes between troops and the Tarsa "
+            "Liberation Army (TLA), a monitor said on Tuesday.\n"
+            "The TLA, in a statement on its website, said its fighters had killed 60 "
+            "soldiers.")
+    got = by_value(claims_of(text, "2031-06-04"))
+    assert "Tarsa Liberation Army" in got[60].origin
+    assert "TLA" in got[60].origin

@@ -118,6 +118,12 @@ def _apposed_title(name: str) -> str | None:
     return None
 
 
+# a name of capitalised words (and a few joining words) and its acronym in brackets
+_ACRONYM_DEFINED = re.compile(
+    r"(?P<full>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|al|on)\s+)?[A-Z][\w'’-]*){1,8})"
+    r"\s+\((?P<acr>[A-Z]{2,8})\)")
+
+
 class SourceMemory:
     """The sources named so far in one document, to resolve later references."""
 
@@ -128,8 +134,10 @@ class SourceMemory:
         self.body_nouns = body_nouns      # "the group": the last body that made a statement
         self.person_nouns = person_nouns  # "the official": the last person who did
         self.state_heads = state_heads    # bodies no "the group" or "the agency" means
+        self.expansions: dict[str, str] = {}  # "TLA" -> "Tarsa Liberation Army" (the text's)
 
     def remember(self, src: Source) -> Source:
+        self._expand(src)
         # merge with an earlier source that shares a name, or that was only a bare description
         # of it ("the army" before "the Algerian army")
         keys = {n.lower() for n in src.names}
@@ -218,6 +226,29 @@ class SourceMemory:
                          *title_acronyms(doc, start)]
                 self.remember(Source(names=list(dict.fromkeys(names)), person=True,
                                      head=ent.root.lemma_.lower(), noted=True))
+
+    def expand_all(self, text: str) -> None:
+        """Give every source the full name of its acronym and the other way round, as
+        ``text`` defines them ("clashes with the Tarsa Liberation Army (TLA)": "The TLA
+        said" is the Tarsa Liberation Army)."""
+        for m in _ACRONYM_DEFINED.finditer(text):
+            full = _strip_det(" ".join(m.group("full").split()))
+            if len(re.findall(r"\b[A-Z]", full)) >= 2:
+                self.expansions.setdefault(m.group("acr"), full)
+        for src in self.sources:
+            self._expand(src)
+
+    def _expand(self, src: Source) -> None:
+        """Give ``src`` the full name of its acronym, or the acronym of its full name."""
+        if not self.expansions:
+            return
+        full_of = {v.lower(): k for k, v in self.expansions.items()}
+        for n in list(src.names):
+            bare = _strip_det(n)
+            if bare in self.expansions:
+                src.add_name(self.expansions[bare])
+            elif bare.lower() in full_of:
+                src.add_name(full_of[bare.lower()])
 
     def touch(self, src: Source) -> None:
         """Make ``src`` the most recent source (it was just named again)."""

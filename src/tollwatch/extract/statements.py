@@ -381,8 +381,9 @@ class Statements:
                                                                    self.paras[k] + 1))
 
     def finish(self) -> None:
-        """Give headline sources the fuller names the body uses for them ("PM" and "Prime
-        Minister Jane Doe"), and the date of the body's statement."""
+        """Give sources the full names of their acronyms, headline sources the fuller names
+        the body uses for them ("PM" and "Prime Minister Jane Doe") and its statement's day."""
+        self.memory.expand_all(self.text)
         complete_headlines([st.att for st in self.headlines], self.memory.sources,
                            self.rules.short_forms)
         self._undated.close(self.memory.sources, {s: self.text[s:e] for s, e in self.sents})
