@@ -93,9 +93,10 @@ def _speaks_of_abduction(doc: Doc, lex: Lexicon) -> bool:
 
 def _held_by_authority(doc: Doc, tok: Token, lex: Lexicon) -> bool:
     """"released from prison", "freed on bail", "released by the police"."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    verb = tok.head if tok.dep_ in ("aux", "auxpass") or tok.pos_ not in ("VERB", "AUX") \
+        else tok  # (the verb of "were being held by": "held")
     for c in verb.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "on", "by", "out") and \
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "on", "by", "out", "in", "at") and \
                 any(t.lemma_.lower() in lex.authority_holders or
                     t.lower_ in lex.authority_holders for t in c.subtree):
             return True

@@ -17,6 +17,7 @@ from tollwatch.extract.lexicon import Lexicon, load_lexicon
 from tollwatch.extract.losses import attrition
 from tollwatch.extract.metric_cues import (
     HARM,
+    counts_another,
     fate_unknown,
     forced_out,
     in_other_clause,
@@ -281,7 +282,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             if head is None and anc_ids[tok.i] == 0 and tok.i > span.end and \
                     any(t.text in (",", ";") for t in doc[span.end:tok.i]):
                 continue  # "injured reached 159, 61 deaths": a misread list, not its noun
-            consider(88 - 4 * anc_ids[tok.i] + (reach > 0 and trig.metric in HARM), trig)
+            consider(88 - 4 * anc_ids[tok.i] + (reach > 0 and trig.metric in HARM) -
+                     20 * (trig.kind == "noun" and counts_another(tok, span)), trig)
             continue
         # children of the governing verb: "left four policemen dead", "were killed",
         # "put casualties at 1,500"

@@ -157,3 +157,10 @@ def taken_from(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(
         (c.dep_ == "prep" and c.lower_ == "from") or
         (c.dep_ in ("prt", "advmod") and c.lower_ == "away") for c in verb.children)
+
+
+def counts_another(tok: Token, span: Span) -> bool:
+    """``tok`` is a status noun another figure counts ("21 hostages and four soldiers died":
+    "hostages" counts 21, not the four soldiers): no trigger for ``span``'s figure."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nummod" and not span.start <= c.i < span.end
+                                      for c in tok.children)

@@ -28,6 +28,7 @@ from tollwatch.extract.losses import mentions_losses
 from tollwatch.extract.mirror_counts import mirror_counts
 from tollwatch.extract.nlp import load_pipeline
 from tollwatch.extract.one_side import one_side_of_losses
+from tollwatch.extract.parse_repairs import repair_parse
 from tollwatch.extract.plan import Plan, PlanRow, SentencePlanner, with_replies
 from tollwatch.extract.provenance import load_provenance
 from tollwatch.extract.repeats import dedup
@@ -116,8 +117,8 @@ class Extractor:
         for d, (plan, _, _), ks in zip(docs, plans, parse):
             for k in ks:
                 texts.append(_blank_dateline(d.text[plan[k][0]:plan[k][1]].replace("\n", " ")))
-        parsed_all = map(seed_text, self.nlp.pipe(texts, batch_size=256), texts) if texts \
-            else iter(())
+        parsed_all = (repair_parse(seed_text(d, t), self.lexicon) for d, t in
+                      zip(self.nlp.pipe(texts, batch_size=256), texts)) if texts else iter(())
         out: list[Extraction] = []
         for d, (plan, order, quote_close), cues, ks in zip(docs, plans, replies, parse):
             parsed = {k: next(parsed_all) for k in ks}
