@@ -62,3 +62,15 @@ def test_a_question_names_its_asker(claims_of: Run) -> None:
     got = claims_of("At Tuesday's session, opposition deputy Gil Arana asked why the army had "
                     "deployed 6,500 soldiers to the capital.")
     assert "gil arana" in source_names(got[0])
+
+
+def test_a_place_the_recognizer_split_is_one_place(claims_of: Run) -> None:
+    got = claims_of("Troops killed 30 rebels in DR Congo.")
+    assert got[0].location == "DR Congo"
+
+
+def test_a_count_past_a_long_group_name(claims_of: Run) -> None:
+    got = claims_of("Troops had killed 30 Allied Liberation Forces (ALF) rebels and freed 18 "
+                    "hostages.")
+    assert figures(got) == [("killed", 30), ("abducted", 18)]
+    assert got[0].subject is not None and got[0].subject.endswith("rebels")

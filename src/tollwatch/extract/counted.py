@@ -110,6 +110,9 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
                          _time_ago(doc, i, lex)):
         return None  # "rose to 310 from 290 the day before": a new noun phrase, not counted;
         #              "up from 320 a year earlier": the time of the count
+    named = _past_a_name(doc, span)
+    if named is not None:
+        return named
     while i < len(doc) and steps < 7:
         t = doc[i]
         low = t.lower_
@@ -166,6 +169,20 @@ def counted_noun(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
             steps += 1
             continue
         return None
+    return None
+
+
+def _past_a_name(doc: Doc, span: Span) -> Token | None:
+    """The noun a number counts past a long name of a group with its acronym ("30 Allied
+    Democratic Forces (ADF) rebels"): the number's head, when only proper names and
+    brackets stand between them."""
+    head = span.root.head
+    if span.root.dep_ != "nummod" or head.pos_ != "NOUN" or not 4 < head.i - span.end <= 9:
+        return None
+    between = doc[span.end:head.i]
+    if all(t.pos_ == "PROPN" or t.text in ("(", ")", "-") for t in between) and \
+            any(t.text == "(" for t in between):
+        return head
     return None
 
 

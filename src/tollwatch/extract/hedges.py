@@ -68,7 +68,13 @@ def location(doc: Doc, span: Span) -> str | None:
 
 def _glued(doc: Doc, start: int, end: int) -> str:
     """The text of tokens ``start:end`` run on over the hyphened words glued to them: the
-    recognizer stops "Saint-Louis-du-Nord" at "Saint-Louis"."""
+    recognizer stops "Saint-Louis-du-Nord" at "Saint-Louis"; and over a place entity right
+    after it, which the recognizer split off ("DR" and "Congo" of "DR Congo")."""
+    while end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ in \
+            ("GPE", "LOC") and doc[end - 1].whitespace_ == " ":
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and \
             doc[end].text in ("-", "‑") and doc[end].whitespace_ == "" and \
             doc[end + 1].is_alpha:
