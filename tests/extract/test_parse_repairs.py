@@ -74,3 +74,11 @@ def test_a_count_past_a_long_group_name(claims_of: Run) -> None:
                     "hostages.")
     assert figures(got) == [("killed", 30), ("abducted", 18)]
     assert got[0].subject is not None and got[0].subject.endswith("rebels")
+
+
+@pytest.mark.parametrize("text", [
+    "Among the dead are seven peace-deal signatories, the office said.",
+    "The blast killed seven bystanders.",
+])
+def test_more_nouns_of_people(claims_of: Run, text: str) -> None:
+    assert figures(claims_of(text)) == [("killed", 7)]
