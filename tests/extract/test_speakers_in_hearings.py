@@ -193,3 +193,25 @@ def test_a_source_named_by_an_acronym_the_text_defined(claims_of: Run) -> None:
     got = by_value(claims_of(text, "2031-06-04"))
     assert "Tarsa Liberation Army" in got[60].origin
     assert "TLA" in got[60].origin
+
+
+def test_a_part_of_the_counted_is_no_second_subject(claims_of: Run) -> None:
+    got = claims_of("At least 9,000 people remain missing, most of them in state prisons, the "
+                    "Documentation Centre for Civil Rights (DCCR) said on Tuesday.", "2031-02-28")
+    assert "DCCR" in got[0].origin
+    assert not any("most" in n for n in got[0].origin)
+
+
+def test_where_a_body_is_based_is_no_name_of_it(claims_of: Run) -> None:
+    got = claims_of("The UK-based centre said it had documented the arrest of 2,310 people.")
+    assert "UK" not in got[0].origin
+
+
+def test_a_body_introduced_by_its_country_then_named(claims_of: Run) -> None:
+    text = ("A Malian monitoring group said on Monday that air raids had killed nearly 8,900 "
+            "civilians.\nThe Sahel Air Raid Register (SARR), which compiles its data from field "
+            "researchers, said 2,760 of the dead were children.")
+    got = by_value(claims_of(text, "2031-02-28"))
+    assert "SARR" in got[2760].origin
+    assert "monitoring group" in source_names(got[2760])
+    assert got[2760].date == got[8900].date == "2031-02-24"

@@ -152,7 +152,8 @@ def _from_mapping(data: dict[str, Any], where: str) -> ProvenanceRules:
             time_stamps=tuple(_compile(p, where) for p in data.get("time_stamps") or []),
             update_notes=tuple(_compile(p, where, re.IGNORECASE)
                                for p in data.get("update_notes") or []),
-            event_subjects=_words(data.get("event_subjects")),
+            event_subjects=_words(data.get("event_subjects")) |
+            _words(data.get("part_subjects")),
             maker_heads=_words(data.get("maker_heads")),
             control_words=_words(data.get("control_words")),
             person_genders={str(k): _words(v) for k, v in

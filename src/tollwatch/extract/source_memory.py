@@ -83,13 +83,16 @@ def _introduced(src: Source) -> bool:
     """``src`` is a body introduced by its kind only: "a local rights group", "an aid
     agency" (an indefinite article, descriptor words, a body noun; no proper name)."""
     rules = load_provenance()
-    if src.person or _proper(src):
-        return False
+    if src.person or any(w[:1].isupper() and actor_for(w) is None
+                         for n in src.names for w in _strip_det(n).split()):
+        return False  # (a proper name; a country's demonym is none: "a Yemeni group")
     for n in src.names:
+        written = n.split()
         words = n.lower().split()
         if len(words) >= 3 and words[0] in ("a", "an") and words[-1] in rules.body_nouns and \
-                all(w in rules.body_descriptors for w in words[1:-1]):
-            return True
+                all(w in rules.body_descriptors or (o[:1].isupper() and actor_for(o) is not None)
+                    for w, o in zip(words[1:-1], written[1:-1])):
+            return True  # (also "a Yemeni monitoring group": a country's demonym)
     return False
 
 

@@ -226,8 +226,9 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
             elif len(inside) >= 2:
                 names.append(_span_text(doc, inside))
     for t in tokens:
-        if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",):
-            names.append(t.text)
+        if t.text.isupper() and len(t.text) >= 2 and t.is_alpha and t.text not in ("I",) and \
+                not _based_in(t):
+            names.append(t.text)  # (not the place of "the UK-based centre")
     roots = [t for t in tokens if t.head.i not in idx or t.head.i == t.i]
     root = roots[0] if roots else tokens[-1]
     head = root.lemma_.lower()
@@ -266,6 +267,14 @@ def _only_titles(ent: Span) -> bool:
     words = [t.lower_.rstrip(".") for t in ent if not t.is_punct]
     return bool(words) and all((w,) in cues.titles or w in cues.roles or w in _PERSON_ROLES
                                for w in words)
+
+
+def _based_in(t: Token) -> bool:
+    """``t`` names where a body is based or who backs it ("UK" of "the UK-based centre",
+    "US" of "the US-led coalition"), not the body."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and \
+        doc[t.i + 2].lower_ in {"based", *load_provenance().control_words}
 
 
 def _controls(doc: Doc, end: int) -> bool:
