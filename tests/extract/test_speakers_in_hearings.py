@@ -215,3 +215,46 @@ def test_a_body_introduced_by_its_country_then_named(claims_of: Run) -> None:
     assert "SARR" in got[2760].origin
     assert "monitoring group" in source_names(got[2760])
     assert got[2760].date == got[8900].date == "2031-02-24"
+
+
+def test_according_to_him_is_the_speaker_before(claims_of: Run) -> None:
+    got = by_value(claims_of("The admiral said 40 soldiers were killed. According to him, 12 "
+                             "others were wounded."))
+    assert "admiral" in source_names(got[12])
+    assert "him" not in [n.lower() for n in got[12].origin]
+
+
+def test_an_unresolved_him_is_no_source(claims_of: Run) -> None:
+    got = claims_of("According to him, 12 others were wounded.")
+    assert got[0].origin == []
+
+
+def test_a_long_title_before_told(claims_of: Run) -> None:
+    got = claims_of("Three soldiers were killed when militants attacked army posts near Kafr "
+                    "Tal, Deputy Head of the Zorvian Centre for Reconciliation of Opposing Sides "
+                    "in Syria Rear Admiral Ivan Sokol told a briefing.")
+    assert "ivan sokol" in source_names(got[0])
+
+
+def test_parts_of_a_count_of_attacks_are_no_people(claims_of: Run) -> None:
+    text = ("Five soldiers were wounded.\n\"Over the past day, 11 shelling attacks were "
+            "registered, including five in Latakia province and four in Aleppo province,\" "
+            "he said.")
+    assert figures(claims_of(text)) == [("injured", 5)]
+
+
+def test_the_centre_is_the_centre_for_something(claims_of: Run) -> None:
+    text = ("The Zorvian Centre for Reconciliation said 30 soldiers were killed.\n"
+            "The centre also said about 7,500 refugees remained in the camp.")
+    got = by_value(claims_of(text))
+    assert "zorvian centre for reconciliation" in source_names(got[7500])
+
+
+def test_a_report_denied_is_no_origin_the_denier_goes_on_relaying(claims_of: Run) -> None:
+    text = ("Colonel Ivo Brand said 30 soldiers were killed. He dismissed as staged a report by "
+            "the Civil Defence Network that 14 civilians had died.\n"
+            "He also said about 7,500 refugees remained in the camp.")
+    got = by_value(claims_of(text))
+    assert got[14].stance == "denied"
+    assert "civil defence network" not in source_names(got[7500])
+    assert "ivo brand" in source_names(got[7500])

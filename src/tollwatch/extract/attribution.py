@@ -316,7 +316,7 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         ref = memory.resolve(text, person)
         if ref is not None:
             according_src = ref
-        elif names:
+        elif names and text.lower() not in _PRONOUNS:  # (an unresolved "him" is no name)
             according_src = memory.remember(_source(names, person, head))
     chain_src = owner_src
     if chain:
@@ -346,7 +346,8 @@ def _attribute(doc: Doc, lex: Lexicon, memory: SourceMemory, number_i: int | Non
         if used is not None:
             memory.touch(used)
     if speaker_src is not None and chain_src is not None and chain_src is not speaker_src:
-        speaker_src.origin = chain_src
+        if chosen is None or chosen.lemma_.lower() not in lex.denial:  # (one it denies is
+            speaker_src.origin = chain_src  # no origin it goes on relaying)
         origin, relay = chain_src, speaker_src
     elif speaker_src is not None and according_src is not None and \
             according_src is not speaker_src:

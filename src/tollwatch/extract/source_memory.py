@@ -121,6 +121,8 @@ def _apposed_title(name: str) -> str | None:
     return None
 
 
+# the head of a name before its "of" or "for" ("Center" of "Russian Center for Reconciliation")
+_NAME_HEAD = re.compile(r"(\w+) (?:of|for) ")
 # a name of capitalised words (and a few joining words) and its acronym in brackets
 _ACRONYM_DEFINED = re.compile(
     r"(?P<full>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|de|al|on)\s+)?[A-Z][\w'’-]*){1,8})"
@@ -336,7 +338,8 @@ class SourceMemory:
                 if src.noted:
                     continue
                 joined = " ".join(n.lower() for n in src.names)
-                heads = {src.head} | {n.lower().split()[-1] for n in src.names if n.split()}
+                heads = {src.head} | {n.lower().split()[-1] for n in src.names if n.split()} \
+                    | {w for n in src.names for w in _NAME_HEAD.findall(n.lower())}
                 if head in heads and all(re.search(rf"\b{re.escape(w)}\b", joined)
                                          for w in content):
                     return src

@@ -37,6 +37,7 @@ class TallyPartRules:
     enabled: bool
     subjects: frozenset[str]
     breakdown_verbs: frozenset[str] = frozenset()
+    thing_wholes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +47,8 @@ def load_tally_part_rules(path: str | None = None) -> TallyPartRules:
     on = enabled_flag(data, where)
     return TallyPartRules(on, frozenset(word_list(data.get("subjects"), "subjects", where)),
                           frozenset(word_list(data.get("breakdown_verbs"), "breakdown_verbs",
-                                              where)))
+                                              where)),
+                          frozenset(word_list(data.get("thing_wholes"), "thing_wholes", where)))
 
 
 def _bare_tally(verb: Token, nouns: frozenset[str]) -> bool:
@@ -100,7 +102,10 @@ def breakdown_part(doc: Doc, span: Span, head: Token | None) -> bool:
     if i >= 0 and doc[i].text == ":":
         return True
     return _by_place(doc, span) and any(
-        t.lemma_.lower() in rules.breakdown_verbs and t.pos_ == "VERB" for t in doc)
+        t.lemma_.lower() in rules.breakdown_verbs and t.pos_ == "VERB" for t in doc) and \
+        not any(t.like_num and t.dep_ == "nummod" and t.head.lemma_.lower() in
+                rules.thing_wholes for t in doc[:span.start])  # ("11 attacks, including
+    #                                                           five in Latakia")
 
 
 def _by_place(doc: Doc, span: Span) -> bool:
