@@ -82,3 +82,40 @@ def test_a_count_past_a_long_group_name(claims_of: Run) -> None:
 ])
 def test_more_nouns_of_people(claims_of: Run, text: str) -> None:
     assert figures(claims_of(text)) == [("killed", 7)]
+
+
+def test_armed_people_who_flee_are_not_displaced(claims_of: Run) -> None:
+    got = claims_of("Two other gunmen fled towards the border, he said.")
+    assert all(c.metric != "displaced" for c in got)
+    assert figures(claims_of("About 5,000 villagers fled the fighting.")) == \
+        [("displaced", 5000)]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Nearly 1,200 of the village's 3,000 residents had fled since the autumn.", [1200]),
+    ("Three of the 12 passengers died.", [3]),
+    ("Forty of the 120 killed were children.", [40, 120]),
+    ("Twelve of the 40 hostages were freed.", [12, 40]),
+])
+def test_the_population_a_part_is_of_is_no_claim(claims_of: Run, text: str,
+                                                 kept: list[int]) -> None:
+    assert [c.value for c in claims_of(text)] == kept
+
+
+def test_shot_in_a_limb_is_injured(claims_of: Run) -> None:
+    assert figures(claims_of("One of his officers was shot in the arm, he added.")) == \
+        [("injured", 1)]
+
+
+def test_a_headline_tag_of_a_local_head(claims_of: Run) -> None:
+    text = ("Forty-one villagers evacuated after canal shootout - local head\n"
+            "Forty-one villagers were evacuated, Nurlan Tok, head of the local council, said.")
+    got = claims_of(text)
+    assert len(got) == 1
+    assert "nurlan tok" in source_names(got[0])
+
+
+def test_a_dateline_with_a_day_of_another_calendar(claims_of: Run) -> None:
+    got = claims_of("Aden, Rajab 22, 1446, January 22, 2031, SPA -- Shelling killed six "
+                    "civilians in Taiz, the minister said.", "2031-01-23")
+    assert got[0].date == "2031-01-22"

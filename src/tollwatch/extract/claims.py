@@ -57,6 +57,7 @@ from tollwatch.extract.materiel import counts_materiel
 from tollwatch.extract.metric import find_triggers, is_subset, pick_metric
 from tollwatch.extract.metric_cues import joined_metric
 from tollwatch.extract.numbers import NumberMention
+from tollwatch.extract.population_wholes import population_wholes
 from tollwatch.extract.predicate_parts import predicate_part, predicate_parts
 from tollwatch.extract.standing_groups import standing_group
 from tollwatch.extract.tally_parts import breakdowns, tally_part
@@ -187,6 +188,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
     picks = fill_from_lists(doc, [(span, head) for _, span, head, _ in analysed], picks,
                             triggers, prev_metric)
     picks = parts_of_wholes(doc, [(span, head) for _, span, head, _ in analysed], picks, lex)
+    picks = population_wholes(doc, [(s, h) for _, s, h, _ in analysed], picks, triggers)
     picks = [by_name(doc, span, back_metric(doc, span, p, head is not None, last_metric))
              for (_, span, head, _), p in zip(analysed, picks)]
     picks = [tally_part(doc, span, head, p, last_metric, lex)  # "The figure includes three"

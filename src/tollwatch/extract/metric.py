@@ -198,8 +198,9 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
             return  # "two of the abducted girls were released": still the abducted (the
             #         missing, of unknown fate, take the verb that tells it: "taken hostage")
         score += 10 * (fate and trig is not status)
-        if (trig.unarmed and armed) or (trig.armed_only and not armed and head is not None):
-            return  # "200 fighters crossed into the country": no refugees; "five former
+        if (armed and (trig.unarmed or trig.metric == "displaced" and trig.kind == "verb")) or \
+                (trig.armed_only and not armed and head is not None):
+            return  # "200 fighters crossed into the country", "two gunmen fled": no refugees; "five former
             #         fighters who had laid down their arms": no surrender now
         if trig.kind == "lose":
             metric = _lose_metric(doc, trig, anchor, armed, losses, lex)
