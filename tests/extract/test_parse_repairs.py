@@ -119,3 +119,25 @@ def test_a_dateline_with_a_day_of_another_calendar(claims_of: Run) -> None:
     got = claims_of("Aden, Rajab 22, 1446, January 22, 2031, SPA -- Shelling killed six "
                     "civilians in Taiz, the minister said.", "2031-01-23")
     assert got[0].date == "2031-01-22"
+
+
+def test_a_status_noun_the_parser_took_for_a_verb(claims_of: Run) -> None:
+    got = claims_of("A witness said gunmen had taken at least seven hotel workers hostage on "
+                    "an upper floor.")
+    assert figures(got) == [("abducted", 7)]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The group said its fighters had killed more than 50 apostates.", "killed"),
+    ("The militia said it had killed 30 invaders.", "killed"),
+])
+def test_people_as_armed_groups_call_them(claims_of: Run, text: str, metric: str) -> None:
+    assert [c.metric for c in claims_of(text)] == [metric]
+
+
+def test_a_town_in_apposition_is_no_he(claims_of: Run) -> None:
+    text = ("Deputy Commissioner Imran Balo told the agency by telephone from Qila Noor, a "
+            "town south of the capital, that 20 people died.\n"
+            "He said two police officers guarding the market gate were among the dead.")
+    got = by_value(claims_of(text))
+    assert "imran balo" in source_names(got[2])

@@ -73,7 +73,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         metric: str | None = None
         kind = ""
         if pos in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
-            metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low)
+            metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low) or (
+                lex.metric_nouns.get(low) if t.tag_ in ("VB", "VBP") else None)  # "hostage"
             kind = "verb"
             if lem in lex.care_verbs and _taken_for_care(t, lex):
                 metric = "injured"  # "were admitted to the military hospital"

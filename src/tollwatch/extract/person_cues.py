@@ -107,10 +107,13 @@ def mentioned_subject(tok: Token, cues: PersonCues | None = None) -> bool | None
 
 
 def in_place_list(root: Token, cues: PersonCues | None = None) -> bool:
-    """``root`` (of a name) is one of a list of places: a member of its list (by "and",
-    commas) is a place entity, or a place noun (``place_nouns``) closes the list ("Kairu,
-    Dan Gulbi and Mai Rana villages")."""
+    """``root`` (of a name) is a place: an apposition calls it one ("Qila Noor, a town"), or
+    it is one of a list of places: a member of its list (by "and", commas) is a place
+    entity, or a place noun (``place_nouns``) closes the list ("Kairu, Dan Gulbi and Mai
+    Rana villages")."""
     cues = cues or load_person_cues()
+    if any(c.dep_ == "appos" and c.lemma_.lower() in cues.places for c in root.children):
+        return True  # "from Qila Noor, a town south of the capital"
     top = root
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
