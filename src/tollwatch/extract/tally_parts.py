@@ -101,11 +101,35 @@ def breakdown_part(doc: Doc, span: Span, head: Token | None) -> bool:
         i -= 1
     if i >= 0 and doc[i].text == ":":
         return True
+    if _place_item(doc, span):
+        return True  # "..., 1,210 in Lagos and 860 in Colima", "..., Sanaa with 1,540, Taiz
+        #              with 870": a list of places' shares
     return _by_place(doc, span) and any(
         t.lemma_.lower() in rules.breakdown_verbs and t.pos_ == "VERB" for t in doc) and \
         not any(t.like_num and t.dep_ == "nummod" and t.head.lemma_.lower() in
                 rules.thing_wholes for t in doc[:span.start])  # ("11 attacks, including
     #                                                           five in Latakia")
+
+
+_PLACE_WORDS = frozenset({"state", "province", "region", "district", "county", "governorate",
+                          "city", "town", "department", "oblast", "prefecture"})
+
+
+def _place_item(doc: Doc, span: Span) -> bool:
+    """The figure is an item of a list of places' shares: after a comma or "and", "N in
+    <Name>" or "<Name> with N"."""
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("in", "at") and \
+            doc[span.end + 1].pos_ == "PROPN":
+        first = span.start
+    elif span.start >= 3 and doc[span.start - 1].lower_ == "with" and (
+            doc[span.start - 2].pos_ == "PROPN" or (doc[span.start - 2].lower_ in _PLACE_WORDS
+                                                    and doc[span.start - 3].pos_ == "PROPN")):
+        first = span.start - 2
+        while first > 0 and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+    else:
+        return False
+    return first > 0 and doc[first - 1].lower_ in (",", "and")
 
 
 def _by_place(doc: Doc, span: Span) -> bool:
