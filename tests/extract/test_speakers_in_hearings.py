@@ -258,3 +258,12 @@ def test_a_report_denied_is_no_origin_the_denier_goes_on_relaying(claims_of: Run
     assert got[14].stance == "denied"
     assert "civil defence network" not in source_names(got[7500])
     assert "ivo brand" in source_names(got[7500])
+
+
+def test_according_to_the_reports_breakdown_is_the_reports_source(claims_of: Run) -> None:
+    text = ("Air strikes killed at least 1,032 civilians last year, the Airstrike Accountability "
+            "Project (AAP) said in its annual report.\n"
+            "The north accounted for the largest share, with 318 civilians killed, according "
+            "to the report's breakdown.")
+    got = by_value(claims_of(text))
+    assert "AAP" in got[318].origin

@@ -281,6 +281,9 @@ class SourceMemory:
         if not words:
             return None
         owner = _OWNER.match(low)
+        if owner and owner.group(1) in load_provenance().report_nouns:
+            stated = [x for x in self.sources if not x.noted]  # "the report's breakdown":
+            return stated[-1] if stated else None  # the report of the last statement
         if owner and owner.group(1) in self.body_nouns:
             # "the agency's tracking matrix": a part of the body "the agency" refers to
             found = self.resolve("the " + owner.group(1), False)
