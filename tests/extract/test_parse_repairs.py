@@ -144,12 +144,12 @@ def test_a_town_in_apposition_is_no_he(claims_of: Run) -> None:
 
 
 @pytest.mark.parametrize(("text", "values"), [
-    ("Saada was the worst affected, with 2,310 civilians killed, followed by Sanaa with 1,540, "
-     "Hodeidah with 1,105 and Taiz with 870.", [2310, 1540, 1105, 870]),
-    ("By the tally, 3,940 of the missing disappeared in the capital, 1,210 in Lagos de Moreno "
-     "and 860 in Puerto Vallarta.", [3940, 1210, 860]),
-    ("Zamfara was the worst hit, with 1,044 people kidnapped, followed by Kaduna with 897 and "
-     "Niger state with 512.", [1044, 897, 512]),
+    (("Saada was the worst affected, with 2,310 civilians killed, followed by Sanaa with 1,540, "
+     "Hodeidah with 1,105 and Taiz with 870."), [2310, 1540, 1105, 870]),
+    (("By the tally, 3,940 of the missing disappeared in the capital, 1,210 in Lagos de Moreno "
+     "and 860 in Puerto Vallarta."), [3940, 1210, 860]),
+    (("Zamfara was the worst hit, with 1,044 people kidnapped, followed by Kaduna with 897 and "
+     "Niger state with 512."), [1044, 897, 512]),
 ])
 def test_a_list_of_places_shares(claims_of: Run, text: str, values: list[int]) -> None:
     got = claims_of(text)

@@ -101,14 +101,14 @@ def breakdown_part(doc: Doc, span: Span, head: Token | None) -> bool:
         i -= 1
     if i >= 0 and doc[i].text == ":":
         return True
+    if any(t.like_num and t.dep_ == "nummod" and t.head.lemma_.lower() in rules.thing_wholes
+           for t in doc[:span.start]):
+        return False  # "11 attacks, including five in Latakia and four in Aleppo"
     if _place_item(doc, span):
         return True  # "..., 1,210 in Lagos and 860 in Colima", "..., Sanaa with 1,540, Taiz
         #              with 870": a list of places' shares
     return _by_place(doc, span) and any(
-        t.lemma_.lower() in rules.breakdown_verbs and t.pos_ == "VERB" for t in doc) and \
-        not any(t.like_num and t.dep_ == "nummod" and t.head.lemma_.lower() in
-                rules.thing_wholes for t in doc[:span.start])  # ("11 attacks, including
-    #                                                           five in Latakia")
+        t.lemma_.lower() in rules.breakdown_verbs and t.pos_ == "VERB" for t in doc)
 
 
 _PLACE_WORDS = frozenset({"state", "province", "region", "district", "county", "governorate",
