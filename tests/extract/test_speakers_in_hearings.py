@@ -267,3 +267,11 @@ def test_according_to_the_reports_breakdown_is_the_reports_source(claims_of: Run
             "to the report's breakdown.")
     got = by_value(claims_of(text))
     assert "AAP" in got[318].origin
+
+
+def test_an_acronym_is_no_part_of_a_hyphened_word(claims_of: Run) -> None:
+    text = ("The Independent Panel on Libya, a UN-backed body, said 300 people were killed.\n"
+            "Some 16,000 residents fled the town in 2020, according to the UN.")
+    got = by_value(claims_of(text))
+    assert "UN" in got[16000].origin
+    assert "panel" not in source_names(got[16000])

@@ -318,8 +318,9 @@ class SourceMemory:
                 if any(re.split(r"[\s-]+", _before_of(n).lower())[-1] == name
                        for n in src.names):
                     return src
-            for src in reversed(self.sources):
-                if any(name in re.split(r"[\s-]+", n.lower()) for n in src.names):
+            split = r"[\s,()]+" if core[0].isupper() else r"[\s-]+"  # ("UN" is no part of
+            for src in reversed(self.sources):                    # "a UN-backed body")
+                if any(name in re.split(split, n.lower()) for n in src.names):
                     return src
         if "," in low and words[0] in ("the", "this", "that"):
             # "The network, a group of medics documenting casualties": the description
