@@ -275,3 +275,13 @@ def test_an_acronym_is_no_part_of_a_hyphened_word(claims_of: Run) -> None:
     got = by_value(claims_of(text))
     assert "UN" in got[16000].origin
     assert "panel" not in source_names(got[16000])
+
+
+def test_a_body_of_a_place_the_recognizer_took_for_a_person_is_it(claims_of: Run) -> None:
+    """"Taiz" of "Taiz's local authority" may be tagged a person; the phrase is a body, so
+    "it" later refers to it."""
+    text = ("Taiz's local authority has repeatedly accused the militia of targeting children. "
+            "In a statement on Monday, it said 31 civilians had been killed in the city.")
+    got = claims_of(text, "2031-08-27")
+    assert "local authority" in source_names(got[0])
+    assert got[0].date == "2031-08-25"

@@ -219,7 +219,10 @@ def _read_names(doc: Doc, tokens: list[Token]) -> tuple[list[str], bool, str]:
                 continue  # "the Houthi-controlled Saba news agency": not named "Houthi"
             if _only_titles(ent):
                 continue  # "Spokesman Col" of "Spokesman Col. Ade Bello": no name
-            person = person or ent.label_ == "PERSON"
+            owned = ent.root.dep_ == "poss" and ent.root.head.i in idx and \
+                ent.root.head.lemma_.lower() in load_person_cues().bodies
+            # ("Taiz's local authority": a body, whatever the recognizer took Taiz for)
+            person = person or (ent.label_ == "PERSON" and not owned)
             inside = [t for t in ent if t.i in idx]  # the entity within the phrase only
             if len(inside) == len(ent):
                 names.append(_clean(ent.text))
