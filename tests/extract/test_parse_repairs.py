@@ -155,3 +155,22 @@ def test_a_list_of_places_shares(claims_of: Run, text: str, values: list[int]) -
     got = claims_of(text)
     assert [c.value for c in got] == values
     assert len({c.metric for c in got}) == 1
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The institute attributed 52 of the killings to dissident factions and 31 to the rebels.",
+     "institute"),
+    ("The report blamed soldiers for 171 of the deaths and separatist fighters for 118.",
+     "report"),
+])
+def test_who_attributes_or_blames_a_toll_is_its_source(claims_of: Run, text: str,
+                                                       source: str) -> None:
+    got = claims_of(text)
+    assert len(got) == 2
+    assert all(source in source_names(c) for c in got)
+
+
+def test_counted_speakers_the_parser_hung_on_the_figures(claims_of: Run) -> None:
+    got = claims_of("A drone strike hit the market, killing at least 26 people, a health "
+                    "worker and two residents told reporters.")
+    assert figures(got) == [("killed", 26)]

@@ -71,9 +71,15 @@ def counted_speakers(subj: Token, rules: CountedSources | None = None) -> bool:
 def speakers_of_verb(doc: Doc, head: Token | None, lex: Lexicon) -> bool:
     """True when ``head`` (a counted noun) is a few speakers who are the subject of a
     reporting verb of ``doc`` ("..., two officials said"): their number is no claim."""
-    if head is None or head.dep_ != "nsubj" or not counted_speakers(head):
+    if head is None or not counted_speakers(head):
         return False
-    return any(v.i == head.head.i for v in attribution_verbs(doc, lex))
+    subj = head
+    while subj.dep_ == "conj" and subj.head.i != subj.i:
+        subj = subj.head  # "a health worker and two residents told reporters"
+    verbs = {v.i for v in attribution_verbs(doc, lex)}
+    if head.right_edge.i + 1 in verbs:
+        return True  # (however the parser hung them: "..., killing 26, two residents told")
+    return subj.dep_ == "nsubj" and subj.head.i in verbs
 
 
 def one_of_speakers(doc: Doc, root: Token, lex: Lexicon) -> bool:
