@@ -174,3 +174,9 @@ def test_counted_speakers_the_parser_hung_on_the_figures(claims_of: Run) -> None
     got = claims_of("A drone strike hit the market, killing at least 26 people, a health "
                     "worker and two residents told reporters.")
     assert figures(got) == [("killed", 26)]
+
+
+def test_among_the_identified_victims(claims_of: Run) -> None:
+    text = ("The monitor said 40 people were killed.\n"
+            "Among the identified victims were 21 women and 11 children, it said.")
+    assert figures(claims_of(text)) == [("killed", 40), ("killed", 21), ("killed", 11)]

@@ -63,8 +63,8 @@ def victims_opener(doc: Doc, lex: Lexicon) -> str | None:
     for t in words[1:4]:
         if t.lemma_.lower() in lex.victim_nouns or t.lower_ in lex.victim_nouns:
             return lex.victims_default
-        if t.pos_ not in ("DET", "ADJ", "PRON", "NUM"):  # "Of the 30 victims, ..."
-            return None
+        if t.pos_ not in ("DET", "ADJ", "PRON", "NUM") and t.dep_ != "amod":
+            return None  # "Of the 30 victims, ...", "Among the identified victims were"
     return None
 
 

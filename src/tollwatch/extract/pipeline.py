@@ -41,7 +41,7 @@ from tollwatch.model import Claim, Document, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]
 
-EXTRACTOR_VERSION = "0.15.0"
+EXTRACTOR_VERSION = "0.16.0"
 
 
 @dataclass(frozen=True, slots=True)
