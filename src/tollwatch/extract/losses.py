@@ -63,7 +63,8 @@ def victims_opener(doc: Doc, lex: Lexicon) -> str | None:
     for t in words[1:4]:
         if t.lemma_.lower() in lex.victim_nouns or t.lower_ in lex.victim_nouns:
             return lex.victims_default
-        if t.pos_ not in ("DET", "ADJ", "PRON", "NUM") and t.dep_ != "amod":
+        if (t.pos_ not in ("DET", "ADJ", "PRON", "NUM") and t.dep_ != "amod") or \
+                t.lower_ in lex.metric_adjectives:  # ("Of the injured victims": injured)
             return None  # "Of the 30 victims, ...", "Among the identified victims were"
     return None
 
