@@ -180,3 +180,20 @@ def test_among_the_identified_victims(claims_of: Run) -> None:
     text = ("The monitor said 40 people were killed.\n"
             "Among the identified victims were 21 women and 11 children, it said.")
     assert figures(claims_of(text)) == [("killed", 40), ("killed", 21), ("killed", 11)]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Tajik forces were still holding two Afghan citizens.", "detained"),
+    ("Police are holding 14 protesters in the capital.", "detained"),
+    ("Troops are holding 20 militants captured in the raid.", "captured"),
+])
+def test_forces_of_a_state_holding_people(claims_of: Run, text: str, metric: str) -> None:
+    assert [c.metric for c in claims_of(text)] == [metric]
+
+
+def test_coming_home_is_a_return_only_in_a_text_about_captivity(claims_of: Run) -> None:
+    swap = ("The two sides exchanged prisoners on Thursday. The defence ministry said 120 of "
+            "its servicemen had come home.")
+    assert by_value(claims_of(swap))[120].metric == "captured"
+    leave = "About 300 soldiers came home on leave from the front, officials said."
+    assert all(c.metric not in ("captured", "abducted") for c in claims_of(leave))

@@ -72,9 +72,12 @@ def mentions_captivity(text: str, lex: Lexicon) -> bool:
                for w in lex.captivity_context)
 
 
-def weak_cue(doc: Doc, i: int, lex: Lexicon) -> bool:
-    """Token ``i`` is a one-word captivity cue ("freed", "rescued"), which says someone was
-    held only in a text about captivity."""
+def weak_cue(doc: Doc, i: int, lex: Lexicon, length: int = 1) -> bool:
+    """Token ``i`` is a one-word captivity cue ("freed", "rescued"), or the ``length``
+    tokens from it one of the weak phrases ("came home"), which say someone was held only in
+    a text about captivity."""
+    if length > 1:
+        return doc[i:i + length].text.lower() in lex.weak_captivity_phrases
     tok = doc[i]
     if tok.lemma_.lower() in lex.taking_verbs:
         return True  # "took 12 girls from the camp": captivity only in a text about it
@@ -227,8 +230,9 @@ def held_by_state(head: Token, lex: Lexicon) -> Token | None:
         return None  # ("India keeps 500,000 soldiers in the region": deployed)
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.ent_type_ == "GPE" or c.lemma_.lower() in
-                                  lex.authority_holders or c.lower_ in lex.state_holders):
-            return verb
+                                  lex.authority_holders or c.lower_ in lex.state_holders) and \
+                not any(m.lemma_.lower() in lex.non_state_armed for m in c.children):
+            return verb  # (not "rebel forces are holding 30 villagers")
     return None
 
 

@@ -108,7 +108,7 @@ def claims_in_sentence(doc: Doc, mentions: list[NumberMention], lex: Lexicon,
         return []
     triggers = find_triggers(doc, lex)
     if not captivity:
-        triggers = [t for t in triggers if not (t.end - t.start == 1 and weak_cue(doc, t.start, lex))]
+        triggers = [t for t in triggers if not weak_cue(doc, t.start, lex, t.end - t.start)]
     number_tokens: set[int] = set()
     found: list[tuple[NumberMention, Span, Token | None, str | None]] = []
     for m, span in spans:

@@ -55,6 +55,7 @@ class Lexicon:  # noqa: PLR0902 (one field per lexicon table)
     exchange_words: frozenset[str] = frozenset()       # captured whoever is held
     authority_holders: frozenset[str] = frozenset()    # detained when held by these
     captivity_context: frozenset[str] = frozenset()    # words of a text about captivity
+    weak_captivity_phrases: frozenset[str] = frozenset()  # "came home": only in such a text
     custody_nouns: frozenset[str] = frozenset()
     taken_as: frozenset[str] = frozenset()  # "took five officers prisoner": what they became        # detained: "430 detainees still held"
     # partitive or tally nouns whose own metric yields to the verb: "one of the injured died"
@@ -232,6 +233,7 @@ def _from_mapping(data: dict[str, Any], where: str) -> Lexicon:
             exchange_words=_words(cap.get("exchange")),
             authority_holders=_words(cap.get("authority_holders")),
             captivity_context=_words(cap.get("context")),
+            weak_captivity_phrases=_words(cap.get("weak_phrases")),
             custody_nouns=_words(cap.get("custody_nouns")),
             taken_as=_words(cap.get("taken_as")),
             tally_nouns=_words(data.get("tally_nouns")),
