@@ -4,7 +4,6 @@ the number (its noun, modifiers, governing verb, then the nearest in the same cl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from tollwatch.extract.metric_cues import (
     forced_out,
     in_other_clause,
     mixed_metrics,
+    negated_before,
     next_word,
     number_follows,
     partitive_status,
@@ -45,9 +45,6 @@ class Trigger:
     armed_only: bool = False  # counts only armed people ("laid down their arms")
 
 
-_NOT_BEFORE = re.compile(r"\b(?:not|never|n't|yet to)\s+$")
-
-
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     covered: set[int] = set()
@@ -57,7 +54,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if span is None or any(i in covered for i in range(span.start, span.end)) or \
                 next_word(text_low, m.end()) in lex.phrase_not_before.get(m.group(0), ()):
             continue  # (also "an exchange of fire": no exchange of prisoners)
-        if m.group(0) in lex.captivity_cues and _NOT_BEFORE.search(text_low[:m.start()]):
+        if m.group(0) in lex.captivity_cues and negated_before(text_low, m.start()):
             continue  # "refugees have not returned home": no return from captivity
         out.append(Trigger(span.start, span.end, lex.phrase_metric[m.group(0)], "phrase",
                            m.group(0) in lex.unarmed_phrases, m.group(0) in lex.armed_phrases))
@@ -73,8 +70,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         metric: str | None = None
         kind = ""
         if pos in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG"):
-            metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low) or (
-                lex.metric_nouns.get(low) if t.tag_ in ("VB", "VBP") else None)  # "hostage"
+            metric = lex.metric_verbs.get(lem) or lex.metric_adjectives.get(low) or \
+                (lex.metric_nouns.get(low) if t.tag_ in ("VB", "VBP") else None)  # "hostage"
             kind = "verb"
             if lem in lex.care_verbs and _taken_for_care(t, lex):
                 metric = "injured"  # "were admitted to the military hospital"
@@ -201,8 +198,8 @@ def pick_metric(doc: Doc, span: Span, head: Token | None, triggers: list[Trigger
         score += 10 * (fate and trig is not status)
         if (armed and (trig.unarmed or trig.metric == "displaced" and trig.kind == "verb")) or \
                 (trig.armed_only and not armed and head is not None):
-            return  # "200 fighters crossed into the country", "two gunmen fled": no refugees; "five former
-            #         fighters who had laid down their arms": no surrender now
+            return  # "200 fighters crossed into the border", "two gunmen fled": no refugees
+            #         ("five former fighters who had laid down their arms": no surrender)
         if trig.kind == "lose":
             metric = _lose_metric(doc, trig, anchor, armed, losses, lex)
         if metric is None:

@@ -164,3 +164,12 @@ def counts_another(tok: Token, span: Span) -> bool:
     "hostages" counts 21, not the four soldiers): no trigger for ``span``'s figure."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "nummod" and not span.start <= c.i < span.end
                                       for c in tok.children)
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n't|yet to)\s+$")
+
+
+def negated_before(text_low: str, start: int) -> bool:
+    """The words right before offset ``start`` negate what follows ("have not returned
+    home": no return from captivity)."""
+    return _NOT_BEFORE.search(text_low[max(0, start - 20):start]) is not None

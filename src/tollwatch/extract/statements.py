@@ -109,8 +109,7 @@ class Statements:
         self._links = DateLinks(text, sents, self.paras, published, same_body)
         self._titles = title_lines(text, sents, self.paras)
         self._items = list_items(text, sents)  # list items ("- North: 23 killed")
-        # with no publication day, the year the statements' written days give (a year
-        # alone: days without a year take it; weekdays stay unresolved)
+        # no publication day: the year the written days give (weekdays stay unresolved)
         self._year = story_year(text) if published is None else None
         self._carried_by: str | None = None  # what the last ``_continues`` was carried by
 
