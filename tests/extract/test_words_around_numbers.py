@@ -90,3 +90,15 @@ def test_a_statement_posted_on_a_day_keeps_its_day(claims_of: Run) -> None:
                              "soldiers had died.", "2031-03-14"))
     assert got[80].date == "2031-03-09"
     assert "ministry" in source_names(got[80])
+
+
+def test_people_released_on_a_day_give_no_statement_day(claims_of: Run) -> None:
+    got = by_value(claims_of("Of the 17 hostages, five were released on Sunday and 12 remain "
+                             "in captivity, the negotiators said.", "2031-03-14"))
+    assert got[5].date is None
+    assert got[5].metric == "abducted"
+
+
+def test_people_trapped_under_rubble_are_missing(claims_of: Run) -> None:
+    got = claims_of("A further 40 are believed to be trapped under the rubble, rescuers said.")
+    assert figures(got) == [("missing", 40)]

@@ -378,5 +378,6 @@ def _contact_clause_verb(x: Token, giving: frozenset[str] | set[str]) -> Token |
 def _puts_people(verb: Token) -> bool:
     """``verb``'s object is counted ("posted 300 soldiers", "gave 40 recruits"): a deed
     done to people, not a statement put out."""
-    return any(c.dep_ == "dobj" and any(n.dep_ == "nummod" for n in c.children)
-               for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.like_num or any(
+        n.dep_ == "nummod" for n in c.children)) for c in verb.children)  # ("five were
+    #                                                            released on Sunday")
