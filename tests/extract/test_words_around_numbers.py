@@ -102,3 +102,12 @@ def test_people_released_on_a_day_give_no_statement_day(claims_of: Run) -> None:
 def test_people_trapped_under_rubble_are_missing(claims_of: Run) -> None:
     got = claims_of("A further 40 are believed to be trapped under the rubble, rescuers said.")
     assert figures(got) == [("missing", 40)]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("Local leaders say the true toll is closer to 30.", "approx"),
+    ("The toll is close to 30.", "max"),
+])
+def test_closer_to_is_an_estimate_close_to_a_ceiling(claims_of: Run, text: str,
+                                                     qualifier: str) -> None:
+    assert claims_of(text)[0].qualifier == qualifier
