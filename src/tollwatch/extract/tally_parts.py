@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tollwatch.extract.datafile import enabled_flag, read_mapping, word_list
+from tollwatch.extract.person_cues import load_person_cues
 from tollwatch.extract.wholes import part_verb
 
 if TYPE_CHECKING:
@@ -111,10 +112,6 @@ def breakdown_part(doc: Doc, span: Span, head: Token | None) -> bool:
         t.lemma_.lower() in rules.breakdown_verbs and t.pos_ == "VERB" for t in doc)
 
 
-_PLACE_WORDS = frozenset({"state", "province", "region", "district", "county", "governorate",
-                          "city", "town", "department", "oblast", "prefecture"})
-
-
 def _place_item(doc: Doc, span: Span) -> bool:
     """The figure is an item of a list of places' shares: after a comma or "and", "N in
     <Name>" or "<Name> with N"."""
@@ -122,8 +119,9 @@ def _place_item(doc: Doc, span: Span) -> bool:
             doc[span.end + 1].pos_ == "PROPN":
         first = span.start
     elif span.start >= 3 and doc[span.start - 1].lower_ == "with" and (
-            doc[span.start - 2].pos_ == "PROPN" or (doc[span.start - 2].lower_ in _PLACE_WORDS
-                                                    and doc[span.start - 3].pos_ == "PROPN")):
+            doc[span.start - 2].pos_ == "PROPN" or (
+                doc[span.start - 2].lemma_.lower() in load_person_cues().places and
+                doc[span.start - 3].pos_ == "PROPN")):
         first = span.start - 2
         while first > 0 and doc[first - 1].pos_ == "PROPN":
             first -= 1
